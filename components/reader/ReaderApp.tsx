@@ -1,0 +1,88 @@
+/**
+ * The reader view: a modal dialog over the page holding the toolbar and the article.
+ * `article.html` was sanitized by the extraction module before it reached here.
+ */
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import type { ExtractedArticle } from '@/utils/extraction/article';
+import { effectiveTheme, type ReaderFont, type ReaderSettings } from '@/utils/reader-settings/reader-settings';
+import { ReaderHeader } from './ReaderHeader';
+import { ReaderToolbar } from './ReaderToolbar';
+
+const FONT_STACKS: Record<ReaderFont, string> = {
+  serif: "Charter, 'Bitstream Charter', 'Iowan Old Style', Georgia, Cambria, 'DejaVu Serif', serif",
+  sans: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'DejaVu Sans', sans-serif",
+  mono: "ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace",
+};
+
+export interface ReaderAppProps {
+  article: ExtractedArticle;
+  initialSettings: ReaderSettings;
+  /** Persists a settings change; the view applies it at once without waiting. */
+  onSettingsChange: (settings: ReaderSettings) => void;
+  /** Lets the host push settings changed elsewhere (another tab, the options page). */
+  subscribeSettings: (listener: (settings: ReaderSettings) => void) => () => void;
+  onClose: () => void;
+  /** Called once the first frame with the article has been committed. */
+  onRendered?: () => void;
+}
+
+function usePrefersDark(): boolean {
+  const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  const [dark, setDark] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const update = () => setDark(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, [query]);
+  return dark;
+}
+
+export function ReaderApp({ article, initialSettings, onSettingsChange, subscribeSettings, onClose, onRendered }: ReaderAppProps) {
+  const [settings, setSettings] = useState(initialSettings);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const prefersDark = usePrefersDark();
+
+  useEffect(() => subscribeSettings(setSettings), [subscribeSettings]);
+  useEffect(() => {
+    // Focus moves into the dialog so keyboard and screen-reader users land on the article.
+    titleRef.current?.focus({ preventScroll: true });
+    onRendered?.();
+  }, []);
+
+  const change = (next: ReaderSettings) => {
+    setSettings(next);
+    onSettingsChange(next);
+  };
+
+  const style = {
+    '--mr-font': FONT_STACKS[settings.font],
+    '--mr-size': `${settings.fontSize}px`,
+    '--mr-measure': `${settings.lineWidth}ch`,
+    '--mr-leading': String(settings.lineHeight),
+  } as CSSProperties;
+
+  return (
+    <div
+      className="mr-root"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="mr-title"
+      data-theme={effectiveTheme(settings.theme, prefersDark)}
+      data-theme-setting={settings.theme}
+      data-font={settings.font}
+      style={style}
+    >
+      <ReaderToolbar settings={settings} onChange={change} onClose={onClose} />
+      <main className="mr-main">
+        <article className="mr-article" lang={article.lang ?? undefined}>
+          <ReaderHeader article={article} titleRef={titleRef} />
+          <div className="mr-body" data-field="body" dangerouslySetInnerHTML={{ __html: article.html }} />
+          <footer className="mr-footer">
+            <a href={article.url}>Read the original on {article.siteName ?? new URL(article.url).hostname}</a>
+          </footer>
+        </article>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * Opens and closes the reader view in one tab. The reader is a shadow-root overlay
+ * appended to <html>: the page's DOM and styles are never changed, so closing it
+ * gives the page back exactly as it was.
+ */
+import { createRoot, type Root } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ReaderApp } from '@/components/reader/ReaderApp';
+import readerCss from '@/components/reader/reader.css?inline';
+import { extractArticle } from '@/utils/extraction';
+import { capturePageState, restorePageState, type PageState } from '@/utils/page-state/page-state';
+import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/utils/reader-settings/reader-settings-store';
+
+export type ReaderState = 'opened' | 'closed' | 'no-article';
+
+const OVERLAY_HOST_CSS = ':host{position:fixed!important;inset:0!important;z-index:2147483647!important;display:block!important;}';
+const NOTICE_HOST_CSS = ':host{position:fixed!important;top:0!important;right:0!important;z-index:2147483647!important;display:block!important;}';
+const NOTICE_MS = 5000;
+
+export interface ReaderController {
+  toggle(): Promise<ReaderState>;
+}
+
+/** Stops key events that start inside the reader from reaching the page's own shortcuts. */
+function keepKeysInside(host: HTMLElement) {
+  for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
+}
+
+export function createReaderController(ctx: ContentScriptContext): ReaderController {
+  let reader: ShadowRootContentScriptUi<Root> | null = null;
+  let notice: ShadowRootContentScriptUi<Root> | null = null;
+  let saved: PageState | null = null;
+
+  function close(): ReaderState {
+    reader?.remove();
+    reader = null;
+    if (saved) restorePageState(window, saved);
+    saved = null;
+    return 'closed';
+  }
+
+  async function showNoArticle(): Promise<ReaderState> {
+    notice?.remove();
+    const ui = await createShadowRootUi(ctx, {
+      name: 'margin-notice',
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      css: NOTICE_HOST_CSS + readerCss,
+      onMount(container) {
+        const root = createRoot(container);
+        root.render(
+          <div className="mr-notice" role="status" data-margin-notice="no-article">
+            Margin found no article on this page to show in reader view.
+          </div>,
+        );
+        return root;
+      },
+      onRemove: (root) => root?.unmount(),
+    });
+    ui.mount();
+    notice = ui;
+    ctx.setTimeout(() => {
+      if (notice === ui) {
+        ui.remove();
+        notice = null;
+      }
+    }, NOTICE_MS);
+    return 'no-article';
+  }
+
+  async function open(): Promise<ReaderState> {
+    const started = performance.now();
+    const settingsLoading = loadReaderSettings();
+    // Readability mutates the document it reads: it gets a clone, never the live page.
+    const article = extractArticle(document.cloneNode(true) as Document, { url: location.href, window });
+    if (!article) return showNoArticle();
+    notice?.remove();
+    notice = null;
+    saved = capturePageState(window);
+    const initialSettings = await settingsLoading;
+
+    const ui = await createShadowRootUi(ctx, {
+      name: 'margin-reader',
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      css: OVERLAY_HOST_CSS + readerCss,
+      onMount(container, _shadow, host) {
+        keepKeysInside(host);
+        const root = createRoot(container);
+        root.render(
+          <ReaderApp
+            article={article}
+            initialSettings={initialSettings}
+            onSettingsChange={(s) => void saveReaderSettings(s)}
+            subscribeSettings={watchReaderSettings}
+            onClose={close}
+            onRendered={() =>
+              requestAnimationFrame(() => host.setAttribute('data-paint-ms', (performance.now() - started).toFixed(1)))
+            }
+          />,
+        );
+        return root;
+      },
+      onRemove: (root) => root?.unmount(),
+    });
+    ui.mount();
+    reader = ui;
+    return 'opened';
+  }
+
+  // Esc closes the reader wherever focus is; the page never sees that Esc.
+  ctx.addEventListener(window, 'keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    if (reader) {
+      e.stopImmediatePropagation();
+      e.preventDefault();
+      close();
+    } else if (notice) {
+      notice.remove();
+      notice = null;
+    }
+  }, { capture: true });
+
+  // Keep keyboard focus inside the modal reader, as aria-modal promises.
+  ctx.addEventListener(document, 'focusin', (e) => {
+    if (!reader || e.target === reader.shadowHost) return;
+    reader.shadow.querySelector<HTMLElement>('#mr-title')?.focus({ preventScroll: true });
+  });
+
+  return {
+    toggle: () => (reader ? Promise.resolve(close()) : open()),
+  };
+}

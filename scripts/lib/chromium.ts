@@ -1,0 +1,87 @@
+/**
+ * Starts Debian's Chromium with a built Margin extension loaded, for the demo,
+ * the end-to-end tests and the benchmarks, and drives the extension the way its
+ * own pages do.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROME_BUILD_DIR = resolve('.output/chrome-mv3');
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** An extension page (options) kept open to send messages as the popup would. */
+  controlPage: Page;
+  close(): Promise<void>;
+}
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+/**
+ * Launches Chromium with the extension in `extensionDir` loaded.
+ * @param headless - false for the demo, which opens a real window
+ */
+export async function launchChromiumWithExtension(
+  { extensionDir = CHROME_BUILD_DIR, headless = true }: { extensionDir?: string; headless?: boolean } = {},
+): Promise<ChromiumSession> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'margin-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless,
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      // The network here is closed: these stop Chromium's own background traffic.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const controlPage = await context.newPage();
+  await controlPage.goto(`chrome-extension://${extensionId}/options.html`);
+  return {
+    context,
+    extensionId,
+    controlPage,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type ReaderToggle = { state: 'opened' | 'closed' | 'no-article' } | { state: 'error'; message: string };
+
+/**
+ * Toggles the reader view in `page` through the background, with the same
+ * `reader:toggle` message the extension's own pages send (wire format of
+ * @webext-core/messaging: {id, type, data, timestamp} answered by {res} or {err}).
+ */
+export async function toggleReader(session: ChromiumSession, page: Page): Promise<ReaderToggle> {
+  const url = page.url();
+  const reply = await session.controlPage.evaluate(async (pageUrl) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === pageUrl);
+    if (tab?.id == null) throw new Error(`no tab with ${pageUrl}`);
+    return chrome.runtime.sendMessage({ id: Date.now(), type: 'reader:toggle', data: { tabId: tab.id }, timestamp: Date.now() });
+  }, url);
+  if (reply?.err) throw new Error(`reader:toggle failed: ${JSON.stringify(reply.err)}`);
+  return reply.res as ReaderToggle;
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// Permissions are kept to what a feature needs; README.md justifies each one.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Margin',
+    description: 'Read and annotate posts on the web: a clean reader view, highlights and notes that are never lost.',
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Reader view (Alt+Shift+R)' },
+    commands: {
+      'toggle-reader': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Open or close the reader view',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'margin@margin-reader.org',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
