@@ -20,9 +20,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'margin@margin-reader.org',
-              strict_min_version: '115.0',
+              strict_min_version: '140.0',
+              // data_collection_permissions exists from Firefox 140 (Android 142).
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -2,7 +2,7 @@
  * The reader view: a modal dialog over the page holding the toolbar and the article.
  * `article.html` was sanitized by the extraction module before it reached here.
  */
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { ExtractedArticle } from '@/utils/extraction/article';
 import { effectiveTheme, type ReaderFont, type ReaderSettings } from '@/utils/reader-settings/reader-settings';
 import { ReaderHeader } from './ReaderHeader';
@@ -24,6 +24,25 @@ export interface ReaderAppProps {
   onClose: () => void;
   /** Called once the first frame with the article has been committed. */
   onRendered?: () => void;
+}
+
+const FOCUSABLE = 'button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control wraps to the first and Shift+Tab back: focus stays in the modal dialog. */
+function wrapTabFocus(event: KeyboardEvent<HTMLElement>) {
+  if (event.key !== 'Tab') return;
+  const items = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = items[0];
+  const last = items[items.length - 1];
+  const active = (event.currentTarget.getRootNode() as ShadowRoot | Document).activeElement;
+  if (!first || !last) return;
+  if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  } else if (event.shiftKey && active === first) {
+    event.preventDefault();
+    last.focus();
+  }
 }
 
 function usePrefersDark(): boolean {
@@ -72,6 +91,7 @@ export function ReaderApp({ article, initialSettings, onSettingsChange, subscrib
       data-theme-setting={settings.theme}
       data-font={settings.font}
       style={style}
+      onKeyDown={wrapTabFocus}
     >
       <ReaderToolbar settings={settings} onChange={change} onClose={onClose} />
       <main className="mr-main">

@@ -73,15 +73,23 @@ export type ReaderToggle = { state: 'opened' | 'closed' | 'no-article' } | { sta
  * Toggles the reader view in `page` through the background, with the same
  * `reader:toggle` message the extension's own pages send (wire format of
  * @webext-core/messaging: {id, type, data, timestamp} answered by {res} or {err}).
+ * @return the reader's answer and when the message left, in epoch ms (for timing)
  */
-export async function toggleReader(session: ChromiumSession, page: Page): Promise<ReaderToggle> {
-  const url = page.url();
+export async function sendReaderToggle(session: ChromiumSession, page: Page): Promise<{ result: ReaderToggle; sentAt: number }> {
   const reply = await session.controlPage.evaluate(async (pageUrl) => {
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url === pageUrl);
-    if (tab?.id == null) throw new Error(`no tab with ${pageUrl}`);
-    return chrome.runtime.sendMessage({ id: Date.now(), type: 'reader:toggle', data: { tabId: tab.id }, timestamp: Date.now() });
-  }, url);
+    const tabs = (await chrome.tabs.query({})).filter((t) => t.url === pageUrl);
+    // Two tabs on one URL would make the target ambiguous: callers open unique URLs.
+    if (tabs.length !== 1 || tabs[0]?.id == null) throw new Error(`${tabs.length} tabs with ${pageUrl}`);
+    const tab = tabs[0];
+    const sentAt = performance.timeOrigin + performance.now();
+    const message = { id: Date.now(), type: 'reader:toggle', data: { tabId: tab.id }, timestamp: Date.now() };
+    return { ...(await chrome.runtime.sendMessage(message)), sentAt };
+  }, page.url());
   if (reply?.err) throw new Error(`reader:toggle failed: ${JSON.stringify(reply.err)}`);
-  return reply.res as ReaderToggle;
+  return { result: reply.res as ReaderToggle, sentAt: reply.sentAt as number };
+}
+
+/** Toggles the reader view in `page` as the extension's popup would; resolves to its new state. */
+export async function toggleReader(session: ChromiumSession, page: Page): Promise<ReaderToggle> {
+  return (await sendReaderToggle(session, page)).result;
 }

@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, launchChromiumWithExtension, toggleReader, type ChromiumSession } from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
@@ -24,9 +24,15 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
     await server?.close();
   });
 
+  let opened = 0;
+  afterEach(async () => {
+    for (const page of session.context.pages()) if (page !== session.controlPage) await page.close();
+  });
+
+  /** Opens a demo page under a URL no other tab has, so the toggle reaches this tab. */
   async function openPage(path: string): Promise<Page> {
     const page = await session.context.newPage();
-    await page.goto(server.url + path);
+    await page.goto(new URL(`${path}?tab=${++opened}`, server.url).href);
     return page;
   }
   const reader = (page: Page) => page.locator('margin-reader');
@@ -56,7 +62,6 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
     // Focus moved into the reader.
     expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('margin-reader');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'reader-chromium.png') });
-    await page.close();
   });
 
   test('theme and font size change at once and persist into the next reader view', async () => {
@@ -91,7 +96,6 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
     await reader(page).locator('[data-font-choice="serif"]').click();
     await reader(page).locator('[data-setting="fontSize-down"]').click();
     await reader(page).locator('[data-setting="fontSize-down"]').click();
-    await page.close();
   });
 
   test('Esc closes the reader and gives the page back as it was, scroll position included', async () => {
@@ -112,7 +116,6 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
     const after = await page.evaluate(() => ({ y: window.scrollY, html: document.documentElement.outerHTML }));
     expect(after.y).toBe(before.y);
     expect(after.html).toBe(before.html);
-    await page.close();
   });
 
   test('the toolbar is usable by keyboard alone', async () => {
@@ -129,7 +132,6 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
     expect(label).toBe('Close reader view (Esc)');
     await page.keyboard.press('Enter');
     await expect.poll(() => r.count()).toBe(0);
-    await page.close();
   });
 
   test('a hostile page shows its text and runs nothing', async () => {
@@ -157,7 +159,6 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
     expect(await page.evaluate(() => (window as unknown as { __pwned: number }).__pwned)).toBe(0);
     expect(await page.title()).toBe(titleBefore);
     expect(dialogs).toEqual([]);
-    await page.close();
   });
 
   test('a page without an article gets a clear message and is left untouched', async () => {
@@ -168,6 +169,5 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
     await expect.poll(() => notice.textContent()).toContain('no article');
     expect(await page.locator('margin-reader').count()).toBe(0);
     expect(await page.evaluate(() => document.body.outerHTML)).toBe(before);
-    await page.close();
   });
 });

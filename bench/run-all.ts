@@ -1,0 +1,47 @@
+/**
+ * `npm run bench`: every benchmark, one table. Numbers are medians; times are
+ * ratios or latencies measured side by side in the same process, never in tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { measureBundles } from './bundle-size';
+import { runExtractionBench } from './extract';
+import { runReaderPaintBench } from './reader-paint';
+
+const rows: [string, string, string][] = [];
+const row = (what: string, value: string, note = '') => rows.push([what, value, note]);
+const f3 = (x: number) => x.toFixed(3);
+
+const extraction = await runExtractionBench();
+if (extraction) {
+  const { ours, bare, timeRatio, medium } = extraction;
+  row('Extraction F1 (88 pages, word 4-gram)', `${f3(ours.f1)} vs ${f3(bare.f1)}`, 'Margin vs bare Readability.js');
+  row('Extraction precision / recall', `${f3(ours.precision)} / ${f3(ours.recall)}`, `bare: ${f3(bare.precision)} / ${f3(bare.recall)}`);
+  row('Extraction time ratio', `${timeRatio.toFixed(2)}×`, 'Margin ÷ bare Readability, same parsed documents, median of 5');
+  for (const m of medium) row(`Medium page ${m.page} F1`, `${f3(m.ours)} vs ${f3(m.bare)}`, 'vs expected text, Margin vs bare');
+} else {
+  row('Extraction', 'skipped', '../shared/corpus is missing');
+}
+
+const paint = await runReaderPaintBench();
+if (paint) {
+  for (const p of paint) {
+    row(`Reader command → painted, ${p.page} (${(p.bytes / 1024).toFixed(0)} KB)`, `${p.coldMs.toFixed(0)} ms cold, ${p.warmMs.toFixed(0)} ms warm`, `Chromium, median of ${p.runs}`);
+  }
+} else {
+  row('Reader paint time', 'skipped', 'no /usr/bin/chromium');
+}
+
+for (const b of measureBundles(['.output/chrome-mv3', '.output/firefox-mv2'])) {
+  if (!b.file.endsWith('.js')) continue;
+  row(`Bundle ${b.build}/${b.file}`, `${b.gzipBytes} B gzip`, `${b.bytes} B raw`);
+}
+row('Script injected into every page on load', '0 B', 'the reader bundle is injected only when the user opens the reader');
+
+const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['what', 'value', 'note'][i]!.length));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i]!)).join(' | ')} |`;
+console.log(line(['what', 'value', 'note']));
+console.log(`| ${width.map((w) => '-'.repeat(w)).join(' | ')} |`);
+for (const r of rows) console.log(line(r));
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), extraction, paint, rows }, null, 2));
