@@ -6,7 +6,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Margin',
     description: 'Read and annotate posts on the web: a clean reader view, highlights and notes that are never lost.',
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    permissions: ['scripting', 'storage', 'contextMenus'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Reader view (Alt+Shift+R)' },
     commands: {
