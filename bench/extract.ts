@@ -1,0 +1,230 @@
+/**
+ * Extraction benchmark: Margin's `extractArticle` against bare Readability.js
+ * on the article-extraction-benchmark pages (word 4-gram F1 against human
+ * ground truth) and on Readability's own Medium test pages (against their
+ * expected output), plus the time Margin takes relative to Readability on
+ * the same parsed documents. `extract.bench.ts` is the CLI; `run-all.ts` calls
+ * `runExtractionBench` directly.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { blockText } from '../utils/extraction/block-text.ts';
+import { extractArticle } from '../utils/extraction/index.ts';
+import { parseHtml, type NodeDom } from '../utils/extraction/node-dom.ts';
+
+/** Where the shared corpora live: `../shared` next to the repository, or `$MARGIN_SHARED`. */
+export const SHARED_DIR = process.env['MARGIN_SHARED'] ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../shared');
+const BENCHMARK_DIR = join(SHARED_DIR, 'corpus/article-extraction-benchmark');
+const READABILITY_DIR = join(SHARED_DIR, 'corpus/readability');
+const SCORER = join(SHARED_DIR, 'tools/extraction-score.mjs');
+/** Readability's test suite parses its pages at this URL; expected outputs use it. */
+const READABILITY_TEST_URL = 'http://fakehost/test/page.html';
+const MEDIUM_PAGES = ['medium-1', 'medium-2', 'medium-3', 'keep-images', 'lazy-image-1'];
+
+type Truth = Record<string, { articleBody: string; url?: string }>;
+type Predictions = Record<string, { articleBody: string }>;
+interface ScoreResult {
+  pages: number;
+  f1: number;
+  precision: number;
+  recall: number;
+  perPage: { id: string; precision: number; recall: number }[];
+}
+interface Scorer {
+  score(truth: Truth, predictions: Predictions): ScoreResult;
+  pageScore(truth: string, prediction: string): [number, number, number];
+}
+
+export interface Prf {
+  f1: number;
+  precision: number;
+  recall: number;
+}
+
+export interface ExtractionBenchResult {
+  pages: number;
+  /** Margin's `text` against the ground truth. */
+  ours: Prf;
+  /** Bare Readability.js (`textContent` of `parse()`) against the ground truth. */
+  bare: Prf;
+  /** Pages where Margin returned null or threw. */
+  failures: string[];
+  /** Margin's ten lowest-F1 pages, for finding what to fix next. */
+  worst: { id: string; url: string; f1: number; precision: number; recall: number; bareF1: number }[];
+  /** Median over runs of (Margin's total CPU time ÷ Readability's total CPU time) in that run. */
+  timeRatio: number;
+  timing: {
+    runs: number;
+    /** Each run's ratio, in run order. */
+    runRatios: number[];
+    /** Median per-page CPU time, ms. */
+    oursPageMedianMs: number;
+    barePageMedianMs: number;
+  };
+  /** Readability's Medium test pages: F1 against their expected output. */
+  medium: { page: string; ours: number; bare: number; oursPrf: Prf; barePrf: Prf }[];
+}
+
+/**
+ * A young-generation GC before each timed call, so neither side pays for the
+ * other's garbage. `gc` is exposed at run time because the npm script runs
+ * plain `node`.
+ */
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) => void;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const f1Of = (precision: number, recall: number): number => (precision + recall ? (2 * precision * recall) / (precision + recall) : 0);
+const prfFromCounts = ([tp, fp, fn]: [number, number, number]): Prf => {
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { f1: f1Of(precision, recall), precision, recall };
+};
+
+function runMargin(dom: NodeDom, doc: Document, url: string): string | null {
+  return extractArticle(doc, { url, window: dom.window })?.text ?? null;
+}
+function runReadability(doc: Document): string {
+  return new Readability(doc).parse()?.textContent ?? '';
+}
+const clone = (dom: NodeDom): Document => dom.document.cloneNode(true) as Document;
+
+/**
+ * Runs the whole benchmark.
+ * @param options.runs - timing runs (median reported), default 5.
+ * @param options.log - progress output, default none.
+ * @return null when the corpus or scorer is missing (see SHARED_DIR).
+ */
+export async function runExtractionBench(options: { runs?: number; log?: (line: string) => void } = {}): Promise<ExtractionBenchResult | null> {
+  const runs = options.runs ?? 5;
+  const log = options.log ?? (() => {});
+  if (!existsSync(BENCHMARK_DIR) || !existsSync(SCORER)) return null;
+  const scorer = (await import(SCORER)) as Scorer;
+  const truth = JSON.parse(readFileSync(join(BENCHMARK_DIR, 'ground-truth.json'), 'utf8')) as Truth;
+  const ids = Object.keys(truth);
+
+  log(`parsing ${ids.length} pages…`);
+  const pages = ids.map((id) => {
+    const url = truth[id]!.url ?? 'https://example.com/';
+    const html = gunzipSync(readFileSync(join(BENCHMARK_DIR, 'html', `${id}.html.gz`))).toString('utf8');
+    return { id, url, dom: parseHtml(html, url) };
+  });
+
+  // Quality: one pass each.
+  const oursPredictions: Predictions = {};
+  const barePredictions: Predictions = {};
+  const failures: string[] = [];
+  for (const { id, url, dom } of pages) {
+    let text: string | null = null;
+    try {
+      text = runMargin(dom, clone(dom), url);
+    } catch (error) {
+      log(`  ${id}: ${(error as Error).message}`);
+    }
+    if (text === null) failures.push(id);
+    oursPredictions[id] = { articleBody: text ?? '' };
+    barePredictions[id] = { articleBody: runReadability(clone(dom)) };
+  }
+  const ours = scorer.score(truth, oursPredictions);
+  const bare = scorer.score(truth, barePredictions);
+  const bareById = new Map(bare.perPage.map((p) => [p.id, p]));
+  const worst = ours.perPage
+    .map((p) => {
+      const b = bareById.get(p.id)!;
+      return { id: p.id, url: truth[p.id]!.url ?? '', f1: f1Of(p.precision, p.recall), precision: p.precision, recall: p.recall, bareF1: f1Of(b.precision, b.recall) };
+    })
+    .sort((a, b) => a.f1 - b.f1)
+    .slice(0, 10);
+
+  // Speed: same parsed documents, a fresh clone per call (not timed), order alternating per page.
+  log(`timing ${runs} runs…`);
+  const runRatios: number[] = [];
+  const oursPage = new Map<string, number[]>();
+  const barePage = new Map<string, number[]>();
+  // CPU time, not wall time: the machine is shared (builds, browsers, other benchmarks),
+  // and waiting for a core is not extraction cost.
+  const time = (dom: NodeDom, fn: (doc: Document) => unknown): number => {
+    const doc = clone(dom);
+    collectGarbage({ type: 'minor' });
+    const start = process.cpuUsage();
+    try {
+      fn(doc);
+    } catch {
+      // failures were reported above
+    }
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  };
+  for (let run = 0; run < runs; run++) {
+    let oursTotal = 0;
+    let bareTotal = 0;
+    pages.forEach(({ id, url, dom }, i) => {
+      const timeOurs = (): number => time(dom, (doc) => runMargin(dom, doc, url));
+      const timeBare = (): number => time(dom, runReadability);
+      let ours: number;
+      let bare: number;
+      if ((i + run) % 2 === 0) {
+        ours = timeOurs();
+        bare = timeBare();
+      } else {
+        bare = timeBare();
+        ours = timeOurs();
+      }
+      oursTotal += ours;
+      bareTotal += bare;
+      oursPage.set(id, [...(oursPage.get(id) ?? []), ours]);
+      barePage.set(id, [...(barePage.get(id) ?? []), bare]);
+    });
+    runRatios.push(oursTotal / bareTotal);
+    log(`  run ${run + 1}: Margin ${oursTotal.toFixed(0)} ms, Readability ${bareTotal.toFixed(0)} ms CPU, ratio ${(oursTotal / bareTotal).toFixed(3)}`);
+  }
+  for (const { dom } of pages) dom.close();
+
+  // Medium pages of Readability's test suite, scored against their expected output.
+  const medium: ExtractionBenchResult['medium'] = [];
+  for (const page of MEDIUM_PAGES) {
+    const dir = join(READABILITY_DIR, page);
+    if (!existsSync(join(dir, 'source.html'))) continue;
+    const source = readFileSync(join(dir, 'source.html'), 'utf8');
+    // All three texts come from HTML through the same block-aware text function, so the scores
+    // compare content: textContent glues "…media</p><p>A…" into one word, which would skew them.
+    const expectedDom = parseHtml(readFileSync(join(dir, 'expected.html'), 'utf8'), READABILITY_TEST_URL);
+    const expected = blockText(expectedDom.document.body);
+    expectedDom.close();
+    const dom = parseHtml(source, READABILITY_TEST_URL);
+    const ourText = runMargin(dom, clone(dom), READABILITY_TEST_URL) ?? '';
+    const bareHtml = new Readability(clone(dom)).parse()?.content ?? '';
+    dom.close();
+    const bareDom = parseHtml(`<body>${bareHtml}</body>`, READABILITY_TEST_URL);
+    const bareText = blockText(bareDom.document.body);
+    bareDom.close();
+    const oursPrf = prfFromCounts(scorer.pageScore(expected, ourText));
+    const barePrf = prfFromCounts(scorer.pageScore(expected, bareText));
+    medium.push({ page, ours: oursPrf.f1, bare: barePrf.f1, oursPrf, barePrf });
+  }
+
+  return {
+    pages: ids.length,
+    ours: { f1: ours.f1, precision: ours.precision, recall: ours.recall },
+    bare: { f1: bare.f1, precision: bare.precision, recall: bare.recall },
+    failures,
+    worst,
+    timeRatio: median(runRatios),
+    timing: {
+      runs,
+      runRatios,
+      oursPageMedianMs: median([...oursPage.values()].map(median)),
+      barePageMedianMs: median([...barePage.values()].map(median)),
+    },
+    medium,
+  };
+}

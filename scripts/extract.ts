@@ -1,0 +1,118 @@
+/**
+ * `npm run extract -- <file.html|file.html.gz>... [--url URL] [--format text|markdown|html|json]`
+ *
+ * Runs the extension's own `extractArticle` on saved pages, in Node (jsdom).
+ * Without `--url`, each page's `<link rel="canonical">`/`og:url` is used as
+ * its URL, else its file:// URL.
+ *
+ * Output: `text` (default) prints the title and the article text; `markdown`
+ * a Markdown document; `html` the sanitized HTML; `json` one object per line:
+ * `{file, title, byline, siteName, published, lang, readingMinutes, excerpt,
+ * leadImage, url, html, text}`. With several files, text/markdown/html output
+ * is preceded by a `==> file <==` line per file.
+ *
+ * A page without an article is a result, not an error: `{file, article: null}`
+ * in JSON, a note on stderr otherwise. A file that cannot be read or parsed
+ * gives `{file, error}` in JSON (stderr otherwise) and the run goes on.
+ * Exit code: 0 when at least one file was processed, 1 when every file
+ * failed, 2 for a usage error.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { htmlToMarkdown } from '../utils/extraction/html-to-markdown.ts';
+import { extractArticle, type ExtractedArticle } from '../utils/extraction/index.ts';
+import { declaredPageUrl, parseHtml } from '../utils/extraction/node-dom.ts';
+
+const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = 'usage: npm run extract -- <file.html|file.html.gz>... [--url URL] [--format text|markdown|html|json]';
+
+/** Reads a page, gunzipping `.gz` files (or any file starting with the gzip magic bytes). */
+async function readPage(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  return (gzip ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+/** Extracts one file; the page URL comes from --url, the page itself, or the file path. */
+async function extractFile(file: string, url: string | undefined): Promise<ExtractedArticle | null> {
+  const html = await readPage(file);
+  const fileUrl = pathToFileURL(resolve(file)).href;
+  let dom = parseHtml(html, url ?? fileUrl);
+  if (!url) {
+    // Saved pages name their original URL; links resolve against it, as they did online.
+    const declared = declaredPageUrl(dom.document);
+    if (declared) {
+      dom.close();
+      dom = parseHtml(html, declared);
+    }
+  }
+  try {
+    return extractArticle(dom.document, { url: dom.document.URL, window: dom.window });
+  } finally {
+    dom.close();
+  }
+}
+
+function render(article: ExtractedArticle, format: Exclude<Format, 'json'>): string {
+  if (format === 'html') return `${article.html}\n`;
+  const meta = [article.byline, article.siteName, article.published, `${article.readingMinutes} min read`].filter(Boolean).join(' · ');
+  if (format === 'markdown') {
+    const container = parseHtml(`<body>${article.html}</body>`, article.url);
+    const body = htmlToMarkdown(container.document.body);
+    container.close();
+    return `# ${article.title}\n\n_${meta}_\n\n${body}`;
+  }
+  return `${article.title}\n${meta}\n\n${article.text}\n`;
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { url: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals: files } = parsed;
+  const format = values.format as Format;
+  if (values.help || files.length === 0 || !FORMATS.includes(format)) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  if (values.url !== undefined && !URL.canParse(values.url)) {
+    console.error(`--url is not a URL: ${values.url}\n${USAGE}`);
+    return 2;
+  }
+
+  let failures = 0;
+  for (const file of files) {
+    try {
+      const article = await extractFile(file, values.url);
+      if (format === 'json') {
+        const { title, byline, siteName, published, lang, readingMinutes, excerpt, leadImage, url, html, text } = article ?? ({} as Partial<ExtractedArticle>);
+        process.stdout.write(`${JSON.stringify(article ? { file, title, byline, siteName, published, lang, readingMinutes, excerpt, leadImage, url, html, text } : { file, article: null })}\n`);
+      } else if (!article) {
+        console.error(`${file}: no article found`);
+      } else {
+        if (files.length > 1) process.stdout.write(`==> ${file} <==\n`);
+        process.stdout.write(render(article, format));
+      }
+    } catch (error) {
+      failures++;
+      const message = (error as Error).message ?? String(error);
+      if (format === 'json') process.stdout.write(`${JSON.stringify({ file, error: message })}\n`);
+      else console.error(`${file}: ${message}`);
+    }
+  }
+  return failures === files.length ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,111 @@
+/**
+ * Small DOM helpers shared by the extraction steps. They only use standard DOM
+ * APIs so the same code runs on a browser document clone and on jsdom.
+ */
+
+/** Elements that start a new line of text when rendered. */
+export const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR',
+  'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT',
+  'TH', 'THEAD', 'TR', 'UL', 'CAPTION',
+]);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** True when `node` is an Element (works across realms, unlike `instanceof`). */
+export function isElement(node: Node | null | undefined): node is Element {
+  return !!node && node.nodeType === ELEMENT_NODE;
+}
+
+/** True when `node` is a Text node. */
+export function isText(node: Node | null | undefined): node is Text {
+  return !!node && node.nodeType === TEXT_NODE;
+}
+
+/** Text of `node` with runs of whitespace collapsed to one space and trimmed. */
+export function normalizedText(node: Node): string {
+  return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The class and id of an element as one lower-case string, for pattern tests.
+ * Uses getAttribute because `className` is an SVGAnimatedString on SVG elements.
+ */
+export function classAndId(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+}
+
+/**
+ * Share of an element's text that sits inside links, 0..1.
+ * @param textLength - pass it when already known, to avoid recomputing.
+ */
+export function linkDensity(el: Element, textLength = normalizedText(el).length): number {
+  if (textLength === 0) return 0;
+  let linked = 0;
+  // getElementsByTagName is much cheaper than a selector query on jsdom.
+  for (const a of el.getElementsByTagName('a')) linked += normalizedText(a).length;
+  return Math.min(1, linked / textLength);
+}
+
+/**
+ * A static array of `root`'s descendants with tag `tag`. Used instead of
+ * `querySelectorAll` on whole documents: jsdom's selector engine is several
+ * times slower, and extraction has a time budget relative to Readability.
+ */
+export function byTag(root: Document | Element, tag: string): Element[] {
+  return Array.from(root.getElementsByTagName(tag));
+}
+
+/** Replaces `el` by its children, keeping them in place. */
+export function unwrap(el: Element): void {
+  const parent = el.parentNode;
+  if (!parent) return;
+  while (el.firstChild) parent.insertBefore(el.firstChild, el);
+  parent.removeChild(el);
+}
+
+/** Resolves `url` against `base`; null when it cannot be parsed. */
+export function absoluteUrl(url: string, base: string): string | null {
+  try {
+    return new URL(url.trim(), base).href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * All elements under `root` (not `root` itself), in document order. Walks
+ * sibling pointers instead of `querySelectorAll('*')` or `getElementsByTagName`:
+ * on jsdom every indexed read of those collections goes through a proxy.
+ */
+export function descendants(root: Element): Element[] {
+  const out: Element[] = [];
+  let el = root.firstElementChild;
+  while (el) {
+    out.push(el);
+    let next: Element | null = el.firstElementChild;
+    let cursor: Element | null = el;
+    while (!next && cursor && cursor !== root) {
+      next = cursor.nextElementSibling;
+      if (!next) cursor = cursor.parentElement;
+    }
+    el = next;
+  }
+  return out;
+}
+
+/** Blocks with no block-level descendants (the paragraphs, headings, items), in document order. */
+export function leafBlocks(root: Element): Element[] {
+  const out: Element[] = [];
+  const visit = (el: Element): boolean => {
+    let containsBlock = false;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (visit(child)) containsBlock = true;
+    const isBlock = BLOCK_TAGS.has(el.tagName);
+    if (isBlock && !containsBlock && el !== root) out.push(el);
+    return isBlock || containsBlock;
+  };
+  visit(root);
+  return out;
+}
