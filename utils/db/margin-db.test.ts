@@ -1,0 +1,138 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { expect, test } from 'vitest';
+import { findArticleByUrl, getSavedCopy } from './articles';
+import { listHighlights } from './highlights';
+import { SCHEMA_V1 } from './margin-db';
+import { getPageNote } from './page-notes';
+import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from './schema';
+import { searchLibrary } from './search-library';
+import { listTags } from './tags';
+import { selectorsFor, testDb } from './test-db';
+
+// Records exactly as version 1 wrote them: no `words`, no `host`.
+type V1<T> = Omit<T, 'words' | 'host'>;
+const sync = { createdAt: 1_700_000_000_000, updatedAt: 1_700_000_500_000, deletedAt: null, deviceId: 'old-laptop' };
+
+const article: V1<ArticleRecord> = {
+  id: '6f1c2a4e-0000-4000-8000-000000000001',
+  ...sync,
+  url: 'https://example.com/2023/11/fearless-concurrency',
+  urls: ['https://example.com/2023/11/fearless-concurrency', 'https://m.example.com/2023/11/fearless-concurrency'],
+  pageUrl: 'https://m.example.com/2023/11/fearless-concurrency?utm_source=hn',
+  canonicalUrl: 'https://example.com/2023/11/fearless-concurrency',
+  title: 'Fearless Concurrency',
+  author: 'Ferris Crab',
+  site: 'Example Engineering',
+  published: '2023-11-02',
+  lang: 'en',
+  savedAt: 1_700_000_400_000,
+};
+const body: V1<ArticleBodyRecord> = {
+  id: article.id,
+  ...sync,
+  html: '<p>Mutexes guard shared memory.</p>',
+  text: 'Mutexes guard shared memory.',
+};
+const highlight: V1<HighlightRecord> = {
+  id: '6f1c2a4e-0000-4000-8000-000000000002',
+  ...sync,
+  articleId: article.id,
+  selectors: selectorsFor('The borrow checker rejects data races', 120, 'Safe Rust: ', ' at compile time.'),
+  quote: 'The borrow checker rejects data races',
+  colour: 'purple',
+  note: 'Ask Priya about Send and Sync',
+  tags: ['rust', 'concurrency'],
+  position: 120,
+  anchor: 'weak',
+};
+const deleted: V1<HighlightRecord> = {
+  ...highlight,
+  id: '6f1c2a4e-0000-4000-8000-000000000003',
+  quote: 'A deleted passage about lifetimes',
+  note: '',
+  tags: [],
+  position: 10,
+  deletedAt: 1_700_000_600_000,
+};
+const pageNote: V1<PageNoteRecord> = {
+  id: '6f1c2a4e-0000-4000-8000-000000000004',
+  ...sync,
+  articleId: article.id,
+  text: 'Reread before the workshop',
+};
+const tags: TagRecord[] = [
+  { id: '6f1c2a4e-0000-4000-8000-000000000005', ...sync, name: 'rust', colour: 'green' },
+  { id: '6f1c2a4e-0000-4000-8000-000000000006', ...sync, name: 'concurrency', colour: null },
+];
+
+/** A database as version 1 of Margin left it, in `factory`. */
+async function writeVersion1(factory: IDBFactory): Promise<void> {
+  const v1 = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
+  v1.version(1).stores(SCHEMA_V1);
+  await v1.open();
+  await v1.table('articles').add(article);
+  await v1.table('articleBodies').add(body);
+  await v1.table('highlights').bulkAdd([highlight, deleted]);
+  await v1.table('pageNotes').add(pageNote);
+  await v1.table('tags').bulkAdd(tags);
+  v1.close();
+}
+
+test('a version 1 database opens with every record intact', async () => {
+  const factory = new IDBFactory();
+  await writeVersion1(factory);
+  const db = testDb(undefined, factory);
+  await db.open();
+  expect(db.verno).toBe(2);
+
+  // Field by field as written, plus the fields version 2 derives.
+  expect(await db.articles.get(article.id)).toEqual({
+    ...article,
+    host: 'example.com',
+    words: ['fearless', 'concurrency', 'ferris', 'crab', 'example', 'engineering'],
+  });
+  expect(await db.articleBodies.get(body.id)).toEqual({ ...body, words: ['mutexes', 'guard', 'shared', 'memory'] });
+  expect(await db.highlights.get(highlight.id)).toEqual({
+    ...highlight,
+    words: ['the', 'borrow', 'checker', 'rejects', 'data', 'races', 'ask', 'priya', 'about', 'send', 'and', 'sync', 'rust', 'concurrency'],
+  });
+  expect(await db.highlights.get(deleted.id)).toEqual({ ...deleted, words: [] });
+  expect(await db.pageNotes.get(pageNote.id)).toEqual({ ...pageNote, words: ['reread', 'before', 'the', 'workshop'] });
+  expect(await db.tags.toArray()).toEqual(expect.arrayContaining(tags));
+  expect(await db.tags.count()).toBe(2);
+});
+
+test('after the upgrade the old library reads and searches as if made today', async () => {
+  const factory = new IDBFactory();
+  await writeVersion1(factory);
+  const db = testDb(undefined, factory);
+
+  const found = await findArticleByUrl(db, 'https://m.example.com/2023/11/fearless-concurrency');
+  expect(found?.id).toBe(article.id);
+  expect((await getSavedCopy(db, article.id))?.text).toBe(body.text);
+  expect((await listHighlights(db, article.id)).map((h) => h.id)).toEqual([highlight.id]);
+  expect((await getPageNote(db, article.id))?.text).toBe(pageNote.text);
+  expect((await listTags(db)).map((t) => [t.name, t.colour])).toEqual([
+    ['concurrency', null],
+    ['rust', 'green'],
+  ]);
+
+  const hitIds = (hits: Awaited<ReturnType<typeof searchLibrary>>) =>
+    hits.map((h) => (h.kind === 'highlight' ? h.highlight.id : h.kind === 'pageNote' ? h.pageNote.id : h.article.id));
+  expect(hitIds(await searchLibrary(db, 'priya'))).toEqual([highlight.id]);
+  expect(hitIds(await searchLibrary(db, 'workshop'))).toEqual([pageNote.id]);
+  expect(hitIds(await searchLibrary(db, 'mutex'))).toEqual([article.id]);
+  expect(hitIds(await searchLibrary(db, '', { tag: 'rust' }))).toEqual([highlight.id]);
+  expect(hitIds(await searchLibrary(db, '', { site: 'example.com', kinds: ['article'] }))).toEqual([article.id]);
+  // Deleted before the upgrade, still deleted after it.
+  expect(await searchLibrary(db, 'lifetimes')).toEqual([]);
+});
+
+test('the upgrade is not a change: no record looks edited to a sync', async () => {
+  const factory = new IDBFactory();
+  await writeVersion1(factory);
+  const db = testDb(undefined, factory);
+  const all = [...(await db.articles.toArray()), ...(await db.highlights.toArray()), ...(await db.pageNotes.toArray())];
+  expect(all.map((r) => [r.updatedAt, r.deviceId])).toEqual(all.map(() => [sync.updatedAt, 'old-laptop']));
+});

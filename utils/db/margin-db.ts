@@ -1,0 +1,123 @@
+/**
+ * Margin's IndexedDB database: its tables, indexes and every schema version with
+ * its migration. The one module that declares the schema; the repository modules
+ * beside it (`articles.ts`, `highlights.ts`, …) are the only code that reads or
+ * writes these tables. The background owns the one open instance in the extension.
+ *
+ * Versions (a shipped version is never edited; a change is a new version):
+ * - v1: the records, each table indexed by `id` (random UUIDs, never auto-increment,
+ *   so two browsers' records can merge) and `updatedAt` (what a sync asks for:
+ *   "changed since"). Articles are found by any of their URL keys (`*urls`),
+ *   highlights and page notes by article.
+ * - v2: library search and filters. Adds the multiEntry `*words` index to highlights,
+ *   page notes, articles and article bodies, `*tags`, `colour` and `createdAt` to
+ *   highlights, `host` and `createdAt` to articles, `createdAt` to page notes. The
+ *   upgrade fills `words` and `host` from each record's existing fields.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from './schema';
+import { articleWords, highlightWords, tokenize } from './search-words';
+
+/** Version 1's stores, as shipped. Exported for the migration test. */
+export const SCHEMA_V1 = {
+  articles: 'id, *urls, updatedAt',
+  articleBodies: 'id, updatedAt',
+  highlights: 'id, articleId, updatedAt',
+  pageNotes: 'id, articleId, updatedAt',
+  tags: 'id, name, updatedAt',
+} as const;
+
+/** Version 2's stores. */
+export const SCHEMA_V2 = {
+  articles: 'id, *urls, updatedAt, createdAt, host, *words',
+  articleBodies: 'id, updatedAt, *words',
+  highlights: 'id, articleId, updatedAt, createdAt, colour, *tags, *words',
+  pageNotes: 'id, articleId, updatedAt, createdAt, *words',
+  tags: 'id, name, updatedAt',
+} as const;
+
+/** The database name the extension uses. */
+export const DEFAULT_DB_NAME = 'margin';
+
+/** How a database is opened; everything is optional in the extension. */
+export interface MarginDbOptions {
+  /** IndexedDB implementation; the global one when omitted (tests pass fake-indexeddb's). */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** Written to every record this instance writes, for telling browsers apart when merging. */
+  deviceId?: string;
+  /** Clock in epoch milliseconds; `Date.now` when omitted. */
+  now?: () => number;
+}
+
+/** The open database: its tables, plus the clock and device id every write stamps. */
+export class MarginDb extends Dexie {
+  articles!: Table<ArticleRecord, string>;
+  articleBodies!: Table<ArticleBodyRecord, string>;
+  highlights!: Table<HighlightRecord, string>;
+  pageNotes!: Table<PageNoteRecord, string>;
+  tags!: Table<TagRecord, string>;
+
+  readonly deviceId: string | undefined;
+  readonly now: () => number;
+
+  constructor(name: string, options: MarginDbOptions = {}) {
+    super(name, {
+      ...(options.indexedDB && { indexedDB: options.indexedDB }),
+      ...(options.IDBKeyRange && { IDBKeyRange: options.IDBKeyRange }),
+    });
+    this.deviceId = options.deviceId;
+    this.now = options.now ?? Date.now;
+
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        // Derived fields only: `updatedAt` is left alone, so the upgrade is not a change
+        // a sync would have to send. A later tokenizer change re-fills `words` the same way.
+        // Nothing here may throw on an odd record: a failed upgrade locks the user out
+        // of the whole library.
+        await tx
+          .table<ArticleRecord, string>('articles')
+          .toCollection()
+          .modify((a) => {
+            a.host = hostOf(a.url);
+            a.words = articleWords(a);
+          });
+        await tx
+          .table<ArticleBodyRecord, string>('articleBodies')
+          .toCollection()
+          .modify((b) => {
+            b.words = b.deletedAt === null ? tokenize(b.text) : [];
+          });
+        await tx
+          .table<HighlightRecord, string>('highlights')
+          .toCollection()
+          .modify((h) => {
+            h.words = h.deletedAt === null ? highlightWords({ quote: h.quote, note: h.note, tags: h.tags ?? [] }) : [];
+          });
+        await tx
+          .table<PageNoteRecord, string>('pageNotes')
+          .toCollection()
+          .modify((n) => {
+            n.words = n.deletedAt === null ? tokenize(n.text) : [];
+          });
+      });
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Creates (without opening: Dexie opens on first use) Margin's database.
+ * @param name - database name; tests give each case its own
+ */
+export function createMarginDb(name: string = DEFAULT_DB_NAME, options: MarginDbOptions = {}): MarginDb {
+  return new MarginDb(name, options);
+}

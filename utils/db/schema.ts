@@ -1,0 +1,111 @@
+/**
+ * The shape of every record Margin keeps in IndexedDB. Types only (and the lists
+ * the UI offers); the Dexie tables and their migrations are in `margin-db.ts`.
+ *
+ * Records will be merged across browsers, so every one has a random id (never an
+ * auto-increment number, which two browsers would both hand out), the time
+ * and device of its last write, and is deleted by setting `deletedAt` (a tombstone
+ * the other browser can learn from) rather than by removing the row. Times are
+ * milliseconds since the epoch: they compare and serialize without surprises.
+ */
+import type { Selector } from '@/utils/anchoring/selectors';
+
+export type { Selector, TextPositionSelector, TextQuoteSelector } from '@/utils/anchoring/selectors';
+
+/** Highlight colours, in the order the palette shows them. */
+export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
+
+/**
+ * Whether a highlight was found on the page at its last visit:
+ * `anchored` (placed confidently), `weak` (placed, but the text around it changed),
+ * `orphaned` (not found; kept, and listed so the user can still read it).
+ */
+export const ANCHOR_STATUSES = ['anchored', 'weak', 'orphaned'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+
+/** Fields every record carries for merging across browsers. */
+export interface SyncFields {
+  /** UUID v7 (`record-id.ts`): random, so two browsers never mint the same one; sorts by creation. */
+  id: string;
+  createdAt: number;
+  /** Strictly increases on every write to the record (see `clock.ts`). */
+  updatedAt: number;
+  /** Set when deleted; the row stays as a tombstone. Null while live. */
+  deletedAt: number | null;
+  /** The browser that wrote the record last, when the database was opened with one. */
+  deviceId?: string;
+}
+
+/** An article the user has highlighted, annotated or saved. */
+export interface ArticleRecord extends SyncFields {
+  /** Normalized key it is filed under (`resolveArticleUrl`). */
+  url: string;
+  /** Every key a visit may look it up by: `url`, and the page's own key if different. */
+  urls: string[];
+  /** The address it was last read at, as the browser showed it: what the library opens. */
+  pageUrl: string;
+  /** The page's canonical link (absolute) as declared, trusted or not; null if none. */
+  canonicalUrl: string | null;
+  title: string;
+  author: string | null;
+  /** Publication name as the page gives it ("The Guardian"). */
+  site: string | null;
+  /** Host of `url` (`theguardian.com`): what the library's site filter matches. Since v2. */
+  host: string;
+  /** ISO 8601 date or date-time, when the page states one. */
+  published: string | null;
+  lang: string | null;
+  /** When the offline copy in `articleBodies` was last saved; null if there is none. */
+  savedAt: number | null;
+  /** Search words of title, author and site (`search-words.ts`). Since v2. */
+  words: string[];
+}
+
+/**
+ * The offline copy of an article, one row per article (`id` = the article's id). Kept
+ * apart from `ArticleRecord` so lists, search results and highlight joins never load
+ * an article's HTML.
+ */
+export interface ArticleBodyRecord extends SyncFields {
+  /** Sanitized HTML, exactly what the reader view renders. */
+  html: string;
+  /** Plain text of `html`. */
+  text: string;
+  /** Search words of `text`. Since v2. */
+  words: string[];
+}
+
+/** A highlighted passage of an article, with the user's note and tags. */
+export interface HighlightRecord extends SyncFields {
+  articleId: string;
+  /** W3C selectors; a TextQuoteSelector is always present. */
+  selectors: Selector[];
+  /** The highlighted text (the quote selector's `exact`), for lists and search. */
+  quote: string;
+  colour: HighlightColour;
+  /** Markdown-free plain text; empty when there is none. */
+  note: string;
+  /** Tag names, normalized by `normalizeTagName`, no duplicates. */
+  tags: string[];
+  /** Where it starts in the article's text, for page order. */
+  position: number;
+  anchor: AnchorStatus;
+  /** Search words of quote, note and tags; empty on a tombstone. Since v2. */
+  words: string[];
+}
+
+/** The user's note about a whole article; at most one live note per article. */
+export interface PageNoteRecord extends SyncFields {
+  articleId: string;
+  text: string;
+  /** Search words of `text`; empty on a tombstone. Since v2. */
+  words: string[];
+}
+
+/** A tag the user has used, with its optional colour. */
+export interface TagRecord extends SyncFields {
+  /** Normalized name (`normalizeTagName`): what highlights store in `tags`. */
+  name: string;
+  colour: HighlightColour | null;
+}

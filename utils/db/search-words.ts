@@ -1,0 +1,61 @@
+/**
+ * The words a record is found by, stored in each table's multiEntry `words` index
+ * and recomputed on every write, and the terms a search query is split into.
+ * Both go through `tokenize`, so a query term and an indexed word agree on case,
+ * accents and punctuation.
+ *
+ * Words are lower-cased, accent-folded (`Café` → `cafe`), apostrophes inside words
+ * dropped (`don't` → `dont`), and split on anything that is not a letter or digit.
+ * Scripts written without spaces (Chinese, Japanese, Thai) come out as one word per
+ * run of text, found by the run's beginning only: a known limit of this index.
+ */
+
+/** Longer words are cut to this length: prefix search still finds them, the index stays small. */
+const MAX_WORD_LENGTH = 32;
+/** Distinct words kept from one record; an article body rarely has more than ~8,000. */
+const MAX_WORDS = 20_000;
+
+/**
+ * The distinct search words in some texts, in first-seen order.
+ * @param texts - texts of one record; null and undefined are skipped
+ */
+export function tokenize(...texts: Array<string | null | undefined>): string[] {
+  const words = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    const folded = text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/(?<=[\p{L}\p{N}])['’](?=[\p{L}\p{N}])/gu, '');
+    for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
+      words.add(match[0].slice(0, MAX_WORD_LENGTH));
+      if (words.size >= MAX_WORDS) return [...words];
+    }
+  }
+  return [...words];
+}
+
+/** Search words of a highlight: its quote, note and tags. */
+export function highlightWords(h: { quote: string; note: string; tags: readonly string[] }): string[] {
+  return tokenize(h.quote, h.note, ...h.tags);
+}
+
+/** Search words of an article's metadata: title, author and publication. */
+export function articleWords(a: { title: string; author: string | null; site: string | null }): string[] {
+  return tokenize(a.title, a.author, a.site);
+}
+
+/**
+ * The terms of a search query. Every term must match (AND); each matches words it
+ * begins (`clos` finds `closure`), except a one-character term, which must be a whole
+ * word: as a prefix it would match most of the library.
+ */
+export function queryTerms(query: string): string[] {
+  return tokenize(query);
+}
+
+/** Whether a record's `words` match every query term (the rule `queryTerms` states). */
+export function matchesTerms(words: readonly string[], terms: readonly string[]): boolean {
+  return terms.every((t) => (t.length === 1 ? words.includes(t) : words.some((w) => w.startsWith(t))));
+}

@@ -1,0 +1,40 @@
+/**
+ * Test support for the data layer (imported by `*.test.ts` only): a database on a
+ * fresh in-memory fake-indexeddb, with a clock the test moves.
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createMarginDb, type MarginDb } from './margin-db';
+import type { Selector } from './schema';
+
+/** A settable clock in epoch ms, starting 2024-05-01T00:00:00Z. */
+export interface TestClock {
+  now: () => number;
+  set: (ms: number) => void;
+  advance: (ms: number) => void;
+}
+
+/** A clock that only moves when told. */
+export function testClock(start = Date.UTC(2024, 4, 1)): TestClock {
+  let t = start;
+  return { now: () => t, set: (ms) => (t = ms), advance: (ms) => (t += ms) };
+}
+
+/**
+ * A Margin database of its own (nothing shared between tests) on fake-indexeddb.
+ * @param indexedDB - pass one to reopen the same databases (migration tests)
+ */
+export function testDb(
+  clock: TestClock = testClock(),
+  indexedDB: IDBFactory = new IDBFactory(),
+  name = 'margin-test',
+): MarginDb {
+  return createMarginDb(name, { indexedDB, IDBKeyRange, now: clock.now, deviceId: 'test-device' });
+}
+
+/** The selectors the reader would store for `exact` found at `start` in the article text. */
+export function selectorsFor(exact: string, start: number, prefix = '', suffix = ''): Selector[] {
+  return [
+    { type: 'TextQuoteSelector', exact, prefix, suffix },
+    { type: 'TextPositionSelector', start, end: start + exact.length },
+  ];
+}

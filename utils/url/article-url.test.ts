@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { articleUrlKeys, resolveArticleUrl, trustedCanonical } from './article-url';
+
+// [what, page URL, canonical href, key the article is filed under]
+const CASES: Array<[string, string, string | null, string]> = [
+  // Followed: the canonical joins addresses the URL rules alone cannot.
+  ['mobile page to desktop', 'https://m.example.com/news/123', 'https://www.example.com/news/123', 'https://example.com/news/123'],
+  ['short id to slug', 'https://example.com/news/123', 'https://example.com/news/123-budget-passes', 'https://example.com/news/123-budget-passes'],
+  ['AMP subdomain to article', 'https://amp.theguardian.com/world/2024/may/12/story', 'https://www.theguardian.com/world/2024/may/12/story', 'https://theguardian.com/world/2024/may/12/story'],
+  ['Google AMP viewer to publisher', 'https://www.google.com/amp/s/amp.example.co.uk/news/story', 'https://www.example.co.uk/news/story', 'https://example.co.uk/news/story'],
+  ['relative canonical', 'https://example.com/2024/05/post/?replytocom=9', '/2024/05/post/', 'https://example.com/2024/05/post'],
+  ['query kept by the canonical', 'https://example.com/item?id=5&sort=new', 'https://example.com/item?id=5', 'https://example.com/item?id=5'],
+  ['homepage canonical on the homepage', 'https://example.com/?utm_source=x', 'https://example.com/', 'https://example.com/'],
+  ['Medium custom-domain post', 'https://blog.example.com/a-post-1a2b3c?source=rss----1---4', 'https://blog.example.com/a-post-1a2b3c', 'https://blog.example.com/a-post-1a2b3c'],
+
+  // Not followed: the page's own URL is the key.
+  ['no canonical', 'https://example.com/post?utm_source=x', null, 'https://example.com/post'],
+  ['blank canonical', 'https://example.com/post', '   ', 'https://example.com/post'],
+  ['every page claims the homepage', 'https://example.com/2024/05/a-real-article', 'https://example.com/', 'https://example.com/2024/05/a-real-article'],
+  ['homepage claimed by a plain permalink', 'https://example.com/?p=42', 'https://example.com/', 'https://example.com/?p=42'],
+  ['identifying query dropped', 'https://forum.example.com/item.php?id=123', 'https://forum.example.com/item.php', 'https://forum.example.com/item.php?id=123'],
+  ['phpBB topic without its topic', 'https://forum.example.com/viewtopic.php?t=77&start=20', 'https://forum.example.com/viewtopic.php', 'https://forum.example.com/viewtopic.php?start=20&t=77'],
+  ['cross-post to the author\'s blog', 'https://dev.to/alice/my-post-4k2j', 'https://alice.dev/blog/my-post', 'https://dev.to/alice/my-post-4k2j'],
+  ['another author on the same platform', 'https://alice.substack.com/p/post', 'https://bob.substack.com/p/post', 'https://alice.substack.com/p/post'],
+  ['another site sharing a country suffix', 'https://alice.co.uk/post', 'https://bob.co.uk/post', 'https://alice.co.uk/post'],
+  ['not http', 'https://example.com/post', 'javascript:alert(1)', 'https://example.com/post'],
+  ['unparseable', 'https://example.com/post', 'http://exa mple.com/post', 'https://example.com/post'],
+];
+
+describe('where an article is filed', () => {
+  test.each(CASES)('%s', (_what, page, canonical, key) => {
+    expect(resolveArticleUrl(page, canonical)).toBe(key);
+  });
+});
+
+test('an untrusted canonical is reported as none', () => {
+  expect(trustedCanonical('https://example.com/a-post', 'https://example.com/')).toBeNull();
+  expect(trustedCanonical('https://example.com/a-post', 'https://example.com/a-post/')).toBe('https://example.com/a-post');
+});
+
+test('a revisit is looked up by the canonical key and by the page\'s own key', () => {
+  expect(articleUrlKeys('https://m.example.com/news/123', 'https://example.com/news/123')).toEqual([
+    'https://example.com/news/123',
+    'https://m.example.com/news/123',
+  ]);
+  expect(articleUrlKeys('https://example.com/news/123?utm_source=x', 'https://example.com/news/123')).toEqual([
+    'https://example.com/news/123',
+  ]);
+});
