@@ -3,6 +3,7 @@
  * ratios or latencies measured side by side in the same process, never in tests.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { runAnchorBench } from './anchor';
 import { measureBundles } from './bundle-size';
 import { runExtractionBench } from './extract';
 import { runReaderPaintBench } from './reader-paint';
@@ -20,6 +21,16 @@ if (extraction) {
   for (const m of medium) row(`Medium page ${m.page} F1`, `${f3(m.ours)} vs ${f3(m.bare)}`, 'vs expected text, Margin vs bare');
 } else {
   row('Extraction', 'skipped', '../shared/corpus is missing');
+}
+
+const anchoring = await runAnchorBench({ runs: 3 });
+if (anchoring) {
+  const { ours, baseline, timeRatio } = anchoring;
+  const cases = anchoring.pages.reduce((n, p) => n + p.highlights, 0);
+  row('Anchoring after edits: correct (passage present)', `${ours.correctPct.toFixed(2)}% vs ${baseline.correctPct.toFixed(2)}%`, `Margin vs dom-anchor-text-quote, ${cases} highlights on ${anchoring.pages.length} long pages`);
+  row('Anchoring: wrong placements', `${ours.wrongPct.toFixed(2)}% vs ${baseline.wrongPct.toFixed(2)}%`, 'of all cases, deleted passages included');
+  row('Anchoring: orphaned', `${ours.orphanedPct.toFixed(2)}% vs ${baseline.orphanedPct.toFixed(2)}%`, 'deleted passages should be orphaned');
+  row('Anchoring time ratio', `${timeRatio.toFixed(2)}×`, 'Margin ÷ dom-anchor-text-quote, jsdom, median of 3');
 }
 
 const paint = await runReaderPaintBench();
@@ -44,4 +55,4 @@ console.log(`| ${width.map((w) => '-'.repeat(w)).join(' | ')} |`);
 for (const r of rows) console.log(line(r));
 
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), extraction, paint, rows }, null, 2));
+writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), extraction, anchoring, paint, rows }, null, 2));
