@@ -4,8 +4,9 @@
  * jsdom); `index.ts` does not re-export it.
  *
  * Hardening: scripts never run and no subresource is fetched (jsdom's
- * defaults, stated explicitly); jsdom's errors go to a VirtualConsole that
- * collects instead of printing or throwing. And two things extraction never
+ * defaults, stated explicitly, and DOMParser documents have neither);
+ * jsdom's errors go to a VirtualConsole that collects instead of printing or
+ * throwing. And two things extraction never
  * reads are dropped from the source before parsing:
  * - `<style>` blocks: extraction only looks at inline `style` attributes;
  *   jsdom's CSS parser is where real pages make it fail ("Could not parse CSS
@@ -20,11 +21,13 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 
 export interface NodeDom {
+  /** The parsed page. Like a browser's `document.cloneNode(true)`, it has no `defaultView`. */
   document: Document;
+  /** The window to pass to `extractArticle` (shared by all documents parsed here). */
   window: Window & typeof globalThis;
-  /** jsdom errors reported while parsing (bad CSS, invalid markup); informational. */
+  /** jsdom errors reported while parsing (invalid markup); informational. */
   errors: string[];
-  /** Frees the window's resources. */
+  /** Kept for callers that release documents explicitly; documents are simply garbage-collected. */
   close(): void;
 }
 
@@ -47,23 +50,50 @@ export function stripUnreadMarkup(html: string): string {
       code.length === 0 || /application\/ld\+json/i.test(open) ? block : `${open}${close}`);
 }
 
+/** Errors of the parse in progress (parsing is synchronous, so one list at a time). */
+let parseErrors: string[] | null = null;
+let host: JSDOM | null = null;
+
 /**
- * Parses `html` into a jsdom document.
+ * One jsdom window, created on first use, in which every page is parsed with
+ * its `DOMParser`: a window per page cost more than the parsing itself
+ * (setting up jsdom's interfaces, then collecting them), and DOMPurify is
+ * configured once per window.
+ */
+function hostWindow(): JSDOM {
+  if (!host) {
+    const virtualConsole = new VirtualConsole();
+    virtualConsole.on('jsdomError', (error: Error) => parseErrors?.push(error.message));
+    host = new JSDOM('<!doctype html><title>host</title>', {
+      url: 'about:blank',
+      virtualConsole,
+      runScripts: undefined,
+      resources: undefined,
+      pretendToBeVisual: false,
+    });
+  }
+  return host;
+}
+
+/**
+ * Parses `html` into a document, as a browser would with scripting disabled
+ * (so `<noscript>` content is markup, as Readability expects in Node).
  * @param url - the page URL; becomes `document.URL` and the base for relative links.
+ * @throws TypeError when `url` is not a valid URL.
  */
 export function parseHtml(html: string, url: string): NodeDom {
+  const dom = hostWindow();
+  // DOMParser documents take their URL from the window's document.
+  dom.reconfigure({ url });
   const errors: string[] = [];
-  const virtualConsole = new VirtualConsole();
-  virtualConsole.on('jsdomError', (error: Error) => errors.push(error.message));
-  const dom = new JSDOM(stripUnreadMarkup(html), {
-    url,
-    virtualConsole,
-    runScripts: undefined,
-    resources: undefined,
-    pretendToBeVisual: false,
-  });
-  const window = dom.window as unknown as Window & typeof globalThis;
-  return { document: window.document, window, errors, close: () => dom.window.close() };
+  parseErrors = errors;
+  let document: Document;
+  try {
+    document = new dom.window.DOMParser().parseFromString(stripUnreadMarkup(html), 'text/html') as unknown as Document;
+  } finally {
+    parseErrors = null;
+  }
+  return { document, window: dom.window as unknown as Window & typeof globalThis, errors, close: () => {} };
 }
 
 /**
