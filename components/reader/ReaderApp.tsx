@@ -4,15 +4,11 @@
  */
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { ExtractedArticle } from '@/utils/extraction/article';
-import { effectiveTheme, type ReaderFont, type ReaderSettings } from '@/utils/reader-settings/reader-settings';
+import { effectiveTheme, type ReaderSettings } from '@/utils/reader-settings/reader-settings';
+import { FONT_STACKS } from './font-stacks';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderToolbar } from './ReaderToolbar';
 
-const FONT_STACKS: Record<ReaderFont, string> = {
-  serif: "Charter, 'Bitstream Charter', 'Iowan Old Style', Georgia, Cambria, 'DejaVu Serif', serif",
-  sans: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'DejaVu Sans', sans-serif",
-  mono: "ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace",
-};
 
 export interface ReaderAppProps {
   article: ExtractedArticle;

@@ -8,6 +8,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { PNG_SIGNATURE, pngChunk } from '../../scripts/lib/png-chunk.mjs';
 
 const OUT = fileURLToPath(new URL('../kubecon-eu-2024-day-two/img/', import.meta.url));
 
@@ -135,23 +136,6 @@ function drawThumb(seed) {
 
 // ---------------------------------------------------------------- PNG
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-const pngChunk = (type, data) => {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type), data]);
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-};
-
 /** RGB PNG; each row takes whichever of the five filters gives the smallest absolute sum. */
 function png(c) {
   const stride = c.w * 3;
@@ -182,7 +166,7 @@ function png(c) {
   ihdr.writeUInt32BE(c.w, 0); ihdr.writeUInt32BE(c.h, 4);
   ihdr[8] = 8; ihdr[9] = 2; // 8-bit truecolour, no alpha
   return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    PNG_SIGNATURE,
     pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }

@@ -1,14 +1,10 @@
 /** Settings page: reader typography with a live preview, and the keyboard shortcut. */
 import { useEffect, useState } from 'react';
+import { FONT_STACKS } from '@/components/reader/font-stacks';
 import { ReaderToolbar } from '@/components/reader/ReaderToolbar';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '@/utils/reader-settings/reader-settings';
 import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/utils/reader-settings/reader-settings-store';
 
-const FONT_STACKS = {
-  serif: "Charter, Georgia, 'DejaVu Serif', serif",
-  sans: "system-ui, 'DejaVu Sans', sans-serif",
-  mono: "ui-monospace, 'DejaVu Sans Mono', monospace",
-} as const;
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<ReaderSettings | null>(null);
