@@ -21,14 +21,16 @@ const NOTICE_MS = 5000;
 /**
  * Records when the first frame with the article reached the screen, as epoch ms
  * (`data-painted-at`, comparable across contexts for `npm run bench`) and as ms
- * since the reader started (`data-paint-ms`). A task queued from a frame callback
+ * since the reader started (`data-paint-ms`, of which `data-extract-ms` went to
+ * extraction). A task queued from a frame callback
  * runs after that frame is painted.
  */
-function markPainted(host: HTMLElement, started: number) {
+function markPainted(host: HTMLElement, started: number, extractMs: number) {
   requestAnimationFrame(() =>
     setTimeout(() => {
       const now = performance.now();
       host.setAttribute('data-paint-ms', (now - started).toFixed(1));
+      host.setAttribute('data-extract-ms', extractMs.toFixed(1));
       host.setAttribute('data-painted-at', (performance.timeOrigin + now).toFixed(1));
     }),
   );
@@ -91,6 +93,7 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
     const settingsLoading = loadReaderSettings();
     // Readability mutates the document it reads: it gets a clone, never the live page.
     const article = extractArticle(document.cloneNode(true) as Document, { url: location.href, window });
+    const extractMs = performance.now() - started;
     if (!article) return showNoArticle();
     notice?.remove();
     notice = null;
@@ -113,7 +116,7 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
             onSettingsChange={(s) => void saveReaderSettings(s)}
             subscribeSettings={watchReaderSettings}
             onClose={close}
-            onRendered={() => markPainted(host, started)}
+            onRendered={() => markPainted(host, started, extractMs)}
           />,
         );
         return root;
