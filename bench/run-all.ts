@@ -23,20 +23,21 @@ if (extraction) {
   row('Extraction', 'skipped', '../shared/corpus is missing');
 }
 
-const anchoring = await runAnchorBench({ runs: 3 });
+// One run here keeps `npm run bench` short; `npm run bench:anchor` does the full median-of-5 run.
+const anchoring = await runAnchorBench({ runs: 1, highlightsPerPage: 100 });
 if (anchoring) {
   const { ours, baseline, timeRatio } = anchoring;
   const cases = anchoring.pages.reduce((n, p) => n + p.highlights, 0);
   row('Anchoring after edits: correct (passage present)', `${ours.correctPct.toFixed(2)}% vs ${baseline.correctPct.toFixed(2)}%`, `Margin vs dom-anchor-text-quote, ${cases} highlights on ${anchoring.pages.length} long pages`);
   row('Anchoring: wrong placements', `${ours.wrongPct.toFixed(2)}% vs ${baseline.wrongPct.toFixed(2)}%`, 'of all cases, deleted passages included');
   row('Anchoring: orphaned', `${ours.orphanedPct.toFixed(2)}% vs ${baseline.orphanedPct.toFixed(2)}%`, 'deleted passages should be orphaned');
-  row('Anchoring time ratio', `${timeRatio.toFixed(2)}×`, 'Margin ÷ dom-anchor-text-quote, jsdom, median of 3');
+  row('Anchoring time ratio', `${timeRatio.toFixed(2)}×`, 'Margin ÷ dom-anchor-text-quote, jsdom, one run (bench:anchor: median of 5)');
 }
 
 const paint = await runReaderPaintBench();
 if (paint) {
   for (const p of paint) {
-    row(`Reader command → painted, ${p.page} (${(p.bytes / 1024).toFixed(0)} KB)`, `${p.coldMs.toFixed(0)} ms cold, ${p.warmMs.toFixed(0)} ms warm`, `Chromium, median of ${p.runs}`);
+    row(`Reader command → painted, ${p.page} (${(p.bytes / 1024).toFixed(0)} KB)`, `${p.coldMs.toFixed(0)} ms cold, ${p.warmMs.toFixed(0)} ms warm`, `Chromium, median of ${p.runs}; cold = first open in a tab`);
   }
 } else {
   row('Reader paint time', 'skipped', 'no /usr/bin/chromium');
