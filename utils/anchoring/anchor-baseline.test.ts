@@ -17,7 +17,7 @@ import { buildTextIndex, createAnchorer, describeWithIndex, findSelector, type A
 
 const CORPUS = resolve('../shared/corpus/readability');
 const PAGES = ['wikipedia-2', 'nytimes-3', 'ietf-1'];
-const PASSAGES = 150;
+const PASSAGES = 100;
 
 function body(file: string): HTMLElement {
   const html = readFileSync(file, 'utf8').replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '');

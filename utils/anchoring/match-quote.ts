@@ -58,6 +58,13 @@ const MAX_ERRORS = 256;
  * cost the quote a few more.
  */
 const SEARCH_SLACK = 8;
+/**
+ * Edits by which the best of several look-alikes must beat the others to be
+ * trusted. (In bench/anchor.ts, 4 keeps three deleted reference-list entries
+ * off their siblings at no cost; 8 keeps two more but loses edited passages
+ * that are still there.)
+ */
+const AMBIGUITY_MARGIN = 4;
 /** Verbatim occurrences scored in full; the rest are ranked by exact context only. */
 const MAX_SCORED_OCCURRENCES = 16;
 
@@ -95,6 +102,27 @@ export function matchQuote(text: string, quote: string, stored: MatchContext = {
  * context is intact too).
  */
 function searchEdited(text: string, quote: string, context: QuoteContext, exact: ScoredCandidate[]): ScoredCandidate | null {
+  const { found, pool } = searchStages(text, quote, context, exact);
+  return found && unambiguous(found, pool, quote, context) ? found : null;
+}
+
+/**
+ * Whether no other trusted candidate comes close to `found`. When the passage
+ * is gone from a templated list (references, metadata) its siblings are all
+ * about as good; when it was edited in place it is clearly better than they.
+ */
+function unambiguous(found: ScoredCandidate, pool: ScoredCandidate[], quote: string, context: QuoteContext): boolean {
+  return !pool.some(
+    (c) => (c.end <= found.start || c.start >= found.end) && c.cost - found.cost < AMBIGUITY_MARGIN && isTrustworthy(c, quote, context),
+  );
+}
+
+function searchStages(
+  text: string,
+  quote: string,
+  context: QuoteContext,
+  exact: ScoredCandidate[],
+): { found: ScoredCandidate | null; pool: ScoredCandidate[] } {
   const budget = Math.min(MAX_ERRORS, quote.length - 1, Math.ceil(quote.length / 2) + 4, maxQuoteErrors(quote, context) + SEARCH_SLACK);
   const pool = [...exact];
   const best = () => cheapest(pool, quote, context);
@@ -102,18 +130,19 @@ function searchEdited(text: string, quote: string, context: QuoteContext, exact:
   // 1. An edit inside the quote: the text between a verbatim prefix and suffix.
   pool.push(...bracketCandidates(text, quote, context, budget));
   let found = best();
-  if (found && found.prefixErrors + found.suffixErrors === 0) return found;
+  if (found && found.prefixErrors + found.suffixErrors === 0) return { found, pool };
   // 2. Near where the context or the position says the passage is.
   const pieces = probes(quote, context);
   const near = windowCandidates(text, quote, context, budget, pieces.filter((p) => !p.inQuote), true);
   pool.push(...near.candidates);
-  if ((found = best())) return found;
+  if ((found = best())) return { found, pool };
   // 3. Moved and edited: wherever an intact piece of the quote itself is.
   const far = windowCandidates(text, quote, context, budget, pieces.filter((p) => p.inQuote), false);
   pool.push(...far.candidates);
-  if ((found = best()) || near.located || far.located || exact.length > 0) return found;
+  if ((found = best()) || near.located || far.located || exact.length > 0) return { found, pool };
   // 4. Nothing to go on: the whole text.
-  return cheapest(globalCandidates(text, quote, context, budget), quote, context);
+  pool.push(...globalCandidates(text, quote, context, budget));
+  return { found: best(), pool };
 }
 
 /** The lowest-cost trustworthy candidate, or null. */
