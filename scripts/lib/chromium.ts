@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readToggleReply, toggleFromExtensionPage, type ReaderToggle } from './reader-toggle';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROME_BUILD_DIR = resolve('.output/chrome-mv3');
@@ -67,26 +68,12 @@ export async function launchChromiumWithExtension(
   };
 }
 
-export type ReaderToggle = { state: 'opened' | 'closed' | 'no-article' } | { state: 'error'; message: string };
-
 /**
- * Toggles the reader view in `page` through the background, with the same
- * `reader:toggle` message the extension's own pages send (wire format of
- * @webext-core/messaging: {id, type, data, timestamp} answered by {res} or {err}).
+ * Toggles the reader view in `page` through the background, as the extension's own pages do.
  * @return the reader's answer and when the message left, in epoch ms (for timing)
  */
 export async function sendReaderToggle(session: ChromiumSession, page: Page): Promise<{ result: ReaderToggle; sentAt: number }> {
-  const reply = await session.controlPage.evaluate(async (pageUrl) => {
-    const tabs = (await chrome.tabs.query({})).filter((t) => t.url === pageUrl);
-    // Two tabs on one URL would make the target ambiguous: callers open unique URLs.
-    if (tabs.length !== 1 || tabs[0]?.id == null) throw new Error(`${tabs.length} tabs with ${pageUrl}`);
-    const tab = tabs[0];
-    const sentAt = performance.timeOrigin + performance.now();
-    const message = { id: Date.now(), type: 'reader:toggle', data: { tabId: tab.id }, timestamp: Date.now() };
-    return { ...(await chrome.runtime.sendMessage(message)), sentAt };
-  }, page.url());
-  if (reply?.err) throw new Error(`reader:toggle failed: ${JSON.stringify(reply.err)}`);
-  return { result: reply.res as ReaderToggle, sentAt: reply.sentAt as number };
+  return readToggleReply(await session.controlPage.evaluate(toggleFromExtensionPage, page.url()));
 }
 
 /** Toggles the reader view in `page` as the extension's popup would; resolves to its new state. */

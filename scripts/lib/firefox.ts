@@ -16,6 +16,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { readToggleReply, toggleFromExtensionPage, type ReaderToggle } from './reader-toggle';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD_DIR = resolve('.output/firefox-mv2');
@@ -195,34 +196,12 @@ export async function launchFirefoxWithExtension(
   }
 }
 
-export type ReaderToggle = { state: 'opened' | 'closed' | 'no-article' } | { state: 'error'; message: string };
-
-/** The part of the WebExtension API that `sendReaderToggle` uses in the control page. */
-interface ExtensionApi {
-  tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
-  runtime: { sendMessage(message: unknown): Promise<{ res?: unknown; err?: unknown } | undefined> };
-}
-
 /**
- * Toggles the reader view in `page` through the background, with the same `reader:toggle`
- * message the extension's own pages send (wire format of @webext-core/messaging:
- * {id, type, data, timestamp} answered by {res} or {err}). With several tabs on the same URL
- * the newest is meant.
+ * Toggles the reader view in `page` through the background, as the extension's own pages do.
  * @return the reader's answer and when the message left, in epoch ms (for timing)
  */
 export async function sendReaderToggle(session: FirefoxSession, page: Page): Promise<{ result: ReaderToggle; sentAt: number }> {
-  const reply = await session.controlPage.evaluate(async (pageUrl) => {
-    // Runs in the options page, where Firefox's WebExtension API is the `browser` global.
-    const api = (globalThis as unknown as { browser: ExtensionApi }).browser;
-    const tabs = (await api.tabs.query({})).filter((t) => t.url === pageUrl);
-    const tab = tabs.sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0];
-    if (tab?.id == null) throw new Error(`no tab with ${pageUrl}`);
-    const sentAt = performance.timeOrigin + performance.now();
-    const message = { id: Date.now(), type: 'reader:toggle', data: { tabId: tab.id }, timestamp: Date.now() };
-    return { ...(await api.runtime.sendMessage(message)), sentAt };
-  }, page.url());
-  if (reply?.err) throw new Error(`reader:toggle failed: ${JSON.stringify(reply.err)}`);
-  return { result: reply.res as ReaderToggle, sentAt: reply.sentAt as number };
+  return readToggleReply(await session.controlPage.evaluate(toggleFromExtensionPage, page.url()));
 }
 
 /** Toggles the reader view in `page` as the extension's popup would; resolves to its new state. */
