@@ -8,11 +8,15 @@ export default defineConfig({
     description: 'Read and annotate posts on the web: a clean reader view, highlights and notes that are never lost.',
     permissions: ['scripting', 'storage', 'contextMenus'],
     host_permissions: ['<all_urls>'],
-    action: { default_title: 'Reader view (Alt+Shift+R)' },
+    action: { default_title: 'Margin: this page\'s highlights and notes' },
     commands: {
       'toggle-reader': {
         suggested_key: { default: 'Alt+Shift+R' },
         description: 'Open or close the reader view',
+      },
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
       },
     },
     ...(browser === 'firefox'

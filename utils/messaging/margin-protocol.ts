@@ -1,0 +1,74 @@
+/**
+ * Messages the background answers: every read and write of the database from a
+ * content script (which runs in the page's origin and cannot open the extension's
+ * IndexedDB) and every write from the popup and library, so the background can
+ * tell each tab showing the article to repaint and keep the toolbar badge right.
+ * Extension pages read the database directly (live queries); they write here.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { AnchorStatus, ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, Selector } from '@/utils/db/schema';
+import type { HighlightPatch } from '@/utils/db/highlights';
+import type { HighlightSettings } from '@/utils/highlight-settings/highlight-settings';
+
+/** What a page says about itself: enough to file an article under the right URL. */
+export interface PageInfo {
+  pageUrl: string;
+  canonicalUrl: string | null;
+  title: string;
+  author: string | null;
+  site: string | null;
+  published: string | null;
+  lang: string | null;
+}
+
+/** An article's highlights and page note as a page needs them. */
+export interface PageAnnotations {
+  article: ArticleRecord | null;
+  highlights: HighlightRecord[];
+  pageNote: PageNoteRecord | null;
+  settings: HighlightSettings;
+}
+
+/** Where one highlight was found on the page at this visit. */
+export interface PlacementReport {
+  id: string;
+  anchor: Exclude<AnchorStatus, 'detached'>;
+  /** Its start in the page's text, for page order; absent when orphaned. */
+  position?: number;
+}
+
+/** A failure the user should read (storage full, a page Margin cannot run on). */
+export interface MarginError {
+  error: string;
+}
+
+export interface MarginProtocol {
+  /** A page (or the reader view in it) opened: its article's annotations. Remembers the tab's page. */
+  'page:open': (page: PageInfo) => PageAnnotations;
+  /** Saves a new highlight, filing the article first when it is the page's first. */
+  'highlight:create': (data: {
+    page: PageInfo;
+    selectors: Selector[];
+    colour?: HighlightColour;
+    note?: string;
+    tags?: string[];
+  }) => HighlightRecord | MarginError;
+  'highlight:update': (data: { id: string; patch: HighlightPatch }) => HighlightRecord | null | MarginError;
+  /** Tombstones a highlight; `highlight:restore` undoes it. */
+  'highlight:delete': (data: { id: string }) => boolean;
+  'highlight:restore': (data: { id: string }) => HighlightRecord | null;
+  /** Anchoring results of one visit; only changes are written. */
+  'highlights:placed': (data: { articleId: string; placements: PlacementReport[] }) => void;
+  /** The page a tab shows and its article, for the popup. */
+  'tab:page': (data: { tabId: number }) => { page: PageInfo | null; articleId: string | null };
+  /** Sets (or, with empty text, deletes) the page note of the page in a tab. */
+  'page-note:set': (data: { tabId: number; text: string }) => PageNoteRecord | null | MarginError;
+  /** Extracts the article in a tab and saves its offline copy. */
+  'article:save-offline': (data: { tabId: number }) => { savedAt: number } | MarginError;
+}
+
+export const marginMessenger = defineExtensionMessaging<MarginProtocol>();
+
+export function isMarginError(value: unknown): value is MarginError {
+  return typeof value === 'object' && value !== null && typeof (value as MarginError).error === 'string';
+}
