@@ -1,5 +1,11 @@
-/** Settings page: reader typography with a live preview, and the keyboard shortcut. */
+/**
+ * Settings page: reader typography with a live preview, highlighting, keyboard
+ * shortcuts, and where the user's data lives.
+ */
 import { useEffect, useState } from 'react';
+import { DataSection } from '@/components/options/DataSection';
+import { HighlightSettingsSection } from '@/components/options/HighlightSettingsSection';
+import { ShortcutsSection } from '@/components/options/ShortcutsSection';
 import { FONT_STACKS } from '@/components/reader/font-stacks';
 import { ReaderToolbar } from '@/components/reader/ReaderToolbar';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '@/utils/reader-settings/reader-settings';
@@ -8,14 +14,9 @@ import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/u
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<ReaderSettings | null>(null);
-  const [shortcut, setShortcut] = useState<string>('Alt+Shift+R');
 
   useEffect(() => {
     void loadReaderSettings().then(setSettings);
-    void browser.commands.getAll().then((all) => {
-      const command = all.find((c) => c.name === 'toggle-reader');
-      if (command?.shortcut) setShortcut(command.shortcut);
-    });
     return watchReaderSettings(setSettings);
   }, []);
 
@@ -27,7 +28,12 @@ export function OptionsApp() {
 
   return (
     <main className="options">
-      <h1>Margin settings</h1>
+      <header className="options-top">
+        <h1>Margin settings</h1>
+        <a href="library.html" data-library-link>
+          Your library
+        </a>
+      </header>
       <section aria-labelledby="reader-heading">
         <h2 id="reader-heading">Reader view</h2>
         <p>Changes apply at once, in every open reader view.</p>
@@ -45,14 +51,9 @@ export function OptionsApp() {
           areas, opting to attend just a single talk.
         </div>
       </section>
-      <section aria-labelledby="keys-heading">
-        <h2 id="keys-heading">Keyboard</h2>
-        <p>
-          Open or close the reader view: <kbd data-shortcut>{shortcut || 'not set'}</kbd>. Esc closes it. Change the
-          shortcut in your browser's extension shortcut settings (Chrome and Edge: Extensions → Keyboard shortcuts;
-          Firefox: Add-ons → ⚙ → Manage Extension Shortcuts).
-        </p>
-      </section>
+      <HighlightSettingsSection />
+      <ShortcutsSection />
+      <DataSection />
     </main>
   );
 }

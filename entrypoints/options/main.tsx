@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from './OptionsApp';
+import '@/components/library/highlight-colours.css';
 import './options.css';
 
 createRoot(document.getElementById('root')!).render(<OptionsApp />);
