@@ -68,7 +68,6 @@ export function OfflineReader({ db, articleId, onClose }: OfflineReaderProps) {
   }
   if (loaded.copy.status === 'no-copy') {
     const { article } = loaded.copy;
-  if (!readerArticle) return null; // the copy is ready, so it was built: this only narrows the type
     return (
       <Missing title="No offline copy of this article">
         “{article.title}” is in your library, but no copy of it was saved for offline reading.{' '}
