@@ -26,6 +26,8 @@ export interface SearchTiming {
   filters: Record<string, unknown>;
   /** Median ms over the runs. */
   p50Ms: number;
+  /** The first run: the first search in a page also pays for what the planner caches. */
+  firstMs: number;
   minMs: number;
   maxMs: number;
   /** Hits returned (the library asks for at most 101). */
@@ -160,6 +162,7 @@ export async function runSearchBrowserBench(highlights = 100_000, runs = 9): Pro
       query: t.query,
       filters: t.filters,
       p50Ms: median(t.times),
+      firstMs: t.times[0]!,
       minMs: Math.min(...t.times),
       maxMs: Math.max(...t.times),
       hits: t.hits,
@@ -404,7 +407,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     for (const q of result.queries) {
       const what = `${q.name} ${JSON.stringify(q.query)}${Object.keys(q.filters).length ? ` ${JSON.stringify(q.filters)}` : ''}`;
-      console.log(`  ${what.padEnd(58)} p50 ${q.p50Ms.toFixed(1).padStart(6)} ms  (min ${q.minMs.toFixed(1)}, max ${q.maxMs.toFixed(1)}; ${q.hits} hits)`);
+      console.log(
+        `  ${what.padEnd(58)} p50 ${q.p50Ms.toFixed(1).padStart(6)} ms  (first ${q.firstMs.toFixed(1)}, min ${q.minMs.toFixed(1)}, max ${q.maxMs.toFixed(1)}; ${q.hits} hits)`,
+      );
     }
     console.log(`  overall p50 ${result.overallP50Ms.toFixed(1)} ms; slowest query p50 ${result.worstP50Ms.toFixed(1)} ms (target < 30 ms)`);
   }

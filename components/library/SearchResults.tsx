@@ -5,7 +5,7 @@
  * does not flash empty on every key.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { searchLibrary, type LibraryHit, type MarginDb } from '@/utils/db';
 import { groupHitsByArticle } from '@/utils/library/group-hits';
 import { toLibraryFilters, type FilterState } from '@/utils/library/library-filters';
@@ -27,8 +27,9 @@ export interface SearchResultsProps {
 
 export function SearchResults({ db, query, filters, onTag }: SearchResultsProps) {
   const search = JSON.stringify([query, filters]);
-  const [limit, setLimit] = useState(RESULTS_PER_PAGE);
-  useEffect(() => setLimit(RESULTS_PER_PAGE), [search]);
+  // "Show more" raises the limit of this search only: a new search starts at one page again.
+  const [paging, setPaging] = useState({ search, limit: RESULTS_PER_PAGE });
+  const limit = paging.search === search ? paging.limit : RESULTS_PER_PAGE;
 
   const request = `${search}:${limit}`;
   const outcome = useLiveQuery<Outcome>(async () => {
@@ -74,7 +75,7 @@ export function SearchResults({ db, query, filters, onTag }: SearchResultsProps)
         </ArticleCard>
       ))}
       {more && (
-        <button type="button" className="lib-more" onClick={() => setLimit(limit + RESULTS_PER_PAGE)}>
+        <button type="button" className="lib-more" onClick={() => setPaging({ search, limit: limit + RESULTS_PER_PAGE })}>
           Show more results
         </button>
       )}

@@ -27,13 +27,22 @@ describe.skipIf(skip)(`library in Chromium${skip ? ` (${skip})` : ''}`, () => {
   afterAll(async () => {
     await session?.close();
   });
+  /** Errors the extension's pages reported (uncaught, or logged by React): every test ends with none. */
+  let pageErrors: string[] = [];
   afterEach(async () => {
     for (const page of session.context.pages()) if (page !== session.controlPage) await page.close();
+    const errors = pageErrors;
+    pageErrors = [];
+    expect(errors).toEqual([]);
   });
 
   const pageUrl = (path: string) => `chrome-extension://${session.extensionId}/${path}`;
   async function open(path: string): Promise<Page> {
     const page = await session.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`${page.url()}: ${message.text()}`);
+    });
     await page.goto(pageUrl(path));
     return page;
   }
