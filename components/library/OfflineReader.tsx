@@ -9,6 +9,7 @@ import type { MarginDb } from '@/utils/db';
 import { loadOfflineCopy, type OfflineCopy } from '@/utils/library/offline-copy';
 import { offlineReaderArticle } from '@/utils/library/offline-article';
 import type { ReaderSettings } from '@/utils/reader-settings/reader-settings';
+import { sanitizeArticleHtml } from '@/utils/sanitize/sanitize-html';
 import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/utils/reader-settings/reader-settings-store';
 import { paintHighlights, type PaintResult } from './paint-highlights';
 
@@ -37,7 +38,12 @@ export function OfflineReader({ db, articleId, onClose }: OfflineReaderProps) {
   }, [db, articleId]);
 
   const copy = loaded && 'copy' in loaded ? loaded.copy : null;
-  const readerArticle = useMemo(() => (copy?.status === 'ready' ? offlineReaderArticle(copy.article, copy.body) : null), [copy]);
+  const readerArticle = useMemo(() => {
+    if (copy?.status !== 'ready') return null;
+    // Sanitized again, not only when it was saved: a copy may come back from sync or a
+    // backup, and the reader renders it as HTML.
+    return offlineReaderArticle(copy.article, { ...copy.body, html: sanitizeArticleHtml(copy.body.html, window).html });
+  }, [copy]);
   useEffect(() => {
     if (copy?.status !== 'ready') return;
     document.title = `${copy.article.title} — Margin (offline copy)`;
