@@ -102,12 +102,9 @@ export default defineBackground(() => {
   );
   marginMessenger.onMessage('tab:page', async ({ data }) => {
     const s = await service;
-    const known = s.tabPage(data.tabId);
-    if (known.page) return known;
-    // The service worker was restarted and forgot the tab: ask the page again.
+    // Asked fresh each time: a single-page app may have changed its address and title since it loaded.
     const info = await tellTab(() => pageMessenger.sendMessage('page:info', undefined, data.tabId));
-    if (!info) return known;
-    await s.openPage(data.tabId, info);
+    if (info) await s.openPage(data.tabId, info);
     return s.tabPage(data.tabId);
   });
   marginMessenger.onMessage('page-note:set', async ({ data }) => (await service).setPageNote(data.tabId, data.text));

@@ -21,7 +21,7 @@ import { isMarginError, marginMessenger, type PlacementReport } from '@/utils/me
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import type { HighlighterInstance } from '@/utils/messaging/reader-instance';
 import { createHighlightToolbar, type HighlightToolbar } from '@/components/highlighter/highlight-toolbar';
-import { watchForLateContent } from './late-content';
+import { watchForLateContent } from '@/utils/highlighting/late-content';
 
 interface Surface {
   kind: 'page' | 'reader';
@@ -107,18 +107,29 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
     return Boolean(range && !range.collapsed && range.startContainer.isConnected);
   }
 
+  /** Sends where highlights were found; the ones not found wait for the page to settle (see `settleOrphans`). */
   async function report(reports: PlacementReport[]) {
-    if (!articleId || !reports.length) return;
-    await marginMessenger.sendMessage('highlights:placed', { articleId, placements: reports });
-    const orphans = reports.filter((r) => r.anchor === 'orphaned').length;
-    if (orphans && !orphansAnnounced) {
-      orphansAnnounced = true;
-      ensureToolbar().toast(
-        orphans === 1
-          ? 'Margin could not find 1 highlight on this page. It is kept: open Margin’s popup to see it.'
-          : `Margin could not find ${orphans} highlights on this page. They are kept: open Margin’s popup to see them.`,
-      );
-    }
+    const placed = reports.filter((r) => r.anchor !== 'orphaned');
+    if (!articleId || !placed.length) return;
+    await marginMessenger.sendMessage('highlights:placed', { articleId, placements: placed });
+  }
+
+  /** The page stopped changing and some highlights are still not on it: record them and tell the user. */
+  async function settleOrphans() {
+    const missing = [...records.values()].filter((h) => h.anchor !== 'detached' && !isPlaced(pageSurface(), h.id));
+    if (!articleId || !missing.length) return;
+    await marginMessenger.sendMessage('highlights:placed', {
+      articleId,
+      placements: missing.map((h) => ({ id: h.id, anchor: 'orphaned' as const })),
+    });
+    if (orphansAnnounced) return;
+    orphansAnnounced = true;
+    const n = missing.length;
+    ensureToolbar().toast(
+      n === 1
+        ? 'Margin could not find 1 highlight on this page. It is kept: open Margin’s popup to see it.'
+        : `Margin could not find ${n} highlights on this page. They are kept: open Margin’s popup to see them.`,
+    );
   }
 
   /** Fetches the page's annotations and brings every surface in step with them. */
@@ -152,6 +163,7 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
     stopLateContent = watchForLateContent(document.body, {
       onChange: () => void report(anchorOn(pageSurface())),
       done: () => !waiting(),
+      onSettled: () => void settleOrphans(),
     });
   }
 
@@ -400,6 +412,16 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
     return false;
   }
 
+  /**
+   * WXT reports a navigation when it starts (Navigation API), before `location`
+   * changes; the page's info must be read at the new address.
+   */
+  async function addressCommitted(href: string): Promise<void> {
+    for (let waited = 0; location.href !== href && waited < 2000; waited += 50) {
+      await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), 50));
+    }
+  }
+
   return {
     async start() {
       pageSurface();
@@ -415,12 +437,12 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
         if (e.shiftKey || e.key === 'Shift') onSelectionEnd(e);
       });
       // Single-page apps change the address without a load: a new address may be a new article.
-      ctx.addEventListener(window, 'wxt:locationchange', () => {
+      ctx.addEventListener(window, 'wxt:locationchange', (event) => {
         closeToolbar();
         for (const s of surfaces) s.painter.clear();
         records = new Map();
         orphansAnnounced = false;
-        void load();
+        void addressCommitted(event.newUrl.href).then(load);
       });
       ctx.onInvalidated(watchHighlightSettings((s) => (settings = s)));
       await load();
