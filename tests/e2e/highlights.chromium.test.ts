@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, launchChromiumWithExtension, toggleReader, type ChromiumSession } from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
-import { clickHighlight, openPopup, painted, selectPhrase, selectUntilToolbar, toolbar } from './highlight-driver';
+import { clickHighlight, openPopup, painted, selectPhrase, selectUntilToolbar, tabIdOf, toolbar } from './highlight-driver';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
 const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
@@ -152,5 +152,35 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await expect.poll(() => popup.locator('[data-list="orphans"]').count()).toBe(0);
     await popup.close();
     server.setOverride(POST, null);
+  });
+
+  test('the shortcut and context-menu path highlights the selection in the chosen default colour; the badge counts', async () => {
+    await reload();
+    await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1 });
+    // The user picked purple as the default colour in the options page.
+    await session.controlPage.evaluate(() =>
+      chrome.storage.local.set({ highlightSettings: { defaultColour: 'purple', toolbarOnSelect: true } }),
+    );
+    await selectPhrase(page, 'away from the glare of the main stage lights');
+    const tabId = await tabIdOf(session, page);
+    // What the background sends on Alt+Shift+H or "Highlight with Margin" (headless Chromium has neither).
+    const sent = await session.controlPage.evaluate(
+      (tabId) => chrome.tabs.sendMessage(tabId, { id: 1, type: 'selection:highlight', data: {}, timestamp: Date.now() }),
+      tabId,
+    );
+    expect(sent).toEqual({ res: true });
+    await expect.poll(() => painted(page, 'purple')).toMatchObject({ page: 1, texts: ['away from the glare of the main stage lights'] });
+    await expect
+      .poll(() => session.controlPage.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId))
+      .toBe('3');
+  });
+
+  test('save for offline reading from the popup', async () => {
+    const popup = await openPopup(session, page);
+    await popup.locator('[data-action="save-offline"]').click();
+    await expect.poll(() => popup.locator('[data-popup-message]').textContent(), { timeout: 10_000 }).toBe('Saved for offline reading.');
+    expect(await popup.locator('[data-saved-at]').count()).toBe(1);
+    expect(await popup.locator('[data-action="save-offline"]').textContent()).toBe('Update offline copy');
+    await popup.close();
   });
 });
