@@ -115,3 +115,17 @@ describe('annotation service', () => {
     expect((await db.articleBodies.get(article!.id))?.text).toBe('Hallway track');
   });
 });
+
+describe('annotation service when storage is full', () => {
+  it('answers with a message the user can act on, and writes nothing (not even the new article)', async () => {
+    const { db, service } = setup();
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    db.highlights.hook('creating', () => {
+      throw quota;
+    });
+    const result = await service.createHighlight(1, { page: PAGE, selectors: selectorsFor('hallway', 0) });
+    expect(isMarginError(result) && result.error).toMatch(/no more storage/);
+    expect(await db.highlights.count()).toBe(0);
+    expect(await db.articles.count()).toBe(0);
+  });
+});

@@ -19,6 +19,7 @@ import {
   type HighlightPatch,
   type MarginDb,
 } from '@/utils/db';
+import { writeTransaction } from '@/utils/db/write-transaction';
 import type { ArticleInput } from '@/utils/db/articles';
 import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, Selector } from '@/utils/db/schema';
 import type { HighlightSettings } from '@/utils/highlight-settings/highlight-settings';
@@ -93,17 +94,14 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
       data: { page: PageInfo; selectors: Selector[]; colour?: HighlightColour; note?: string; tags?: string[] },
     ): Promise<HighlightRecord | MarginError> {
       return reportErrors(async () => {
-        const article = await fileArticle(data.page);
-        if (tabId !== undefined) tabs.set(tabId, { page: data.page, articleId: article.id });
         const colour = data.colour ?? (await hooks.settings()).defaultColour;
-        const highlight = await addHighlight(db, {
-          articleId: article.id,
-          selectors: data.selectors,
-          colour,
-          note: data.note,
-          tags: data.tags,
+        // The article and its first highlight are written together: never an article with nothing in it.
+        const highlight = await writeTransaction(db, [db.articles, db.articleBodies, db.highlights, db.tags], async () => {
+          const article = await fileArticle(data.page);
+          return addHighlight(db, { articleId: article.id, selectors: data.selectors, colour, note: data.note, tags: data.tags });
         });
-        await changed(article.id, tabId);
+        if (tabId !== undefined) tabs.set(tabId, { page: data.page, articleId: highlight.articleId });
+        await changed(highlight.articleId, tabId);
         return highlight;
       });
     },
@@ -153,10 +151,12 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
       return reportErrors(async () => {
         const t = tabs.get(tabId);
         if (!t) return { error: 'Margin has not seen this page yet: reload it and try again.' };
-        const article = t.articleId ? { id: t.articleId } : await fileArticle(t.page);
-        tabs.set(tabId, { ...t, articleId: article.id });
-        const note = await setPageNote(db, article.id, text);
-        await changed(article.id, tabId);
+        const { articleId, note } = await writeTransaction(db, [db.articles, db.articleBodies, db.pageNotes], async () => {
+          const article = t.articleId ? { id: t.articleId } : await fileArticle(t.page);
+          return { articleId: article.id, note: await setPageNote(db, article.id, text) };
+        });
+        tabs.set(tabId, { ...t, articleId });
+        await changed(articleId, tabId);
         return note;
       });
     },
