@@ -92,3 +92,25 @@ export async function clickHighlight(page: Page, colour: string): Promise<void> 
   }, colour);
   await page.mouse.click(box.x, box.y);
 }
+
+/** Selects from the start of `from` to the end of `to`, across elements, and releases the mouse. */
+export async function selectBetween(page: Page, from: string, to: string): Promise<void> {
+  await page.evaluate(
+    ({ from, to }) => {
+      const find = (phrase: string) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = (n as Text).data.indexOf(phrase);
+          if (at >= 0) return { node: n, at };
+        }
+        throw new Error(`"${phrase}" is not on the page`);
+      };
+      const a = find(from);
+      const b = find(to);
+      a.node.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
+      document.getSelection()!.setBaseAndExtent(a.node, a.at, b.node, b.at + to.length);
+      b.node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }));
+    },
+    { from, to },
+  );
+}

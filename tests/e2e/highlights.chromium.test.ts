@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, launchChromiumWithExtension, toggleReader, type ChromiumSession } from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
-import { clickHighlight, openPopup, painted, selectPhrase, selectUntilToolbar, tabIdOf, toolbar } from './highlight-driver';
+import { clickHighlight, openPopup, painted, selectBetween, selectPhrase, selectUntilToolbar, tabIdOf, toolbar } from './highlight-driver';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
 const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
@@ -52,6 +52,21 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await toolbar(page).locator('[data-action="save-note"]').click();
     await expect.poll(() => toolbar(page).isVisible()).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'highlight-chromium.png') });
+  });
+
+  test('a highlight across two paragraphs, overlapping another, leaves the page’s DOM untouched', async () => {
+    const before = await page.evaluate(() => document.body.innerHTML);
+    await selectBetween(page, 'personal engagement I had been', 'One of the most humbling aspects');
+    await expect.poll(() => toolbar(page).isVisible()).toBe(true);
+    await toolbar(page).locator('[data-colour="yellow"]').click();
+    await expect.poll(() => painted(page, 'yellow')).toMatchObject({ page: 1 });
+    const [text] = (await painted(page, 'yellow')).texts;
+    expect(text).toMatch(/^personal engagement I had been[\s\S]*One of the most humbling aspects$/);
+    expect((await painted(page, 'green')).page).toBe(1); // the overlapped one is still there
+    // Custom highlights paint without elements: the page's own DOM is exactly as it was.
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    await toolbar(page).locator('[data-action="delete"]').click();
+    await expect.poll(() => painted(page, 'yellow')).toMatchObject({ page: 0 });
   });
 
   test('after a reload the highlight is back, and clicking it opens its note', async () => {
