@@ -353,6 +353,11 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
     }, 0);
   }
 
+  /** A selection made with Shift+arrows shows the toolbar too. */
+  function onKeyUp(event: KeyboardEvent) {
+    if (event.shiftKey || event.key === 'Shift') onSelectionEnd(event);
+  }
+
   function onClick(event: MouseEvent) {
     for (const surface of activeSurfaces()) {
       const id = highlightAtPoint(surface.painter.ids(), surface.painter.rangeOf, event.clientX, event.clientY);
@@ -433,8 +438,9 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       pageMessenger.onMessage('selection:reattach', ({ data }) => reattach(data.id));
       pageMessenger.onMessage('page:info', () => pageInfo());
       ctx.addEventListener(document, 'mouseup', onSelectionEnd);
-      ctx.addEventListener(document, 'keyup', (e) => {
-        if (e.shiftKey || e.key === 'Shift') onSelectionEnd(e);
+      ctx.addEventListener(document, 'keyup', onKeyUp);
+      ctx.addEventListener(document, 'keydown', (e) => {
+        if (e.key === 'Escape' && toolbar?.isOpen()) closeToolbar();
       });
       // Single-page apps change the address without a load: a new address may be a new article.
       ctx.addEventListener(window, 'wxt:locationchange', (event) => {
@@ -460,7 +466,10 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       const surface: Surface = { kind: 'reader', root, painter: createHighlightPainter(window) };
       surfaces.push(surface);
       anchorOn(surface);
+      // The reader keeps key events from reaching the page: listen inside it.
+      root.addEventListener('keyup', onKeyUp);
       return () => {
+        root.removeEventListener('keyup', onKeyUp);
         surface.painter.clear();
         surfaces.splice(surfaces.indexOf(surface), 1);
         if (target && (target.kind === 'highlight' || target.surface === surface)) closeToolbar();
