@@ -2,9 +2,9 @@
  * The reader view, injected on demand by the background (never on page load), so
  * Readability, DOMPurify and React are only loaded into pages the user reads.
  * A second injection into the same tab would load a second copy: the background
- * calls the instance registered here instead (see utils/reader-injection).
+ * calls the instance registered here instead (see entrypoints/background/reader-in-tab.ts).
  */
-import { READER_INSTANCE_KEY } from '@/utils/messaging/reader-instance';
+import { READER_INSTANCE_KEY, registerInstance } from '@/utils/messaging/reader-instance';
 import { createReaderController } from './reader-controller';
 
 export default defineContentScript({
@@ -12,9 +12,6 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   matches: [],
   main(ctx) {
-    const controller = createReaderController(ctx);
-    (globalThis as Record<symbol, unknown>)[READER_INSTANCE_KEY] = controller;
-    ctx.onInvalidated(() => delete (globalThis as Record<symbol, unknown>)[READER_INSTANCE_KEY]);
-    return controller.toggle();
+    ctx.onInvalidated(registerInstance(READER_INSTANCE_KEY, createReaderController(ctx)));
   },
 });

@@ -9,6 +9,13 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { ReaderApp } from '@/components/reader/ReaderApp';
 import readerCss from '@/components/reader/reader.css?inline';
 import { extractArticle } from '@/utils/extraction';
+import {
+  HIGHLIGHTER_INSTANCE_KEY,
+  registeredInstance,
+  type HighlighterInstance,
+  type ReaderExtract,
+} from '@/utils/messaging/reader-instance';
+import { isMarginUi } from '@/utils/highlighting/margin-ui';
 import { capturePageState, restorePageState, type PageState } from '@/utils/page-state/page-state';
 import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/utils/reader-settings/reader-settings-store';
 
@@ -38,6 +45,15 @@ function markPainted(host: HTMLElement, started: number, extractMs: number) {
 
 export interface ReaderController {
   toggle(): Promise<ReaderState>;
+  /** The page's article as the reader shows it, for an offline copy; null when there is none. */
+  extract(): ReaderExtract | null;
+}
+
+/** Lets the highlighter paint and take selections in the reader's article body. */
+function attachHighlighter(shadow: ShadowRoot): (() => void) | null {
+  const body = shadow.querySelector<HTMLElement>('[data-field="body"]');
+  const highlighter = registeredInstance<HighlighterInstance>(HIGHLIGHTER_INSTANCE_KEY);
+  return body && highlighter ? highlighter.addSurface(body, shadow) : null;
 }
 
 /** Stops key events that start inside the reader from reaching the page's own shortcuts. */
@@ -49,8 +65,11 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
   let reader: ShadowRootContentScriptUi<Root> | null = null;
   let notice: ShadowRootContentScriptUi<Root> | null = null;
   let saved: PageState | null = null;
+  let detachHighlighter: (() => void) | null = null;
 
   function close(): ReaderState {
+    detachHighlighter?.();
+    detachHighlighter = null;
     reader?.remove();
     reader = null;
     if (saved) restorePageState(window, saved);
@@ -116,7 +135,11 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
             onSettingsChange={(s) => void saveReaderSettings(s)}
             subscribeSettings={watchReaderSettings}
             onClose={close}
-            onRendered={() => markPainted(host, started, extractMs)}
+            onRendered={() => {
+              markPainted(host, started, extractMs);
+              detachHighlighter?.();
+              detachHighlighter = attachHighlighter(_shadow);
+            }}
           />,
         );
         return root;
@@ -131,6 +154,8 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
   // Esc closes the reader wherever focus is; the page never sees that Esc.
   ctx.addEventListener(window, 'keydown', (e) => {
     if (e.key !== 'Escape') return;
+    // Margin's highlight toolbar handles its own Esc (closing itself, not the reader).
+    if (e.composedPath().some(isMarginUi)) return;
     if (reader) {
       e.stopImmediatePropagation();
       e.preventDefault();
@@ -143,11 +168,17 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
 
   // Focus that escapes the modal reader anyway (a click on the page behind) comes back to it.
   ctx.addEventListener(document, 'focusin', (e) => {
-    if (!reader || e.target === reader.shadowHost) return;
+    if (!reader || e.target === reader.shadowHost || isMarginUi(e.target)) return;
     reader.shadow.querySelector<HTMLElement>('.mr-close')?.focus({ preventScroll: true });
   });
 
   return {
     toggle: () => (reader ? Promise.resolve(close()) : open()),
+    extract() {
+      const article = extractArticle(document.cloneNode(true) as Document, { url: location.href, window });
+      if (!article) return null;
+      const { html, text, title, byline, siteName, published, lang } = article;
+      return { html, text, title, author: byline, site: siteName, published, lang };
+    },
   };
 }

@@ -1,0 +1,201 @@
+/**
+ * Highlights end to end in real Chromium with the built extension, on the sample
+ * post served from 127.0.0.1: highlight and annotate, come back after a reload,
+ * the same highlight in the reader view and back, the popup, a page edited on the
+ * server, a passage removed (an orphan, with its note, re-attached by the user).
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHROMIUM_PATH, launchChromiumWithExtension, toggleReader, type ChromiumSession } from '../../scripts/lib/chromium';
+import { startServer } from '../../scripts/serve';
+import { clickHighlight, openPopup, painted, selectBetween, selectPhrase, selectUntilToolbar, tabIdOf, toolbar } from './highlight-driver';
+import { ARTIFACTS_DIR, browserSkipReason } from './support';
+
+const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
+const POST = '/kubecon-eu-2024-day-two/';
+const ORIGINAL = readFileSync(resolve('demo/kubecon-eu-2024-day-two/index.html'), 'utf8');
+
+const PASSAGE = 'I found the kind of deep, personal engagement';
+const NOTE = 'Hallway conversations beat keynotes';
+const READER_PASSAGE = 'The hallway track has reinforced my belief in slowing down';
+
+describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let session: ChromiumSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer({ root: resolve('demo') });
+    session = await launchChromiumWithExtension();
+    page = await session.context.newPage();
+    await page.goto(new URL(`${POST}?utm_source=test`, server.url).href);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  async function reload() {
+    await page.reload();
+  }
+
+  test('select a passage, highlight it green and add a note', async () => {
+    await selectUntilToolbar(page, PASSAGE);
+    await toolbar(page).locator('[data-colour="green"]').click();
+    await expect.poll(() => painted(page, 'green')).toMatchObject({ page: 1, texts: [PASSAGE] });
+    // The selection is gone, the toolbar now edits the new highlight: add a note.
+    await toolbar(page).locator('[data-action="note"]').click();
+    const note = toolbar(page).locator('[data-field="note"]');
+    await note.fill(NOTE);
+    await toolbar(page).locator('[data-action="save-note"]').click();
+    await expect.poll(() => toolbar(page).isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'highlight-chromium.png') });
+  });
+
+  test('a highlight across two paragraphs, overlapping another, leaves the page’s DOM untouched', async () => {
+    const before = await page.evaluate(() => document.body.innerHTML);
+    await selectBetween(page, 'personal engagement I had been', 'One of the most humbling aspects');
+    await expect.poll(() => toolbar(page).isVisible()).toBe(true);
+    await toolbar(page).locator('[data-colour="yellow"]').click();
+    await expect.poll(() => painted(page, 'yellow')).toMatchObject({ page: 1 });
+    const [text] = (await painted(page, 'yellow')).texts;
+    expect(text).toMatch(/^personal engagement I had been[\s\S]*One of the most humbling aspects$/);
+    expect((await painted(page, 'green')).page).toBe(1); // the overlapped one is still there
+    // Custom highlights paint without elements: the page's own DOM is exactly as it was.
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    await toolbar(page).locator('[data-action="delete"]').click();
+    await expect.poll(() => painted(page, 'yellow')).toMatchObject({ page: 0 });
+  });
+
+  test('after a reload the highlight is back, and clicking it opens its note', async () => {
+    await reload();
+    await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1, texts: [PASSAGE] });
+    await clickHighlight(page, 'green');
+    await expect.poll(() => toolbar(page).locator('[data-field="note"]').inputValue()).toBe(NOTE);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toolbar(page).isVisible()).toBe(false);
+  });
+
+  test('the reader view shows the same highlight; one made there shows on the page', async () => {
+    expect(await toggleReader(session, page)).toEqual({ state: 'opened' });
+    await expect.poll(() => painted(page, 'green')).toMatchObject({ page: 1, reader: 1 });
+
+    await selectUntilToolbar(page, READER_PASSAGE, true);
+    await toolbar(page).locator('[data-colour="blue"]').click();
+    await expect.poll(() => painted(page, 'blue')).toMatchObject({ page: 1, reader: 1 });
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'highlight-reader-chromium.png') });
+
+    await page.keyboard.press('Escape'); // closes the toolbar
+    await page.keyboard.press('Escape'); // closes the reader
+    await expect.poll(() => page.locator('margin-reader').count()).toBe(0);
+    expect(await painted(page, 'blue')).toMatchObject({ page: 1, reader: 0, texts: [READER_PASSAGE] });
+  });
+
+  test('the popup lists both highlights in page order with the note; edits there repaint the page', async () => {
+    const popup = await openPopup(session, page);
+    const items = popup.locator('[data-list="highlights"] [data-highlight-id]');
+    await expect.poll(() => items.count()).toBe(2);
+    expect(await items.nth(0).locator('[data-action="reveal"]').textContent()).toBe(PASSAGE);
+    expect(await items.nth(0).locator('[data-field="note"]').inputValue()).toBe(NOTE);
+    expect(await items.nth(1).locator('[data-action="reveal"]').textContent()).toBe(READER_PASSAGE);
+    expect(await popup.locator('[data-count="highlights"]').textContent()).toBe('2');
+
+    // Recolour the second one from the popup: the page repaints without a reload.
+    await items.nth(1).locator('[data-colour-choice="pink"]').click();
+    await expect.poll(() => painted(page, 'pink')).toMatchObject({ page: 1 });
+    expect((await painted(page, 'blue')).page).toBe(0);
+
+    // A page note, kept with the article.
+    await popup.locator('[data-page-note]').fill('Worth re-reading before KubeCon NA');
+    await popup.locator('[data-field="title"]').click(); // blur saves
+    await popup.reload();
+    await expect.poll(() => popup.locator('[data-page-note]').inputValue()).toBe('Worth re-reading before KubeCon NA');
+    await popup.screenshot({ path: join(ARTIFACTS_DIR, 'popup-chromium.png') });
+    await popup.close();
+  });
+
+  test('delete from the toolbar, then undo: the highlight and its note come back', async () => {
+    await clickHighlight(page, 'pink');
+    await toolbar(page).locator('[data-action="delete"]').click();
+    await expect.poll(() => painted(page, 'pink')).toMatchObject({ page: 0 });
+    await page.locator('margin-toolbar [data-margin-toast] [data-action="undo"]').click();
+    await expect.poll(() => painted(page, 'pink')).toMatchObject({ page: 1 });
+    await reload();
+    await expect.poll(() => painted(page, 'pink'), { timeout: 10_000 }).toMatchObject({ page: 1 });
+  });
+
+  test('the site edits the post slightly: both highlights are still placed', async () => {
+    const edited = ORIGINAL
+      // A new paragraph at the top moves every offset.
+      .replace('<p id="a1c4"', '<p id="new0" class="pw-post-body-paragraph">Update: the recording of my talk is now online, thanks to everyone who came by.</p><p id="a1c4"')
+      // A word changed right next to the first passage, and inline markup added inside it.
+      .replace('away from the glare of the main stage lights', 'away from the glare of the keynote stage lights')
+      .replace('deep, personal engagement', 'deep, <em>personal</em> engagement');
+    expect(edited).not.toBe(ORIGINAL);
+    server.setOverride(POST, edited);
+    await reload();
+    await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1, texts: [PASSAGE] });
+    await expect.poll(() => painted(page, 'pink')).toMatchObject({ page: 1, texts: [READER_PASSAGE] });
+  });
+
+  test('the passage is removed: the highlight is listed as not found, with its note, and can be re-attached', async () => {
+    const removed = ORIGINAL.replace(/<p id="c07e"[\s\S]*?<\/p>/, '');
+    expect(removed).not.toContain('deep, personal engagement');
+    server.setOverride(POST, removed);
+    await reload();
+    // The user is told on the page…
+    await expect
+      .poll(() => page.locator('margin-toolbar [data-margin-toast]').textContent(), { timeout: 10_000 })
+      .toContain('could not find 1 highlight');
+    expect((await painted(page, 'green')).page).toBe(0);
+    expect((await painted(page, 'pink')).page).toBe(1);
+
+    // …and the popup lists it with its quote and note.
+    const popup = await openPopup(session, page);
+    const orphan = popup.locator('[data-list="orphans"] [data-highlight-id]');
+    await expect.poll(() => orphan.count()).toBe(1);
+    expect(await orphan.getAttribute('data-anchor')).toBe('orphaned');
+    expect(await orphan.locator('blockquote').textContent()).toBe(PASSAGE);
+    expect(await orphan.locator('[data-field="note"]').textContent()).toBe(NOTE);
+
+    // Re-attach it to a passage the user selects.
+    await selectPhrase(page, 'the power of personal connections');
+    await orphan.locator('[data-action="reattach"]').click();
+    await expect.poll(() => painted(page, 'green')).toMatchObject({ page: 1, texts: ['the power of personal connections'] });
+    await expect.poll(() => popup.locator('[data-list="orphans"]').count()).toBe(0);
+    await popup.close();
+    server.setOverride(POST, null);
+  });
+
+  test('the shortcut and context-menu path highlights the selection in the chosen default colour; the badge counts', async () => {
+    await reload();
+    await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1 });
+    // The user picked purple as the default colour in the options page.
+    await session.controlPage.evaluate(() =>
+      chrome.storage.local.set({ highlightSettings: { defaultColour: 'purple', toolbarOnSelect: true } }),
+    );
+    await selectPhrase(page, 'away from the glare of the main stage lights');
+    const tabId = await tabIdOf(session, page);
+    // What the background sends on Alt+Shift+H or "Highlight with Margin" (headless Chromium has neither).
+    const sent = await session.controlPage.evaluate(
+      (tabId) => chrome.tabs.sendMessage(tabId, { id: 1, type: 'selection:highlight', data: {}, timestamp: Date.now() }),
+      tabId,
+    );
+    expect(sent).toEqual({ res: true });
+    await expect.poll(() => painted(page, 'purple')).toMatchObject({ page: 1, texts: ['away from the glare of the main stage lights'] });
+    await expect
+      .poll(() => session.controlPage.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId))
+      .toBe('3');
+  });
+
+  test('save for offline reading from the popup', async () => {
+    const popup = await openPopup(session, page);
+    await popup.locator('[data-action="save-offline"]').click();
+    await expect.poll(() => popup.locator('[data-popup-message]').textContent(), { timeout: 10_000 }).toBe('Saved for offline reading.');
+    expect(await popup.locator('[data-saved-at]').count()).toBe(1);
+    expect(await popup.locator('[data-action="save-offline"]').textContent()).toBe('Update offline copy');
+    await popup.close();
+  });
+});

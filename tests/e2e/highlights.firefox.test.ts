@@ -1,0 +1,99 @@
+/**
+ * Highlights in real Firefox (Debian's ESR) with the Firefox build installed: the
+ * same core loop as in Chromium — highlight with a note, reload, the reader view —
+ * driven by puppeteer over WebDriver BiDi. Counts painted highlights whichever
+ * painter Firefox gets (Custom Highlight API or `<mark>`).
+ */
+import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FIREFOX_PATH, launchFirefoxWithExtension, navigate, toggleReader, type FirefoxSession } from '../../scripts/lib/firefox';
+import { startServer } from '../../scripts/serve';
+import { ARTIFACTS_DIR, browserSkipReason } from './support';
+
+const skip = browserSkipReason(FIREFOX_PATH, 'firefox-esr');
+const PASSAGE = 'I found the kind of deep, personal engagement';
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Painted highlights of a colour, on the page and in the reader view, as [page, reader]. */
+function painted(page: Page, colour: string): Promise<[number, number]> {
+  return page.evaluate((colour) => {
+    const inShadow = (n: Node) => n.getRootNode() instanceof ShadowRoot;
+    const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
+    const ranges = [...(registry?.get(`margin-${colour}`) ?? [])].filter((r) => !r.collapsed);
+    const reader = document.querySelector('margin-reader')?.shadowRoot;
+    const marks = [...document.querySelectorAll(`mark[data-margin-colour="${colour}"]`), ...(reader?.querySelectorAll(`mark[data-margin-colour="${colour}"]`) ?? [])];
+    const ids = (els: Element[]) => new Set(els.map((m) => m.getAttribute('data-margin-id'))).size;
+    return [
+      ranges.filter((r) => !inShadow(r.startContainer)).length + ids(marks.filter((m) => !inShadow(m))),
+      ranges.filter((r) => inShadow(r.startContainer)).length + ids(marks.filter((m) => inShadow(m))),
+    ] as [number, number];
+  }, colour);
+}
+
+async function select(page: Page, phrase: string): Promise<void> {
+  await page.evaluate((phrase) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n as Text).data.indexOf(phrase);
+      if (at < 0) continue;
+      n.parentElement!.scrollIntoView({ block: 'center' });
+      document.getSelection()!.setBaseAndExtent(n, at, n, at + phrase.length);
+      n.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }));
+      return;
+    }
+    throw new Error(`"${phrase}" is not on the page`);
+  }, phrase);
+}
+
+describe.skipIf(skip)(`highlights in Firefox${skip ? ` (${skip})` : ''}`, () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let session: FirefoxSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer({ root: resolve('demo') });
+    session = await launchFirefoxWithExtension();
+    page = await session.newPage();
+    await page.goto(new URL('kubecon-eu-2024-day-two/', server.url).href);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  test('highlight with a note, reload, and find it on the page and in the reader view', async () => {
+    // Until the highlighter has started, a selection shows no toolbar: select again.
+    const swatch = 'margin-toolbar >>> .mt-bar:not([hidden]) [data-colour="green"]';
+    for (let i = 0; i < 50 && !(await page.$(swatch)); i++) {
+      await select(page, PASSAGE);
+      await sleep(100);
+    }
+    await (await page.waitForSelector(swatch, { timeout: 5000 }))!.click();
+    await expect.poll(() => painted(page, 'green')).toEqual([1, 0]);
+    await (await page.waitForSelector('margin-toolbar >>> [data-action="note"]'))!.click();
+    const note = (await page.waitForSelector('margin-toolbar >>> [data-field="note"]'))!;
+    await note.type('Hallway conversations beat keynotes');
+    await (await page.waitForSelector('margin-toolbar >>> [data-action="save-note"]'))!.click();
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'highlight-firefox.png') });
+
+    await page.reload();
+    await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toEqual([1, 0]);
+
+    expect(await toggleReader(session, page)).toEqual({ state: 'opened' });
+    await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toEqual([1, 1]);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'highlight-reader-firefox.png') });
+
+    // The note came back with it: the popup, opened as a page, lists it.
+    const tabId = await session.controlPage.evaluate(async (url) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const tabs = await api.tabs.query({});
+      return tabs.filter((t) => t.url === url).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0]!.id!;
+    }, page.url());
+    const popup = await session.newPage();
+    await navigate(session, popup, `${session.extensionUrl}popup.html?tab=${tabId}`);
+    const noteField = await popup.waitForSelector('[data-list="highlights"] [data-field="note"]', { timeout: 10_000 });
+    expect(await noteField!.evaluate((el) => (el as HTMLTextAreaElement).value)).toBe('Hallway conversations beat keynotes');
+    await popup.close();
+  });
+});

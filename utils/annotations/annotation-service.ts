@@ -1,0 +1,203 @@
+/**
+ * What the background does with each annotation message, apart from the browser:
+ * files a page's article on its first highlight, writes through the repository
+ * functions, remembers which page each tab shows, and says which tabs to repaint
+ * and what each tab's badge count is. The background wires it to messages,
+ * `tabs.sendMessage` and the toolbar badge; tests run it on fake-indexeddb.
+ */
+import {
+  addHighlight,
+  deleteHighlight,
+  findArticleByUrl,
+  getPageNote,
+  listHighlights,
+  restoreHighlight,
+  setPageNote,
+  StorageFullError,
+  updateHighlight,
+  upsertArticle,
+  type HighlightPatch,
+  type MarginDb,
+} from '@/utils/db';
+import { writeTransaction } from '@/utils/db/write-transaction';
+import type { ArticleInput } from '@/utils/db/articles';
+import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, Selector } from '@/utils/db/schema';
+import type { HighlightSettings } from '@/utils/highlight-settings/highlight-settings';
+import type { MarginError, PageAnnotations, PageInfo, PlacementReport } from '@/utils/messaging/margin-protocol';
+
+export interface AnnotationServiceHooks {
+  /** An article's annotations changed: repaint it in these tabs (not the one that made the change). */
+  articleChanged(articleId: string, tabIds: number[]): void;
+  /** A tab's badge should show this many highlights. */
+  badge(tabId: number, count: number): void;
+  /** Current highlight settings (the default colour). */
+  settings(): Promise<HighlightSettings>;
+}
+
+interface TabPage {
+  page: PageInfo;
+  articleId: string | null;
+}
+
+export type AnnotationService = ReturnType<typeof createAnnotationService>;
+
+export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHooks) {
+  const tabs = new Map<number, TabPage>();
+
+  function tabsShowing(articleId: string, except?: number): number[] {
+    return [...tabs].filter(([id, t]) => t.articleId === articleId && id !== except).map(([id]) => id);
+  }
+
+  async function refreshBadges(articleId: string): Promise<void> {
+    const count = (await listHighlights(db, articleId)).length;
+    for (const tabId of tabsShowing(articleId)) hooks.badge(tabId, count);
+  }
+
+  async function changed(articleId: string, fromTab?: number): Promise<void> {
+    hooks.articleChanged(articleId, tabsShowing(articleId, fromTab));
+    await refreshBadges(articleId);
+  }
+
+  async function fileArticle(page: PageInfo): Promise<ArticleRecord> {
+    const found = await findArticleByUrl(db, page.pageUrl, page.canonicalUrl);
+    if (found) return found;
+    return upsertArticle(db, toArticleInput(page));
+  }
+
+  return {
+    /** The tab shows this page now: its article's highlights and note (nothing is written). */
+    async openPage(tabId: number | undefined, page: PageInfo): Promise<PageAnnotations> {
+      const article = await findArticleByUrl(db, page.pageUrl, page.canonicalUrl);
+      if (tabId !== undefined) tabs.set(tabId, { page, articleId: article?.id ?? null });
+      const highlights = article ? await listHighlights(db, article.id) : [];
+      if (tabId !== undefined) hooks.badge(tabId, highlights.length);
+      return {
+        article,
+        highlights,
+        pageNote: article ? await getPageNote(db, article.id) : null,
+        settings: await hooks.settings(),
+      };
+    },
+
+    /** The tab closed or left the page. */
+    forgetTab(tabId: number): void {
+      tabs.delete(tabId);
+    },
+
+    tabPage(tabId: number): { page: PageInfo | null; articleId: string | null } {
+      const t = tabs.get(tabId);
+      return { page: t?.page ?? null, articleId: t?.articleId ?? null };
+    },
+
+    async createHighlight(
+      tabId: number | undefined,
+      data: { page: PageInfo; selectors: Selector[]; colour?: HighlightColour; note?: string; tags?: string[] },
+    ): Promise<HighlightRecord | MarginError> {
+      return reportErrors(async () => {
+        const colour = data.colour ?? (await hooks.settings()).defaultColour;
+        // The article and its first highlight are written together: never an article with nothing in it.
+        const highlight = await writeTransaction(db, [db.articles, db.articleBodies, db.highlights, db.tags], async () => {
+          const article = await fileArticle(data.page);
+          return addHighlight(db, { articleId: article.id, selectors: data.selectors, colour, note: data.note, tags: data.tags });
+        });
+        if (tabId !== undefined) tabs.set(tabId, { page: data.page, articleId: highlight.articleId });
+        await changed(highlight.articleId, tabId);
+        return highlight;
+      });
+    },
+
+    async updateHighlight(tabId: number | undefined, id: string, patch: HighlightPatch) {
+      return reportErrors(async () => {
+        const updated = await updateHighlight(db, id, patch);
+        if (updated) await changed(updated.articleId, tabId);
+        return updated;
+      });
+    },
+
+    async deleteHighlight(tabId: number | undefined, id: string): Promise<boolean> {
+      const current = await db.highlights.get(id);
+      const done = await deleteHighlight(db, id);
+      if (done && current) await changed(current.articleId, tabId);
+      return done;
+    },
+
+    async restoreHighlight(tabId: number | undefined, id: string): Promise<HighlightRecord | null> {
+      const restored = await restoreHighlight(db, id);
+      if (restored) await changed(restored.articleId, tabId);
+      return restored;
+    },
+
+    /**
+     * Records where a visit placed each highlight. Writes only real changes, so a
+     * revisit does not make every highlight look edited to sync; a highlight the user
+     * kept as a note (`detached`) is not touched.
+     */
+    async recordPlacements(articleId: string, placements: PlacementReport[]): Promise<void> {
+      let any = false;
+      for (const p of placements) {
+        const current = await db.highlights.get(p.id);
+        if (!current || current.deletedAt !== null || current.articleId !== articleId || current.anchor === 'detached') continue;
+        const patch: HighlightPatch = { anchor: p.anchor };
+        if (p.position !== undefined) patch.position = p.position;
+        const next = await updateHighlight(db, p.id, patch);
+        if (next && next.updatedAt !== current.updatedAt) any = true;
+      }
+      // Other views (popup, library) learn from their live queries; pages need no repaint.
+      if (any) await refreshBadges(articleId);
+    },
+
+    /** Sets the page note of the page a tab shows, filing the article if it is new. */
+    async setPageNote(tabId: number, text: string): Promise<PageNoteRecord | null | MarginError> {
+      return reportErrors(async () => {
+        const t = tabs.get(tabId);
+        if (!t) return { error: 'Margin has not seen this page yet: reload it and try again.' };
+        const { articleId, note } = await writeTransaction(db, [db.articles, db.articleBodies, db.pageNotes], async () => {
+          const article = t.articleId ? { id: t.articleId } : await fileArticle(t.page);
+          return { articleId: article.id, note: await setPageNote(db, article.id, text) };
+        });
+        tabs.set(tabId, { ...t, articleId });
+        await changed(articleId, tabId);
+        return note;
+      });
+    },
+
+    /** Saves an offline copy of the article a tab shows. */
+    async saveOffline(tabId: number, body: { html: string; text: string }, extracted: Partial<PageInfo>) {
+      return reportErrors(async () => {
+        const t = tabs.get(tabId);
+        if (!t) return { error: 'Margin has not seen this page yet: reload it and try again.' };
+        const article = await upsertArticle(db, { ...toArticleInput({ ...t.page, ...definedOnly(extracted) }), body });
+        tabs.set(tabId, { ...t, articleId: article.id });
+        await changed(article.id, tabId);
+        return { savedAt: article.savedAt ?? Date.now() };
+      });
+    },
+  };
+}
+
+function toArticleInput(page: PageInfo): ArticleInput {
+  return {
+    pageUrl: page.pageUrl,
+    canonicalUrl: page.canonicalUrl,
+    title: page.title,
+    author: page.author,
+    site: page.site,
+    published: page.published,
+    lang: page.lang,
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined && v !== '')) as Partial<T>;
+}
+
+/** Turns the errors a user can act on into a message; anything else is a bug and propagates. */
+async function reportErrors<T>(write: () => Promise<T>): Promise<T | MarginError> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof StorageFullError) return { error: error.message };
+    if (error instanceof TypeError) return { error: `Margin could not save this: ${error.message}` };
+    throw error;
+  }
+}
