@@ -26,7 +26,7 @@ export function BrowseList({ db, onTag }: { db: MarginDb; onTag: (tag: string) =
             <>
               {pageNote && <PageNoteItem note={pageNote} />}
               {highlights.map((h) => (
-                <HighlightItem key={h.id} highlight={h} onTag={onTag} />
+                <HighlightItem key={h.id} highlight={h} pageUrl={article.pageUrl} onTag={onTag} />
               ))}
             </>
           ) : null}

@@ -1,16 +1,25 @@
-/** One highlight in the library: its colour, quote, note, tags, where it stands on the page, and when it was made. */
+/**
+ * One highlight in the library: its colour, quote, note, tags, where it stands on the
+ * page, when it was made, and a link that opens the page scrolled to it.
+ */
+import { findSelector } from '@/utils/anchoring/selectors';
 import type { HighlightRecord } from '@/utils/db/schema';
+import { deepLink } from '@/utils/highlighting/deep-link';
 import { AnchorBadge } from './AnchorBadge';
 import { COLOUR_LABELS } from './colour-labels';
 import { formatDay } from './format-day';
+import { Swatch } from './Swatch';
 
 export interface HighlightItemProps {
   highlight: HighlightRecord;
+  /** The address of the article's page, for the link to the passage. */
+  pageUrl: string;
   /** Filters the library by a tag; tags are plain text without it. */
   onTag?: (tag: string) => void;
 }
 
-export function HighlightItem({ highlight: h, onTag }: HighlightItemProps) {
+export function HighlightItem({ highlight: h, pageUrl, onTag }: HighlightItemProps) {
+  const link = passageLink(pageUrl, h);
   return (
     <li
       className="lib-hit lib-highlight"
@@ -19,7 +28,7 @@ export function HighlightItem({ highlight: h, onTag }: HighlightItemProps) {
       data-colour={h.colour}
       data-anchor={h.anchor}
     >
-      <span className="margin-swatch" data-swatch={h.colour} aria-hidden="true" />
+      <Swatch colour={h.colour} />
       <div className="lib-hit-body">
         <span className="lib-visually-hidden">{COLOUR_LABELS[h.colour]} highlight:</span>
         <blockquote className="lib-quote" data-field="quote">
@@ -51,8 +60,27 @@ export function HighlightItem({ highlight: h, onTag }: HighlightItemProps) {
           <time className="lib-date" dateTime={new Date(h.createdAt).toISOString()}>
             {formatDay(h.createdAt)}
           </time>
+          {link && (
+            <a href={link} target="_blank" rel="noreferrer" data-deep-link>
+              On the page<span className="lib-visually-hidden">: {h.quote.slice(0, 60)}</span>
+            </a>
+          )}
         </div>
       </div>
     </li>
   );
+}
+
+/**
+ * A link that opens the page scrolled to the passage (a URL text fragment, which the
+ * browser follows even without Margin). None for a passage no longer on the page.
+ */
+function passageLink(pageUrl: string, h: HighlightRecord): string | null {
+  const quote = findSelector(h.selectors, 'TextQuoteSelector');
+  if (!quote || h.anchor === 'orphaned' || h.anchor === 'detached') return null;
+  try {
+    return deepLink(pageUrl, quote);
+  } catch {
+    return null; // a stored address that is not a URL
+  }
 }

@@ -107,7 +107,7 @@ function PaintStatus({ result }: { result: PaintResult }) {
     <aside className="offline-status" aria-label="Highlights in this copy" data-paint-status>
       <p>
         {placed.length} highlight{placed.length === 1 ? '' : 's'} shown
-        {doubtful.length > 0 && `, ${doubtful.length} where the text differs (wavy underline)`}
+        {doubtful.length > 0 && `, ${doubtful.length} where the text differs from when you highlighted it`}
         {unplaced.length > 0 && `; ${unplaced.length} not found in this copy`}.
       </p>
       {unplaced.length > 0 && (

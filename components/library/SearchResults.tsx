@@ -63,7 +63,7 @@ export function SearchResults({ db, query, filters, onTag }: SearchResultsProps)
         <ArticleCard key={article.id} article={article}>
           {articleHits.map((hit) =>
             hit.kind === 'highlight' ? (
-              <HighlightItem key={hit.highlight.id} highlight={hit.highlight} onTag={onTag} />
+              <HighlightItem key={hit.highlight.id} highlight={hit.highlight} pageUrl={article.pageUrl} onTag={onTag} />
             ) : hit.kind === 'pageNote' ? (
               <PageNoteItem key={hit.pageNote.id} note={hit.pageNote} />
             ) : (

@@ -1,6 +1,7 @@
 /** Settings page: the colour a plain "highlight" uses, and whether the toolbar follows every selection. */
 import { useEffect, useState } from 'react';
 import { COLOUR_LABELS } from '@/components/library/colour-labels';
+import { Swatch } from '@/components/library/Swatch';
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
 import { DEFAULT_HIGHLIGHT_SETTINGS, type HighlightSettings } from '@/utils/highlight-settings/highlight-settings';
 import { loadHighlightSettings, saveHighlightSettings, watchHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
@@ -39,7 +40,7 @@ export function HighlightSettingsSection() {
               aria-describedby="colour-hint"
               onChange={() => change({ ...s, defaultColour: colour })}
             />
-            <span className="margin-swatch" data-swatch={colour} aria-hidden="true" />
+            <Swatch colour={colour} />
             {COLOUR_LABELS[colour]}
           </label>
         ))}

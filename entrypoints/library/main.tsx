@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { LibraryApp } from '@/components/library/LibraryApp';
-import '@/components/library/highlight-colours.css';
+import '@/components/library/swatch.css';
 import '@/components/library/library.css';
 import { createMarginDb } from '@/utils/db';
 

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from './OptionsApp';
-import '@/components/library/highlight-colours.css';
+import '@/components/library/swatch.css';
 import './options.css';
 
 createRoot(document.getElementById('root')!).render(<OptionsApp />);

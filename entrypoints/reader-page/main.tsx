@@ -1,9 +1,12 @@
 import { createRoot } from 'react-dom/client';
 import { OfflineReader } from '@/components/library/OfflineReader';
 import '@/components/reader/reader.css';
-import '@/components/library/highlight-colours.css';
 import './reader-page.css';
 import { createMarginDb } from '@/utils/db';
+import { highlightCss } from '@/utils/highlighting/highlight-colours';
+
+// The painter's styles (::highlight() and <mark> colours), the same as on pages and in the reader view.
+document.head.append(Object.assign(document.createElement('style'), { textContent: highlightCss() }));
 
 const articleId = new URLSearchParams(location.search).get('article');
 const backToLibrary = () => location.assign('library.html');

@@ -91,6 +91,10 @@ describe.skipIf(skip)(`library in Chromium${skip ? ` (${skip})` : ''}`, () => {
       expect(await tides.locator('[data-anchor-badge="weak"]').textContent()).toContain('Low confidence');
       expect(await tides.locator('[data-highlight-id] [data-tag]').allTextContents()).toEqual(['#science', '#maps', '#science']);
       expect(await tides.locator('[data-read-offline]').count()).toBe(1);
+      // Each placed highlight links to its passage on the page (a URL text fragment); a lost one does not.
+      const deepLink = await tides.locator('[data-highlight-id] [data-deep-link]').first().getAttribute('href');
+      expect(deepLink).toMatch(/^https:\/\/coast\.example\/tides\?utm_source=newsletter#:~:text=.*comes%20in%20twice%20a%20day/);
+      expect(await planning.locator('[data-anchor="orphaned"] [data-deep-link]').count()).toBe(0);
       await page.screenshot({ path: join(ARTIFACTS_DIR, 'library-chromium.png'), fullPage: true });
     });
 
