@@ -4,9 +4,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { runAnchorBench } from './anchor';
+import { runBrowserAnchorBench } from './anchor-browser';
 import { measureBundles } from './bundle-size';
 import { runExtractionBench } from './extract';
 import { runReaderPaintBench } from './reader-paint';
+import { runSearchBrowserBench } from './search-browser';
 
 const rows: [string, string, string][] = [];
 const row = (what: string, value: string, note = '') => rows.push([what, value, note]);
@@ -32,6 +34,31 @@ if (anchoring) {
   row('Anchoring: wrong placements', `${ours.wrongPct.toFixed(2)}% vs ${baseline.wrongPct.toFixed(2)}%`, 'of all cases, deleted passages included');
   row('Anchoring: orphaned', `${ours.orphanedPct.toFixed(2)}% vs ${baseline.orphanedPct.toFixed(2)}%`, 'deleted passages should be orphaned');
   row('Anchoring time ratio', `${timeRatio.toFixed(2)}×`, 'Margin ÷ dom-anchor-text-quote, jsdom, one run (bench:anchor: median of 5)');
+}
+
+// The baseline takes tens of seconds per situation: the full comparison is `npm run bench:anchor-browser`.
+const browserAnchoring = await runBrowserAnchorBench(1000, 7);
+if (browserAnchoring) {
+  const { margin } = browserAnchoring;
+  row(
+    `1,000 highlights anchored in Chromium (${browserAnchoring.textLength} chars)`,
+    `${margin.unchanged.ms.toFixed(0)} / ${margin.shifted.ms.toFixed(0)} / ${margin.edited.ms.toFixed(0)} ms`,
+    `unchanged / shifted / edited page, median of ${browserAnchoring.runs}`,
+  );
+} else {
+  row('Anchoring in Chromium', 'skipped', 'no /usr/bin/chromium or ../shared/corpus');
+}
+
+const search = await runSearchBrowserBench();
+if (search) {
+  row(
+    `Library search, ${search.highlights.toLocaleString('en')} highlights in Chromium: p50 overall`,
+    `${search.overallP50Ms.toFixed(1)} ms`,
+    `worst query p50 ${search.worstP50Ms.toFixed(1)} ms, ${search.runs} runs per query`,
+  );
+  for (const q of search.queries) row(`  search: ${q.name}`, `${q.p50Ms.toFixed(1)} ms`, `first run ${q.firstMs.toFixed(0)} ms, ${q.hits} hits`);
+} else {
+  row('Library search in Chromium', 'skipped', 'no /usr/bin/chromium');
 }
 
 const paint = await runReaderPaintBench();
@@ -60,4 +87,4 @@ console.log(`| ${width.map((w) => '-'.repeat(w)).join(' | ')} |`);
 for (const r of rows) console.log(line(r));
 
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), extraction, anchoring, paint, rows }, null, 2));
+writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), extraction, anchoring, browserAnchoring, search, paint, rows }, null, 2));
