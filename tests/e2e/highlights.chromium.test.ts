@@ -198,4 +198,22 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     expect(await popup.locator('[data-action="save-offline"]').textContent()).toBe('Update offline copy');
     await popup.close();
   });
+
+  test('the library finds the highlight by a word of its note, and opens the saved copy offline with it painted', async () => {
+    const library = await session.context.newPage();
+    await library.goto(`chrome-extension://${session.extensionId}/library.html`);
+    await library.locator('[data-library-search]').fill('keynotes');
+    const hit = library.locator('[data-hit-kind="highlight"]');
+    await expect.poll(() => hit.count(), { timeout: 10_000 }).toBe(1);
+    expect(await hit.textContent()).toContain(NOTE);
+    await library.locator('[data-library-search]').fill('');
+    const readOffline = library.locator('[data-read-offline]').first();
+    await readOffline.click();
+    await expect.poll(() => library.url()).toContain('reader-page.html');
+    await expect.poll(() => library.locator('[data-field="title"]').textContent()).toBe(
+      'KubeCon EU 2024: Day Two — Embracing the Hallway Track',
+    );
+    await expect.poll(() => painted(library, 'pink')).toMatchObject({ page: 1, texts: [READER_PASSAGE] });
+    await library.close();
+  });
 });
