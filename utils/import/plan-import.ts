@@ -177,6 +177,7 @@ async function mergePageNotes(
     let incoming = note;
     if (!current && note.deletedAt === null) {
       // One live note per article: a note for an article that has one here joins it.
+      // Only a note already here: two live notes in the file stay two, as they were.
       const targetId = liveNoteId.get(note.articleId);
       const target = targetId === undefined ? undefined : merge.current('pageNotes', targetId, hereById);
       if (target && target.deletedAt === null) {
@@ -185,8 +186,6 @@ async function mergePageNotes(
       }
     }
     merge.merge('pageNotes', incoming, current);
-    const after = merge.current('pageNotes', incoming.id, hereById);
-    if (after?.deletedAt === null && !liveNoteId.has(after.articleId)) liveNoteId.set(after.articleId, after.id);
   }
 }
 
@@ -206,6 +205,7 @@ async function mergeTags(db: MarginDb, records: BackupRecords, merge: ImportMerg
   for (const tag of records.tags.map(storedTag)) {
     let current = merge.current('tags', tag.id, hereById);
     let incoming: TagRecord = tag;
+    // As with notes, only a tag already here is joined by name.
     if (!current && tag.deletedAt === null) {
       const targetId = liveIdByName.get(tag.name);
       const target = targetId === undefined ? undefined : merge.current('tags', targetId, hereById);
@@ -215,7 +215,6 @@ async function mergeTags(db: MarginDb, records: BackupRecords, merge: ImportMerg
       }
     }
     merge.merge('tags', incoming, current);
-    if (incoming.deletedAt === null && !liveIdByName.has(incoming.name)) liveIdByName.set(incoming.name, incoming.id);
   }
 
   const liveNames = new Set<string>();
