@@ -7,7 +7,7 @@
  */
 import type { ExportArticle, ExportData } from '@/utils/export/export-data';
 import type { ArticleBodyRecord, HighlightRecord, PageNoteRecord, TagRecord } from '@/utils/db/schema';
-import { storedArticle, storedArticleBody, storedHighlight, storedPageNote, storedTag } from '@/utils/import/stored-records';
+import { importedArticle, importedArticleBody, importedHighlight, importedPageNote, importedTag, withSearchWords } from '@/utils/import/stored-records';
 import type { BackupRecords } from './backup-format';
 
 /**
@@ -15,21 +15,21 @@ import type { BackupRecords } from './backup-format';
  */
 export function exportDataFromBackup(records: BackupRecords, exportedAt: number): ExportData {
   const bodies = new Map<string, ArticleBodyRecord>();
-  for (const b of records.articleBodies) if (b.deletedAt === null) bodies.set(b.id, storedArticleBody(b));
+  for (const b of records.articleBodies) if (b.deletedAt === null) bodies.set(b.id, withSearchWords('articleBodies', importedArticleBody(b)));
 
-  const highlights = groupBy(records.highlights.filter(isLive).map((h) => storedHighlight(h)), (h) => h.articleId);
+  const highlights = groupBy(records.highlights.filter(isLive).map((h) => withSearchWords('highlights', importedHighlight(h))), (h) => h.articleId);
   for (const list of highlights.values()) list.sort(pageOrder);
 
   const notes = new Map<string, PageNoteRecord>();
   for (const n of records.pageNotes) {
     if (n.deletedAt !== null) continue;
     const seen = notes.get(n.articleId);
-    if (!seen || n.createdAt < seen.createdAt) notes.set(n.articleId, storedPageNote(n));
+    if (!seen || n.createdAt < seen.createdAt) notes.set(n.articleId, withSearchWords('pageNotes', importedPageNote(n)));
   }
 
   const articles: ExportArticle[] = records.articles
     .filter(isLive)
-    .map(storedArticle)
+    .map((a) => withSearchWords('articles', importedArticle(a)))
     .sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id))
     .map((article) => ({
       article,
@@ -52,7 +52,7 @@ function pageOrder(a: HighlightRecord, b: HighlightRecord): number {
 
 function liveTags(tags: BackupRecords['tags']): TagRecord[] {
   const byName = new Map<string, TagRecord>();
-  for (const tag of tags.filter(isLive).map(storedTag)) {
+  for (const tag of tags.filter(isLive).map(importedTag)) {
     const seen = byName.get(tag.name);
     if (!seen || tag.createdAt < seen.createdAt) byName.set(tag.name, tag);
   }

@@ -11,7 +11,7 @@ import { ensureTags } from '@/utils/db/tags';
 import { writeTransaction } from '@/utils/db/write-transaction';
 import { ImportRefusedError } from './import-refused-error';
 import { computePlan, type ImportPlan } from './plan-import';
-import type { StoredRecords } from './stored-records';
+import { withSearchWords, type ImportedRecords, type StoredRecords } from './stored-records';
 
 /** Records per `bulkPut`: large enough to be fast, small enough that one request stays small. */
 const WRITE_CHUNK = 1000;
@@ -36,7 +36,11 @@ export async function applyImport(db: MarginDb, plan: ImportPlan): Promise<Impor
   });
 }
 
-async function writeAll<T extends TableName>(db: MarginDb, table: T, records: Array<StoredRecords[T]>): Promise<void> {
+// Search words are computed a chunk at a time, just before the chunk is written, so a
+// large import never holds every record's words at once.
+async function writeAll<T extends TableName>(db: MarginDb, table: T, records: Array<ImportedRecords[T]>): Promise<void> {
   const target = db.table<StoredRecords[T], string>(table);
-  for (let i = 0; i < records.length; i += WRITE_CHUNK) await target.bulkPut(records.slice(i, i + WRITE_CHUNK));
+  for (let i = 0; i < records.length; i += WRITE_CHUNK) {
+    await target.bulkPut(records.slice(i, i + WRITE_CHUNK).map((r) => withSearchWords(table, r)));
+  }
 }

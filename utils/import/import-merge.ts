@@ -22,7 +22,7 @@
  */
 import type { TableName } from '@/utils/backup/backup-format';
 import { compareVersions, contentKey, differingFields } from './record-content';
-import type { StoredRecords } from './stored-records';
+import type { ImportedRecords } from './stored-records';
 
 export interface TableCounts {
   new: number;
@@ -41,11 +41,11 @@ export interface ImportConflict<T extends TableName = TableName> {
   winner: 'file' | 'database';
   /** Content fields whose values differ. */
   fields: string[];
-  file: StoredRecords[T];
-  database: StoredRecords[T];
+  file: ImportedRecords[T];
+  database: ImportedRecords[T];
 }
 
-export type TableWrites = { [T in TableName]: Map<string, StoredRecords[T]> };
+export type TableWrites = { [T in TableName]: Map<string, ImportedRecords[T]> };
 
 export function emptyCounts(): TableCounts {
   return { new: 0, updated: 0, deleted: 0, unchanged: 0, older: 0, tombstones: 0, conflicts: 0 };
@@ -74,12 +74,12 @@ export class ImportMerge {
    * else the database's. Two records of the file that land on one id (articles matched
    * by URL) are thus merged one after the other, not each against the old copy.
    */
-  current<T extends TableName>(table: T, id: string, existing: ReadonlyMap<string, StoredRecords[T]>): StoredRecords[T] | undefined {
-    return (this.writes[table] as Map<string, StoredRecords[T]>).get(id) ?? existing.get(id);
+  current<T extends TableName>(table: T, id: string, existing: ReadonlyMap<string, ImportedRecords[T]>): ImportedRecords[T] | undefined {
+    return (this.writes[table] as Map<string, ImportedRecords[T]>).get(id) ?? existing.get(id);
   }
 
   /** Applies the rule above to one record of the file against its copy here, if any. */
-  merge<T extends TableName>(table: T, incoming: StoredRecords[T], here: StoredRecords[T] | undefined): void {
+  merge<T extends TableName>(table: T, incoming: ImportedRecords[T], here: ImportedRecords[T] | undefined): void {
     const counts = this.counts[table];
     if (!here) {
       counts[incoming.deletedAt === null ? 'new' : 'tombstones']++;
@@ -111,7 +111,7 @@ export class ImportMerge {
   }
 
   /** Records a write that is not a record of the file (an article gaining URL keys). */
-  write<T extends TableName>(table: T, record: StoredRecords[T]): void {
-    (this.writes[table] as Map<string, StoredRecords[T]>).set(record.id, record);
+  write<T extends TableName>(table: T, record: ImportedRecords[T]): void {
+    (this.writes[table] as Map<string, ImportedRecords[T]>).set(record.id, record);
   }
 }

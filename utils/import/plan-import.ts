@@ -14,18 +14,18 @@ import { TABLE_NAMES, type BackupRecords, type TableName } from '@/utils/backup/
 import { BACKUP_LIMITS } from '@/utils/backup/backup-limits';
 import type { MarginDb } from '@/utils/db/margin-db';
 import { touchStamps } from '@/utils/db/record-stamps';
-import type { ArticleRecord, TagRecord } from '@/utils/db/schema';
+import type { ArticleRecord } from '@/utils/db/schema';
 import { findDanglingReferences, referencedArticleIds } from './check-references';
 import { emptyCounts, ImportMerge, type ImportConflict, type TableCounts } from './import-merge';
 import { atPath } from './json-path';
 import { allTags, getByIds, liveArticlesByUrl, livePageNotesByArticle } from './read-existing';
 import {
-  storedArticle,
-  storedArticleBody,
-  storedHighlight,
-  storedPageNote,
-  storedTag,
-  type StoredRecords,
+  importedArticle,
+  importedArticleBody,
+  importedHighlight,
+  importedPageNote,
+  importedTag,
+  type ImportedRecords,
 } from './stored-records';
 
 export type { ImportConflict, TableCounts } from './import-merge';
@@ -48,8 +48,8 @@ export interface ImportPlan {
   newTagNames: string[];
   /** Why the file cannot be imported; when not empty, nothing else is filled in and applying refuses. */
   problems: string[];
-  /** The records applying would write, as stored. */
-  writes: { [T in TableName]: Array<StoredRecords[T]> };
+  /** The records applying would write, as stored but for their search words (computed as they are written). */
+  writes: { [T in TableName]: Array<ImportedRecords[T]> };
 }
 
 /**
@@ -72,11 +72,11 @@ export async function computePlan(db: MarginDb, records: BackupRecords): Promise
   const { remap, matchedByUrl } = await mergeArticles(db, records, merge);
   const articleId = (id: string) => remap.get(id) ?? id;
 
-  const bodies = records.articleBodies.map((b) => storedArticleBody(b, articleId(b.id)));
+  const bodies = records.articleBodies.map((b) => importedArticleBody(b, articleId(b.id)));
   const hereBodies = await getByIds(db.articleBodies, bodies.map((b) => b.id));
   for (const b of bodies) merge.merge('articleBodies', b, merge.current('articleBodies', b.id, hereBodies));
 
-  const highlights = records.highlights.map((h) => storedHighlight(h, articleId(h.articleId)));
+  const highlights = records.highlights.map((h) => importedHighlight(h, articleId(h.articleId)));
   const hereHighlights = await getByIds(db.highlights, highlights.map((h) => h.id));
   for (const h of highlights) merge.merge('highlights', h, merge.current('highlights', h.id, hereHighlights));
 
@@ -108,7 +108,7 @@ async function findProblems(db: MarginDb, records: BackupRecords): Promise<strin
   const here = await getByIds(db.articles, referencedArticleIds(records).filter((id) => !inFile.has(id)));
   const problems = findDanglingReferences(records, (id) => inFile.has(id) || here.has(id), max);
   records.tags.forEach((t, i) => {
-    if (problems.length < max && storedTag(t).name === '') problems.push(atPath(['records', 'tags', i, 'name'], 'a tag needs a name'));
+    if (problems.length < max && importedTag(t).name === '') problems.push(atPath(['records', 'tags', i, 'name'], 'a tag needs a name'));
   });
   return problems;
 }
@@ -119,9 +119,9 @@ async function mergeArticles(
   records: BackupRecords,
   merge: ImportMerge,
 ): Promise<{ remap: Map<string, string>; matchedByUrl: UrlMatch[] }> {
-  const articles = records.articles.map(storedArticle);
+  const articles = records.articles.map(importedArticle);
   const here = await getByIds(db.articles, articles.map((a) => a.id));
-  const unmatched: ArticleRecord[] = [];
+  const unmatched: Array<ImportedRecords['articles']> = [];
   for (const a of articles) {
     const current = merge.current('articles', a.id, here);
     if (current) merge.merge('articles', a, current);
@@ -153,7 +153,7 @@ async function mergeArticles(
 }
 
 // As a visit would find it (`findArticleByUrl`): filed under the same key first, then the oldest.
-function pickUrlMatch(article: ArticleRecord, byUrl: Map<string, ArticleRecord[]>): ArticleRecord | null {
+function pickUrlMatch(article: ImportedRecords['articles'], byUrl: Map<string, ArticleRecord[]>): ArticleRecord | null {
   const candidates = article.urls.flatMap((key) => byUrl.get(key) ?? []);
   candidates.sort((x, y) => Number(y.url === article.url) - Number(x.url === article.url) || x.createdAt - y.createdAt);
   return candidates[0] ?? null;
@@ -165,7 +165,7 @@ async function mergePageNotes(
   articleId: (id: string) => string,
   merge: ImportMerge,
 ): Promise<void> {
-  const notes = records.pageNotes.map((n) => storedPageNote(n, articleId(n.articleId)));
+  const notes = records.pageNotes.map((n) => importedPageNote(n, articleId(n.articleId)));
   const here = await getByIds(db.pageNotes, notes.map((n) => n.id));
   const unmatched = notes.filter((n) => !here.has(n.id));
   const liveHere = await livePageNotesByArticle(db, unmatched.filter((n) => n.deletedAt === null).map((n) => n.articleId));
@@ -202,9 +202,9 @@ async function mergeTags(db: MarginDb, records: BackupRecords, merge: ImportMerg
     if (t.deletedAt === null && !liveIdByName.has(t.name)) liveIdByName.set(t.name, t.id);
   }
 
-  for (const tag of records.tags.map(storedTag)) {
+  for (const tag of records.tags.map(importedTag)) {
     let current = merge.current('tags', tag.id, hereById);
-    let incoming: TagRecord = tag;
+    let incoming = tag;
     // As with notes, only a tag already here is joined by name.
     if (!current && tag.deletedAt === null) {
       const targetId = liveIdByName.get(tag.name);

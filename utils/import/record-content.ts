@@ -11,9 +11,9 @@
  */
 import type { TableName } from '@/utils/backup/backup-format';
 import type { SyncFields } from '@/utils/db/schema';
-import type { StoredRecords } from './stored-records';
+import type { ImportedRecords } from './stored-records';
 
-type Content<T extends TableName> = Omit<StoredRecords[T], keyof SyncFields | 'words' | 'host'>;
+type Content<T extends TableName> = Omit<ImportedRecords[T], keyof SyncFields | 'host'>;
 
 /** Each table's content fields. */
 export const CONTENT_FIELDS = {
@@ -35,13 +35,13 @@ function fieldsOf(table: TableName): readonly string[] {
 }
 
 /** A string equal for two copies exactly when their content is. */
-export function contentKey(table: TableName, record: StoredRecords[TableName]): string {
+export function contentKey(table: TableName, record: ImportedRecords[TableName]): string {
   const r = record as unknown as Record<string, unknown>;
   return stableStringify(fieldsOf(table).map((f) => r[f] ?? null));
 }
 
 /** Names of the content fields whose values differ between two copies. */
-export function differingFields(table: TableName, a: StoredRecords[TableName], b: StoredRecords[TableName]): string[] {
+export function differingFields(table: TableName, a: ImportedRecords[TableName], b: ImportedRecords[TableName]): string[] {
   const ra = a as unknown as Record<string, unknown>;
   const rb = b as unknown as Record<string, unknown>;
   return fieldsOf(table).filter((f) => stableStringify(ra[f] ?? null) !== stableStringify(rb[f] ?? null));
@@ -50,7 +50,7 @@ export function differingFields(table: TableName, a: StoredRecords[TableName], b
 /**
  * @return positive if `a` wins over `b`, negative if `b` wins, 0 only for equal copies
  */
-export function compareVersions(table: TableName, a: StoredRecords[TableName], b: StoredRecords[TableName]): number {
+export function compareVersions(table: TableName, a: ImportedRecords[TableName], b: ImportedRecords[TableName]): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt - b.updatedAt;
   const da = a.deviceId ?? '';
   const dbv = b.deviceId ?? '';
@@ -62,13 +62,13 @@ export function compareVersions(table: TableName, a: StoredRecords[TableName], b
 
 /** JSON with object keys sorted: selectors written by another program may order them differently. */
 export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  return JSON.stringify(withSortedKeys(value)) ?? 'null';
+}
+
+function withSortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withSortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) sorted[key] = withSortedKeys((value as Record<string, unknown>)[key]);
+  return sorted;
 }

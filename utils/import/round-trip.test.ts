@@ -17,7 +17,7 @@ import { normalizeTagName, normalizeTagNames } from '@/utils/db/tags';
 import { testDb } from '@/utils/db/test-db';
 import { applyImport } from './apply-import';
 import { planImport } from './plan-import';
-import { storedArticle, storedArticleBody, storedHighlight, storedPageNote, storedTag } from './stored-records';
+import { importedArticle, importedArticleBody, importedHighlight, importedPageNote, importedTag, withSearchWords } from './stored-records';
 import { dumpDb } from './test-records';
 import { validateBackup } from './validate-backup';
 
@@ -113,11 +113,11 @@ function uniqueById<T extends { id: string }>(records: T[]): T[] {
 
 /** Puts records into a database as its repositories would have stored them. */
 async function fill(db: MarginDb, records: BackupRecords): Promise<void> {
-  await db.articles.bulkPut(records.articles.map((a) => storedArticle(a)));
-  await db.articleBodies.bulkPut(records.articleBodies.map((b) => storedArticleBody(b)));
-  await db.highlights.bulkPut(records.highlights.map((h) => storedHighlight(h)));
-  await db.pageNotes.bulkPut(records.pageNotes.map((n) => storedPageNote(n)));
-  await db.tags.bulkPut(records.tags.map((t) => storedTag(t)));
+  await db.articles.bulkPut(records.articles.map((a) => withSearchWords('articles', importedArticle(a))));
+  await db.articleBodies.bulkPut(records.articleBodies.map((b) => withSearchWords('articleBodies', importedArticleBody(b))));
+  await db.highlights.bulkPut(records.highlights.map((h) => withSearchWords('highlights', importedHighlight(h))));
+  await db.pageNotes.bulkPut(records.pageNotes.map((n) => withSearchWords('pageNotes', importedPageNote(n))));
+  await db.tags.bulkPut(records.tags.map(importedTag));
 }
 
 async function roundTrip(records: BackupRecords, settings = {}) {

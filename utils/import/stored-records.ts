@@ -1,9 +1,10 @@
 /**
  * Records as the database stores them, built from records as a file holds them:
  * only the fields the schema knows (a stray property in a W3C import's records is
- * not carried into the database), tag names normalized, and the derived fields
- * (`words`, `host`) recomputed by the functions the repositories use. A file's own
- * `words`, if it has any, are never read.
+ * not carried into the database), tag names normalized, `host` derived from `url`.
+ * Search words come last, from `withSearchWords`, and only for records actually
+ * written: comparing a file against the database never needs them, and a re-import
+ * of an unchanged library writes nothing. A file's own `words` are never read.
  */
 import type { BackupArticle, BackupArticleBody, BackupHighlight, BackupPageNote, BackupTag, TableName } from '@/utils/backup/backup-format';
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, SyncFields, TagRecord } from '@/utils/db/schema';
@@ -18,7 +19,9 @@ export interface StoredRecords {
   pageNotes: PageNoteRecord;
   tags: TagRecord;
 }
-export type StoredRecord = StoredRecords[TableName];
+
+/** A record as it will be stored, before its search words are computed. */
+export type ImportedRecords = { [T in TableName]: Omit<StoredRecords[T], 'words'> };
 
 function syncFields(r: SyncFields): SyncFields {
   return {
@@ -39,7 +42,7 @@ export function hostOf(url: string): string {
   }
 }
 
-export function storedArticle(a: BackupArticle): ArticleRecord {
+export function importedArticle(a: BackupArticle): ImportedRecords['articles'] {
   return {
     ...syncFields(a),
     url: a.url,
@@ -53,18 +56,18 @@ export function storedArticle(a: BackupArticle): ArticleRecord {
     published: a.published,
     lang: a.lang,
     savedAt: a.savedAt,
-    words: articleWords(a),
   };
 }
 
 /** @param id - the article it belongs to here (an import may have remapped it) */
-export function storedArticleBody(b: BackupArticleBody, id: string = b.id): ArticleBodyRecord {
-  return { ...syncFields(b), id, html: b.html, text: b.text, words: b.deletedAt === null ? tokenize(b.text) : [] };
+export function importedArticleBody(b: BackupArticleBody, id: string = b.id): ImportedRecords['articleBodies'] {
+  return { ...syncFields(b), id, html: b.html, text: b.text };
 }
 
 /** @param articleId - the article it belongs to here */
-export function storedHighlight(h: BackupHighlight, articleId: string = h.articleId): HighlightRecord {
-  const fields = {
+export function importedHighlight(h: BackupHighlight, articleId: string = h.articleId): ImportedRecords['highlights'] {
+  return {
+    ...syncFields(h),
     articleId,
     selectors: h.selectors,
     quote: h.quote,
@@ -74,15 +77,29 @@ export function storedHighlight(h: BackupHighlight, articleId: string = h.articl
     position: h.position,
     anchor: h.anchor,
   };
-  return { ...syncFields(h), ...fields, words: h.deletedAt === null ? highlightWords(fields) : [] };
 }
 
 /** @param articleId - the article it belongs to here */
-export function storedPageNote(n: BackupPageNote, articleId: string = n.articleId): PageNoteRecord {
-  return { ...syncFields(n), articleId, text: n.text, words: n.deletedAt === null ? tokenize(n.text) : [] };
+export function importedPageNote(n: BackupPageNote, articleId: string = n.articleId): ImportedRecords['pageNotes'] {
+  return { ...syncFields(n), articleId, text: n.text };
 }
 
 /** @return a tag whose `name` is '' when nothing is left of it after normalizing */
-export function storedTag(t: BackupTag): TagRecord {
+export function importedTag(t: BackupTag): ImportedRecords['tags'] {
   return { ...syncFields(t), name: normalizeTagName(t.name), colour: t.colour };
+}
+
+// The same rules as the repositories' writes: tombstones leave the search index,
+// except articles, whose words the repositories and the v2 upgrade always fill.
+const SEARCH_WORDS: { [T in TableName]: (r: ImportedRecords[T]) => StoredRecords[T] } = {
+  articles: (a) => ({ ...a, words: articleWords(a) }),
+  articleBodies: (b) => ({ ...b, words: b.deletedAt === null ? tokenize(b.text) : [] }),
+  highlights: (h) => ({ ...h, words: h.deletedAt === null ? highlightWords(h) : [] }),
+  pageNotes: (n) => ({ ...n, words: n.deletedAt === null ? tokenize(n.text) : [] }),
+  tags: (t) => t,
+};
+
+/** The record with its search words computed, ready to store. */
+export function withSearchWords<T extends TableName>(table: T, record: ImportedRecords[T]): StoredRecords[T] {
+  return (SEARCH_WORDS[table] as (r: ImportedRecords[T]) => StoredRecords[T])(record);
 }
