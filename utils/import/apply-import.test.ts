@@ -137,3 +137,13 @@ test('records of a RecordSet that are not in the schema are not stored', async (
   await applyImport(db, await planImport(db, records));
   expect(await db.articles.get(uuid(1))).not.toHaveProperty('extra');
 });
+
+test('HTML and script in fields are stored exactly as written, and nothing runs', async () => {
+  const db = testDb();
+  const script = '<script>globalThis.__marginImportPwned = 1</script><img src=x onerror="globalThis.__marginImportPwned = 1">';
+  await importText(db, backupText({ articles: [article(1, { title: script })], articleBodies: [body(1, { html: script })], highlights: [highlight(1, 1, { note: script })] }));
+  expect((await db.articles.get(uuid(1)))?.title).toBe(script);
+  expect((await db.articleBodies.get(uuid(1)))?.html).toBe(script);
+  expect((await db.highlights.get(uuid(1001)))?.note).toBe(script);
+  expect((globalThis as Record<string, unknown>).__marginImportPwned).toBeUndefined();
+});

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { BACKUP_LIMITS } from '@/utils/backup/backup-limits';
 import { article, backupText, body, highlight, pageNote, tag, uuid } from './test-records';
-import { formatRefusal, validateBackup, type BackupValidation } from './validate-backup';
+import { formatRefusal, validateBackup, validateRecordSet, type BackupValidation } from './validate-backup';
 
-function refusal(result: BackupValidation): { message: string; problems: string[] } {
+function refusal(result: { ok: true } | { ok: false; message: string; problems: string[] }): { message: string; problems: string[] } {
   if (result.ok) throw new Error('expected the file to be refused');
   return result;
 }
@@ -230,4 +230,27 @@ test('formatRefusal puts the headline over one problem a line', () => {
       '  - records.tags[0].colour: expected one of yellow, green, blue, pink, purple, got "red"',
   );
   expect(uuid(1)).toMatch(/-000000000001$/);
+});
+
+describe('validateRecordSet: the same gate for records from a W3C import', () => {
+  test('valid records come back without derived fields', () => {
+    const result = validateRecordSet({
+      articles: [{ ...article(1), host: 'x', words: ['planted'] } as never],
+      articleBodies: [],
+      highlights: [{ ...highlight(1, 1, { tags: ['Rust'] }), words: ['planted'] } as never],
+      pageNotes: [],
+      tags: [],
+    });
+    expect(result.ok && result.records.articles[0]).toEqual(article(1));
+    expect(result.ok && result.records.highlights[0]).toEqual(highlight(1, 1, { tags: ['rust'] }));
+  });
+
+  test('a bad record, a huge string or a prototype key is refused with its path', () => {
+    const bad = { articles: [article(1)], articleBodies: [], highlights: [highlight(1, 1, { colour: 'teal' as never })], pageNotes: [], tags: [] };
+    expect(refusal(validateRecordSet(bad)).problems).toEqual(['records.highlights[0].colour: expected one of yellow, green, blue, pink, purple, got "teal"']);
+    const huge = { ...bad, highlights: [highlight(1, 1, { note: 'x'.repeat(11_000_000) })] };
+    expect(refusal(validateRecordSet(huge)).problems[0]).toMatch(/^records\.highlights\[0\]\.note: text of 11,000,000 characters/);
+    const poisoned = { ...bad, highlights: [JSON.parse(`{"__proto__": {"polluted": 1}, ${JSON.stringify(highlight(1, 1)).slice(1)}`) as never] };
+    expect(refusal(validateRecordSet(poisoned)).problems).toEqual(['records.highlights[0].__proto__: the key "__proto__" is not allowed in a backup']);
+  });
 });

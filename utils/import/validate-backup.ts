@@ -62,6 +62,29 @@ export function validateBackup(input: string | Uint8Array, limits: Partial<Backu
   return { ok: true, backup: { ...header.data, records: records.value } };
 }
 
+/**
+ * Checks records that did not come from a backup file (a W3C or Hypothesis import's
+ * `RecordSet`) against the same schemas, limits and duplicate-id rule, so every way
+ * into the database passes the same gate. Derived fields (`words`, `host`) are dropped.
+ */
+export function validateRecordSet(
+  records: BackupRecords,
+  limits: Partial<BackupLimits> = {},
+): { ok: true; records: BackupRecords } | Extract<BackupValidation, { ok: false }> {
+  const max: BackupLimits = { ...BACKUP_LIMITS, ...limits };
+  const total = TABLE_NAMES.reduce((n, t) => n + records[t].length, 0);
+  if (total > max.maxRecords) {
+    return refuse(`The import holds ${total.toLocaleString('en')} records; an import takes at most ${max.maxRecords.toLocaleString('en')}.`);
+  }
+  const treeProblems = inspectJsonTree({ records }, max);
+  if (treeProblems.length > 0) return refuseProblems(treeProblems, max.maxProblems);
+  const parsed = parseRecords(records, max.maxProblems);
+  if (!parsed.ok) return refuseProblems(parsed.problems, max.maxProblems);
+  const duplicates = findDuplicateIds(parsed.value, max.maxProblems);
+  if (duplicates.length > 0) return refuseProblems(duplicates, max.maxProblems);
+  return { ok: true, records: parsed.value };
+}
+
 /** The refusal as text for a terminal or a dialog: the headline, then one problem a line. */
 export function formatRefusal(result: Extract<BackupValidation, { ok: false }>): string {
   return [result.message, ...result.problems.map((p) => `  - ${p}`)].join('\n');
@@ -71,7 +94,7 @@ function refuse(message: string, problems: string[] = []): Extract<BackupValidat
   return { ok: false, message, problems };
 }
 
-function refuseProblems(problems: string[], maxProblems: number): BackupValidation {
+function refuseProblems(problems: string[], maxProblems: number): Extract<BackupValidation, { ok: false }> {
   const count = problems.length >= maxProblems ? `The first ${maxProblems} problems found` : problems.length === 1 ? 'The problem' : `The ${problems.length} problems`;
   return refuse(`This backup cannot be imported, and nothing was changed. ${count}:`, problems);
 }
@@ -153,7 +176,7 @@ function checkRecordCount(root: Record<string, unknown>, maxRecords: number): Ex
 }
 
 function parseRecords(
-  raw: Record<TableName, unknown[]>,
+  raw: Record<TableName, readonly unknown[]>,
   maxProblems: number,
 ): { ok: true; value: BackupRecords } | { ok: false; problems: string[] } {
   const problems: string[] = [];
