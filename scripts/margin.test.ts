@@ -1,0 +1,177 @@
+// @vitest-environment node
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ExportData } from '../utils/export/export-data.ts';
+import { article, backupText, body, highlight, pageNote, tag } from '../utils/import/test-records.ts';
+import { FORMAT_NAMES, FormatNotWiredError, EXPORT_FORMATS } from './lib/export-formats.ts';
+import { main, USAGE } from './margin.ts';
+
+let dir: string;
+let backup: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'margin-cli-'));
+  backup = join(dir, 'backup.json');
+  writeFileSync(
+    backup,
+    backupText(
+      {
+        articles: [article(2, { createdAt: 9 }), article(1), article(3, { deletedAt: 4 })],
+        articleBodies: [body(1)],
+        highlights: [
+          highlight(2, 1, { note: 'second', position: 50 }),
+          highlight(1, 1, { note: 'first', position: 5, tags: ['rust'] }),
+          highlight(3, 1, { note: 'deleted', deletedAt: 7 }),
+        ],
+        pageNotes: [pageNote(1, 1, { text: 'about post 1' })],
+        tags: [tag(1, 'rust')],
+      },
+      { device: 'laptop', settings: { readerSettings: { theme: 'dark' } } },
+    ),
+  );
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('export', () => {
+  test('--format json writes the live records, highlights in page order', async () => {
+    const outDir = join(dir, 'json');
+    const { code, out } = await run('export', backup, '--format', 'json', '--out', outDir);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Wrote 1 file \(json\) to .*json:\n {2}margin-export\.json$/);
+    const data = JSON.parse(readFileSync(join(outDir, 'margin-export.json'), 'utf8')) as ExportData;
+    expect(data.exportedAt).toBe(Date.UTC(2024, 4, 1));
+    expect(data.articles.map((a) => a.article.title)).toEqual(['Post 2', 'Post 1']);
+    const post1 = data.articles[1]!;
+    expect(post1.highlights.map((h) => h.note)).toEqual(['first', 'second']);
+    expect(post1.body?.html).toBe('<p>Body</p>');
+    expect(post1.pageNote?.text).toBe('about post 1');
+    expect(post1.highlights[0]).not.toHaveProperty('words');
+    expect(data.tags.map((t) => t.name)).toEqual(['rust']);
+  });
+
+  test.each(FORMAT_NAMES.filter((f) => f !== 'json'))('--format %s says it is not wired yet', async (format) => {
+    const { code, err } = await run('export', backup, '--format', format, '--out', join(dir, format));
+    expect(code).toBe(1);
+    expect(err).toContain(`The ${format} export is not wired into the CLI yet`);
+  });
+
+  test('an unknown format is a usage error', async () => {
+    const { code, err } = await run('export', backup, '--format', 'docx', '--out', dir);
+    expect(code).toBe(2);
+    expect(err).toBe(`Unknown format "docx"; the formats are markdown, csv, w3c, bibtex, ris, csl, json.\n${USAGE}`);
+  });
+
+  test.each([
+    [['export', 'x.json', '--out', 'd'], 'export needs --format.'],
+    [['export', 'x.json', '--format', 'json'], 'export needs --out DIR.'],
+    [['export'], '"export" needs a backup file.'],
+    [['import', 'x.json'], 'Unknown command "import".'],
+    [['validate', 'a.json', 'b.json'], 'Unexpected argument "b.json".'],
+    [['validate', 'a.json', '--colour'], "Unknown option '--colour'"],
+  ])('%j is a usage error', async (argv, message) => {
+    const { code, err } = await run(...argv);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+    expect(err).toContain(USAGE);
+  });
+
+  test('a missing file is named', async () => {
+    const { code, err } = await run('export', join(dir, 'nope.json'), '--format', 'json', '--out', dir);
+    expect(code).toBe(1);
+    expect(err).toBe(`Cannot read ${join(dir, 'nope.json')}: no such file.`);
+  });
+
+  test("an invalid backup is refused with the validator's message, and nothing is written", async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, backupText({ articles: [article(1)], highlights: [highlight(1, 1, { colour: 'orange' as never })] }));
+    const outDir = join(dir, 'bad-out');
+    const { code, err } = await run('export', bad, '--format', 'json', '--out', outDir);
+    expect(code).toBe(1);
+    expect(err).toBe(
+      `${bad}: This backup cannot be imported, and nothing was changed. The problem:\n` +
+        '  - records.highlights[0].colour: expected one of yellow, green, blue, pink, purple, got "orange"',
+    );
+    expect(() => readdirSync(outDir)).toThrow();
+  });
+
+  test('a backup whose highlights point at no article is refused', async () => {
+    const bad = join(dir, 'dangling.json');
+    writeFileSync(bad, backupText({ highlights: [highlight(1, 1)] }));
+    const { code, err } = await run('export', bad, '--format', 'json', '--out', dir);
+    expect(code).toBe(1);
+    expect(err).toMatch(/records\.highlights\[0\]\.articleId: a highlight on article .*, which is neither in the file nor in this database/);
+  });
+});
+
+describe('validate', () => {
+  test('prints what importing into an empty database would do', async () => {
+    const { code, out } = await run('validate', backup);
+    expect(code).toBe(0);
+    expect(out).toBe(
+      [
+        `${backup}: a valid Margin backup (format version 1), made 2024-05-01T00:00:00.000Z on device laptop.`,
+        'Imported into an empty database:',
+        '  In total: 7 new, 2 deletions recorded.',
+        '    articles: 2 new, 1 deletion recorded',
+        '    saved copies: 1 new',
+        '    highlights: 2 new, 1 deletion recorded',
+        '    page notes: 1 new',
+        '    tags: 1 new',
+        '  settings: readerSettings',
+      ].join('\n'),
+    );
+  });
+
+  test('a truncated file is refused with where it ends', async () => {
+    const cut = join(dir, 'cut.json');
+    writeFileSync(cut, readFileSync(backup, 'utf8').slice(0, 300));
+    const { code, err } = await run('validate', cut);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^.*cut\.json: The file ends too early, at line 1, column 301/);
+  });
+});
+
+test('the json format leaves search words out; the others are marked as not wired', () => {
+  const data: ExportData = { articles: [], tags: [], exportedAt: 0 };
+  expect(EXPORT_FORMATS.json(data)).toEqual([{ filename: 'margin-export.json', content: '{\n  "articles": [],\n  "tags": [],\n  "exportedAt": 0\n}\n' }]);
+  expect(() => EXPORT_FORMATS.csv(data)).toThrow(FormatNotWiredError);
+});
+
+test('npm run margin exits non-zero with the message on stderr', async () => {
+  const bad = join(dir, 'v2.json');
+  writeFileSync(bad, '{"format": "margin-backup", "version": 2}');
+  const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/margin.ts', 'validate', bad]);
+  const failure = (await run.catch((e: unknown) => e)) as { code: number; stderr: string };
+  expect(failure.code).toBe(1);
+  expect(failure.stderr).toContain('This backup was made by a newer version of Margin (backup format version 2)');
+});
+
+test('a format cannot write outside --out, and then writes nothing at all', async () => {
+  const wired = EXPORT_FORMATS.csv;
+  EXPORT_FORMATS.csv = () => [
+    { filename: 'ok.csv', content: 'a,b\n' },
+    { filename: '../escaped.csv', content: 'x' },
+  ];
+  try {
+    const outDir = join(dir, 'csv-out');
+    const { code, err } = await run('export', backup, '--format', 'csv', '--out', outDir);
+    expect(code).toBe(1);
+    expect(err).toBe(`Refusing to write "../escaped.csv": it is not a file name inside ${outDir}.`);
+    expect(() => readdirSync(outDir)).toThrow();
+    expect(readdirSync(dir)).not.toContain('escaped.csv');
+  } finally {
+    EXPORT_FORMATS.csv = wired;
+  }
+});
