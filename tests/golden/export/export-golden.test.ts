@@ -12,6 +12,7 @@ import { highlightsCsv } from '@/utils/export/highlights-csv';
 import { copyArticleMarkdown, copyHighlightMarkdown, markdownFiles } from '@/utils/export/markdown-export';
 import { ris } from '@/utils/export/ris';
 import { w3cAnnotationsJson } from '@/utils/export/w3c-annotations';
+import { parseW3cAnnotations } from '@/utils/import/w3c-annotations';
 import { sampleData } from './kubecon-sample';
 
 const golden = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
@@ -36,8 +37,15 @@ describe('export of the sample post', () => {
     expect(highlightsCsv(sampleData)).toBe(csv);
   });
 
-  it('W3C Web Annotation collection', () => {
+  it('W3C Web Annotation collection, which imports back to the same highlights and page note', () => {
     expect(w3cAnnotationsJson(sampleData)).toBe(golden('kubecon.jsonld'));
+    const back = parseW3cAnnotations(golden('kubecon.jsonld'), { now: 0 });
+    if (!back.ok) throw new Error(back.errors.join('\n'));
+    expect(back.warnings).toEqual([]);
+    expect(back.records.highlights.map((h) => [h.id, h.quote, h.note, h.tags, h.colour])).toEqual(
+      sample!.highlights.map((h) => [h.id, h.quote, h.note, h.tags, h.colour]),
+    );
+    expect(back.records.pageNotes.map((n) => [n.id, n.text])).toEqual([[sample!.pageNote!.id, sample!.pageNote!.text]]);
   });
 
   it('BibTeX, RIS (CRLF) and CSL-JSON', () => {
