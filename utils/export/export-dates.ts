@@ -30,6 +30,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
  * @param timeZone - an IANA zone (`Europe/Paris`); UTC when omitted or unknown to the runtime
  */
 export function instantDate(ms: number, timeZone = 'UTC'): DateParts {
+  if (timeZone === 'UTC') {
+    // Intl is ten times slower, and an export dates every highlight.
+    const d = new Date(ms);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = formatter(timeZone).formatToParts(ms);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blockquote, escapeMarkdown, markdownUrl } from './markdown-escape';
 
@@ -38,6 +39,19 @@ describe('escapeMarkdown', () => {
     ['مرحبا - بالعالم', 'مرحبا - بالعالم'],
   ])('%j → %j', (text, markdown) => {
     expect(escapeMarkdown(text)).toBe(markdown);
+  });
+});
+
+describe('escapeMarkdown (property)', () => {
+  it('only ever adds backslashes before ASCII punctuation (CommonMark escapes), so the text reads the same', () => {
+    const unit = fc.constantFrom(...'ab1 _*#=~%&;<>[]`$\\-+.)\n\r'.split(''), 'é', '😀', 'ש');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
+        const escaped = escapeMarkdown(text);
+        expect(escaped.replace(/\\([!-/:-@[-`{-~])/g, '$1')).toBe(text.replace(/\r\n?/g, '\n'));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

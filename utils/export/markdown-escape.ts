@@ -6,32 +6,45 @@
  * quotes, commas, `snake_case`) is left readable.
  */
 
-// Inline characters that start emphasis, code, links, raw HTML or math.
-const INLINE = /[\\`*[\]<$]/g;
-// `_` only where it can open or close emphasis: not between two letters or digits.
-const LONE_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
-// Obsidian's tags and headings: `#` directly before a word.
-const HASH_WORD = /(^|\s)#(?=[^\s])/g;
-// Doubled markers: strikethrough, Obsidian highlight and comment.
-const DOUBLED = /(~|=|%)(?=\1)/g;
-// `&copy;`, `&#123;`: character references would be decoded.
-const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
+// Characters that can start formatting; which of them really would is decided by
+// looking at their neighbours (a regular expression with lookbehinds at every
+// position was the slowest part of exporting ten thousand highlights).
+const CANDIDATE = /[\\`*[\]<$_#~=%&]/g;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE = /\s/;
+const CHARACTER_REFERENCE = /^&#?[A-Za-z0-9]{1,32};/;
+
+function escapeInline(ch: string, i: number, text: string): string {
+  switch (ch) {
+    // `_` opens or closes emphasis unless it sits between letters or digits (`snake_case`).
+    case '_':
+      return WORD_CHAR.test(text[i - 1] ?? '') && WORD_CHAR.test(text[i + 1] ?? '') ? ch : '\\_';
+    // `#` directly before a word: an Obsidian tag, or a heading at a line's start.
+    case '#':
+      return (i === 0 || SPACE.test(text[i - 1]!)) && i + 1 < text.length && !SPACE.test(text[i + 1]!) ? '\\#' : ch;
+    // Doubled: strikethrough, Obsidian's highlight and comment.
+    case '~':
+    case '=':
+    case '%':
+      return text[i + 1] === ch ? `${ch}\\` : ch;
+    // `&copy;`, `&#123;` would be decoded.
+    case '&':
+      return CHARACTER_REFERENCE.test(text.slice(i, i + 40)) ? '\\&' : ch;
+    // Emphasis, code, links, raw HTML, math, and the escape character itself.
+    default:
+      return `\\${ch}`;
+  }
+}
+
 // What makes a line a heading, quote, list item, thematic break or setext underline
 // (a lone `=`; runs of `=` were already broken up as Obsidian highlights).
 const BLOCK_START = /^( {0,3})([#>+-]|\d{1,9}(?=[.)])|=(?=\s*$))/;
 
 /** One line (or more) of plain text as Markdown that renders as exactly that text. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(INLINE, '\\$&')
-    .replace(LONE_UNDERSCORE, '\\_')
-    .replace(HASH_WORD, '$1\\#')
-    .replace(DOUBLED, '$1\\')
-    .replace(ENTITY, '\\&')
-    .split('\n')
-    .map(escapeLineStart)
-    .join('\n');
+  const escaped = text.replace(CANDIDATE, escapeInline);
+  if (!/[\r\n]/.test(escaped)) return escapeLineStart(escaped);
+  return escaped.replace(/\r\n?/g, '\n').split('\n').map(escapeLineStart).join('\n');
 }
 
 function escapeLineStart(line: string): string {

@@ -10,7 +10,7 @@ import type { ExportArticle, ExportData } from './export-data';
 import { uniqueMarkdownFilenames } from './markdown-filename';
 import { compileTemplate, TemplateError, type Template } from './markdown-template';
 import { DEFAULT_ARTICLE_TEMPLATE, DEFAULT_HIGHLIGHT_TEMPLATE } from './markdown-templates';
-import { articleView, highlightView, type ViewOptions } from './markdown-view';
+import { articleView, highlightView, passageLinker, type ViewOptions } from './markdown-view';
 
 export interface MarkdownOptions extends ViewOptions {
   /** The article template; `DEFAULT_ARTICLE_TEMPLATE` when omitted. */
@@ -69,7 +69,7 @@ export function copyHighlightMarkdown(
 
 function renderWithin(template: Template, article: ExportArticle, highlight: HighlightRecord, options: ViewOptions): string {
   const outer = articleView({ ...article, highlights: [] }, options);
-  const inner = highlightView(highlight, articleLink(article.article), options);
+  const inner = highlightView(highlight, passageLinker(articleLink(article.article)), options);
   // The highlight's fields over the article's, as inside {{#highlights}}.
   return template.render({ ...outer, ...inner });
 }

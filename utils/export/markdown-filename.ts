@@ -38,6 +38,7 @@ export function markdownFilename(title: string): string {
 
 /** Cuts at a grapheme boundary, on a word boundary when one is near. */
 function truncate(text: string, max: number): string {
+  if (text.length <= max) return text; // never more graphemes than UTF-16 units: no need to segment
   const graphemes = Array.from(segmenter.segment(text), (s) => s.segment);
   if (graphemes.length <= max) return text;
   const cut = graphemes.slice(0, max).join('');

@@ -10,34 +10,43 @@
  * still there (`{{title}}`), except where the highlight has its own (`note`, `tags`).
  * Absent values (no author, no published date, no note) are empty.
  */
-import type { HighlightRecord } from '@/utils/db/schema';
+import type { HighlightRecord, TextQuoteSelector } from '@/utils/db/schema';
 import { findSelector } from '@/utils/anchoring/selectors';
-import { deepLink } from '@/utils/highlighting/deep-link';
+import { deepLinker } from '@/utils/highlighting/deep-link';
 import { articleLink } from './article-link';
 import { instantDate, isoDate, statedDate } from './export-dates';
 import type { ExportArticle } from './export-data';
 import { markdownUrl } from './markdown-escape';
 import { MarkdownText, TemplateDate, type TemplateView } from './markdown-template';
-import { hashtags, obsidianTags } from './obsidian-tag';
+import { obsidianTags } from './obsidian-tag';
 
 export interface ViewOptions {
   /** IANA time zone for the dates of instants (`saved`, `created`); UTC by default. */
   timeZone?: string;
 }
 
-/** The link to a highlight's passage; the article's own address when the passage is no longer found. */
-export function passageLink(pageUrl: string, h: Pick<HighlightRecord, 'selectors' | 'anchor'>): string {
-  const quote = findSelector(h.selectors, 'TextQuoteSelector');
-  if (!quote || h.anchor === 'orphaned' || h.anchor === 'detached') return pageUrl;
+/**
+ * Links to the passages of one page; a passage no longer found (or a page address
+ * that does not parse) gets the page's own address.
+ */
+export function passageLinker(pageUrl: string): (h: Pick<HighlightRecord, 'selectors' | 'anchor'>) => string {
+  let link: ((quote: TextQuoteSelector) => string) | null;
   try {
-    return deepLink(pageUrl, quote);
+    link = deepLinker(pageUrl);
   } catch {
-    return pageUrl;
+    link = null;
   }
+  return (h) => {
+    const quote = findSelector(h.selectors, 'TextQuoteSelector');
+    return link && quote && h.anchor !== 'orphaned' && h.anchor !== 'detached' ? link(quote) : pageUrl;
+  };
 }
+
+const hashtagLine = (tags: readonly string[]) => new MarkdownText(tags.map((t) => `#${t}`).join(' '));
 
 export function articleView(a: ExportArticle, options: ViewOptions = {}): TemplateView {
   const url = articleLink(a.article);
+  const link = passageLinker(url);
   const published = statedDate(a.article.published);
   const tags = obsidianTags(a.highlights.flatMap((h) => h.tags)).sort();
   return {
@@ -48,22 +57,30 @@ export function articleView(a: ExportArticle, options: ViewOptions = {}): Templa
     published: published ? new TemplateDate(isoDate(published)) : null,
     saved: new TemplateDate(isoDate(instantDate(a.article.createdAt, options.timeZone))),
     tags,
-    hashtags: new MarkdownText(hashtags(tags)),
+    hashtags: hashtagLine(tags),
     note: a.pageNote?.text ?? '',
     highlightCount: a.highlights.length,
-    highlights: a.highlights.map((h) => highlightView(h, url, options)),
+    highlights: a.highlights.map((h) => highlightView(h, link, options)),
   };
 }
 
-export function highlightView(h: HighlightRecord, pageUrl: string, options: ViewOptions = {}): TemplateView {
+/**
+ * @param link - from `passageLinker` for the article's address
+ */
+export function highlightView(
+  h: HighlightRecord,
+  link: (h: HighlightRecord) => string,
+  options: ViewOptions = {},
+): TemplateView {
+  const tags = obsidianTags(h.tags);
   return {
     id: h.id,
     quote: h.quote,
     note: h.note,
     colour: h.colour,
-    tags: obsidianTags(h.tags),
-    hashtags: new MarkdownText(hashtags(h.tags)),
-    link: new MarkdownText(markdownUrl(passageLink(pageUrl, h))),
+    tags,
+    hashtags: hashtagLine(tags),
+    link: new MarkdownText(markdownUrl(link(h))),
     created: new TemplateDate(isoDate(instantDate(h.createdAt, options.timeZone))),
   };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeSpan } from '@/utils/anchoring/describe';
 import { deepLink } from './deep-link';
@@ -78,5 +79,30 @@ describe('deepLink', () => {
 
   it('throws a TypeError for an address that is not a URL', () => {
     expect(() => deepLink('not a url', quote('x'))).toThrow(TypeError);
+  });
+
+  it('picks the same words as splitting the whole quote would (property)', () => {
+    // The straightforward way, which the link builder avoids for speed on long quotes.
+    const split = (t: string) => t.split(/\s+/).filter(Boolean);
+    const reference = (q: { exact: string; prefix: string; suffix: string }) => {
+      const exact = split(q.exact);
+      let prefix = split(q.prefix);
+      if (q.prefix.length >= 32 && !/^\s/.test(q.prefix)) prefix.shift();
+      prefix = prefix.slice(-3);
+      let suffix = split(q.suffix);
+      if (q.suffix.length >= 32 && !/\s$/.test(q.suffix)) suffix.pop();
+      suffix = suffix.slice(0, 3);
+      const enc = (t: string) => encodeURIComponent(t.toWellFormed()).replace(/-/g, '%2D');
+      const target = exact.length > 10 ? `${enc(exact.slice(0, 4).join(' '))},${enc(exact.slice(-4).join(' '))}` : enc(exact.join(' '));
+      return [prefix.length && `${enc(prefix.join(' '))}-`, target, suffix.length && `-${enc(suffix.join(' '))}`].filter(Boolean).join(',');
+    };
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'é', ' ', '\n', '\t', '\u00a0', '-', ',', '😀'), maxLength: 60 });
+    fc.assert(
+      fc.property(text.filter((t) => t.trim() !== ''), text, text, (exact, prefix, suffix) => {
+        const link = deepLink('https://e.x/', { type: 'TextQuoteSelector', exact, prefix, suffix });
+        expect(link).toBe(`https://e.x/#:~:text=${reference({ exact, prefix, suffix })}`);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

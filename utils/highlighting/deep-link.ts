@@ -32,8 +32,36 @@ function encodeTerm(text: string): string {
   return encodeURIComponent(text.toWellFormed()).replace(/-/g, '%2D');
 }
 
-function words(text: string): string[] {
-  return text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+// Only the words at the ends of a quote are linked: find them without splitting
+// the whole quote (an export links ten thousand, some of them long).
+const WORD = /\S+/g;
+
+/** Up to `count` words from the start of `text`. */
+function firstWords(text: string, count: number): string[] {
+  const out: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m && out.length < count; m = WORD.exec(text)) out.push(m[0]);
+  return out;
+}
+
+/** What `\s` matches, without a regular expression for the usual ASCII case. */
+function isSpace(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(text[i]!));
+}
+
+/** Up to `count` words from the end of `text`, in reading order. */
+function lastWords(text: string, count: number): string[] {
+  const out: string[] = [];
+  let end = text.length;
+  while (out.length < count && end > 0) {
+    while (end > 0 && isSpace(text, end - 1)) end--;
+    let start = end;
+    while (start > 0 && !isSpace(text, start - 1)) start--;
+    if (start < end) out.unshift(text.slice(start, end));
+    end = start;
+  }
+  return out;
 }
 
 /**
@@ -42,16 +70,19 @@ function words(text: string): string[] {
  * the tail of a longer one, which the spec would not match.
  */
 function prefixWords(prefix: string): string[] {
-  const all = words(prefix);
-  if (prefix.length >= CONTEXT_LENGTH && !/^\s/.test(prefix)) all.shift();
-  return all.slice(-CONTEXT_WORDS);
+  const found = lastWords(prefix, CONTEXT_WORDS + 1);
+  // More words than kept: the possibly cut first one is not among those kept.
+  if (found.length > CONTEXT_WORDS) return found.slice(1);
+  if (prefix.length >= CONTEXT_LENGTH && !/^\s/.test(prefix)) found.shift();
+  return found;
 }
 
 /** The first words of a suffix; its last word may be cut, as in `prefixWords`. */
 function suffixWords(suffix: string): string[] {
-  const all = words(suffix);
-  if (suffix.length >= CONTEXT_LENGTH && !/\s$/.test(suffix)) all.pop();
-  return all.slice(0, CONTEXT_WORDS);
+  const found = firstWords(suffix, CONTEXT_WORDS + 1);
+  if (found.length > CONTEXT_WORDS) return found.slice(0, -1);
+  if (suffix.length >= CONTEXT_LENGTH && !/\s$/.test(suffix)) found.pop();
+  return found;
 }
 
 /**
@@ -72,13 +103,27 @@ function baseHref(pageUrl: string): string {
  * @throws TypeError if `pageUrl` is not an absolute URL
  */
 export function deepLink(pageUrl: string, quote: TextQuoteSelector): string {
-  const exact = words(quote.exact);
+  return deepLinker(pageUrl)(quote);
+}
+
+/**
+ * `deepLink` for many passages of one page: the address is parsed once (an export
+ * links ten thousand passages).
+ * @throws TypeError if `pageUrl` is not an absolute URL
+ */
+export function deepLinker(pageUrl: string): (quote: TextQuoteSelector) => string {
+  const base = baseHref(pageUrl);
+  return (quote) => `${base}:~:text=${textDirective(quote)}`;
+}
+
+/** The value of a `text=` directive: `prefix-,start[,end],-suffix`, each term encoded. */
+function textDirective(quote: TextQuoteSelector): string {
+  const start = firstWords(quote.exact, RANGE_WORDS + 1);
   const prefix = prefixWords(quote.prefix ?? '').join(' ');
   const suffix = suffixWords(quote.suffix ?? '').join(' ');
   const target =
-    exact.length > RANGE_WORDS
-      ? `${encodeTerm(exact.slice(0, RANGE_END_WORDS).join(' '))},${encodeTerm(exact.slice(-RANGE_END_WORDS).join(' '))}`
-      : encodeTerm(exact.join(' '));
-  const parts = [prefix && `${encodeTerm(prefix)}-`, target, suffix && `-${encodeTerm(suffix)}`].filter(Boolean);
-  return `${baseHref(pageUrl)}:~:text=${parts.join(',')}`;
+    start.length > RANGE_WORDS
+      ? `${encodeTerm(start.slice(0, RANGE_END_WORDS).join(' '))},${encodeTerm(lastWords(quote.exact, RANGE_END_WORDS).join(' '))}`
+      : encodeTerm(start.join(' '));
+  return [prefix && `${encodeTerm(prefix)}-`, target, suffix && `-${encodeTerm(suffix)}`].filter(Boolean).join(',');
 }

@@ -264,11 +264,15 @@ class RecordBuilder {
   readonly highlights = new Map<string, HighlightRecord>();
   readonly notes = new Map<string, PageNoteRecord>();
   readonly tags = new Map<string, TagRecord>();
+  /** URL keys per source address: thousands of annotations share a few hundred pages. */
+  private readonly keys = new Map<string, string[]>();
 
   constructor(readonly now: number) {}
 
+  /** @throws TypeError when `source` is not an absolute URL */
   article(source: string, title: string | null, created: number, updated: number): ArticleRecord {
-    const urls = articleUrlKeys(source);
+    let urls = this.keys.get(source);
+    if (!urls) this.keys.set(source, (urls = articleUrlKeys(source)));
     const url = urls[0]!;
     let article = this.articles.get(url);
     if (!article) {
