@@ -13,6 +13,9 @@ export function obsidianTag(name: string): string {
     .normalize('NFC')
     .trim()
     .replace(/\s+/g, '-')
+    // Programming tags would collapse into one another ("c", "c++", "c#"): spell them out.
+    .replace(/\+/g, 'plus')
+    .replace(/(?<=[\p{L}\p{N}])#/gu, 'sharp')
     .replace(/[^\p{L}\p{M}\p{N}_\-/]+/gu, '-')
     .replace(/-{2,}/g, '-')
     .replace(/\/{2,}/g, '/')

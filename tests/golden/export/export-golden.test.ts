@@ -13,6 +13,7 @@ import { copyArticleMarkdown, copyHighlightMarkdown, markdownFiles } from '@/uti
 import { ris } from '@/utils/export/ris';
 import { w3cAnnotationsJson } from '@/utils/export/w3c-annotations';
 import { parseW3cAnnotations } from '@/utils/import/w3c-annotations';
+import { edgeData } from './edge-sample';
 import { sampleData } from './kubecon-sample';
 
 const golden = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
@@ -53,5 +54,28 @@ describe('export of the sample post', () => {
     expect(ris(sampleData)).toBe(golden('kubecon.ris'));
     expect(golden('kubecon.ris')).toMatch(/^TY {2}- ELEC\r\n[\s\S]*\r\nER {2}- \r\n$/);
     expect(cslJson(sampleData)).toBe(golden('kubecon.csl.json'));
+  });
+});
+
+describe('export of the edge cases (right-to-left, emoji, missing fields, formulas)', () => {
+  it('Markdown files', () => {
+    expect(markdownFiles(edgeData)).toEqual([
+      { name: 'كيف نكتب - دليل قصير.md', content: golden('edge-1.md') },
+      { name: "Update Tides & Times — 'What Changed'.md", content: golden('edge-2.md') },
+    ]);
+  });
+
+  it('CSV, with formulas neutralized', () => {
+    const csv = golden('edge.csv');
+    expect(csv).toContain(",'=SUM(A1:A2),");
+    expect(csv).toContain(`"'-5 points\n@everyone read this"`);
+    expect(highlightsCsv(edgeData)).toBe(csv);
+  });
+
+  it('W3C, BibTeX, RIS and CSL-JSON', () => {
+    expect(w3cAnnotationsJson(edgeData)).toBe(golden('edge.jsonld'));
+    expect(bibtex(edgeData)).toBe(golden('edge.bib'));
+    expect(ris(edgeData)).toBe(golden('edge.ris'));
+    expect(cslJson(edgeData)).toBe(golden('edge.csl.json'));
   });
 });
