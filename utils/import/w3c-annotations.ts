@@ -159,36 +159,45 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The annotations of any accepted container, each with the path it was found at. */
+class TooMany extends Error {}
+
+/**
+ * The annotations of any accepted container, each with the path it was found at.
+ * @throws TooMany past `IMPORT_LIMITS.annotations`, before building anything for them
+ */
 function annotationsIn(json: unknown, problems: Problems): { value: unknown; path: Path }[] {
-  const at = (items: unknown, path: Path) => (Array.isArray(items) ? items.map((value, i) => ({ value, path: [...path, i] })) : []);
-  if (Array.isArray(json)) return at(json, []);
-  if (!isRecord(json)) {
-    problems.add([], 'expected a JSON object or list of annotations');
-    return [];
-  }
-  if (hasType(json, 'AnnotationCollection')) {
-    const found: { value: unknown; path: Path }[] = [];
+  const found: { value: unknown; path: Path }[] = [];
+  const take = (items: unknown, path: Path) => {
+    if (!Array.isArray(items)) return;
+    if (found.length + items.length > L.annotations) throw new TooMany();
+    items.forEach((value, i) => found.push({ value, path: [...path, i] }));
+  };
+  if (Array.isArray(json)) take(json, []);
+  else if (!isRecord(json)) problems.add([], 'expected a JSON object or list of annotations');
+  else if (hasType(json, 'AnnotationCollection')) {
     let page: unknown = json.first;
     let path: Path = ['first'];
     for (let n = 0; page !== undefined && n < 10_000; n++) {
       if (!isRecord(page)) {
         problems.add(path, 'the collection links to its pages instead of including them; export it with its annotations embedded');
-        return [];
+        break;
       }
       if (!Array.isArray(page.items)) problems.add([...path, 'items'], 'expected a list of annotations');
-      found.push(...at(page.items, [...path, 'items']));
+      take(page.items, [...path, 'items']);
       page = page.next;
       path = [...path, 'next'];
     }
-    return found;
+  } else if (hasType(json, 'AnnotationPage')) take(json.items, ['items']);
+  else if (Array.isArray(json.annotations)) take(json.annotations, ['annotations']);
+  else if (Array.isArray(json.rows)) take(json.rows, ['rows']);
+  else if (hasType(json, 'Annotation') || typeof json.uri === 'string') found.push({ value: json, path: [] });
+  else {
+    problems.add(
+      [],
+      "not annotations: expected a W3C AnnotationCollection, AnnotationPage, Annotation or list of them, or Hypothesis' export ({annotations: […]}) or search result ({rows: […]})",
+    );
   }
-  if (hasType(json, 'AnnotationPage')) return at(json.items, ['items']);
-  if (Array.isArray(json.annotations)) return at(json.annotations, ['annotations']);
-  if (Array.isArray(json.rows)) return at(json.rows, ['rows']);
-  if (hasType(json, 'Annotation') || typeof json.uri === 'string') return [{ value: json, path: [] }];
-  problems.add([], "not annotations: expected a W3C AnnotationCollection, AnnotationPage, Annotation or list of them, or Hypothesis' export ({annotations: […]}) or search result ({rows: […]})");
-  return [];
+  return found;
 }
 
 function parseTime(value: string | undefined): number | null {
@@ -374,6 +383,19 @@ function add(p: Parsed, builder: RecordBuilder, problems: Problems, warnings: st
  *   found (`path: what is wrong`), in which case nothing should be imported
  */
 export function parseW3cAnnotations(input: unknown, options: W3cImportOptions = {}): W3cImportResult {
+  try {
+    return parse(input, options);
+  } catch (error) {
+    if (error instanceof TooMany) {
+      return { ok: false, errors: [`more than ${L.annotations.toLocaleString('en')} annotations; split the file and import the parts`] };
+    }
+    // Whatever else hostile input finds (a stack overflow in the JSON parser, say) is
+    // still an answer for the person importing, not a crash.
+    return { ok: false, errors: [`could not read the file: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+}
+
+function parse(input: unknown, options: W3cImportOptions): W3cImportResult {
   const problems = new Problems();
   let json = input;
   if (typeof input === 'string') {
@@ -387,9 +409,6 @@ export function parseW3cAnnotations(input: unknown, options: W3cImportOptions = 
     }
   }
   const found = annotationsIn(json, problems);
-  if (found.length > L.annotations) {
-    return { ok: false, errors: [`more than ${L.annotations.toLocaleString('en')} annotations; split the file and import the parts`] };
-  }
   const parsed: Parsed[] = [];
   for (const { value, path } of found) {
     const p = isRecord(value) && typeof value.uri === 'string' && !hasType(value, 'Annotation') ? parseHypothesis(value, path, problems) : parseW3c(value, path, problems);
