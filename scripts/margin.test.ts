@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ExportData } from '../utils/export/export-data.ts';
 import { article, backupText, body, highlight, pageNote, tag } from '../utils/import/test-records.ts';
-import { FORMAT_NAMES, FormatNotWiredError, EXPORT_FORMATS } from './lib/export-formats.ts';
+import { EXPORT_FORMATS, FORMAT_NAMES } from '../utils/export/export-formats.ts';
 import { main, USAGE } from './margin.ts';
 
 let dir: string;
@@ -61,10 +61,20 @@ describe('export', () => {
     expect(data.tags.map((t) => t.name)).toEqual(['rust']);
   });
 
-  test.each(FORMAT_NAMES.filter((f) => f !== 'json'))('--format %s says it is not wired yet', async (format) => {
-    const { code, err } = await run('export', backup, '--format', format, '--out', join(dir, format));
-    expect(code).toBe(1);
-    expect(err).toContain(`The ${format} export is not wired into the CLI yet`);
+  test.each(FORMAT_NAMES)('--format %s writes its files into --out', async (format) => {
+    const out = join(dir, `out-${format}`);
+    const { code, err } = await run('export', backup, '--format', format, '--out', out);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const written = readdirSync(out);
+    expect(written.length).toBeGreaterThan(0);
+    const text = written.map((f) => readFileSync(join(out, f), 'utf8')).join('\n');
+    // Every format carries the live articles' addresses and none of the deleted one.
+    expect(text).toContain('https://example.com/post-1');
+    expect(text).not.toContain('https://example.com/post-3');
+    // Formats with notes carry post 1's, and never the deleted highlight's.
+    if (['markdown', 'csv', 'w3c', 'json'].includes(format)) expect(text).toContain('first');
+    expect(text).not.toMatch(/\bdeleted\b/);
   });
 
   test('an unknown format is a usage error', async () => {
@@ -143,10 +153,11 @@ describe('validate', () => {
   });
 });
 
-test('the json format leaves search words out; the others are marked as not wired', () => {
+test('the json format leaves search words out', () => {
   const data: ExportData = { articles: [], tags: [], exportedAt: 0 };
-  expect(EXPORT_FORMATS.json(data)).toEqual([{ filename: 'margin-export.json', content: '{\n  "articles": [],\n  "tags": [],\n  "exportedAt": 0\n}\n' }]);
-  expect(() => EXPORT_FORMATS.csv(data)).toThrow(FormatNotWiredError);
+  expect(EXPORT_FORMATS.json(data)).toEqual([
+    { filename: 'margin-export.json', mime: 'application/json', content: '{\n  "articles": [],\n  "tags": [],\n  "exportedAt": 0\n}\n' },
+  ]);
 });
 
 test('npm run margin exits non-zero with the message on stderr', async () => {
@@ -161,8 +172,8 @@ test('npm run margin exits non-zero with the message on stderr', async () => {
 test('a format cannot write outside --out, and then writes nothing at all', async () => {
   const wired = EXPORT_FORMATS.csv;
   EXPORT_FORMATS.csv = () => [
-    { filename: 'ok.csv', content: 'a,b\n' },
-    { filename: '../escaped.csv', content: 'x' },
+    { filename: 'ok.csv', content: 'a,b\n', mime: 'text/csv' },
+    { filename: '../escaped.csv', content: 'x', mime: 'text/csv' },
   ];
   try {
     const outDir = join(dir, 'csv-out');

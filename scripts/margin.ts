@@ -23,7 +23,7 @@ import { findDanglingReferences } from '../utils/import/check-references.ts';
 import { describePlan } from '../utils/import/describe-plan.ts';
 import { planImport } from '../utils/import/plan-import.ts';
 import { formatRefusal, validateBackup } from '../utils/import/validate-backup.ts';
-import { EXPORT_FORMATS, FORMAT_NAMES, FormatNotWiredError, isFormatName, type ExportFile } from './lib/export-formats.ts';
+import { EXPORT_FORMATS, FORMAT_NAMES, isFormatName, type ExportFile } from '../utils/export/export-formats.ts';
 
 export const USAGE = [
   'usage: npm run margin -- export <backup.json> --format ' + FORMAT_NAMES.join('|') + ' --out DIR',
@@ -129,13 +129,7 @@ async function validate(file: string, backup: MarginBackup, io: Io): Promise<voi
 
 async function exportBackup(backup: MarginBackup, format: keyof typeof EXPORT_FORMATS, out: string, io: Io): Promise<void> {
   const data = exportDataFromBackup(backup.records, backup.exportedAt);
-  let files: ExportFile[];
-  try {
-    files = EXPORT_FORMATS[format](data);
-  } catch (error) {
-    if (error instanceof FormatNotWiredError) throw new Failure(error.message, 1);
-    throw error;
-  }
+  const files: ExportFile[] = EXPORT_FORMATS[format](data);
   const root = resolve(out);
   const targets = files.map((f) => ({ path: safePath(root, f.filename), content: f.content }));
   for (const { path, content } of targets) {
