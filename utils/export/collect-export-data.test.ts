@@ -58,3 +58,24 @@ describe('collectExportData', () => {
     expect(data).toEqual({ articles: [], tags: [], exportedAt: 1 });
   });
 });
+
+describe('collectExportData in chunks', () => {
+  it('reports progress, gives the same data as one read, and can be cancelled', async () => {
+    const db = testDb();
+    for (let i = 0; i < 120; i++) {
+      const a = await upsertArticle(db, { pageUrl: `https://example.com/p/${i}`, title: `Post ${i}` });
+      await addHighlight(db, { articleId: a.id, selectors: selectorsFor(`quote ${i}`, i) });
+    }
+    const progress: [number, number][] = [];
+    const chunked = await collectExportData(db, { onProgress: (d, t) => progress.push([d, t]), now: 1 });
+    expect(progress).toEqual([[0, 120], [50, 120], [100, 120], [120, 120]]);
+    expect(chunked).toEqual(await collectExportData(db, { now: 1 }));
+
+    const abort = new AbortController();
+    const cancelled = collectExportData(db, {
+      signal: abort.signal,
+      onProgress: (done) => done >= 50 && abort.abort(new Error('cancelled by the user')),
+    });
+    await expect(cancelled).rejects.toThrow('cancelled by the user');
+  });
+});

@@ -19,7 +19,18 @@ export interface CollectOptions {
    * article's HTML.
    */
   bodies?: boolean;
+  /**
+   * Called after each chunk of articles. With it, articles are read in chunks (one
+   * transaction each, so each article is still consistent) and the caller can show
+   * progress and cancel between chunks.
+   */
+  onProgress?: (done: number, total: number) => void;
+  /** Cancels between chunks: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
+
+/** Articles per read transaction when progress is reported. */
+const CHUNK = 50;
 
 /**
  * @return the data every format in `utils/export/` renders; articles with nothing
@@ -28,6 +39,7 @@ export interface CollectOptions {
 export async function collectExportData(db: MarginDb, options: CollectOptions = {}): Promise<ExportData> {
   const exportedAt = options.now ?? db.now();
   const withBodies = options.bodies ?? true;
+  if (options.onProgress || options.signal) return collectInChunks(db, options, exportedAt, withBodies);
   return db.transaction('r', [db.articles, db.articleBodies, db.highlights, db.pageNotes, db.tags], async () => {
     const articles = await chosenArticles(db, options.articleIds);
     const collected = await Promise.all(articles.map((article) => collectArticle(db, article, withBodies)));
@@ -52,4 +64,21 @@ async function collectArticle(db: MarginDb, article: ArticleRecord, withBody: bo
     getPageNote(db, article.id),
   ]);
   return { article, body, highlights, pageNote };
+}
+
+async function collectInChunks(db: MarginDb, options: CollectOptions, exportedAt: number, withBodies: boolean): Promise<ExportData> {
+  const tables = [db.articles, db.articleBodies, db.highlights, db.pageNotes, db.tags];
+  const articles = await db.transaction('r', tables, () => chosenArticles(db, options.articleIds));
+  const collected: ExportArticle[] = [];
+  options.onProgress?.(0, articles.length);
+  for (let i = 0; i < articles.length; i += CHUNK) {
+    options.signal?.throwIfAborted();
+    const chunk = articles.slice(i, i + CHUNK);
+    collected.push(
+      ...(await db.transaction('r', tables, () => Promise.all(chunk.map((a) => collectArticle(db, a, withBodies))))),
+    );
+    options.onProgress?.(collected.length, articles.length);
+  }
+  options.signal?.throwIfAborted();
+  return { articles: collected, tags: await listTags(db), exportedAt };
 }
