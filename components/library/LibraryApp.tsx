@@ -1,12 +1,13 @@
 /**
  * The library page: every article with its highlights and notes, searchable and
  * filterable. Reads the database directly (live queries, so a highlight made in
- * another tab appears here at once); it writes nothing.
+ * another tab appears here at once). Its only writes are imports (`ExportImportPanel`).
  */
 import { useState } from 'react';
 import type { MarginDb } from '@/utils/db';
 import { isSearching, NO_FILTERS, type FilterState } from '@/utils/library/library-filters';
 import { BrowseList } from './BrowseList';
+import { ExportImportPanel } from './ExportImportPanel';
 import { SearchForm } from './SearchForm';
 import { SearchResults } from './SearchResults';
 import { useDebouncedValue } from './use-debounced-value';
@@ -29,6 +30,7 @@ export function LibraryApp({ db }: { db: MarginDb }) {
         </nav>
       </header>
       <SearchForm db={db} query={query} onQuery={setQuery} filters={filters} onFilters={setFilters} />
+      <ExportImportPanel db={db} query={settledQuery} filters={filters} />
       <main>
         {isSearching(settledQuery, filters) ? (
           <SearchResults db={db} query={settledQuery} filters={filters} onTag={showTag} />

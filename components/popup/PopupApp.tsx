@@ -11,6 +11,7 @@ import type { HighlightRecord } from '@/utils/db/schema';
 import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protocol';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { readerMessenger } from '@/utils/messaging/reader-protocol';
+import { ArticleExport } from './ArticleExport';
 import { HighlightItem } from './HighlightItem';
 import { OrphanItem } from './OrphanItem';
 import { PageNoteEditor } from './PageNoteEditor';
@@ -97,6 +98,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
             Library
           </button>
         </div>
+        {articleId && <ArticleExport db={db} articleId={articleId} onMessage={setMessage} />}
         {article?.savedAt && (
           <p className="pp-hint" data-saved-at={article.savedAt}>
             Offline copy saved {new Date(article.savedAt).toLocaleString()}

@@ -100,6 +100,7 @@ export default defineBackground(() => {
   marginMessenger.onMessage('highlights:placed', async ({ data }) =>
     (await service).recordPlacements(data.articleId, data.placements),
   );
+  marginMessenger.onMessage('records:imported', async ({ data }) => (await service).recordsImported(data.articleIds));
   marginMessenger.onMessage('tab:page', async ({ data }) => {
     const s = await service;
     // Asked fresh each time: a single-page app may have changed its address and title since it loaded.

@@ -129,3 +129,17 @@ describe('annotation service when storage is full', () => {
     expect(await db.articles.count()).toBe(0);
   });
 });
+
+describe('annotation service after an import', () => {
+  it('repaints the tabs on the imported articles and the tabs whose page had no article yet', async () => {
+    const { service, repaints } = setup();
+    const h = ok(await service.createHighlight(1, { page: PAGE, selectors: selectorsFor('hallway', 0) }));
+    await service.openPage(2, { ...PAGE, pageUrl: 'https://example.com/new', canonicalUrl: null });
+    repaints.length = 0;
+    await service.recordsImported([h.articleId, h.articleId]);
+    expect(repaints).toEqual([
+      { articleId: h.articleId, tabs: [1] },
+      { articleId: h.articleId, tabs: [2] },
+    ]);
+  });
+});

@@ -79,6 +79,15 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
       };
     },
 
+    /** Records were written outside these messages (an import): repaint the tabs showing them. */
+    async recordsImported(articleIds: string[]): Promise<void> {
+      const ids = [...new Set(articleIds)];
+      for (const id of ids) await changed(id);
+      // Tabs on pages with no article yet may be showing one the import just brought.
+      const unfiled = [...tabs].filter(([, t]) => t.articleId === null).map(([id]) => id);
+      if (ids[0] && unfiled.length) hooks.articleChanged(ids[0], unfiled);
+    },
+
     /** The tab closed or left the page. */
     forgetTab(tabId: number): void {
       tabs.delete(tabId);

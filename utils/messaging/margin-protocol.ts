@@ -63,6 +63,8 @@ export interface MarginProtocol {
   'tab:page': (data: { tabId: number }) => { page: PageInfo | null; articleId: string | null };
   /** Sets (or, with empty text, deletes) the page note of the page in a tab. */
   'page-note:set': (data: { tabId: number; text: string }) => PageNoteRecord | null | MarginError;
+  /** An import (library) wrote these articles' records: repaint the tabs showing them. */
+  'records:imported': (data: { articleIds: string[] }) => void;
   /** Extracts the article in a tab and saves its offline copy. */
   'article:save-offline': (data: { tabId: number }) => { savedAt: number } | MarginError;
 }
