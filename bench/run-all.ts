@@ -6,7 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { runAnchorBench } from './anchor';
 import { runBrowserAnchorBench } from './anchor-browser';
 import { measureBundles } from './bundle-size';
+import { runExportBench } from './export';
 import { runExtractionBench } from './extract';
+import { runImportBench } from './import';
 import { runReaderPaintBench } from './reader-paint';
 import { runSearchBrowserBench } from './search-browser';
 
@@ -61,6 +63,21 @@ if (search) {
   row('Library search in Chromium', 'skipped', 'no /usr/bin/chromium');
 }
 
+const exporting = await runExportBench();
+for (const r of exporting.rows) {
+  row(
+    `Export ${exporting.highlights.toLocaleString('en')} highlights / ${exporting.articles} articles: ${r.format}`,
+    `${r.medianMs.toFixed(0)} ms`,
+    `CPU ${r.medianCpuMs.toFixed(0)} ms, ${r.bytes.toLocaleString('en')} B, median of ${exporting.runs}`,
+  );
+}
+const importing = await runImportBench();
+row(
+  `Import of a ${importing.fileBytes.toLocaleString('en')} B backup (${importing.highlights.toLocaleString('en')} highlights)`,
+  `${importing.validateMs.toFixed(0)} / ${importing.importMs.toFixed(0)} / ${importing.reimportMs.toFixed(0)} ms`,
+  `validate / into an empty db / again (${importing.reimportWrites} writes); heap after each: ${importing.heapMb.afterEachImport.map((m) => m.toFixed(0)).join(', ')} MB`,
+);
+
 const paint = await runReaderPaintBench();
 if (paint) {
   for (const p of paint) {
@@ -87,4 +104,4 @@ console.log(`| ${width.map((w) => '-'.repeat(w)).join(' | ')} |`);
 for (const r of rows) console.log(line(r));
 
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), extraction, anchoring, browserAnchoring, search, paint, rows }, null, 2));
+writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), extraction, anchoring, browserAnchoring, search, exporting, importing, paint, rows }, null, 2));
