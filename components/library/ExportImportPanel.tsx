@@ -11,6 +11,7 @@ import { searchLibrary, type MarginDb } from '@/utils/db';
 import { collectExportData } from '@/utils/export/collect-export-data';
 import { EXPORT_FORMATS, FORMAT_LABELS, FORMAT_NAMES, type FormatName } from '@/utils/export/export-formats';
 import { applySelection, selectionFromHits } from '@/utils/export/export-selection';
+import { markdownOptions } from '@/utils/export/markdown-template-store';
 import { loadHighlightSettings, saveHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
 import { applyImport } from '@/utils/import/apply-import';
 import { describePlan } from '@/utils/import/describe-plan';
@@ -54,7 +55,7 @@ export function ExportImportPanel({ db, query, filters }: Props) {
         signal: abort.current.signal,
         onProgress: (done, total) => setProgress({ done, total }),
       });
-      const files = EXPORT_FORMATS[format](selection ? applySelection(data, selection) : data);
+      const files = EXPORT_FORMATS[format](selection ? applySelection(data, selection) : data, await markdownOptions());
       const name = saveFiles(files, 'margin-markdown.zip');
       const highlights = data.articles.reduce((n, a) => n + a.highlights.length, 0);
       setStatus(`Exported ${data.articles.length} articles and ${highlights} highlights to ${name}.`);

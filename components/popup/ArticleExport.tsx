@@ -3,6 +3,7 @@ import type { MarginDb } from '@/utils/db';
 import { collectExportData } from '@/utils/export/collect-export-data';
 import { EXPORT_FORMATS, type FormatName } from '@/utils/export/export-formats';
 import { copyArticleMarkdown } from '@/utils/export/markdown-export';
+import { markdownOptions } from '@/utils/export/markdown-template-store';
 import { saveFiles } from '@/components/export/save-files';
 
 interface Props {
@@ -15,13 +16,13 @@ export function ArticleExport({ db, articleId, onMessage }: Props) {
   const data = () => collectExportData(db, { articleIds: [articleId], bodies: false });
 
   const download = async (format: FormatName) => {
-    const name = saveFiles(EXPORT_FORMATS[format](await data()), 'margin-markdown.zip');
+    const name = saveFiles(EXPORT_FORMATS[format](await data(), await markdownOptions()), 'margin-markdown.zip');
     onMessage(`Saved ${name}.`);
   };
   const copy = async () => {
     const [article] = (await data()).articles;
     if (!article) return;
-    await navigator.clipboard.writeText(copyArticleMarkdown(article));
+    await navigator.clipboard.writeText(copyArticleMarkdown(article, await markdownOptions()));
     onMessage('Copied as Markdown.');
   };
 

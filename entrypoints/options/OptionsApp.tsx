@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { DataSection } from '@/components/options/DataSection';
 import { HighlightSettingsSection } from '@/components/options/HighlightSettingsSection';
+import { MarkdownTemplateSection } from '@/components/options/MarkdownTemplateSection';
 import { ShortcutsSection } from '@/components/options/ShortcutsSection';
 import { FONT_STACKS } from '@/components/reader/font-stacks';
 import { ReaderToolbar } from '@/components/reader/ReaderToolbar';
@@ -52,6 +53,7 @@ export function OptionsApp() {
         </div>
       </section>
       <HighlightSettingsSection />
+      <MarkdownTemplateSection />
       <ShortcutsSection />
       <DataSection />
     </main>

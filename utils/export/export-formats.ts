@@ -8,7 +8,7 @@ import { cslJson } from './csl-json';
 import { ris } from './ris';
 import type { ExportData } from './export-data';
 import { highlightsCsv } from './highlights-csv';
-import { markdownFiles } from './markdown-export';
+import { markdownFiles, type MarkdownOptions } from './markdown-export';
 import { w3cAnnotationsJson } from './w3c-annotations';
 
 export interface ExportFile {
@@ -18,7 +18,8 @@ export interface ExportFile {
   mime: string;
 }
 
-export type ExportFormat = (data: ExportData) => ExportFile[];
+/** `markdown` takes the user's templates; the other formats ignore the options. */
+export type ExportFormat = (data: ExportData, options?: MarkdownOptions) => ExportFile[];
 
 export const FORMAT_NAMES = ['markdown', 'csv', 'w3c', 'bibtex', 'ris', 'csl', 'json'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -51,7 +52,7 @@ function jsonExport(data: ExportData): ExportFile[] {
 }
 
 export const EXPORT_FORMATS: Record<FormatName, ExportFormat> = {
-  markdown: (data) => markdownFiles(data).map((f) => ({ filename: f.name, content: f.content, mime: 'text/markdown' })),
+  markdown: (data, options) => markdownFiles(data, options).map((f) => ({ filename: f.name, content: f.content, mime: 'text/markdown' })),
   csv: (data) => one('margin-highlights.csv', 'text/csv', highlightsCsv(data)),
   w3c: (data) => one('margin-annotations.jsonld', 'application/ld+json', w3cAnnotationsJson(data)),
   bibtex: (data) => one('margin-articles.bib', 'application/x-bibtex', bibtex(data)),
