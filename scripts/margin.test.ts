@@ -77,6 +77,26 @@ describe('export', () => {
     expect(text).not.toMatch(/\bdeleted\b/);
   });
 
+  test('--template gives the Markdown export a template of your own', async () => {
+    const template = join(dir, 'template.md');
+    writeFileSync(template, '# {{title}}\n{{#highlights}}\n- {{quote}} ({{note}})\n{{/highlights}}\n');
+    const outDir = join(dir, 'templated');
+    const { code, err } = await run('export', backup, '--format', 'markdown', '--out', outDir, '--template', template);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(readFileSync(join(outDir, 'Post 1.md'), 'utf8')).toBe('# Post 1\n- passage 1 (first)\n- passage 2 (second)\n');
+  });
+
+  test('a template that does not compile is refused with its line and column, and nothing is written', async () => {
+    const template = join(dir, 'broken.md');
+    writeFileSync(template, '# {{title}}\n{{#highlights}}\n- {{quote}}\n');
+    const outDir = join(dir, 'broken-out');
+    const { code, err } = await run('export', backup, '--format', 'markdown', '--out', outDir, '--template', template);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^.*broken\.md: Template error at line \d+, column \d+: /);
+    expect(() => readdirSync(outDir)).toThrow();
+  });
+
   test('an unknown format is a usage error', async () => {
     const { code, err } = await run('export', backup, '--format', 'docx', '--out', dir);
     expect(code).toBe(2);
@@ -86,6 +106,7 @@ describe('export', () => {
   test.each([
     [['export', 'x.json', '--out', 'd'], 'export needs --format.'],
     [['export', 'x.json', '--format', 'json'], 'export needs --out DIR.'],
+    [['export', 'x.json', '--format', 'csv', '--out', 'd', '--template', 't.md'], '--template is for --format markdown only.'],
     [['export'], '"export" needs a backup file.'],
     [['import', 'x.json'], 'Unknown command "import".'],
     [['validate', 'a.json', 'b.json'], 'Unexpected argument "b.json".'],

@@ -1,8 +1,10 @@
 /**
  * `npm run margin -- <command>`: Margin's data outside the browser.
  *
- *   export <backup.json> --format markdown|csv|w3c|bibtex|ris|csl|json --out DIR
- *     Converts a backup with the same export modules the extension uses.
+ *   export <backup.json> --format markdown|csv|w3c|bibtex|ris|csl|json --out DIR [--template FILE]
+ *     Converts a backup with the same export modules the extension uses;
+ *     `--template` gives the Markdown export a template of your own (the language
+ *     of `utils/export/markdown-template.ts`, the same as the options page's).
  *   validate <backup.json>
  *     Checks a backup as an import would, and prints what importing it into an
  *     empty database would do.
@@ -24,9 +26,10 @@ import { describePlan } from '../utils/import/describe-plan.ts';
 import { planImport } from '../utils/import/plan-import.ts';
 import { formatRefusal, validateBackup } from '../utils/import/validate-backup.ts';
 import { EXPORT_FORMATS, FORMAT_NAMES, isFormatName, type ExportFile } from '../utils/export/export-formats.ts';
+import { checkMarkdownTemplate } from '../utils/export/markdown-export.ts';
 
 export const USAGE = [
-  'usage: npm run margin -- export <backup.json> --format ' + FORMAT_NAMES.join('|') + ' --out DIR',
+  'usage: npm run margin -- export <backup.json> --format ' + FORMAT_NAMES.join('|') + ' --out DIR [--template FILE]',
   '       npm run margin -- validate <backup.json>',
 ].join('\n');
 
@@ -50,14 +53,15 @@ class Failure extends Error {
 /** @return the process exit code */
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   try {
-    const { command, file, format, out } = parseCommand(argv);
+    const { command, file, format, out, template } = parseCommand(argv);
     if (command === 'help') {
       io.out(USAGE);
       return 0;
     }
+    const templateSource = template === undefined ? undefined : await readTemplate(template);
     const backup = await readBackup(file);
     if (command === 'validate') await validate(file, backup, io);
-    else await exportBackup(backup, format!, out!, io);
+    else await exportBackup(backup, format!, out!, io, templateSource);
     return 0;
   } catch (error) {
     if (!(error instanceof Failure)) throw error;
@@ -72,7 +76,7 @@ function parseCommand(argv: string[]) {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     throw new Failure((error as Error).message, 2);
@@ -90,7 +94,22 @@ function parseCommand(argv: string[]) {
     throw new Failure(`Unknown format "${values.format}"; the formats are ${FORMAT_NAMES.join(', ')}.`, 2);
   }
   if (values.out === undefined) throw new Failure('export needs --out DIR.', 2);
-  return { command, file, format: values.format, out: values.out };
+  if (values.template !== undefined && values.format !== 'markdown') throw new Failure('--template is for --format markdown only.', 2);
+  return { command, file, format: values.format, out: values.out, template: values.template };
+}
+
+/** A Markdown template file, checked as the options page checks one before saving it. */
+async function readTemplate(file: string): Promise<string> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Failure(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`, 1);
+  }
+  const problem = checkMarkdownTemplate(source, 'article');
+  if (problem) throw new Failure(`${file}: ${problem.message}`, 1);
+  return source;
 }
 
 async function readBackup(file: string): Promise<MarginBackup> {
@@ -127,9 +146,15 @@ async function validate(file: string, backup: MarginBackup, io: Io): Promise<voi
   }
 }
 
-async function exportBackup(backup: MarginBackup, format: keyof typeof EXPORT_FORMATS, out: string, io: Io): Promise<void> {
+async function exportBackup(
+  backup: MarginBackup,
+  format: keyof typeof EXPORT_FORMATS,
+  out: string,
+  io: Io,
+  template: string | undefined,
+): Promise<void> {
   const data = exportDataFromBackup(backup.records, backup.exportedAt);
-  const files: ExportFile[] = EXPORT_FORMATS[format](data);
+  const files: ExportFile[] = EXPORT_FORMATS[format](data, template === undefined ? {} : { template });
   const root = resolve(out);
   const targets = files.map((f) => ({ path: safePath(root, f.filename), content: f.content }));
   for (const { path, content } of targets) {

@@ -2,7 +2,7 @@
  * Export and import in the library: every format, for the whole library or for
  * what the current search shows, with progress and cancel; a restorable backup;
  * and import of a backup or W3C/Hypothesis annotations, previewed before anything
- * is written.
+ * is written, then applied in one transaction with progress and cancel.
  */
 import { useRef, useState } from 'react';
 import { createBackup } from '@/utils/backup/create-backup';
@@ -38,6 +38,8 @@ export function ExportImportPanel({ db, query, filters }: Props) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const abort = useRef<AbortController | null>(null);
   const [preview, setPreview] = useState<Extract<ImportFilePreview, { ok: true }> | null>(null);
+  const [importProgress, setImportProgress] = useState<{ done: number; total: number } | null>(null);
+  const importAbort = useRef<AbortController | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
 
   const runExport = async () => {
@@ -93,17 +95,28 @@ export function ExportImportPanel({ db, query, filters }: Props) {
   const runImport = async () => {
     if (!preview) return;
     setStatus('Importing…');
+    const cancel = (importAbort.current = new AbortController());
+    setImportProgress({ done: 0, total: 1 }); // hides the Import button at once: one import at a time
     try {
-      const applied = await applyImport(db, preview.plan);
+      const applied = await applyImport(db, preview.plan, {
+        signal: cancel.signal,
+        onProgress: (done, total) => setImportProgress({ done, total }),
+      });
       if (preview.settings.readerSettings) await saveReaderSettings(preview.settings.readerSettings);
       if (preview.settings.highlightSettings) await saveHighlightSettings(preview.settings.highlightSettings);
       const articleIds = [...new Set([...applied.writes.articles.map((a) => a.id), ...applied.writes.highlights.map((h) => h.articleId)])];
       await marginMessenger.sendMessage('records:imported', { articleIds }).catch(() => undefined);
       setStatus(`Imported: ${describePlan(applied)[0] ?? 'nothing new'}`);
     } catch (error) {
-      setStatus(`Import failed, nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(
+        cancel.signal.aborted
+          ? 'Import cancelled, nothing was changed.'
+          : `Import failed, nothing was changed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       setPreview(null);
+      setImportProgress(null);
+      importAbort.current = null;
     }
   };
 
@@ -160,12 +173,23 @@ export function ExportImportPanel({ db, query, filters }: Props) {
               <li key={w}>{w}</li>
             ))}
           </ul>
-          <button type="button" data-action="apply-import" onClick={() => void runImport()}>
-            Import
-          </button>{' '}
-          <button type="button" onClick={() => setPreview(null)}>
-            Cancel
-          </button>
+          {importProgress ? (
+            <>
+              <progress max={importProgress.total} value={importProgress.done} aria-label="Import progress" />{' '}
+              <button type="button" data-action="cancel-import" onClick={() => importAbort.current?.abort()}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" data-action="apply-import" onClick={() => void runImport()}>
+                Import
+              </button>{' '}
+              <button type="button" onClick={() => setPreview(null)}>
+                Cancel
+              </button>
+            </>
+          )}
         </div>
       )}
       {status && (

@@ -1,6 +1,6 @@
 /**
  * One highlight in the popup: its colour (changeable), its quote (click to scroll
- * the page to it), its note and tags (editable), and delete.
+ * the page to it), its note and tags (editable), copy as Markdown, and delete.
  */
 import { useEffect, useState } from 'react';
 import { HIGHLIGHT_COLOURS, type HighlightColour, type HighlightRecord } from '@/utils/db/schema';
@@ -11,9 +11,11 @@ interface Props {
   onReveal(): void;
   onChange(patch: { colour?: HighlightColour; note?: string; tags?: string[] }): void;
   onDelete(): void;
+  /** Copies the highlight as Markdown (quote, source with a link to the passage, note, tags). */
+  onCopy(): void;
 }
 
-export function HighlightItem({ highlight, onReveal, onChange, onDelete }: Props) {
+export function HighlightItem({ highlight, onReveal, onChange, onDelete, onCopy }: Props) {
   const [note, setNote] = useState(highlight.note);
   const [tags, setTags] = useState(highlight.tags.join(', '));
   // A change made elsewhere (the page's toolbar) shows up unless the user is typing here.
@@ -73,6 +75,9 @@ export function HighlightItem({ highlight, onReveal, onChange, onDelete }: Props
           onBlur={saveTags}
           onKeyDown={(e) => e.key === 'Enter' && saveTags()}
         />
+        <button type="button" className="pp-link" data-action="copy-highlight-markdown" onClick={onCopy} title="Copy as Markdown">
+          Copy
+        </button>
         <button type="button" className="pp-link" data-action="delete" onClick={onDelete}>
           Delete
         </button>

@@ -8,6 +8,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { createMarginDb, getArticle, getPageNote, listHighlights, type HighlightPatch } from '@/utils/db';
 import type { HighlightRecord } from '@/utils/db/schema';
+import { collectExportData } from '@/utils/export/collect-export-data';
+import { copyHighlightMarkdown } from '@/utils/export/markdown-export';
+import { markdownOptions } from '@/utils/export/markdown-template-store';
 import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protocol';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { readerMessenger } from '@/utils/messaging/reader-protocol';
@@ -41,6 +44,12 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
     if (!deleted) return;
     await marginMessenger.sendMessage('highlight:restore', { id: deleted.id });
     setDeleted(null);
+  };
+  const copyMarkdown = async (h: HighlightRecord) => {
+    const [exported] = (await collectExportData(db, { articleIds: [h.articleId], bodies: false })).articles;
+    if (!exported) return;
+    await navigator.clipboard.writeText(copyHighlightMarkdown(exported, h, await markdownOptions()));
+    setMessage('Copied the highlight as Markdown.');
   };
   const reveal = (id: string) => tabId !== null && void pageMessenger.sendMessage('highlight:reveal', { id }, tabId).catch(() => false);
   const reattach = async (id: string) => {
@@ -137,6 +146,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
               onReveal={() => reveal(h.id)}
               onChange={(patch) => void update(h.id, patch)}
               onDelete={() => void remove(h)}
+              onCopy={() => void copyMarkdown(h).catch((e: unknown) => setMessage(`Could not copy: ${e instanceof Error ? e.message : String(e)}`))}
             />
           ))}
         </ol>

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createBackup } from '@/utils/backup/create-backup';
 import { serializeBackup } from '@/utils/backup/serialize-backup';
 import { upsertArticle } from '@/utils/db/articles';
@@ -146,4 +146,50 @@ test('HTML and script in fields are stored exactly as written, and nothing runs'
   expect((await db.articleBodies.get(uuid(1)))?.html).toBe(script);
   expect((await db.highlights.get(uuid(1001)))?.note).toBe(script);
   expect((globalThis as Record<string, unknown>).__marginImportPwned).toBeUndefined();
+});
+
+describe('a long import', () => {
+  const LONG = backupText({
+    articles: [article(1), article(2)],
+    highlights: Array.from({ length: 2500 }, (_, i) => highlight(i + 1, (i % 2) + 1)),
+  });
+
+  test('reports its progress, chunk by chunk, up to every record written', async () => {
+    const db = testDb();
+    const preview = await previewBackup(db, LONG);
+    if (!preview.ok) throw new Error(preview.message);
+    const seen: Array<[number, number]> = [];
+    await applyImport(db, preview.plan, { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen).toEqual([
+      [0, 2502],
+      [2, 2502],
+      [1002, 2502],
+      [2002, 2502],
+      [2502, 2502],
+    ]);
+    expect(await db.highlights.count()).toBe(2500);
+  });
+
+  test('cancelled halfway, it rolls back: nothing is written', async () => {
+    const db = testDb();
+    await importText(db, backupText({ articles: [article(9)] }));
+    const before = await dumpDb(db);
+    const preview = await previewBackup(db, LONG);
+    if (!preview.ok) throw new Error(preview.message);
+    const cancel = new AbortController();
+    const run = applyImport(db, preview.plan, {
+      signal: cancel.signal,
+      onProgress: (done) => done >= 1000 && cancel.abort(),
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await dumpDb(db)).toEqual(before);
+  });
+
+  test('cancelled before it starts, it writes nothing', async () => {
+    const db = testDb();
+    const preview = await previewBackup(db, LONG);
+    if (!preview.ok) throw new Error(preview.message);
+    await expect(applyImport(db, preview.plan, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await db.articles.count()).toBe(0);
+  });
 });
