@@ -132,7 +132,7 @@ export async function listHighlights(db: MarginDb, articleId: string): Promise<H
 
 // Patches arrive in messages from other contexts: only these fields are taken, so a
 // stray `id`, `articleId` or `deletedAt` in one cannot rewrite the record's identity.
-const PATCHABLE = ['selectors', 'quote', 'colour', 'note', 'tags', 'position', 'anchor'] as const satisfies ReadonlyArray<
+const PATCHABLE = ['selectors', 'quote', 'colour', 'note', 'tags', 'position', 'anchor', 'noteConflicts'] as const satisfies ReadonlyArray<
   keyof HighlightPatch
 >;
 
@@ -150,6 +150,7 @@ function sameContent(a: HighlightRecord, b: HighlightRecord): boolean {
     a.position === b.position &&
     a.anchor === b.anchor &&
     JSON.stringify(a.tags) === JSON.stringify(b.tags) &&
+    JSON.stringify(a.noteConflicts ?? []) === JSON.stringify(b.noteConflicts ?? []) &&
     JSON.stringify(a.selectors) === JSON.stringify(b.selectors)
   );
 }

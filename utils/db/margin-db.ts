@@ -13,9 +13,14 @@
  *   page notes, articles and article bodies, `*tags`, `colour` and `createdAt` to
  *   highlights, `host` and `createdAt` to articles, `createdAt` to page notes. The
  *   upgrade fills `words` and `host` from each record's existing fields.
+ * - v3: sync (#5). Adds `syncDocs` (each record's state as last synced, with field
+ *   stamps, and whether it holds local changes not yet sent) and `syncMeta` (what
+ *   this browser has read from each other device, its own next change number).
+ *   The records themselves are untouched.
  */
 import Dexie, { type Table } from 'dexie';
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from './schema';
+import type { SyncDocRow, SyncMetaRow } from './sync-tables';
 import { articleWords, highlightWords, tokenize } from './search-words';
 
 /** Version 1's stores, as shipped. Exported for the migration test. */
@@ -34,6 +39,13 @@ export const SCHEMA_V2 = {
   highlights: 'id, articleId, updatedAt, createdAt, colour, *tags, *words',
   pageNotes: 'id, articleId, updatedAt, createdAt, *words',
   tags: 'id, name, updatedAt',
+} as const;
+
+/** Version 3's stores: v2's and the two sync tables. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  syncDocs: 'key, dirty',
+  syncMeta: 'key',
 } as const;
 
 /** The database name the extension uses. */
@@ -57,6 +69,8 @@ export class MarginDb extends Dexie {
   highlights!: Table<HighlightRecord, string>;
   pageNotes!: Table<PageNoteRecord, string>;
   tags!: Table<TagRecord, string>;
+  syncDocs!: Table<SyncDocRow, string>;
+  syncMeta!: Table<SyncMetaRow, string>;
 
   readonly deviceId: string | undefined;
   readonly now: () => number;
@@ -103,6 +117,7 @@ export class MarginDb extends Dexie {
             n.words = n.deletedAt === null ? tokenize(n.text) : [];
           });
       });
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

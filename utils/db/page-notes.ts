@@ -14,7 +14,12 @@ import { writeTransaction } from './write-transaction';
  * @throws Error if the article does not exist
  * @throws StorageFullError if storage is full; nothing was written
  */
-export async function setPageNote(db: MarginDb, articleId: string, text: string): Promise<PageNoteRecord | null> {
+export async function setPageNote(
+  db: MarginDb,
+  articleId: string,
+  text: string,
+  options: { resolveConflicts?: boolean } = {},
+): Promise<PageNoteRecord | null> {
   const empty = text.trim() === '';
   return writeTransaction(db, [db.articles, db.pageNotes], async () => {
     const article = await db.articles.get(articleId);
@@ -29,9 +34,18 @@ export async function setPageNote(db: MarginDb, articleId: string, text: string)
       }
       return null;
     }
-    if (current && current.deletedAt === null && current.text === text) return current;
+    const clears = Boolean(options.resolveConflicts && current?.noteConflicts?.length);
+    if (current && current.deletedAt === null && current.text === text && !clears) return current;
     const note: PageNoteRecord = current
-      ? { ...current, ...touchStamps(db, current), deletedAt: null, text, words: tokenize(text) }
+      ? {
+          ...current,
+          ...touchStamps(db, current),
+          deletedAt: null,
+          text,
+          words: tokenize(text),
+          // Picking a version (sync conflict) is an edit like typing: the other versions go.
+          ...(options.resolveConflicts && { noteConflicts: [] }),
+        }
       : { ...newRecordStamps(db), articleId, text, words: tokenize(text) };
     await db.pageNotes.put(note);
     return note;

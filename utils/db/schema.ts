@@ -77,6 +77,17 @@ export interface ArticleBodyRecord extends SyncFields {
   words: string[];
 }
 
+/**
+ * A version of a note that another browser wrote at the same time as the one shown
+ * (sync, #5): kept until the user picks, never dropped silently.
+ */
+export interface NoteConflict {
+  text: string;
+  /** Clock (epoch ms) of that version's write. */
+  at: number;
+  deviceId: string;
+}
+
 /** A highlighted passage of an article, with the user's note and tags. */
 export interface HighlightRecord extends SyncFields {
   articleId: string;
@@ -94,6 +105,8 @@ export interface HighlightRecord extends SyncFields {
   anchor: AnchorStatus;
   /** Search words of quote, note and tags; empty on a tombstone. Since v2. */
   words: string[];
+  /** Concurrent edits of `note` made in other browsers, not yet resolved. Absent = none. */
+  noteConflicts?: NoteConflict[];
 }
 
 /** The user's note about a whole article; at most one live note per article. */
@@ -102,6 +115,8 @@ export interface PageNoteRecord extends SyncFields {
   text: string;
   /** Search words of `text`; empty on a tombstone. Since v2. */
   words: string[];
+  /** Concurrent edits of `text` made in other browsers, not yet resolved. Absent = none. */
+  noteConflicts?: NoteConflict[];
 }
 
 /** A tag the user has used, with its optional colour. */

@@ -13,7 +13,8 @@ import type { TableName } from '@/utils/backup/backup-format';
 import type { SyncFields } from '@/utils/db/schema';
 import type { ImportedRecords } from './stored-records';
 
-type Content<T extends TableName> = Omit<ImportedRecords[T], keyof SyncFields | 'host'>;
+// Note conflicts are sync's bookkeeping (`utils/sync/sync-doc.ts`), not content a backup carries.
+type Content<T extends TableName> = Omit<ImportedRecords[T], keyof SyncFields | 'host' | 'noteConflicts'>;
 
 /** Each table's content fields. */
 export const CONTENT_FIELDS = {

@@ -1,0 +1,207 @@
+/**
+ * A record as sync sees it: every field a last-writer-wins register stamped with the
+ * clock and device of its last write, and the note (a highlight's `note`, a page
+ * note's `text`) a multi-value register with a version vector. Merging two docs is a
+ * join: commutative, associative and idempotent, so devices that have seen the same
+ * docs hold the same data whatever order they saw them in.
+ *
+ * Why per field: colour changed in Chrome and tags changed in Firefox must both
+ * survive. Why a version vector for notes: two people (or one person in two
+ * browsers) typing into the same note offline are two edits neither saw; keeping
+ * only the later one would silently throw text away, so both are kept and the
+ * loser is shown as a conflict until the user picks.
+ *
+ * Clocks are the database's own `updatedAt` (milliseconds, strictly increasing per
+ * record, and moved past every merged clock when a merge is written): a hybrid
+ * logical clock per record, which is all per-record last-writer-wins needs.
+ */
+import type { TableName } from '@/utils/backup/backup-format';
+import type { NoteConflict } from '@/utils/db/schema';
+import { CONTENT_FIELDS, stableStringify } from '@/utils/import/record-content';
+
+/** [value, clock, device]. */
+export type Register = [unknown, number, string];
+
+export interface NoteVersion {
+  v: string;
+  c: number;
+  d: string;
+}
+
+export interface NoteRegister extends NoteVersion {
+  /** Edits per device that this version has seen (itself included). */
+  vv: Record<string, number>;
+  /** Concurrent versions not yet resolved, oldest first. */
+  x: NoteVersion[];
+}
+
+export interface SyncDoc {
+  t: TableName;
+  id: string;
+  /** One register per field: `createdAt`, `deletedAt` and the table's content fields, the note excepted. */
+  f: Record<string, Register>;
+  n?: NoteRegister;
+}
+
+/** The field that holds free text the user types, per table that has one. */
+export const NOTE_FIELD: Partial<Record<TableName, 'note' | 'text'>> = { highlights: 'note', pageNotes: 'text' };
+
+/** Fields kept as plain registers, per table. */
+export function registerFields(table: TableName): readonly string[] {
+  const note = NOTE_FIELD[table];
+  return ['createdAt', 'deletedAt', ...CONTENT_FIELDS[table].filter((f) => f !== note)];
+}
+
+export function docKey(table: TableName, id: string): string {
+  return `${table}:${id}`;
+}
+
+type AnyRecord = Record<string, unknown> & { id: string; updatedAt: number; deviceId?: string };
+
+/**
+ * The doc for a record as the database holds it now, given the doc it had when last
+ * synced (`previous`). Fields equal to `previous` keep its stamps; changed fields get
+ * the record's `updatedAt` and this device. Without `previous` (never synced) every
+ * field gets the record's own stamps.
+ */
+export function docFromRecord(table: TableName, record: AnyRecord, previous: SyncDoc | undefined, device: string): SyncDoc {
+  const f: Record<string, Register> = {};
+  const stampDevice = previous ? device : (record.deviceId ?? device);
+  for (const field of registerFields(table)) {
+    const value = record[field] ?? null;
+    const before = previous?.f[field];
+    f[field] = before && same(before[0], value) ? before : [value, record.updatedAt, stampDevice];
+  }
+  const doc: SyncDoc = { t: table, id: record.id, f };
+  const noteField = NOTE_FIELD[table];
+  if (noteField) {
+    const text = typeof record[noteField] === 'string' ? (record[noteField] as string) : '';
+    const conflicts = conflictsOf(record);
+    const before = previous?.n;
+    if (before && before.v === text && same(before.x, conflicts)) doc.n = before;
+    else {
+      const vv = { ...(before?.vv ?? {}) };
+      vv[stampDevice] = (vv[stampDevice] ?? 0) + 1;
+      doc.n = { v: text, c: record.updatedAt, d: stampDevice, vv, x: conflicts };
+    }
+  }
+  return doc;
+}
+
+function conflictsOf(record: AnyRecord): NoteVersion[] {
+  const list = Array.isArray(record.noteConflicts) ? (record.noteConflicts as NoteConflict[]) : [];
+  return list.map((c) => ({ v: c.text, c: c.at, d: c.deviceId }));
+}
+
+/** The record a doc stands for (without derived fields: the caller adds search words). */
+export function recordFromDoc(doc: SyncDoc): AnyRecord {
+  const record: AnyRecord = { id: doc.id, updatedAt: 0 };
+  let newest: [number, string] = [0, ''];
+  const see = (c: number, d: string) => {
+    if (later(c, d, newest[0], newest[1])) newest = [c, d];
+  };
+  for (const [field, [value, c, d]] of Object.entries(doc.f)) {
+    record[field] = value;
+    see(c, d);
+  }
+  const noteField = NOTE_FIELD[doc.t];
+  if (noteField) {
+    record[noteField] = doc.n?.v ?? '';
+    if (doc.n) {
+      see(doc.n.c, doc.n.d);
+      for (const x of doc.n.x) see(x.c, x.d);
+      record.noteConflicts = doc.n.x.map((x) => ({ text: x.v, at: x.c, deviceId: x.d }));
+    } else record.noteConflicts = [];
+  }
+  record.updatedAt = newest[0];
+  if (newest[1]) record.deviceId = newest[1];
+  return record;
+}
+
+/** The newest clock in a doc: what `updatedAt` becomes when it is written. */
+export function docClock(doc: SyncDoc): number {
+  let max = 0;
+  for (const r of Object.values(doc.f)) max = Math.max(max, r[1]);
+  if (doc.n) {
+    max = Math.max(max, doc.n.c);
+    for (const x of doc.n.x) max = Math.max(max, x.c);
+  }
+  return max;
+}
+
+/** Joins two docs of the same record. */
+export function mergeDocs(a: SyncDoc, b: SyncDoc): SyncDoc {
+  if (a.t !== b.t || a.id !== b.id) throw new Error(`Cannot merge ${docKey(a.t, a.id)} with ${docKey(b.t, b.id)}`);
+  const f: Record<string, Register> = {};
+  for (const field of new Set([...Object.keys(a.f), ...Object.keys(b.f)])) {
+    const ra = a.f[field];
+    const rb = b.f[field];
+    f[field] = !ra ? rb! : !rb ? ra : pickRegister(ra, rb);
+  }
+  const merged: SyncDoc = { t: a.t, id: a.id, f };
+  const n = a.n && b.n ? mergeNotes(a.n, b.n) : (a.n ?? b.n);
+  if (n) merged.n = n;
+  return merged;
+}
+
+function pickRegister(a: Register, b: Register): Register {
+  if (a[1] !== b[1] || a[2] !== b[2]) return later(a[1], a[2], b[1], b[2]) ? a : b;
+  // Same stamp, different values: only a buggy or hostile writer does this; any fixed rule converges.
+  return stableStringify(a[0]) >= stableStringify(b[0]) ? a : b;
+}
+
+function mergeNotes(a: NoteRegister, b: NoteRegister): NoteRegister {
+  const ab = dominates(a.vv, b.vv);
+  const ba = dominates(b.vv, a.vv);
+  if (ab && ba) return pickVersion(a, b) === a ? withConflicts(a, unionVersions(a.x, b.x)) : withConflicts(b, unionVersions(a.x, b.x));
+  if (ab) return a;
+  if (ba) return b;
+  // Concurrent edits: the later one shows, the other waits as a conflict. Equal text
+  // typed twice is no conflict.
+  const winner = pickVersion(a, b);
+  const loser = winner === a ? b : a;
+  const vv = { ...a.vv };
+  for (const [d, n] of Object.entries(b.vv)) vv[d] = Math.max(vv[d] ?? 0, n);
+  let x = unionVersions(a.x, b.x);
+  if (loser.v !== winner.v) x = unionVersions(x, [{ v: loser.v, c: loser.c, d: loser.d }]);
+  x = x.filter((v) => !(v.c === winner.c && v.d === winner.d) && v.v !== winner.v);
+  return { v: winner.v, c: winner.c, d: winner.d, vv, x };
+}
+
+function withConflicts(n: NoteRegister, x: NoteVersion[]): NoteRegister {
+  return same(n.x, x) ? n : { ...n, x: x.filter((v) => v.v !== n.v) };
+}
+
+function pickVersion<T extends NoteVersion>(a: T, b: T): T {
+  if (a.c !== b.c || a.d !== b.d) return later(a.c, a.d, b.c, b.d) ? a : b;
+  return a.v >= b.v ? a : b;
+}
+
+function unionVersions(a: NoteVersion[], b: NoteVersion[]): NoteVersion[] {
+  const byStamp = new Map<string, NoteVersion>();
+  for (const v of [...a, ...b]) {
+    const key = `${v.c}:${v.d}`;
+    const had = byStamp.get(key);
+    if (!had || v.v > had.v) byStamp.set(key, v);
+  }
+  return [...byStamp.values()].sort((p, q) => (later(q.c, q.d, p.c, p.d) ? -1 : later(p.c, p.d, q.c, q.d) ? 1 : 0));
+}
+
+function dominates(a: Record<string, number>, b: Record<string, number>): boolean {
+  for (const [d, n] of Object.entries(b)) if ((a[d] ?? 0) < n) return false;
+  return true;
+}
+
+function later(c1: number, d1: string, c2: number, d2: string): boolean {
+  return c1 !== c2 ? c1 > c2 : d1 > d2;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || stableStringify(a) === stableStringify(b);
+}
+
+/** Whether two docs hold the same state (stamps included). */
+export function sameDoc(a: SyncDoc | undefined, b: SyncDoc | undefined): boolean {
+  if (!a || !b) return a === b;
+  return stableStringify(a) === stableStringify(b);
+}

@@ -1,0 +1,326 @@
+import { describe, expect, test } from 'vitest';
+import { deleteHighlight, getHighlight, listHighlights, updateHighlight } from '@/utils/db/highlights';
+import { getPageNote, setPageNote } from '@/utils/db/page-notes';
+import { createMemoryRemote, serverFault } from './memory-remote';
+import { highlightOn, testDevice, visibleState } from './test-devices';
+import type { SyncReport } from './sync-engine';
+
+const URL_A = 'https://medium.com/@margin/kubecon-eu-2024-day-two';
+
+function ok(result: unknown): SyncReport {
+  expect(result).toMatchObject({ status: 'ok' });
+  return result as SyncReport;
+}
+
+describe('two browsers through one folder', () => {
+  test('a highlight with a note made in A appears in B, with its article', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const h = await highlightOn(a.db, URL_A, 'the hallway track', 'best part of KubeCon');
+    ok(await a.sync(remote));
+    const report = ok(await b.sync(remote));
+    expect(report.changed).toBeGreaterThanOrEqual(2);
+    expect(await getHighlight(b.db, h.id)).toMatchObject({ quote: 'the hallway track', note: 'best part of KubeCon' });
+    expect((await b.db.articles.get(h.articleId))?.url).toBe(URL_A);
+    // Search words are rebuilt on arrival: B finds it by its note.
+    expect((await b.db.highlights.where('words').equals('kubecon').toArray()).map((x) => x.id)).toContain(h.id);
+  });
+
+  test('a delete in B disappears in A', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const h = await highlightOn(a.db, URL_A, 'the hallway track');
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    b.tick();
+    expect(await deleteHighlight(b.db, h.id)).toBe(true);
+    ok(await b.sync(remote));
+    ok(await a.sync(remote));
+    expect(await getHighlight(a.db, h.id)).toBeNull();
+    expect((await a.db.highlights.get(h.id))?.deletedAt).not.toBeNull();
+  });
+
+  test('colour changed in A and tags changed in B both survive (field-level merge)', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const h = await highlightOn(a.db, URL_A, 'the hallway track');
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    a.tick(5000);
+    b.tick(9000);
+    await updateHighlight(a.db, h.id, { colour: 'green' });
+    await updateHighlight(b.db, h.id, { tags: ['kubecon'] });
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    ok(await a.sync(remote));
+    for (const device of [a, b]) expect(await getHighlight(device.db, h.id)).toMatchObject({ colour: 'green', tags: ['kubecon'] });
+  });
+
+  test('concurrent note edits keep both versions as a visible conflict in both browsers, until one is picked', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const h = await highlightOn(a.db, URL_A, 'the hallway track', 'first thought');
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    a.tick(1000);
+    b.tick(2000);
+    await updateHighlight(a.db, h.id, { note: 'written in Chrome' });
+    await updateHighlight(b.db, h.id, { note: 'written in Firefox' });
+    ok(await a.sync(remote));
+    const atB = ok(await b.sync(remote));
+    expect(atB.conflicts).toBe(1);
+    ok(await a.sync(remote));
+    for (const device of [a, b]) {
+      const here = await getHighlight(device.db, h.id);
+      const versions = [here?.note, ...(here?.noteConflicts ?? []).map((c) => c.text)].sort();
+      expect(versions).toEqual(['written in Chrome', 'written in Firefox']);
+    }
+    // The user keeps the Chrome text in B: the conflict is gone everywhere, and it did not come back.
+    b.tick(1000);
+    await updateHighlight(b.db, h.id, { note: 'written in Chrome', noteConflicts: [] });
+    ok(await b.sync(remote));
+    ok(await a.sync(remote));
+    for (const device of [a, b]) {
+      const here = await getHighlight(device.db, h.id);
+      expect(here?.note).toBe('written in Chrome');
+      expect(here?.noteConflicts ?? []).toEqual([]);
+    }
+  });
+
+  test('an edit after seeing the other one is no conflict', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const h = await highlightOn(a.db, URL_A, 'the hallway track', 'v1');
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    await updateHighlight(b.db, h.id, { note: 'v2 from B' });
+    ok(await b.sync(remote));
+    ok(await a.sync(remote));
+    a.tick();
+    await updateHighlight(a.db, h.id, { note: 'v3 from A, after reading v2' });
+    await updateHighlight(a.db, h.id, { note: 'v4 from A' });
+    ok(await a.sync(remote));
+    const atB = ok(await b.sync(remote));
+    expect(atB.conflicts).toBe(0);
+    expect(await getHighlight(b.db, h.id)).toMatchObject({ note: 'v4 from A' });
+    expect((await getHighlight(b.db, h.id))?.noteConflicts ?? []).toEqual([]);
+  });
+
+  test('page notes typed in two browsers at once conflict too', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const h = await highlightOn(a.db, URL_A, 'the hallway track');
+    await setPageNote(a.db, h.articleId, 'note v1');
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    await setPageNote(a.db, h.articleId, 'from A');
+    await setPageNote(b.db, h.articleId, 'from B');
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    const note = await getPageNote(b.db, h.articleId);
+    expect([note?.text, ...(note?.noteConflicts ?? []).map((c) => c.text)].sort()).toEqual(['from A', 'from B']);
+  });
+
+  test('an edit made while a sync merges is kept and sent', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const h = await highlightOn(a.db, URL_A, 'the hallway track', 'v1');
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    a.tick();
+    await updateHighlight(a.db, h.id, { colour: 'blue' });
+    ok(await a.sync(remote));
+    // B edits its note between scanning and merging: the remote colour and the local note both win.
+    let edited = false;
+    remote.before = (op, path) => {
+      if (!edited && op === 'get' && path.startsWith('changes/device-a/')) {
+        edited = true;
+        void updateHighlight(b.db, h.id, { note: 'typed during sync' });
+      }
+    };
+    ok(await b.sync(remote));
+    remote.before = undefined;
+    ok(await b.sync(remote));
+    ok(await a.sync(remote));
+    for (const device of [a, b]) expect(await getHighlight(device.db, h.id)).toMatchObject({ colour: 'blue', note: 'typed during sync' });
+  });
+});
+
+describe('failsafe', () => {
+  test('a sync that would delete more than 20% of the records stops and asks; confirmed, it goes on', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) ids.push((await highlightOn(a.db, `${URL_A}-${i % 3}`, `passage number ${i}`)).id);
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    for (const id of ids.slice(0, 20)) await deleteHighlight(a.db, id);
+    ok(await a.sync(remote));
+    const asked = await b.sync(remote);
+    expect(asked).toMatchObject({ status: 'confirm-deletions', deletes: 20 });
+    // Nothing was applied while asking.
+    expect((await b.db.highlights.filter((x) => x.deletedAt === null).count())).toBe(30);
+    ok(await b.sync(remote, { allowMassDelete: true }));
+    expect((await b.db.highlights.filter((x) => x.deletedAt === null).count())).toBe(10);
+  });
+
+  test('a few deletions never ask', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const h = await highlightOn(a.db, URL_A, 'only one');
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    await deleteHighlight(a.db, h.id);
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+  });
+});
+
+describe('faults and bad input', () => {
+  test('an upload that fails is retried under a new number, and nothing is lost or doubled', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    await highlightOn(a.db, URL_A, 'first');
+    remote.before = (op, path) => {
+      if (op === 'put' && path.startsWith('changes/')) throw serverFault(path);
+    };
+    await expect(a.sync(remote)).rejects.toThrow(/503/);
+    remote.before = undefined;
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
+    expect([...remote.files.keys()].filter((p) => p.startsWith('changes/device-a/'))).toEqual(['changes/device-a/00000002.json']);
+  });
+
+  test('a damaged change file is reported and skipped; the rest of the sync goes on', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    await highlightOn(a.db, URL_A, 'first');
+    ok(await a.sync(remote));
+    const good = await highlightOn(a.db, `${URL_A}-2`, 'second');
+    ok(await a.sync(remote));
+    remote.files.set('changes/device-a/00000001.json', new TextEncoder().encode('{"device":"device-a","seq":1,"docs":[{"t":'));
+    const report = ok(await b.sync(remote));
+    expect(report.warnings.join('\n')).toMatch(/00000001\.json.*not complete JSON/);
+    expect(await getHighlight(b.db, good.id)).not.toBeNull();
+  });
+
+  test('a doc with hostile content is refused by the same schema as imports; the others are merged', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const h = await highlightOn(a.db, URL_A, 'fine');
+    ok(await a.sync(remote));
+    const file = JSON.parse(new TextDecoder().decode(remote.files.get('changes/device-a/00000001.json')!));
+    const bad = structuredClone(file.docs.find((d: { t: string }) => d.t === 'highlights'));
+    bad.id = '0190f000-0000-7000-8000-000000000001';
+    bad.f.colour = ['<script>alert(1)</script>', 1, 'device-a'];
+    file.docs.push(bad);
+    remote.files.set('changes/device-a/00000001.json', new TextEncoder().encode(JSON.stringify(file)));
+    const report = ok(await b.sync(remote));
+    expect(report.warnings.join('\n')).toMatch(/highlights:0190f000.*colour/);
+    expect(await getHighlight(b.db, h.id)).not.toBeNull();
+    expect(await b.db.highlights.get(bad.id)).toBeUndefined();
+  });
+
+  test('a folder from a newer Margin is refused with a message saying so', async () => {
+    const remote = createMemoryRemote();
+    remote.files.set('margin-sync.json', new TextEncoder().encode(JSON.stringify({ format: 'margin-sync', version: 9, createdAt: 1, encryption: null })));
+    await expect(testDevice('device-a').sync(remote)).rejects.toThrow(/newer version of Margin/);
+  });
+});
+
+describe('encryption', () => {
+  test('with a passphrase the folder holds only ciphertext, and the other browser reads it with the same passphrase', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const h = await highlightOn(a.db, URL_A, 'the hallway track', 'secret note');
+    ok(await a.sync(remote, { passphrase: 'correct horse' }));
+    for (const [path, data] of remote.files) {
+      if (path === 'margin-sync.json') continue;
+      expect(new TextDecoder().decode(data)).not.toMatch(/secret note|hallway|medium\.com/);
+    }
+    ok(await b.sync(remote, { passphrase: 'correct horse' }));
+    expect(await getHighlight(b.db, h.id)).toMatchObject({ note: 'secret note' });
+  });
+
+  test('a wrong passphrase is a clear error and changes nothing', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    await highlightOn(a.db, URL_A, 'the hallway track');
+    ok(await a.sync(remote, { passphrase: 'correct horse' }));
+    await expect(b.sync(remote, { passphrase: 'wrong horse' })).rejects.toThrow(/Wrong passphrase/);
+    await expect(b.sync(remote)).rejects.toThrow(/encrypted: enter its passphrase/);
+    expect(await b.db.highlights.count()).toBe(0);
+  });
+});
+
+describe('compaction', () => {
+  test('many change files fold into a snapshot; a device joining later reads it and the rest', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    for (let i = 0; i < 6; i++) {
+      await highlightOn(a.db, URL_A, `passage ${i}`);
+      ok(await a.sync(remote, { compactAfter: 4 }));
+      a.tick();
+    }
+    expect([...remote.files.keys()].some((p) => p.startsWith('snapshots/') && p.endsWith('manifest.json'))).toBe(true);
+    expect([...remote.files.keys()].filter((p) => p.startsWith('changes/')).length).toBeLessThan(4);
+    const c = testDevice('device-c');
+    ok(await c.sync(remote));
+    expect((await listHighlights(c.db, (await a.db.articles.toArray())[0]!.id)).length).toBe(6);
+    expect(await visibleState(c.db)).toEqual(await visibleState(a.db));
+  });
+
+  test('a device that fell behind while another compacted catches up from the snapshot', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    await highlightOn(a.db, URL_A, 'early');
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    for (let i = 0; i < 5; i++) {
+      await highlightOn(a.db, URL_A, `while B was away ${i}`);
+      ok(await a.sync(remote, { compactAfter: 3 }));
+    }
+    ok(await b.sync(remote));
+    expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
+  });
+});
+
+describe('incremental', () => {
+  test('syncing 10 changes on a library of 2,000 highlights moves a few kilobytes, not the library', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const ids: string[] = [];
+    for (let i = 0; i < 2000; i++) ids.push((await highlightOn(a.db, `${URL_A}-${i % 50}`, `passage ${i} of the article`)).id);
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    const fullBytes = remote.traffic.sent;
+    for (const id of ids.slice(0, 10)) await updateHighlight(a.db, id, { note: 'changed' });
+    remote.traffic.sent = 0;
+    remote.traffic.received = 0;
+    const sent = ok(await a.sync(remote)).sent;
+    const atB = ok(await b.sync(remote));
+    expect(sent).toBe(10);
+    expect(atB.changed).toBe(10);
+    const moved = remote.traffic.sent + remote.traffic.received;
+    expect(moved).toBeLessThan(50_000);
+    expect(moved).toBeLessThan(fullBytes / 50);
+  }, 60_000);
+});

@@ -1,0 +1,383 @@
+/**
+ * One sync: read what other devices wrote since last time, merge it, send what
+ * changed here, and now and then fold everything into a snapshot so the folder and
+ * each sync stay small. Pure over a `RemoteStore` and the database: the background
+ * runs it on a timer, tests run it against a real WebDAV server.
+ *
+ * Safe to stop at any point (a closed laptop, a cut connection): nothing is marked
+ * read before it is merged, nothing marked sent before the server has it, and a
+ * change number is never reused, so the next sync picks up where this one failed.
+ */
+import type { MarginDb } from '@/utils/db/margin-db';
+import type { SyncDocRow } from '@/utils/db/sync-tables';
+import {
+  countDeletions,
+  dirtyRows,
+  markSent,
+  mergeRemoteDocs,
+  readMeta,
+  scanLocalChanges,
+  writeMeta,
+  allDocs,
+  countDirty,
+  type SyncMeta,
+} from './local-sync-store';
+import { RemoteError, type RemoteStore } from './remote-store';
+import {
+  changePath,
+  changesDir,
+  FORMAT_FILE,
+  headPath,
+  HEADS_DIR,
+  isSafeSegment,
+  manifestPath,
+  partPath,
+  seqOfChangeFile,
+  snapshotDir,
+  SNAPSHOTS_DIR,
+} from './remote-layout';
+import { createEncryption, unlockEncryption, type KdfOptions, type SyncKey } from './sync-crypto';
+import type { SyncDoc } from './sync-doc';
+import {
+  changeFileSchema,
+  decodeFile,
+  encodeFile,
+  formatFileSchema,
+  headSchema,
+  manifestSchema,
+  partSchema,
+  SyncFileError,
+  SYNC_FORMAT,
+  SYNC_VERSION,
+  type FormatFile,
+  type HeadFile,
+  type Manifest,
+} from './sync-files';
+
+export interface SyncOptions {
+  db: MarginDb;
+  remote: RemoteStore;
+  /** This browser's id (a UUID): names its head and change files. */
+  device: string;
+  /** Encrypts a new folder, unlocks an encrypted one. */
+  passphrase?: string | null;
+  /** Go ahead although the merge deletes more than `failsafeShare` of the records (the user said yes). */
+  allowMassDelete?: boolean;
+  /** Share of live records a sync may delete before it stops and asks (Floccus: 20%). */
+  failsafeShare?: number;
+  /** Fewer deletions than this never ask (deleting 2 of 5 highlights is normal use). */
+  failsafeMin?: number;
+  /** Docs per change file. */
+  docsPerFile?: number;
+  /** Docs per snapshot part. */
+  docsPerPart?: number;
+  /** Compact when the change files not yet in a snapshot reach this many. */
+  compactAfter?: number;
+  /** Key cache across syncs: deriving the key takes a third of a second. */
+  keys?: Map<string, SyncKey>;
+  kdf?: KdfOptions & { iterations?: number };
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+export interface SyncProgress {
+  phase: 'reading' | 'merging' | 'sending' | 'compacting';
+  done: number;
+  total: number;
+}
+
+export interface SyncReport {
+  status: 'ok';
+  /** Docs read from other devices. */
+  received: number;
+  /** Records changed here by the merge. */
+  changed: number;
+  /** Docs sent. */
+  sent: number;
+  /** Notes that gained a conflict. */
+  conflicts: number;
+  compacted: boolean;
+  /** Files or records refused, each with why; the rest of the sync went on. */
+  warnings: string[];
+}
+
+export interface DeletionCheck {
+  status: 'confirm-deletions';
+  deletes: number;
+  live: number;
+}
+
+export type SyncResult = SyncReport | DeletionCheck;
+
+const DEFAULTS = { failsafeShare: 0.2, failsafeMin: 10, docsPerFile: 500, docsPerPart: 2000, compactAfter: 32 };
+
+export async function syncOnce(options: SyncOptions): Promise<SyncResult> {
+  const o = { ...DEFAULTS, ...options };
+  if (!isSafeSegment(o.device)) throw new Error(`Not a usable device id: ${o.device}`);
+  const key = await openFolder(o);
+  const progress = o.onProgress ?? (() => {});
+
+  await scanLocalChanges(o.db, o.device);
+  const meta = await readMeta(o.db);
+  const pulled = await pull(o, key, meta, progress);
+
+  if (!o.allowMassDelete) {
+    const { deletes, live } = await countDeletions(o.db, pulled.docs);
+    if (deletes >= o.failsafeMin && deletes > live * o.failsafeShare) return { status: 'confirm-deletions', deletes, live };
+  }
+  progress({ phase: 'merging', done: 0, total: pulled.docs.length });
+  const merged = await mergeRemoteDocs(o.db, pulled.docs, o.device);
+  await writeMeta(o.db, { seen: pulled.seen, appliedSnapshots: pulled.applied });
+  progress({ phase: 'merging', done: pulled.docs.length, total: pulled.docs.length });
+
+  const sent = await push(o, key, progress);
+  const after = await readMeta(o.db);
+  let compacted = false;
+  const waiting = Object.entries(pulled.heads).reduce((n, [d, seq]) => n + Math.max(0, seq - (pulled.cover[d] ?? 0)), 0) +
+    Math.max(0, after.sentSeq - (pulled.cover[o.device] ?? 0));
+  if (waiting >= o.compactAfter) {
+    await compact(o, key, after, pulled.listedSnapshots, progress);
+    compacted = true;
+  }
+  return {
+    status: 'ok',
+    received: pulled.docs.length,
+    changed: merged.changed,
+    sent,
+    conflicts: merged.conflicts,
+    compacted,
+    warnings: [...pulled.warnings, ...merged.refused.map((r) => `${r.key} refused: ${r.message}`)],
+  };
+}
+
+/** What sync would tell a status line: changes made here not yet sent. */
+export async function pendingChanges(db: MarginDb, device: string): Promise<number> {
+  await scanLocalChanges(db, device);
+  return countDirty(db);
+}
+
+// ---- the folder ----
+
+async function openFolder(o: SyncOptions & typeof DEFAULTS): Promise<SyncKey | null> {
+  let data = await o.remote.get(FORMAT_FILE);
+  if (!data) {
+    const enc = o.passphrase ? await createEncryption(o.passphrase, o.kdf) : null;
+    const file: FormatFile = { format: SYNC_FORMAT, version: SYNC_VERSION, createdAt: Date.now(), encryption: enc?.params ?? null };
+    await o.remote.put(FORMAT_FILE, new TextEncoder().encode(JSON.stringify(file)));
+    // Two devices starting on an empty folder at once: the one whose file stayed decides.
+    data = await o.remote.get(FORMAT_FILE);
+    if (!data) throw new RemoteError('bad-response', 'The server accepted the sync folder settings but does not return them.');
+  }
+  const format = await decodeFile(FORMAT_FILE, data, formatFileSchema, null);
+  if (format.version > SYNC_VERSION) {
+    throw new SyncFileError(FORMAT_FILE, 'was made by a newer version of Margin: update Margin to sync with this folder.');
+  }
+  if (!format.encryption) {
+    if (o.passphrase) {
+      throw new SyncFileError(FORMAT_FILE, 'says this folder is not encrypted, but a passphrase is set: clear the passphrase, or choose an empty folder to start an encrypted one.');
+    }
+    return null;
+  }
+  const cacheKey = `${format.encryption.salt}:${format.encryption.check}:${o.passphrase ?? ''}`;
+  const cached = o.keys?.get(cacheKey);
+  if (cached) return cached;
+  const key = await unlockEncryption(o.passphrase, format.encryption, o.kdf);
+  o.keys?.set(cacheKey, key);
+  return key;
+}
+
+// ---- reading ----
+
+interface Pulled {
+  docs: SyncDoc[];
+  seen: Record<string, number>;
+  applied: string[];
+  /** Each other device's newest change number. */
+  heads: Record<string, number>;
+  /** Per device, the newest change number in a snapshot listed now. */
+  cover: Record<string, number>;
+  listedSnapshots: string[];
+  warnings: string[];
+}
+
+async function pull(o: SyncOptions & typeof DEFAULTS, key: SyncKey | null, meta: SyncMeta, progress: (p: SyncProgress) => void): Promise<Pulled> {
+  // A compaction elsewhere may delete change files between our listing and our
+  // reads; the snapshot it wrote first holds them, so read again from the top.
+  for (let attempt = 0; ; attempt++) {
+    const result = await pullOnce(o, key, meta, progress);
+    if (result !== 'snapshot-appeared') return result;
+    if (attempt === 3) throw new RemoteError('bad-response', 'Another device kept compacting the sync folder while this one read it; try again.');
+  }
+}
+
+async function pullOnce(
+  o: SyncOptions & typeof DEFAULTS,
+  key: SyncKey | null,
+  meta: SyncMeta,
+  progress: (p: SyncProgress) => void,
+): Promise<Pulled | 'snapshot-appeared'> {
+  const docs: SyncDoc[] = [];
+  const warnings: string[] = [];
+  const seen = { ...meta.seen };
+  const applied = new Set(meta.appliedSnapshots);
+  const cover: Record<string, number> = {};
+
+  const snapshotIds = await listSnapshots(o.remote);
+  for (const id of snapshotIds) {
+    const manifest = await readManifest(o.remote, id, key);
+    if (!manifest) continue; // still being written, or being deleted
+    for (const [d, seq] of Object.entries(manifest.cover)) cover[d] = Math.max(cover[d] ?? 0, seq);
+    if (applied.has(id)) continue;
+    const news = Object.entries(manifest.cover).some(([d, seq]) => d !== o.device && seq > (seen[d] ?? 0));
+    if (!news && meta.appliedSnapshots.length > 0) {
+      applied.add(id);
+      continue;
+    }
+    for (let n = 0; n < manifest.parts; n++) {
+      const path = partPath(id, n);
+      const data = await o.remote.get(path);
+      if (!data) return 'snapshot-appeared'; // deleted under us by a newer compaction
+      docs.push(...(await decodeFile(path, data, partSchema, key)).docs);
+      progress({ phase: 'reading', done: docs.length, total: manifest.docs });
+    }
+    for (const [d, seq] of Object.entries(manifest.cover)) if (d !== o.device) seen[d] = Math.max(seen[d] ?? 0, seq);
+    applied.add(id);
+  }
+
+  const heads: Record<string, number> = {};
+  for (const entry of await o.remote.list(HEADS_DIR)) {
+    const device = entry.name.endsWith('.json') ? entry.name.slice(0, -5) : '';
+    if (entry.type !== 'file' || !isSafeSegment(device) || device === o.device) continue;
+    const data = await o.remote.get(headPath(device));
+    if (!data) continue;
+    let head: HeadFile;
+    try {
+      head = await decodeFile(headPath(device), data, headSchema, key);
+    } catch (error) {
+      warnings.push((error as Error).message);
+      continue;
+    }
+    if (head.device !== device) {
+      warnings.push(`${headPath(device)} names another device: ignored.`);
+      continue;
+    }
+    heads[device] = head.seq;
+    for (let seq = (seen[device] ?? 0) + 1; seq <= head.seq; seq++) {
+      const path = changePath(device, seq);
+      const data = await o.remote.get(path);
+      if (!data) {
+        const now = await listSnapshots(o.remote);
+        if (now.some((id) => !snapshotIds.includes(id))) return 'snapshot-appeared';
+        // A change number that device reserved but never finished: what it held was sent again later.
+        seen[device] = seq;
+        continue;
+      }
+      try {
+        const file = await decodeFile(path, data, changeFileSchema, key);
+        if (file.device !== device || file.seq !== seq) throw new SyncFileError(path, 'does not belong at this path: refused.');
+        docs.push(...file.docs);
+      } catch (error) {
+        // Announced by its head, so complete when written: damaged since. Its docs may
+        // come again in later files; reading on beats stopping every sync here.
+        warnings.push((error as Error).message);
+      }
+      seen[device] = seq;
+      progress({ phase: 'reading', done: docs.length, total: docs.length });
+    }
+  }
+  return { docs, seen, applied: [...applied], heads, cover, listedSnapshots: snapshotIds, warnings };
+}
+
+async function listSnapshots(remote: RemoteStore): Promise<string[]> {
+  return (await remote.list(SNAPSHOTS_DIR)).filter((e) => e.type === 'directory' && isSafeSegment(e.name)).map((e) => e.name).sort();
+}
+
+async function readManifest(remote: RemoteStore, id: string, key: SyncKey | null): Promise<Manifest | null> {
+  const data = await remote.get(manifestPath(id));
+  if (!data) return null;
+  const manifest = await decodeFile(manifestPath(id), data, manifestSchema, key);
+  if (manifest.id !== id) throw new SyncFileError(manifestPath(id), 'belongs to another snapshot: refused.');
+  return manifest;
+}
+
+// ---- sending ----
+
+async function push(o: SyncOptions & typeof DEFAULTS, key: SyncKey | null, progress: (p: SyncProgress) => void): Promise<number> {
+  let sent = 0;
+  const total = await countDirty(o.db);
+  for (;;) {
+    const rows: SyncDocRow[] = await dirtyRows(o.db, o.docsPerFile);
+    if (rows.length === 0) break;
+    const meta = await readMeta(o.db);
+    const seq = meta.nextSeq;
+    // Reserved before the upload: a failed upload's number is never reused, so no
+    // device can have read a different file under it.
+    await writeMeta(o.db, { nextSeq: seq + 1 });
+    const path = changePath(o.device, seq);
+    try {
+      await o.remote.put(path, await encodeFile(path, { device: o.device, seq, docs: rows.map((r) => r.doc) }, key));
+    } catch (error) {
+      await o.remote.remove(path).catch(() => {});
+      throw error;
+    }
+    await markSent(o.db, rows);
+    await writeMeta(o.db, { sentSeq: seq });
+    sent += rows.length;
+    progress({ phase: 'sending', done: sent, total });
+  }
+  const meta = await readMeta(o.db);
+  if (meta.sentSeq > ((await readMetaValue(o.db, 'headSeq')) ?? 0) || sent > 0) {
+    const head: HeadFile = { device: o.device, seq: meta.sentSeq, at: Date.now() };
+    await o.remote.put(headPath(o.device), await encodeFile(headPath(o.device), head, key));
+    await o.db.syncMeta.put({ key: 'headSeq', value: meta.sentSeq });
+  }
+  return sent;
+}
+
+async function readMetaValue(db: MarginDb, key: string): Promise<number | undefined> {
+  const row = await db.syncMeta.get(key);
+  return typeof row?.value === 'number' ? row.value : undefined;
+}
+
+// ---- compaction ----
+
+/**
+ * Writes every doc this device holds as a snapshot, then deletes the change files
+ * and snapshots it holds. Safe with two devices compacting at once: each only deletes
+ * what its own, complete snapshot covers, and a reader that finds a change file gone
+ * looks for the snapshot that replaced it.
+ */
+async function compact(
+  o: SyncOptions & typeof DEFAULTS,
+  key: SyncKey | null,
+  meta: SyncMeta,
+  listed: string[],
+  progress: (p: SyncProgress) => void,
+): Promise<void> {
+  const id = `${Date.now()}-${o.device}`;
+  const total = await o.db.syncDocs.count();
+  let parts = 0;
+  let docs = 0;
+  for (let offset = 0; ; offset += o.docsPerPart) {
+    const chunk = await allDocs(o.db, offset, o.docsPerPart);
+    if (chunk.length === 0) break;
+    const path = partPath(id, parts);
+    await o.remote.put(path, await encodeFile(path, { docs: chunk }, key));
+    parts++;
+    docs += chunk.length;
+    progress({ phase: 'compacting', done: docs, total });
+  }
+  const cover = { ...meta.seen, [o.device]: meta.sentSeq };
+  const manifest: Manifest = { id, device: o.device, at: Date.now(), cover, parts, docs };
+  await o.remote.put(manifestPath(id), await encodeFile(manifestPath(id), manifest, key));
+
+  for (const [device, upTo] of Object.entries(cover)) {
+    for (const entry of await o.remote.list(changesDir(device))) {
+      const seq = seqOfChangeFile(entry.name);
+      if (seq !== null && seq <= upTo) await o.remote.remove(`${changesDir(device)}/${entry.name}`);
+    }
+  }
+  // Only snapshots whose docs are merged here (and so are in the new one).
+  const applied = new Set(meta.appliedSnapshots);
+  for (const old of listed) if (applied.has(old) && old !== id) await o.remote.remove(snapshotDir(old));
+  await writeMeta(o.db, { appliedSnapshots: [id] });
+}
