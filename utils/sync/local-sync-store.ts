@@ -11,7 +11,7 @@ import type { MarginDb } from '@/utils/db/margin-db';
 import type { SyncDocRow } from '@/utils/db/sync-tables';
 import { writeTransaction } from '@/utils/db/write-transaction';
 import { hostOf, withSearchWords, type ImportedRecords } from '@/utils/import/stored-records';
-import { docClock, docFromRecord, docKey, mergeDocs, recordFromDoc, sameDoc, type SyncDoc } from './sync-doc';
+import { docClock, docFromRecord, docKey, mergeDocs, recordFromDoc, sameDoc, visibleConflicts, type SyncDoc } from './sync-doc';
 
 type AnyRecord = Record<string, unknown> & { id: string; updatedAt: number; deletedAt: number | null; deviceId?: string };
 
@@ -194,7 +194,7 @@ export async function mergeRemoteDocs(db: MarginDb, docs: SyncDoc[], device: str
           continue;
         }
         const before = (record?.noteConflicts as unknown[] | undefined)?.length ?? 0;
-        if ((merged.n?.x.length ?? 0) > before) report.conflicts++;
+        if ((merged.n ? visibleConflicts(merged.n).length : 0) > before) report.conflicts++;
         rowPuts.push({ key, doc: merged, dirty });
         const puts = recordPuts.get(incoming.t) ?? [];
         puts.push(next);

@@ -22,17 +22,21 @@ import { CONTENT_FIELDS, stableStringify } from '@/utils/import/record-content';
 /** [value, clock, device]. */
 export type Register = [unknown, number, string];
 
+/** One version of a note: its text, the stamp of its write, and the edits it had seen. */
 export interface NoteVersion {
   v: string;
   c: number;
   d: string;
+  /** Edits per device that this version had seen, itself included. */
+  vv: Record<string, number>;
 }
 
-export interface NoteRegister extends NoteVersion {
-  /** Edits per device that this version has seen (itself included). */
-  vv: Record<string, number>;
-  /** Concurrent versions not yet resolved, oldest first. */
-  x: NoteVersion[];
+/**
+ * A multi-value register: the versions no other version has seen. One version is the
+ * usual case; more means concurrent edits. The newest shows, the others are conflicts.
+ */
+export interface NoteRegister {
+  vs: NoteVersion[];
 }
 
 export interface SyncDoc {
@@ -76,21 +80,61 @@ export function docFromRecord(table: TableName, record: AnyRecord, previous: Syn
   const noteField = NOTE_FIELD[table];
   if (noteField) {
     const text = typeof record[noteField] === 'string' ? (record[noteField] as string) : '';
-    const conflicts = conflictsOf(record);
+    const open = conflictStamps(record);
     const before = previous?.n;
-    if (before && before.v === text && same(before.x, conflicts)) doc.n = before;
-    else {
-      const vv = { ...(before?.vv ?? {}) };
-      vv[stampDevice] = (vv[stampDevice] ?? 0) + 1;
-      doc.n = { v: text, c: record.updatedAt, d: stampDevice, vv, x: conflicts };
-    }
+    if (before && noteShown(before) === text && same(visibleConflicts(before).map(stampOf), open)) doc.n = before;
+    else doc.n = editedNote(before, text, open, record.updatedAt, stampDevice);
   }
   return doc;
 }
 
-function conflictsOf(record: AnyRecord): NoteVersion[] {
+/**
+ * A note after an edit here: the new version has seen every version the user had in
+ * front of them, except the conflicts still listed on the record (not yet resolved),
+ * which stay as they were.
+ */
+function editedNote(before: NoteRegister | undefined, text: string, open: string[], clock: number, device: string): NoteRegister {
+  const versions = before?.vs ?? [];
+  const kept = versions.filter((v) => open.includes(stampOf(v)));
+  const vv: Record<string, number> = {};
+  for (const v of versions) {
+    if (kept.includes(v)) continue;
+    for (const [d, n] of Object.entries(v.vv)) vv[d] = Math.max(vv[d] ?? 0, n);
+  }
+  // Unique among this device's edits, whichever versions it supersedes.
+  vv[device] = Math.max(0, ...versions.map((v) => v.vv[device] ?? 0)) + 1;
+  return { vs: sortVersions([...kept, { v: text, c: clock, d: device, vv }]) };
+}
+
+function conflictStamps(record: AnyRecord): string[] {
   const list = Array.isArray(record.noteConflicts) ? (record.noteConflicts as NoteConflict[]) : [];
-  return list.map((c) => ({ v: c.text, c: c.at, d: c.deviceId }));
+  return list.map((c) => `${c.at}:${c.deviceId}`).sort();
+}
+
+function stampOf(v: { c: number; d: string }): string {
+  return `${v.c}:${v.d}`;
+}
+
+/** The version that shows: the newest. */
+function shownVersion(n: NoteRegister): NoteVersion | undefined {
+  return n.vs.at(-1);
+}
+
+function noteShown(n: NoteRegister): string {
+  return shownVersion(n)?.v ?? '';
+}
+
+/** Conflicts worth showing: other versions whose text differs from the note's and from each other. */
+export function visibleConflicts(n: NoteRegister): NoteVersion[] {
+  const shown = noteShown(n);
+  const texts = new Set<string>([shown]);
+  const out: NoteVersion[] = [];
+  for (const v of n.vs.slice(0, -1).reverse()) {
+    if (texts.has(v.v)) continue;
+    texts.add(v.v);
+    out.push(v);
+  }
+  return out.sort((a, b) => (later(a.c, a.d, b.c, b.d) ? 1 : -1));
 }
 
 /** The record a doc stands for (without derived fields: the caller adds search words). */
@@ -106,12 +150,9 @@ export function recordFromDoc(doc: SyncDoc): AnyRecord {
   }
   const noteField = NOTE_FIELD[doc.t];
   if (noteField) {
-    record[noteField] = doc.n?.v ?? '';
-    if (doc.n) {
-      see(doc.n.c, doc.n.d);
-      for (const x of doc.n.x) see(x.c, x.d);
-      record.noteConflicts = doc.n.x.map((x) => ({ text: x.v, at: x.c, deviceId: x.d }));
-    } else record.noteConflicts = [];
+    record[noteField] = doc.n ? noteShown(doc.n) : '';
+    for (const v of doc.n?.vs ?? []) see(v.c, v.d);
+    record.noteConflicts = doc.n ? visibleConflicts(doc.n).map((x) => ({ text: x.v, at: x.c, deviceId: x.d })) : [];
   }
   record.updatedAt = newest[0];
   if (newest[1]) record.deviceId = newest[1];
@@ -122,10 +163,7 @@ export function recordFromDoc(doc: SyncDoc): AnyRecord {
 export function docClock(doc: SyncDoc): number {
   let max = 0;
   for (const r of Object.values(doc.f)) max = Math.max(max, r[1]);
-  if (doc.n) {
-    max = Math.max(max, doc.n.c);
-    for (const x of doc.n.x) max = Math.max(max, x.c);
-  }
+  for (const v of doc.n?.vs ?? []) max = Math.max(max, v.c);
   return max;
 }
 
@@ -150,41 +188,21 @@ function pickRegister(a: Register, b: Register): Register {
   return stableStringify(a[0]) >= stableStringify(b[0]) ? a : b;
 }
 
+/** Union of both sides' versions, minus every version another one has seen. */
 function mergeNotes(a: NoteRegister, b: NoteRegister): NoteRegister {
-  const ab = dominates(a.vv, b.vv);
-  const ba = dominates(b.vv, a.vv);
-  if (ab && ba) return pickVersion(a, b) === a ? withConflicts(a, unionVersions(a.x, b.x)) : withConflicts(b, unionVersions(a.x, b.x));
-  if (ab) return a;
-  if (ba) return b;
-  // Concurrent edits: the later one shows, the other waits as a conflict. Equal text
-  // typed twice is no conflict.
-  const winner = pickVersion(a, b);
-  const loser = winner === a ? b : a;
-  const vv = { ...a.vv };
-  for (const [d, n] of Object.entries(b.vv)) vv[d] = Math.max(vv[d] ?? 0, n);
-  let x = unionVersions(a.x, b.x);
-  if (loser.v !== winner.v) x = unionVersions(x, [{ v: loser.v, c: loser.c, d: loser.d }]);
-  x = x.filter((v) => !(v.c === winner.c && v.d === winner.d) && v.v !== winner.v);
-  return { v: winner.v, c: winner.c, d: winner.d, vv, x };
-}
-
-function withConflicts(n: NoteRegister, x: NoteVersion[]): NoteRegister {
-  return same(n.x, x) ? n : { ...n, x: x.filter((v) => v.v !== n.v) };
-}
-
-function pickVersion<T extends NoteVersion>(a: T, b: T): T {
-  if (a.c !== b.c || a.d !== b.d) return later(a.c, a.d, b.c, b.d) ? a : b;
-  return a.v >= b.v ? a : b;
-}
-
-function unionVersions(a: NoteVersion[], b: NoteVersion[]): NoteVersion[] {
   const byStamp = new Map<string, NoteVersion>();
-  for (const v of [...a, ...b]) {
-    const key = `${v.c}:${v.d}`;
-    const had = byStamp.get(key);
-    if (!had || v.v > had.v) byStamp.set(key, v);
+  for (const v of [...a.vs, ...b.vs]) {
+    const had = byStamp.get(stampOf(v));
+    // Same stamp, different content: only a buggy or hostile writer; any fixed rule converges.
+    if (!had || stableStringify(v) > stableStringify(had)) byStamp.set(stampOf(v), v);
   }
-  return [...byStamp.values()].sort((p, q) => (later(q.c, q.d, p.c, p.d) ? -1 : later(p.c, p.d, q.c, q.d) ? 1 : 0));
+  const all = [...byStamp.values()];
+  const alive = all.filter((v) => !all.some((w) => w !== v && dominates(w.vv, v.vv) && !dominates(v.vv, w.vv)));
+  return { vs: sortVersions(alive) };
+}
+
+function sortVersions(vs: NoteVersion[]): NoteVersion[] {
+  return [...vs].sort((p, q) => (later(p.c, p.d, q.c, q.d) ? 1 : later(q.c, q.d, p.c, p.d) ? -1 : 0));
 }
 
 function dominates(a: Record<string, number>, b: Record<string, number>): boolean {

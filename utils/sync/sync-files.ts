@@ -27,12 +27,12 @@ export class SyncFileError extends Error {
 const segment = z.string().refine(isSafeSegment, 'not a safe id');
 const clock = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const register = z.tuple([z.unknown(), clock, segment]);
-const noteVersion = z.object({ v: z.string().max(200_000), c: clock, d: segment });
+const noteVersion = z.object({ v: z.string().max(200_000), c: clock, d: segment, vv: z.record(segment, z.number().int().min(0)) });
 const docSchema = z.object({
   t: z.enum(TABLE_NAMES),
   id: z.string().min(1).max(100),
   f: z.record(z.string().max(40), register),
-  n: noteVersion.extend({ vv: z.record(segment, z.number().int().min(0)), x: z.array(noteVersion).max(100) }).optional(),
+  n: z.object({ vs: z.array(noteVersion).min(1).max(100) }).optional(),
 });
 
 export const formatFileSchema = z.object({

@@ -40,8 +40,9 @@ export async function highlightOn(db: MarginDb, url: string, quote: string, note
 
 /** Every record as the user sees it (content fields only), for comparing devices. */
 export async function visibleState(db: MarginDb): Promise<Record<string, unknown[]>> {
-  const strip = (r: Record<string, unknown>) => {
-    const { words: _w, updatedAt: _u, deviceId: _d, ...rest } = r;
+  // Stamps differ between devices by design (each write is stamped where it is made).
+  const strip = (r: object) => {
+    const { words: _w, updatedAt: _u, deviceId: _d, ...rest } = r as Record<string, unknown>;
     return rest;
   };
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
