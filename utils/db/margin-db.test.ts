@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { findArticleByUrl, getSavedCopy } from './articles';
 import { listHighlights } from './highlights';
-import { SCHEMA_V1 } from './margin-db';
+import { SCHEMA_V1, SCHEMA_V2 } from './margin-db';
 import { getPageNote } from './page-notes';
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from './schema';
 import { searchLibrary } from './search-library';
@@ -84,7 +84,7 @@ test('a version 1 database opens with every record intact', async () => {
   await writeVersion1(factory);
   const db = testDb(undefined, factory);
   await db.open();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(3);
 
   // Field by field as written, plus the fields version 2 derives.
   expect(await db.articles.get(article.id)).toEqual({
@@ -135,4 +135,32 @@ test('the upgrade is not a change: no record looks edited to a sync', async () =
   const db = testDb(undefined, factory);
   const all = [...(await db.articles.toArray()), ...(await db.highlights.toArray()), ...(await db.pageNotes.toArray())];
   expect(all.map((r) => [r.updatedAt, r.deviceId])).toEqual(all.map(() => [sync.updatedAt, 'old-laptop']));
+});
+
+test('a version 2 database opens as version 3 with every record intact and nothing yet synced', async () => {
+  const factory = new IDBFactory();
+  // A database as version 2 of Margin left it (records with their derived fields).
+  const v2 = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
+  v2.version(1).stores(SCHEMA_V1);
+  v2.version(2).stores(SCHEMA_V2);
+  await v2.open();
+  const records = {
+    articles: [{ ...article, host: 'example.com', words: ['fearless'] }],
+    articleBodies: [{ ...body, words: ['mutexes'] }],
+    highlights: [{ ...highlight, words: ['borrow'] }, { ...deleted, words: [] }],
+    pageNotes: [{ ...pageNote, words: ['reread'] }],
+    tags,
+  };
+  for (const [table, rows] of Object.entries(records)) await v2.table(table).bulkAdd(rows);
+  v2.close();
+
+  const db = testDb(undefined, factory);
+  await db.open();
+  expect(db.verno).toBe(3);
+  for (const [table, rows] of Object.entries(records)) {
+    expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
+    expect(await db.table(table).count()).toBe(rows.length);
+  }
+  expect(await db.syncDocs.count()).toBe(0);
+  expect(await db.syncMeta.count()).toBe(0);
 });
