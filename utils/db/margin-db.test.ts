@@ -144,7 +144,7 @@ test('a version 2 database opens as version 3 with every record intact and nothi
   v2.version(1).stores(SCHEMA_V1);
   v2.version(2).stores(SCHEMA_V2);
   await v2.open();
-  const records = {
+  const records: Record<string, object[]> = {
     articles: [{ ...article, host: 'example.com', words: ['fearless'] }],
     articleBodies: [{ ...body, words: ['mutexes'] }],
     highlights: [{ ...highlight, words: ['borrow'] }, { ...deleted, words: [] }],

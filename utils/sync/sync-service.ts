@@ -9,7 +9,7 @@ import { readMeta, resetSyncState, writeMeta } from './local-sync-store';
 import type { RemoteStore } from './remote-store';
 import type { KdfOptions, SyncKey } from './sync-crypto';
 import { pendingChanges, syncOnce, type SyncOptions, type SyncProgress } from './sync-engine';
-import { syncErrorMessage } from './sync-error-message';
+import { redact, syncErrorMessage } from './sync-error-message';
 import { isSyncConfigured, secretsOf, syncTargetOf, type SyncSettings } from './sync-settings';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status';
 
@@ -108,7 +108,7 @@ export function createSyncService(deps: SyncServiceDeps) {
         confirm: null,
         pending,
         last: { received, changed, sent, conflicts },
-        warnings: result.warnings.map((w) => syncErrorMessage(w, secrets)).slice(0, 20),
+        warnings: result.warnings.slice(0, 20).map((w) => redact(w, secrets)),
       });
     } catch (error) {
       const pending = await pendingChanges(deps.db, deps.device).catch(async () => (await current()).pending);
@@ -154,7 +154,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     }
     const next: { request: SyncRequest; done: Promise<SyncStatus> } = {
       request,
-      done: running.then(() => {
+      done: running.catch(() => undefined).then(() => {
         queued = null;
         return start(next.request);
       }),
