@@ -11,6 +11,7 @@ import type { MarginDb } from '@/utils/db/margin-db';
 import type { SyncDocRow } from '@/utils/db/sync-tables';
 import { writeTransaction } from '@/utils/db/write-transaction';
 import { hostOf, withSearchWords, type ImportedRecords } from '@/utils/import/stored-records';
+import { mergeDuplicateArticles } from './merge-duplicate-articles';
 import { docClock, docFromRecord, docKey, mergeDocs, recordFromDoc, sameDoc, visibleConflicts, type SyncDoc } from './sync-doc';
 
 type AnyRecord = Record<string, unknown> & { id: string; updatedAt: number; deletedAt: number | null; deviceId?: string };
@@ -128,6 +129,8 @@ export interface MergeReport {
   refused: { key: string; message: string }[];
   /** Notes that now show a conflict. */
   conflicts: number;
+  /** Articles found filed twice (two browsers, one page) and folded into one. */
+  folded: number;
 }
 
 /** How many live records here the docs would delete, and how many live records there are. */
@@ -156,7 +159,8 @@ export async function countDeletions(db: MarginDb, docs: SyncDoc[]): Promise<{ d
 
 /** Merges docs from other devices into the records, in transactions of a few hundred. */
 export async function mergeRemoteDocs(db: MarginDb, docs: SyncDoc[], device: string): Promise<MergeReport> {
-  const report: MergeReport = { changed: 0, refused: [], conflicts: 0 };
+  const report: MergeReport = { changed: 0, refused: [], conflicts: 0, folded: 0 };
+  const articlesWritten: string[] = [];
   // Later docs for the same record fold into earlier ones first: one write per record.
   const byKey = new Map<string, SyncDoc>();
   for (const doc of docs) {
@@ -199,12 +203,14 @@ export async function mergeRemoteDocs(db: MarginDb, docs: SyncDoc[], device: str
         const puts = recordPuts.get(incoming.t) ?? [];
         puts.push(next);
         recordPuts.set(incoming.t, puts);
+        if (incoming.t === 'articles') articlesWritten.push(incoming.id);
         report.changed++;
       }
       for (const [t, puts] of recordPuts) await table(db, t).bulkPut(puts);
       await db.syncDocs.bulkPut(rowPuts);
     });
   }
+  report.folded = await mergeDuplicateArticles(db, articlesWritten);
   return report;
 }
 

@@ -324,3 +324,26 @@ describe('incremental', () => {
     expect(moved).toBeLessThan(fullBytes / 50);
   }, 60_000);
 });
+
+describe('one page highlighted in two browsers before they synced', () => {
+  test('its two articles become one, with every highlight and both page notes', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b', Date.UTC(2024, 4, 1) + 60_000);
+    const ha = await highlightOn(a.db, URL_A, 'said in Chrome');
+    const hb = await highlightOn(b.db, URL_A, 'said in Firefox');
+    await setPageNote(a.db, ha.articleId, 'note from Chrome');
+    await setPageNote(b.db, hb.articleId, 'note from Firefox');
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    for (const device of [a, b]) {
+      const live = await device.db.articles.filter((x) => x.deletedAt === null).toArray();
+      expect(live.map((x) => x.id)).toEqual([ha.articleId]);
+      expect((await listHighlights(device.db, ha.articleId)).map((h) => h.quote).sort()).toEqual(['said in Chrome', 'said in Firefox']);
+      expect((await getPageNote(device.db, ha.articleId))?.text).toBe('note from Chrome\n\nnote from Firefox');
+    }
+    expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
+  });
+});

@@ -159,6 +159,21 @@ export async function pendingChanges(db: MarginDb, device: string): Promise<numb
 
 async function openFolder(o: SyncOptions & typeof DEFAULTS): Promise<SyncKey | null> {
   let data = await o.remote.get(FORMAT_FILE);
+  if (data && !(await formatReadable(data))) {
+    // An upload of this file was cut short (a server keeps what arrived). Before
+    // anything else was written nothing depends on it: write it anew. After, the copy
+    // this browser kept when it last read it puts it back (the parameters must stay:
+    // other browsers' files are encrypted with them).
+    const known = (await o.db.syncMeta.get('format'))?.value;
+    if (typeof known === 'string') {
+      data = new TextEncoder().encode(known);
+      await o.remote.put(FORMAT_FILE, data);
+    } else if ((await o.remote.list(HEADS_DIR)).length === 0) {
+      data = null;
+    } else {
+      throw new SyncFileError(FORMAT_FILE, 'is damaged. Sync once from a browser that synced with this folder before: it repairs the file.');
+    }
+  }
   if (!data) {
     const enc = o.passphrase ? await createEncryption(o.passphrase, o.kdf) : null;
     const file: FormatFile = { format: SYNC_FORMAT, version: SYNC_VERSION, createdAt: Date.now(), encryption: enc?.params ?? null };
@@ -171,6 +186,7 @@ async function openFolder(o: SyncOptions & typeof DEFAULTS): Promise<SyncKey | n
   if (format.version > SYNC_VERSION) {
     throw new SyncFileError(FORMAT_FILE, 'was made by a newer version of Margin: update Margin to sync with this folder.');
   }
+  await o.db.syncMeta.put({ key: 'format', value: new TextDecoder().decode(data) });
   if (!format.encryption) {
     if (o.passphrase) {
       throw new SyncFileError(FORMAT_FILE, 'says this folder is not encrypted, but a passphrase is set: clear the passphrase, or choose an empty folder to start an encrypted one.');
@@ -183,6 +199,15 @@ async function openFolder(o: SyncOptions & typeof DEFAULTS): Promise<SyncKey | n
   const key = await unlockEncryption(o.passphrase, format.encryption, o.kdf);
   o.keys?.set(cacheKey, key);
   return key;
+}
+
+async function formatReadable(data: Uint8Array): Promise<boolean> {
+  try {
+    await decodeFile(FORMAT_FILE, data, formatFileSchema, null);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // ---- reading ----
@@ -223,7 +248,14 @@ async function pullOnce(
 
   const snapshotIds = await listSnapshots(o.remote);
   for (const id of snapshotIds) {
-    const manifest = await readManifest(o.remote, id, key);
+    let manifest: Manifest | null;
+    try {
+      manifest = await readManifest(o.remote, id, key);
+    } catch (error) {
+      // A manifest cut short means its compaction stopped before deleting anything.
+      warnings.push((error as Error).message);
+      continue;
+    }
     if (!manifest) continue; // still being written, or being deleted
     for (const [d, seq] of Object.entries(manifest.cover)) cover[d] = Math.max(cover[d] ?? 0, seq);
     if (applied.has(id)) continue;

@@ -1,0 +1,168 @@
+/**
+ * Randomized fault schedules for sync (seeded, so any failing one replays from its
+ * number): several browsers edit the same highlights and sync at the same time
+ * through a proxy that fails, cuts and slows requests to a real WebDAV server;
+ * then the faults stop, everyone syncs until quiet, and the result is checked:
+ * every browser holds the same data, every highlight ever made is there once, and
+ * every field and note version any browser held is in the final state (the join of
+ * all their docs, which `sync-doc.test.ts` proves is what merging means).
+ */
+import { stableStringify } from '@/utils/import/record-content';
+import { createWebDavRemote } from '@/utils/sync/webdav-remote';
+import { deleteHighlight, restoreHighlight, updateHighlight } from '@/utils/db/highlights';
+import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
+import { scanLocalChanges } from '@/utils/sync/local-sync-store';
+import { mergeDocs, recordFromDoc, type SyncDoc } from '@/utils/sync/sync-doc';
+import { highlightOn, testDevice, visibleState, type TestDevice } from '@/utils/sync/test-devices';
+import type { FaultAction, FaultProxy } from '../support/fault-proxy';
+import type { WebDavServer } from '../support/webdav-server';
+import { mulberry32 } from '../support/prng';
+
+export interface ScheduleOutcome {
+  seed: number;
+  syncs: number;
+  failedSyncs: number;
+  created: number;
+  /** Highlights whose final state misses something a browser held. */
+  lost: string[];
+  /** Highlight ids present more than once or never made. */
+  duplicated: number;
+  converged: boolean;
+}
+
+const FAULTS: Array<[FaultAction, number]> = [
+  [{ kind: 'pass' }, 78],
+  [{ kind: 'status', status: 500 }, 3],
+  [{ kind: 'status', status: 503 }, 3],
+  [{ kind: 'status', status: 507 }, 2],
+  [{ kind: 'cut-upload', server: 'aborted' }, 4],
+  [{ kind: 'cut-upload', server: 'none' }, 2],
+  [{ kind: 'cut-download' }, 5],
+  [{ kind: 'slow', ms: 40 }, 3],
+];
+
+const URLS = ['https://medium.com/@margin/kubecon-day-two', 'https://example.org/blog/hallway-track'];
+const NOTES = ['', 'ask about eBPF', 'great talk', 'see also day one', 'שלום', 'ça marche 👍'];
+
+function pick<T>(random: () => number, list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)]!;
+}
+
+/** Faults drawn per request from the seed and the request itself, so concurrent syncs reorder little. */
+function scheduleFor(seed: number) {
+  const seen = new Map<string, number>();
+  const total = FAULTS.reduce((n, [, w]) => n + w, 0);
+  return (req: { method: string; path: string }): FaultAction => {
+    const key = `${req.method} ${req.path}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    let h = seed * 7919 + n;
+    for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) >>> 0;
+    let r = mulberry32(h)() * total;
+    for (const [action, w] of FAULTS) if ((r -= w) < 0) return action;
+    return { kind: 'pass' };
+  };
+}
+
+export async function runSchedule(seed: number, server: WebDavServer, proxy: FaultProxy, devices = 3, rounds = 4): Promise<ScheduleOutcome> {
+  const random = mulberry32(seed);
+  const folder = `schedule-${seed}`;
+  const remote = createWebDavRemote({ url: proxy.url, username: server.username, password: server.password, folder, timeoutMs: 5000 });
+  const clean = createWebDavRemote({ url: server.url, username: server.username, password: server.password, folder });
+  const start = Date.UTC(2024, 4, 1);
+  const browsers: TestDevice[] = Array.from({ length: devices }, (_, i) =>
+    testDevice(`s${seed}-d${i}`, start + Math.floor(random() * 5000), `schedule-${seed}-${i}`),
+  );
+  const created = new Set<string>();
+  const known: string[][] = browsers.map(() => []);
+  const outcome: ScheduleOutcome = { seed, syncs: 0, failedSyncs: 0, created: 0, lost: [], duplicated: 0, converged: false };
+  const options = { compactAfter: 3, failsafeMin: 1_000_000 };
+
+  proxy.setSchedule(scheduleFor(seed));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, b] of browsers.entries()) {
+      b.tick(Math.floor(random() * 3000));
+      const ops = 1 + Math.floor(random() * 3);
+      for (let k = 0; k < ops; k++) await randomEdit(b, known[i]!, created, random, seed);
+    }
+    // Everyone syncs at once: reads interleave with other devices' uploads and compactions.
+    const results = await Promise.allSettled(browsers.map((b) => b.sync(remote, options)));
+    outcome.syncs += results.length;
+    outcome.failedSyncs += results.filter((r) => r.status === 'rejected').length;
+    for (const [i, b] of browsers.entries()) {
+      const ids = (await b.db.highlights.toArray()).map((h) => h.id);
+      known[i] = [...new Set([...known[i]!, ...ids])];
+    }
+  }
+  await proxy.idle();
+
+  // What every browser holds now, local edits included: the final state must contain all of it.
+  const expected = new Map<string, SyncDoc>();
+  for (const b of browsers) {
+    await scanLocalChanges(b.db, b.id);
+    for (const row of await b.db.syncDocs.toArray()) {
+      if (row.doc.t !== 'highlights') continue;
+      const had = expected.get(row.key);
+      expected.set(row.key, had ? mergeDocs(had, row.doc) : row.doc);
+    }
+  }
+
+  proxy.setSchedule(() => ({ kind: 'pass' }));
+  for (let pass = 0; pass < 8; pass++) {
+    let moved = 0;
+    for (const b of browsers) {
+      const r = await b.sync(clean, { ...options, allowMassDelete: true });
+      outcome.syncs++;
+      if (r.status === 'ok') moved += r.sent + r.changed;
+    }
+    if (moved === 0 && pass > 0) break;
+  }
+
+  const states = await Promise.all(browsers.map((b) => visibleState(b.db)));
+  // Key order differs between records written by a merge and by a repository: compare content.
+  outcome.converged = states.every((s) => stableStringify(s) === stableStringify(states[0]));
+  if (!outcome.converged && process.env.MARGIN_FAULT_DEBUG) {
+    const { writeFileSync } = await import('node:fs');
+    states.forEach((s, i) => writeFileSync(`/tmp/state-${seed}-${i}.json`, JSON.stringify(s, null, 1)));
+  }
+  const finalHighlights = await browsers[0]!.db.highlights.toArray();
+  outcome.created = created.size;
+  const ids = finalHighlights.map((h) => h.id);
+  outcome.duplicated = ids.length - new Set(ids).size + ids.filter((id) => !created.has(id)).length;
+  for (const id of created) {
+    const here = finalHighlights.find((h) => h.id === id);
+    const want = expected.get(`highlights:${id}`);
+    if (!here || !want) {
+      outcome.lost.push(`${id}: ${here ? 'never reached any doc' : 'missing'}`);
+      continue;
+    }
+    const w = recordFromDoc(want) as Record<string, unknown>;
+    const versions = (r: Record<string, unknown>) =>
+      [r.note, ...((r.noteConflicts as { text: string }[] | undefined) ?? []).map((c) => c.text)].sort();
+    const same =
+      here.colour === w.colour &&
+      JSON.stringify(here.tags) === JSON.stringify(w.tags) &&
+      (here.deletedAt === null) === (w.deletedAt === null) &&
+      JSON.stringify(versions(here as unknown as Record<string, unknown>)) === JSON.stringify(versions(w));
+    if (!same) outcome.lost.push(`${id}: final ${JSON.stringify(versions(here as never))} ${here.colour} vs held ${JSON.stringify(versions(w))} ${w.colour}`);
+  }
+  await clean.remove('').catch(() => {});
+  for (const b of browsers) b.db.close();
+  return outcome;
+}
+
+async function randomEdit(b: TestDevice, known: string[], created: Set<string>, random: () => number, seed: number): Promise<void> {
+  const roll = random();
+  if (roll < 0.3 || known.length === 0) {
+    const h = await highlightOn(b.db, pick(random, URLS), `passage ${seed}-${created.size}-${b.id}`, pick(random, NOTES));
+    created.add(h.id);
+    known.push(h.id);
+    return;
+  }
+  const id = pick(random, known);
+  if (roll < 0.6) await updateHighlight(b.db, id, { note: `${pick(random, NOTES)} (${b.id} ${Math.floor(random() * 100)})` });
+  else if (roll < 0.75) await updateHighlight(b.db, id, { colour: pick(random, HIGHLIGHT_COLOURS) });
+  else if (roll < 0.85) await updateHighlight(b.db, id, { tags: [pick(random, ['kubecon', 'ebpf', 'later'])] });
+  else if (roll < 0.95) await deleteHighlight(b.db, id);
+  else await restoreHighlight(b.db, id);
+}
