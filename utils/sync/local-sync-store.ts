@@ -58,11 +58,17 @@ export async function writeMeta(db: MarginDb, patch: Partial<SyncMeta>): Promise
   });
 }
 
-/** Forgets everything sync knew (another folder, or a reset): the next sync starts as a first one. */
+/**
+ * Forgets everything sync knew (another folder, or a reset): the next sync starts as
+ * a first one. The next change number is kept: going back to a folder this browser
+ * wrote to before, a reused number would be skipped by devices that read it already.
+ */
 export async function resetSyncState(db: MarginDb): Promise<void> {
+  const { nextSeq } = await readMeta(db);
   await writeTransaction(db, [db.syncDocs, db.syncMeta], async () => {
     await db.syncDocs.clear();
     await db.syncMeta.clear();
+    await db.syncMeta.put({ key: 'nextSeq', value: nextSeq });
   });
 }
 
@@ -116,8 +122,9 @@ export async function markSent(db: MarginDb, sent: SyncDocRow[]): Promise<void> 
   });
 }
 
-export async function allDocs(db: MarginDb, offset: number, limit: number): Promise<SyncDoc[]> {
-  return (await db.syncDocs.orderBy('key').offset(offset).limit(limit).toArray()).map((r) => r.doc);
+/** Rows in key order after `afterKey` (keyset paging: no offsets to skip over). */
+export async function rowsAfter(db: MarginDb, afterKey: string, limit: number): Promise<SyncDocRow[]> {
+  return db.syncDocs.where('key').above(afterKey).limit(limit).toArray();
 }
 
 // ---- merging other devices' docs ----

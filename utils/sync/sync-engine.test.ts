@@ -347,3 +347,25 @@ describe('one page highlighted in two browsers before they synced', () => {
     expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
   });
 });
+
+describe('a first sync of a big library', () => {
+  test('goes up once, as a snapshot, and later changes as change files on top of it', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    for (let i = 0; i < 40; i++) await highlightOn(a.db, `${URL_A}-${i % 4}`, `passage ${i}`);
+    const small = { docsPerFile: 10, compactAfter: 4 };
+    expect(ok(await a.sync(remote, small))).toMatchObject({ compacted: true });
+    const paths = [...remote.files.keys()];
+    expect(paths.filter((p) => p.startsWith('changes/'))).toEqual([]);
+    expect(paths.filter((p) => p.endsWith('manifest.json'))).toHaveLength(1);
+    ok(await b.sync(remote, small));
+    expect(await b.db.highlights.count()).toBe(40);
+    const first = (await a.db.highlights.toArray())[0]!;
+    await updateHighlight(a.db, first.id, { note: 'after the snapshot' });
+    ok(await a.sync(remote, small));
+    ok(await b.sync(remote, small));
+    expect(await getHighlight(b.db, first.id)).toMatchObject({ note: 'after the snapshot' });
+    expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
+  });
+});

@@ -18,7 +18,7 @@ import {
   readMeta,
   scanLocalChanges,
   writeMeta,
-  allDocs,
+  rowsAfter,
   countDirty,
   type SyncMeta,
 } from './local-sync-store';
@@ -129,6 +129,21 @@ export async function syncOnce(options: SyncOptions): Promise<SyncResult> {
   await writeMeta(o.db, { seen: pulled.seen, appliedSnapshots: pulled.applied });
   progress({ phase: 'merging', done: pulled.docs.length, total: pulled.docs.length });
 
+  // A first sync of a big library goes straight into a snapshot: as change files
+  // it would be uploaded twice (the files, then the compaction of them).
+  const dirty = await countDirty(o.db);
+  if (dirty >= (o.compactAfter * o.docsPerFile) / 4) {
+    await compact(o, key, await readMeta(o.db), pulled.listedSnapshots, progress, true);
+    return {
+      status: 'ok',
+      received: pulled.docs.length,
+      changed: merged.changed,
+      sent: dirty,
+      conflicts: merged.conflicts,
+      compacted: true,
+      warnings: [...pulled.warnings, ...merged.refused.map((r) => `${r.key} refused: ${r.message}`)],
+    };
+  }
   const sent = await push(o, key, progress);
   const after = await readMeta(o.db);
   let compacted = false;
@@ -384,23 +399,42 @@ async function compact(
   meta: SyncMeta,
   listed: string[],
   progress: (p: SyncProgress) => void,
+  /** The snapshot also carries this device's unsent changes, under a change number of its own. */
+  carryChanges = false,
 ): Promise<void> {
   const id = `${Date.now()}-${o.device}`;
   const total = await o.db.syncDocs.count();
+  let ownSeq = meta.sentSeq;
+  if (carryChanges) {
+    // Reserved like a change file's number, and announced by the head, so every other
+    // device sees news from this device and reads the snapshot.
+    ownSeq = meta.nextSeq;
+    await writeMeta(o.db, { nextSeq: ownSeq + 1 });
+  }
+  const carried: SyncDocRow[] = [];
   let parts = 0;
   let docs = 0;
-  for (let offset = 0; ; offset += o.docsPerPart) {
-    const chunk = await allDocs(o.db, offset, o.docsPerPart);
-    if (chunk.length === 0) break;
+  for (let after = ''; ; ) {
+    const rows = await rowsAfter(o.db, after, o.docsPerPart);
+    if (rows.length === 0) break;
+    after = rows.at(-1)!.key;
     const path = partPath(id, parts);
-    await o.remote.put(path, await encodeFile(path, { docs: chunk }, key));
+    await o.remote.put(path, await encodeFile(path, { docs: rows.map((r) => r.doc) }, key));
+    if (carryChanges) carried.push(...rows.filter((r) => r.dirty === 1));
     parts++;
-    docs += chunk.length;
+    docs += rows.length;
     progress({ phase: 'compacting', done: docs, total });
   }
-  const cover = { ...meta.seen, [o.device]: meta.sentSeq };
+  const cover = { ...meta.seen, [o.device]: ownSeq };
   const manifest: Manifest = { id, device: o.device, at: Date.now(), cover, parts, docs };
   await o.remote.put(manifestPath(id), await encodeFile(manifestPath(id), manifest, key));
+  if (carryChanges) {
+    await markSent(o.db, carried);
+    await writeMeta(o.db, { sentSeq: ownSeq });
+    const head: HeadFile = { device: o.device, seq: ownSeq, at: Date.now() };
+    await o.remote.put(headPath(o.device), await encodeFile(headPath(o.device), head, key));
+    await o.db.syncMeta.put({ key: 'headSeq', value: ownSeq });
+  }
 
   for (const [device, upTo] of Object.entries(cover)) {
     for (const entry of await o.remote.list(changesDir(device))) {
