@@ -6,8 +6,12 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Margin',
     description: 'Read and annotate posts on the web: a clean reader view, highlights and notes that are never lost.',
-    permissions: ['scripting', 'storage', 'contextMenus'],
+    permissions: ['scripting', 'storage', 'contextMenus', 'alarms'],
     host_permissions: ['<all_urls>'],
+    // Sync asks for its WebDAV server's host at run time, when the user saves or tests
+    // it. `<all_urls>` above (for the highlighter) already covers it today; the request
+    // stays so sync keeps working if the highlighter ever narrows its hosts.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: 'Margin: this page\'s highlights and notes' },
     commands: {
       'toggle-reader': {

@@ -6,6 +6,7 @@ import { findSelector } from '@/utils/anchoring/selectors';
 import type { HighlightRecord } from '@/utils/db/schema';
 import { deepLink } from '@/utils/highlighting/deep-link';
 import { AnchorBadge } from './AnchorBadge';
+import { ConflictBadge } from './ConflictBadge';
 import { COLOUR_LABELS } from './colour-labels';
 import { formatDay } from './format-day';
 import { Swatch } from './Swatch';
@@ -57,6 +58,7 @@ export function HighlightItem({ highlight: h, pageUrl, onTag }: HighlightItemPro
             </ul>
           )}
           <AnchorBadge status={h.anchor} />
+          <ConflictBadge conflicts={h.noteConflicts} />
           <time className="lib-date" dateTime={new Date(h.createdAt).toISOString()}>
             {formatDay(h.createdAt)}
           </time>

@@ -1,5 +1,6 @@
 /** The user's note about a whole article, as the library lists it. */
 import type { PageNoteRecord } from '@/utils/db/schema';
+import { ConflictBadge } from './ConflictBadge';
 import { formatDay } from './format-day';
 
 export function PageNoteItem({ note }: { note: PageNoteRecord }) {
@@ -11,6 +12,7 @@ export function PageNoteItem({ note }: { note: PageNoteRecord }) {
           {note.text}
         </p>
         <div className="lib-hit-meta">
+          <ConflictBadge conflicts={note.noteConflicts} />
           <time className="lib-date" dateTime={new Date(note.updatedAt).toISOString()}>
             {formatDay(note.updatedAt)}
           </time>

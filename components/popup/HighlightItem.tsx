@@ -1,8 +1,10 @@
 /**
  * One highlight in the popup: its colour (changeable), its quote (click to scroll
- * the page to it), its note and tags (editable), copy as Markdown, and delete.
+ * the page to it), its note and tags (editable), copy as Markdown, and delete; and
+ * when two browsers edited its note at once, the versions to choose from.
  */
 import { useEffect, useState } from 'react';
+import { NoteConflictChooser } from '@/components/sync/NoteConflictChooser';
 import { HIGHLIGHT_COLOURS, type HighlightColour, type HighlightRecord } from '@/utils/db/schema';
 import { parseTags } from '@/components/highlighter/highlight-toolbar';
 
@@ -13,9 +15,11 @@ interface Props {
   onDelete(): void;
   /** Copies the highlight as Markdown (quote, source with a link to the passage, note, tags). */
   onCopy(): void;
+  /** Keeps this version of a note edited in two browsers at once. */
+  onResolve(note: string): void;
 }
 
-export function HighlightItem({ highlight, onReveal, onChange, onDelete, onCopy }: Props) {
+export function HighlightItem({ highlight, onReveal, onChange, onDelete, onCopy, onResolve }: Props) {
   const [note, setNote] = useState(highlight.note);
   const [tags, setTags] = useState(highlight.tags.join(', '));
   // A change made elsewhere (the page's toolbar) shows up unless the user is typing here.
@@ -52,6 +56,9 @@ export function HighlightItem({ highlight, onReveal, onChange, onDelete, onCopy 
       <button type="button" className={`pp-quote pp-bar-${highlight.colour}`} data-action="reveal" onClick={onReveal} title="Show on the page">
         {highlight.quote}
       </button>
+      {highlight.noteConflicts && highlight.noteConflicts.length > 0 && (
+        <NoteConflictChooser current={highlight.note} conflicts={highlight.noteConflicts} onKeep={onResolve} />
+      )}
       <textarea
         className="pp-note"
         data-field="note"

@@ -1,7 +1,7 @@
 /**
  * The popup: this page's highlights in page order with their notes, the page's
- * own note, highlights that could not be placed, and the page actions (reader
- * view, offline copy, library). Reads the database directly with live queries;
+ * own note, highlights that could not be placed, the page actions (reader view,
+ * offline copy, library), sync's status line and notes edited in two browsers. Reads the database directly with live queries;
  * writes go through the background so the page repaints at once.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -14,6 +14,8 @@ import { markdownOptions } from '@/utils/export/markdown-template-store';
 import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protocol';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { readerMessenger } from '@/utils/messaging/reader-protocol';
+import { syncMessenger } from '@/utils/messaging/sync-protocol';
+import { SyncStatusLine } from '@/components/sync/SyncStatusLine';
 import { ArticleExport } from './ArticleExport';
 import { HighlightItem } from './HighlightItem';
 import { OrphanItem } from './OrphanItem';
@@ -61,6 +63,12 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
     show(await marginMessenger.sendMessage('page-note:set', { tabId, text }));
     if (!articleId) await tab.refresh();
   };
+  // Picking a version is an edit like any other: the other versions go, here and, after sync, everywhere.
+  const resolveHighlightNote = (id: string, note: string) => void update(id, { note, noteConflicts: [] });
+  const resolvePageNote = async (text: string) => {
+    if (!articleId) return;
+    show(await syncMessenger.sendMessage('page-note:resolve', { articleId, text }));
+  };
   const saveOffline = async () => {
     if (tabId === null) return;
     setMessage('Saving…');
@@ -83,6 +91,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
       <main className="pp">
         <h1 className="pp-title">Margin</h1>
         <p className="pp-empty">Margin cannot run on this page (browser pages and stores are off limits to extensions).</p>
+        <SyncStatusLine />
         <button type="button" className="pp-button" onClick={openLibrary}>
           Open library
         </button>
@@ -113,6 +122,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
             Offline copy saved {new Date(article.savedAt).toLocaleString()}
           </p>
         )}
+        <SyncStatusLine />
       </header>
 
       {message && (
@@ -129,7 +139,12 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
         </p>
       )}
 
-      <PageNoteEditor text={pageNote?.text ?? ''} onSave={(t) => void saveNote(t)} />
+      <PageNoteEditor
+        text={pageNote?.text ?? ''}
+        onSave={(t) => void saveNote(t)}
+        conflicts={pageNote?.noteConflicts}
+        onResolve={(t) => void resolvePageNote(t)}
+      />
 
       <section aria-labelledby="pp-highlights">
         <h2 id="pp-highlights" className="pp-h2">
@@ -147,6 +162,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
               onChange={(patch) => void update(h.id, patch)}
               onDelete={() => void remove(h)}
               onCopy={() => void copyMarkdown(h).catch((e: unknown) => setMessage(`Could not copy: ${e instanceof Error ? e.message : String(e)}`))}
+              onResolve={(note) => resolveHighlightNote(h.id, note)}
             />
           ))}
         </ol>
@@ -167,6 +183,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
                 onReattach={() => void reattach(h.id)}
                 onKeepAsNote={() => void update(h.id, { anchor: 'detached' })}
                 onDelete={() => void remove(h)}
+                onResolve={(note) => resolveHighlightNote(h.id, note)}
               />
             ))}
           </ol>

@@ -1,15 +1,19 @@
 /**
  * Background: owns the database (content scripts cannot open it) and answers the
  * annotation messages; turns the keyboard commands, context-menu entries and
- * reader messages into actions in the right tab; keeps each tab's badge count.
+ * reader messages into actions in the right tab; keeps each tab's badge count;
+ * runs sync (`sync-in-background.ts`) and mirrors the look-and-feel settings to
+ * the browser's own `storage.sync`.
  */
 import { createAnnotationService } from '@/utils/annotations/annotation-service';
 import { loadHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
 import { marginMessenger } from '@/utils/messaging/margin-protocol';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { readerMessenger, type ReaderToggleResult } from '@/utils/messaging/reader-protocol';
+import { startSettingsMirror } from '@/utils/settings-sync/settings-mirror-sync';
 import { database } from './database';
 import { extractInTab, toggleReader } from './reader-in-tab';
+import { startSyncInBackground } from './sync-in-background';
 
 const MENU_TOGGLE_READER = 'margin-toggle-reader';
 const MENU_HIGHLIGHT = 'margin-highlight';
@@ -45,10 +49,16 @@ function tellTab<T>(send: () => Promise<T>): Promise<T | undefined> {
 }
 
 export default defineBackground(() => {
+  const sync = startSyncInBackground(database(), {
+    recordsWritten: async (articleId) => (await service).recordsImported([articleId]),
+  });
+  startSettingsMirror();
   const service = database().then((db) =>
     createAnnotationService(db, {
       articleChanged: (articleId, tabIds) => {
         for (const tabId of tabIds) void tellTab(() => pageMessenger.sendMessage('highlights:changed', { articleId }, tabId));
+        // Every write the user makes through the background ends here.
+        sync.localChange();
       },
       badge: (tabId, count) => {
         const action = toolbarAction();

@@ -431,7 +431,7 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
     async start() {
       pageSurface();
       pageMessenger.onMessage('highlights:changed', ({ data }) => {
-        if (data.articleId === articleId || articleId === null) void load();
+        if (data.all || data.articleId === articleId || articleId === null) void load();
       });
       pageMessenger.onMessage('highlight:reveal', ({ data }) => revealHighlight(data.id));
       pageMessenger.onMessage('selection:highlight', ({ data }) => highlightSelection(data.colour));

@@ -1,12 +1,13 @@
 /**
  * Settings page: reader typography with a live preview, highlighting, keyboard
- * shortcuts, and where the user's data lives.
+ * shortcuts, sync, and where the user's data lives.
  */
 import { useEffect, useState } from 'react';
 import { DataSection } from '@/components/options/DataSection';
 import { HighlightSettingsSection } from '@/components/options/HighlightSettingsSection';
 import { MarkdownTemplateSection } from '@/components/options/MarkdownTemplateSection';
 import { ShortcutsSection } from '@/components/options/ShortcutsSection';
+import { SyncSection } from '@/components/options/SyncSection';
 import { FONT_STACKS } from '@/components/reader/font-stacks';
 import { ReaderToolbar } from '@/components/reader/ReaderToolbar';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '@/utils/reader-settings/reader-settings';
@@ -55,6 +56,7 @@ export function OptionsApp() {
       <HighlightSettingsSection />
       <MarkdownTemplateSection />
       <ShortcutsSection />
+      <SyncSection />
       <DataSection />
     </main>
   );

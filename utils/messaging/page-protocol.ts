@@ -7,8 +7,11 @@ import type { HighlightColour } from '@/utils/db/schema';
 import type { PageInfo } from './margin-protocol';
 
 export interface PageProtocol {
-  /** The article's highlights changed elsewhere (popup, library, another tab): fetch and repaint. */
-  'highlights:changed': (data: { articleId: string }) => void;
+  /**
+   * The article's highlights changed elsewhere (popup, library, another tab): fetch and
+   * repaint. `all`: any article may have changed (a sync brought records): every tab refetches.
+   */
+  'highlights:changed': (data: { articleId: string; all?: boolean }) => void;
   /** Scrolls the highlight into view and flashes it; false if it is not placed on the page. */
   'highlight:reveal': (data: { id: string }) => boolean;
   /** Highlights the current selection (keyboard shortcut, context menu). */

@@ -1,0 +1,88 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, test } from 'vitest';
+import {
+  checkSyncSettings,
+  DEFAULT_SYNC_SETTINGS,
+  hostPermissionFor,
+  isSyncConfigured,
+  normalizeSyncSettings,
+  secretsOf,
+  syncTargetOf,
+  webDavConfigOf,
+} from './sync-settings';
+import { loadSyncSettings, saveSyncSettings } from './sync-settings-store';
+
+const ready = {
+  ...DEFAULT_SYNC_SETTINGS,
+  enabled: true,
+  url: 'https://cloud.example.org/remote.php/dav/files/ana/',
+  username: 'ana',
+  password: 'app-token-123',
+};
+
+describe('normalizeSyncSettings', () => {
+  test('anything stored becomes valid settings, with the folder defaulting to Margin', () => {
+    expect(normalizeSyncSettings(null)).toEqual(DEFAULT_SYNC_SETTINGS);
+    expect(normalizeSyncSettings({ folder: '  ', intervalMinutes: 0, enabled: 'yes' })).toMatchObject({
+      folder: 'Margin',
+      intervalMinutes: 1,
+      enabled: false,
+    });
+    expect(normalizeSyncSettings({ folder: '/Apps/ Margin /', intervalMinutes: 1e9 })).toMatchObject({ folder: 'Apps/Margin', intervalMinutes: 1440 });
+    expect(normalizeSyncSettings({ url: ' https://x.org/dav ' }).url).toBe('https://x.org/dav');
+  });
+});
+
+describe('checkSyncSettings', () => {
+  test('complete settings have no problem', () => {
+    expect(checkSyncSettings(ready)).toEqual({});
+    expect(isSyncConfigured(ready)).toBe(true);
+    expect(isSyncConfigured(DEFAULT_SYNC_SETTINGS)).toBe(false);
+  });
+
+  test('each missing or wrong field says what to do', () => {
+    expect(checkSyncSettings(DEFAULT_SYNC_SETTINGS)).toEqual({
+      url: expect.stringMatching(/address/),
+      username: expect.any(String),
+      password: expect.any(String),
+    });
+    expect(checkSyncSettings({ ...ready, url: 'cloud.example.org' }).url).toMatch(/https:\/\//);
+    expect(checkSyncSettings({ ...ready, url: 'ftp://cloud.example.org' }).url).toMatch(/https:\/\//);
+    expect(checkSyncSettings({ ...ready, url: 'https://ana:pw@cloud.example.org/' }).url).toMatch(/out of the address/);
+    expect(checkSyncSettings({ ...ready, folder: 'a/../b' }).folder).toBeDefined();
+  });
+});
+
+test('the host permission covers every port of the server’s host', () => {
+  expect(hostPermissionFor('https://cloud.example.org:8443/dav/')).toBe('https://cloud.example.org/*');
+  expect(hostPermissionFor('http://127.0.0.1:41234/')).toBe('http://127.0.0.1/*');
+  expect(hostPermissionFor('not a url')).toBeNull();
+});
+
+test('the WebDAV config carries the account and folder', () => {
+  expect(webDavConfigOf(ready)).toEqual({ url: ready.url, username: 'ana', password: 'app-token-123', folder: 'Margin' });
+});
+
+test('the sync target changes with server, account or folder, not with the password or interval', () => {
+  const t = syncTargetOf(ready);
+  expect(syncTargetOf({ ...ready, password: 'other', intervalMinutes: 60, passphrase: 'p' })).toBe(t);
+  expect(syncTargetOf({ ...ready, url: ready.url.replace(/\/$/, '') })).toBe(t);
+  expect(syncTargetOf({ ...ready, folder: 'Other' })).not.toBe(t);
+  expect(syncTargetOf({ ...ready, username: 'bob' })).not.toBe(t);
+  expect(syncTargetOf({ ...ready, url: 'https://other.example.org/dav/' })).not.toBe(t);
+});
+
+test('secrets are the password and passphrase', () => {
+  expect(secretsOf({ ...ready, passphrase: 'long passphrase' })).toEqual(['app-token-123', 'long passphrase']);
+});
+
+describe('sync-settings-store', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('settings are kept in storage.local, never storage.sync', async () => {
+    await saveSyncSettings(ready);
+    expect(await loadSyncSettings()).toEqual(ready);
+    expect(await fakeBrowser.storage.local.get('syncSettings')).toEqual({ syncSettings: ready });
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+});
