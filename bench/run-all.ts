@@ -11,6 +11,7 @@ import { runExtractionBench } from './extract';
 import { runImportBench } from './import';
 import { runReaderPaintBench } from './reader-paint';
 import { runSearchBrowserBench } from './search-browser';
+import { runSyncBench } from './sync';
 
 const rows: [string, string, string][] = [];
 const row = (what: string, value: string, note = '') => rows.push([what, value, note]);
@@ -78,6 +79,15 @@ row(
   `validate / into an empty db / again (${importing.reimportWrites} writes); heap after each: ${importing.heapMb.afterEachImport.map((m) => m.toFixed(0)).join(', ')} MB`,
 );
 
+const syncing = await runSyncBench();
+if (syncing) {
+  const { first, incremental, baseline, records } = syncing;
+  row(`Sync: first sync of ${records.toLocaleString('en')} records (real WebDAV server)`, `${(first.uploadMs / 1000).toFixed(1)} s up, ${(first.downloadMs / 1000).toFixed(1)} s down`, `${first.uploadBytes.toLocaleString('en')} B up, ${first.downloadBytes.toLocaleString('en')} B down; Node + fake-indexeddb`);
+  row(`Sync: ${incremental.changes} changes on that library`, `${incremental.bytes.toLocaleString('en')} B moved`, `push ${incremental.pushMs.toFixed(0)} ms, pull ${incremental.pullMs.toFixed(0)} ms, median of ${incremental.runs}; whole-library upload (baseline) ${baseline.backupBytes.toLocaleString('en')} B`);
+} else {
+  row('Sync', 'skipped', 'no /usr/bin/rclone');
+}
+
 const paint = await runReaderPaintBench();
 if (paint) {
   for (const p of paint) {
@@ -104,4 +114,4 @@ console.log(`| ${width.map((w) => '-'.repeat(w)).join(' | ')} |`);
 for (const r of rows) console.log(line(r));
 
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), extraction, anchoring, browserAnchoring, search, exporting, importing, paint, rows }, null, 2));
+writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), extraction, anchoring, browserAnchoring, search, exporting, importing, syncing, paint, rows }, null, 2));
