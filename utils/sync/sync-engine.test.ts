@@ -369,3 +369,32 @@ describe('a first sync of a big library', () => {
     expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
   });
 });
+
+describe('another device compacting while this one reads', () => {
+  test('a change file deleted under the reader is found in the snapshot that replaced it', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b');
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      made.push((await highlightOn(a.db, URL_A, `passage ${i}`)).id);
+      ok(await a.sync(remote, { compactAfter: 100 }));
+    }
+    let compactedMeanwhile = false;
+    const seenByB = {
+      ...remote,
+      get: async (path: string) => {
+        if (!compactedMeanwhile && path.startsWith('changes/device-a/')) {
+          compactedMeanwhile = true;
+          await highlightOn(a.db, URL_A, 'one more');
+          expect(ok(await a.sync(remote, { compactAfter: 1 })).compacted).toBe(true);
+        }
+        return remote.get(path);
+      },
+    };
+    ok(await b.sync(seenByB));
+    expect(compactedMeanwhile).toBe(true);
+    for (const id of made) expect(await getHighlight(b.db, id)).not.toBeNull();
+    expect(await b.db.highlights.count()).toBe(5);
+  });
+});
