@@ -25,6 +25,7 @@ import { ris } from '../utils/export/ris';
 import { w3cAnnotationsJson } from '../utils/export/w3c-annotations';
 import { parseW3cAnnotations } from '../utils/import/w3c-annotations';
 import { median } from './stats';
+import { mulberry32 as random } from '../tests/support/prng.ts';
 
 export interface ExportBenchRow {
   format: string;
@@ -53,18 +54,6 @@ const PEOPLE = ['Steve Wade', 'Ada Lovelace', 'Grace Hopper', 'Jane Doe and John
 const SITES = ['Medium', 'The Guardian', 'Ars Technica', 'dev.to', null];
 const HOSTS = ['medium.com', 'www.theguardian.com', 'arstechnica.com', 'dev.to', 'blog.example.org'];
 const TAGS = Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? `topic ${i}` : `tag-${i}`));
-
-/** Mulberry32: small, fast, and the same library on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The benchmark's library, the same for a given seed. */
 export function generateLibrary(articles = 500, highlightsPerArticle = 20, seed = 42): ExportData {
