@@ -7,6 +7,16 @@ import type { SyncReport } from './sync-engine';
 
 const URL_A = 'https://medium.com/@margin/kubecon-eu-2024-day-two';
 
+/** Two browsers and the folder they share. */
+function twoBrowsers() {
+  return { remote: createMemoryRemote(), a: testDevice('device-a'), b: testDevice('device-b') };
+}
+
+/** Each browser syncs once, in order: enough for one browser's change to reach the other. */
+async function syncInTurn(remote: ReturnType<typeof createMemoryRemote>, ...devices: ReturnType<typeof testDevice>[]) {
+  for (const d of devices) ok(await d.sync(remote));
+}
+
 function ok(result: unknown): SyncReport {
   expect(result).toMatchObject({ status: 'ok' });
   return result as SyncReport;
@@ -14,9 +24,7 @@ function ok(result: unknown): SyncReport {
 
 describe('two browsers through one folder', () => {
   test('a highlight with a note made in A appears in B, with its article', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const h = await highlightOn(a.db, URL_A, 'the hallway track', 'best part of KubeCon');
     ok(await a.sync(remote));
     const report = ok(await b.sync(remote));
@@ -28,12 +36,9 @@ describe('two browsers through one folder', () => {
   });
 
   test('a delete in B disappears in A', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const h = await highlightOn(a.db, URL_A, 'the hallway track');
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     b.tick();
     expect(await deleteHighlight(b.db, h.id)).toBe(true);
     ok(await b.sync(remote));
@@ -43,29 +48,22 @@ describe('two browsers through one folder', () => {
   });
 
   test('colour changed in A and tags changed in B both survive (field-level merge)', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const h = await highlightOn(a.db, URL_A, 'the hallway track');
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     a.tick(5000);
     b.tick(9000);
     await updateHighlight(a.db, h.id, { colour: 'green' });
     await updateHighlight(b.db, h.id, { tags: ['kubecon'] });
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     ok(await a.sync(remote));
     for (const device of [a, b]) expect(await getHighlight(device.db, h.id)).toMatchObject({ colour: 'green', tags: ['kubecon'] });
   });
 
   test('concurrent note edits keep both versions as a visible conflict in both browsers, until one is picked', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const h = await highlightOn(a.db, URL_A, 'the hallway track', 'first thought');
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     a.tick(1000);
     b.tick(2000);
     await updateHighlight(a.db, h.id, { note: 'written in Chrome' });
@@ -92,12 +90,9 @@ describe('two browsers through one folder', () => {
   });
 
   test('an edit after seeing the other one is no conflict', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const h = await highlightOn(a.db, URL_A, 'the hallway track', 'v1');
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     await updateHighlight(b.db, h.id, { note: 'v2 from B' });
     ok(await b.sync(remote));
     ok(await a.sync(remote));
@@ -112,28 +107,21 @@ describe('two browsers through one folder', () => {
   });
 
   test('page notes typed in two browsers at once conflict too', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const h = await highlightOn(a.db, URL_A, 'the hallway track');
     await setPageNote(a.db, h.articleId, 'note v1');
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     await setPageNote(a.db, h.articleId, 'from A');
     await setPageNote(b.db, h.articleId, 'from B');
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     const note = await getPageNote(b.db, h.articleId);
     expect([note?.text, ...(note?.noteConflicts ?? []).map((c) => c.text)].sort()).toEqual(['from A', 'from B']);
   });
 
   test('an edit made while a sync merges is kept and sent', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const h = await highlightOn(a.db, URL_A, 'the hallway track', 'v1');
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     a.tick();
     await updateHighlight(a.db, h.id, { colour: 'blue' });
     ok(await a.sync(remote));
@@ -155,13 +143,10 @@ describe('two browsers through one folder', () => {
 
 describe('failsafe', () => {
   test('a sync that would delete more than 20% of the records stops and asks; confirmed, it goes on', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) ids.push((await highlightOn(a.db, `${URL_A}-${i % 3}`, `passage number ${i}`)).id);
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     for (const id of ids.slice(0, 20)) await deleteHighlight(a.db, id);
     ok(await a.sync(remote));
     const asked = await b.sync(remote);
@@ -173,39 +158,30 @@ describe('failsafe', () => {
   });
 
   test('a few deletions never ask', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const h = await highlightOn(a.db, URL_A, 'only one');
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     await deleteHighlight(a.db, h.id);
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
   });
 });
 
 describe('faults and bad input', () => {
   test('an upload that fails is retried under a new number, and nothing is lost or doubled', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     await highlightOn(a.db, URL_A, 'first');
     remote.before = (op, path) => {
       if (op === 'put' && path.startsWith('changes/')) throw serverFault(path);
     };
     await expect(a.sync(remote)).rejects.toThrow(/503/);
     remote.before = undefined;
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
     expect([...remote.files.keys()].filter((p) => p.startsWith('changes/device-a/'))).toEqual(['changes/device-a/00000002.json']);
   });
 
   test('a damaged change file is reported and skipped; the rest of the sync goes on', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     await highlightOn(a.db, URL_A, 'first');
     ok(await a.sync(remote));
     const good = await highlightOn(a.db, `${URL_A}-2`, 'second');
@@ -217,9 +193,7 @@ describe('faults and bad input', () => {
   });
 
   test('a doc with hostile content is refused by the same schema as imports; the others are merged', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const h = await highlightOn(a.db, URL_A, 'fine');
     ok(await a.sync(remote));
     const file = JSON.parse(new TextDecoder().decode(remote.files.get('changes/device-a/00000001.json')!));
@@ -243,9 +217,7 @@ describe('faults and bad input', () => {
 
 describe('encryption', () => {
   test('with a passphrase the folder holds only ciphertext, and the other browser reads it with the same passphrase', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const h = await highlightOn(a.db, URL_A, 'the hallway track', 'secret note');
     ok(await a.sync(remote, { passphrase: 'correct horse' }));
     for (const [path, data] of remote.files) {
@@ -257,9 +229,7 @@ describe('encryption', () => {
   });
 
   test('a wrong passphrase is a clear error and changes nothing', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     await highlightOn(a.db, URL_A, 'the hallway track');
     ok(await a.sync(remote, { passphrase: 'correct horse' }));
     await expect(b.sync(remote, { passphrase: 'wrong horse' })).rejects.toThrow(/Wrong passphrase/);
@@ -270,9 +240,7 @@ describe('encryption', () => {
 
 describe('compaction', () => {
   test('many change files fold into a snapshot; a device joining later reads it and the rest', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     for (let i = 0; i < 6; i++) {
       await highlightOn(a.db, URL_A, `passage ${i}`);
       ok(await a.sync(remote, { compactAfter: 4 }));
@@ -287,12 +255,9 @@ describe('compaction', () => {
   });
 
   test('a device that fell behind while another compacted catches up from the snapshot', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     await highlightOn(a.db, URL_A, 'early');
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     for (let i = 0; i < 5; i++) {
       await highlightOn(a.db, URL_A, `while B was away ${i}`);
       ok(await a.sync(remote, { compactAfter: 3 }));
@@ -304,13 +269,10 @@ describe('compaction', () => {
 
 describe('incremental', () => {
   test('syncing 10 changes on a library of 2,000 highlights moves a few kilobytes, not the library', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const ids: string[] = [];
     for (let i = 0; i < 2000; i++) ids.push((await highlightOn(a.db, `${URL_A}-${i % 50}`, `passage ${i} of the article`)).id);
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
     const fullBytes = remote.traffic.sent;
     for (const id of ids.slice(0, 10)) await updateHighlight(a.db, id, { note: 'changed' });
     remote.traffic.sent = 0;
@@ -334,10 +296,8 @@ describe('one page highlighted in two browsers before they synced', () => {
     const hb = await highlightOn(b.db, URL_A, 'said in Firefox');
     await setPageNote(a.db, ha.articleId, 'note from Chrome');
     await setPageNote(b.db, hb.articleId, 'note from Firefox');
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
-    ok(await a.sync(remote));
-    ok(await b.sync(remote));
+    await syncInTurn(remote, a, b);
+    await syncInTurn(remote, a, b);
     for (const device of [a, b]) {
       const live = await device.db.articles.filter((x) => x.deletedAt === null).toArray();
       expect(live.map((x) => x.id)).toEqual([ha.articleId]);
@@ -350,9 +310,7 @@ describe('one page highlighted in two browsers before they synced', () => {
 
 describe('a first sync of a big library', () => {
   test('goes up once, as a snapshot, and later changes as change files on top of it', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     for (let i = 0; i < 40; i++) await highlightOn(a.db, `${URL_A}-${i % 4}`, `passage ${i}`);
     const small = { docsPerFile: 10, compactAfter: 4 };
     expect(ok(await a.sync(remote, small))).toMatchObject({ compacted: true });
@@ -372,9 +330,7 @@ describe('a first sync of a big library', () => {
 
 describe('another device compacting while this one reads', () => {
   test('a change file deleted under the reader is found in the snapshot that replaced it', async () => {
-    const remote = createMemoryRemote();
-    const a = testDevice('device-a');
-    const b = testDevice('device-b');
+    const { remote, a, b } = twoBrowsers();
     const made: string[] = [];
     for (let i = 0; i < 4; i++) {
       made.push((await highlightOn(a.db, URL_A, `passage ${i}`)).id);
