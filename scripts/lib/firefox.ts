@@ -208,3 +208,24 @@ export async function sendReaderToggle(session: FirefoxSession, page: Page): Pro
 export async function toggleReader(session: FirefoxSession, page: Page): Promise<ReaderToggle> {
   return (await sendReaderToggle(session, page)).result;
 }
+
+/** The browser's id for the tab showing `page` (the newest, when several show its address). */
+export async function tabIdOf(session: FirefoxSession, page: Page): Promise<number> {
+  return session.controlPage.evaluate(async (url) => {
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    const tab = (await api.tabs.query({})).filter((t) => t.url === url).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0];
+    if (tab?.id == null) throw new Error(`no tab with ${url}`);
+    return tab.id;
+  }, page.url());
+}
+
+/**
+ * Opens the popup for `page`'s tab as a page of its own, in a new tab: headless Firefox has no
+ * toolbar button to click. The popup reads which tab it is about from `?tab=`.
+ */
+export async function openPopup(session: FirefoxSession, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(session, page);
+  const popup = await session.browser.newPage();
+  await navigate(session, popup, `${session.extensionUrl}popup.html?tab=${tabId}`);
+  return popup;
+}

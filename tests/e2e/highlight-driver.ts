@@ -7,33 +7,38 @@ import type { Page } from 'playwright-core';
 import type { ChromiumSession } from '../../scripts/lib/chromium';
 
 /**
+ * In the page: selects the first occurrence of `phrase` (inside one text node) and
+ * releases the mouse over it, which is what shows Margin's toolbar. Self-contained,
+ * for `page.evaluate` with Playwright or puppeteer.
+ * @param inReader - select inside the reader view instead of the page
+ */
+export function selectPhraseInPage({ phrase, inReader }: { phrase: string; inReader: boolean }): void {
+  const root: Node = inReader
+    ? document.querySelector('margin-reader')!.shadowRoot!.querySelector('[data-field="body"]')!
+    : document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const at = (n as Text).data.indexOf(phrase);
+    if (at < 0) continue;
+    // A user selects what is on screen.
+    n.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
+    document.getSelection()!.setBaseAndExtent(n, at, n, at + phrase.length);
+    const box = (n.parentElement as Element).getBoundingClientRect();
+    n.parentElement!.dispatchEvent(
+      new MouseEvent('mouseup', { bubbles: true, composed: true, clientX: box.left + 5, clientY: box.top + 5 }),
+    );
+    return;
+  }
+  throw new Error(`"${phrase}" is not on the page`);
+}
+
+/**
  * Selects the first occurrence of `phrase` (inside one text node) and releases the
  * mouse over it, which is what shows Margin's toolbar.
  * @param inReader - select inside the reader view instead of the page
  */
 export async function selectPhrase(page: Page, phrase: string, inReader = false): Promise<void> {
-  await page.evaluate(
-    ({ phrase, inReader }) => {
-      const root: Node = inReader
-        ? document.querySelector('margin-reader')!.shadowRoot!.querySelector('[data-field="body"]')!
-        : document.body;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n as Text).data.indexOf(phrase);
-        if (at < 0) continue;
-        // A user selects what is on screen.
-        n.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
-        document.getSelection()!.setBaseAndExtent(n, at, n, at + phrase.length);
-        const box = (n.parentElement as Element).getBoundingClientRect();
-        n.parentElement!.dispatchEvent(
-          new MouseEvent('mouseup', { bubbles: true, composed: true, clientX: box.left + 5, clientY: box.top + 5 }),
-        );
-        return;
-      }
-      throw new Error(`"${phrase}" is not on the page`);
-    },
-    { phrase, inReader },
-  );
+  await page.evaluate(selectPhraseInPage, { phrase, inReader });
 }
 
 export const toolbar = (page: Page) => page.locator('margin-toolbar .mt-bar');
