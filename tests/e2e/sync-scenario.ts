@@ -1,0 +1,186 @@
+/**
+ * The sync scenario of issue #5, end to end, for any two browsers: both set up
+ * through their options page for one real WebDAV server (rclone, on 127.0.0.1),
+ * both showing the sample post. A highlight with a note made in A shows in B,
+ * painted and in the popup; a delete in B disappears from A; a note edited in both
+ * before either synced shows as a conflict in both popups, and choosing a version
+ * in B clears it in A; a highlight made in B shows in A. The steps are in
+ * sync-driver.ts (Playwright for Chromium, puppeteer over WebDriver BiDi for Firefox).
+ */
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startServer } from '../../scripts/serve';
+import { startWebDavServer, type WebDavServer } from '../support/webdav-server';
+import { ARTIFACTS_DIR } from './support';
+import {
+  conflictTitle,
+  conflictVersions,
+  deleteHighlight,
+  editNote,
+  fillServer,
+  highlight,
+  highlightCount,
+  highlightCountShown,
+  keepVersion,
+  noteOf,
+  painted,
+  popupSyncLine,
+  screenshotSyncSection,
+  setUpSync,
+  syncError,
+  syncNow,
+  syncSectionLoaded,
+  testConnection,
+  type Dom,
+  type SyncBrowser,
+} from './sync-driver';
+
+const POST = '/kubecon-eu-2024-day-two/';
+const PASSAGE = 'I found the kind of deep, personal engagement';
+const NOTE = 'Hallway conversations beat keynotes';
+const SECOND = 'The hallway track has reinforced my belief in slowing down';
+const THIRD = 'It has underscored the importance of community';
+const THIRD_NOTE = 'Written at home, read at work';
+
+export interface SyncScenario {
+  title: string;
+  /** Why it cannot run here, or null. */
+  skip: string | null;
+  a: { name: string; launch: () => Promise<SyncBrowser> };
+  b: { name: string; launch: () => Promise<SyncBrowser>; screenshots: string };
+}
+
+export function describeSyncScenario({ title, skip, a: A, b: B }: SyncScenario): void {
+  describe.skipIf(skip)(`${title}${skip ? ` (${skip})` : ''}`, () => {
+    let dav: WebDavServer;
+    let site: Awaited<ReturnType<typeof startServer>>;
+    let a: SyncBrowser;
+    let b: SyncBrowser;
+    let pageA: Dom;
+    let pageB: Dom;
+    /** Popups a test opened, closed after it even when it fails. */
+    const popups: Dom[] = [];
+    const popupOf = async (browser: SyncBrowser, page: Dom) => {
+      const popup = await browser.popup(page);
+      popups.push(popup);
+      return popup;
+    };
+    const closePopups = () => Promise.all(popups.splice(0).map((p) => p.close().catch(() => undefined)));
+
+    beforeAll(async () => {
+      [dav, site] = await Promise.all([startWebDavServer(), startServer({ root: resolve('demo') })]);
+      // One after the other: two browsers starting at once on two cores time out.
+      a = await A.launch();
+      b = await B.launch();
+      pageA = await a.open(new URL(POST, site.url).href);
+      pageB = await b.open(new URL(POST, site.url).href);
+    });
+    afterAll(async () => {
+      await closePopups();
+      await a?.close();
+      await b?.close();
+      await site?.close();
+      await dav?.stop();
+    });
+
+    test('a wrong password is said plainly by "Test connection"', async () => {
+      await syncSectionLoaded(a);
+      await fillServer(a, dav, 'not the password');
+      await testConnection(a, /^Wrong user name or password \(401\)\.$/);
+    });
+
+    test('both browsers are set up through their options page', async () => {
+      await setUpSync(a, dav);
+      // In Firefox, Save asks for the server's host permission: a real click is the user gesture it needs.
+      await setUpSync(b, dav);
+      await syncNow(a);
+      await syncNow(b);
+      expect(await syncError(a)).toBe('None');
+      expect(await syncError(b)).toBe('None');
+      await screenshotSyncSection(b, join(ARTIFACTS_DIR, `sync-options-${B.screenshots}.png`));
+    });
+
+    test(`a highlight with a note made in ${A.name} appears in ${B.name} after sync: painted, and in the popup`, async () => {
+      await highlight(pageA, PASSAGE, 'green', NOTE);
+      await syncNow(a);
+      expect(await painted(pageB, 'green')).toMatchObject({ page: 0 });
+      await syncNow(b);
+      // B's page was open all along: the sync tells it to repaint.
+      await expect.poll(() => painted(pageB, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1, texts: [PASSAGE] });
+
+      const popup = await popupOf(b, pageB);
+      await expect.poll(() => highlightCount(popup), { timeout: 10_000 }).toBe(1);
+      expect(await noteOf(popup, PASSAGE)).toBe(NOTE);
+      await expect.poll(async () => (await popupSyncLine(popup)).state).toBe('idle');
+      expect((await popupSyncLine(popup)).text).toMatch(/^Synced just now/);
+      await closePopups();
+    });
+
+    test(`a delete in ${B.name} disappears in ${A.name}`, async () => {
+      const popup = await popupOf(b, pageB);
+      await expect.poll(() => highlightCount(popup), { timeout: 10_000 }).toBe(1);
+      await deleteHighlight(popup, PASSAGE);
+      await expect.poll(() => painted(pageB, 'green')).toMatchObject({ page: 0 });
+
+      await syncNow(b);
+      await syncNow(a);
+      await expect.poll(() => painted(pageA, 'green'), { timeout: 10_000 }).toMatchObject({ page: 0 });
+      const popupA = await popupOf(a, pageA);
+      await expect.poll(() => highlightCountShown(popupA)).toBe('0');
+      await closePopups();
+    });
+
+    test(`a note edited in both before either synced shows as a conflict in both; choosing in ${B.name} clears it in ${A.name}`, async () => {
+      const inA = `Written in ${A.name}`;
+      const inB = `Written in ${B.name}`;
+      await highlight(pageA, SECOND, 'blue');
+      await syncNow(a);
+      await syncNow(b);
+      await expect.poll(() => painted(pageB, 'blue'), { timeout: 10_000 }).toMatchObject({ page: 1, texts: [SECOND] });
+
+      const popupA = await popupOf(a, pageA);
+      const popupB = await popupOf(b, pageB);
+      await expect.poll(() => highlightCount(popupB), { timeout: 10_000 }).toBe(1);
+      // Neither browser has seen the other's edit when it makes its own.
+      await editNote(popupA, SECOND, inA);
+      await editNote(popupB, SECOND, inB);
+      await expect.poll(() => noteOf(popupB, SECOND)).toBe(inB);
+
+      await syncNow(a);
+      await syncNow(b);
+      await syncNow(a);
+
+      for (const popup of [popupA, popupB]) {
+        await expect.poll(() => conflictVersions(popup, SECOND), { timeout: 10_000 }).toEqual([inA, inB].sort());
+        expect(await conflictTitle(popup, SECOND)).toContain('Changed in another browser at the same time');
+      }
+      await popupB.front();
+      await popupB.screenshot(join(ARTIFACTS_DIR, `sync-conflict-popup-${B.screenshots}.png`));
+
+      // B keeps A's version.
+      await keepVersion(popupB, SECOND, inA);
+      await expect.poll(() => conflictVersions(popupB, SECOND)).toEqual([]);
+      expect(await noteOf(popupB, SECOND)).toBe(inA);
+
+      await syncNow(b);
+      await syncNow(a);
+      await expect.poll(() => conflictVersions(popupA, SECOND), { timeout: 10_000 }).toEqual([]);
+      expect(await noteOf(popupA, SECOND)).toBe(inA);
+      await closePopups();
+    });
+
+    test(`a highlight with a note made in ${B.name} appears in ${A.name} after sync`, async () => {
+      await highlight(pageB, THIRD, 'yellow', THIRD_NOTE);
+      await syncNow(b);
+      await syncNow(a);
+      await expect.poll(() => painted(pageA, 'yellow'), { timeout: 10_000 }).toMatchObject({ page: 1, texts: [THIRD] });
+
+      const popup = await popupOf(a, pageA);
+      // The highlight from the conflict test is still there.
+      await expect.poll(() => highlightCount(popup)).toBe(2);
+      expect(await noteOf(popup, THIRD)).toBe(THIRD_NOTE);
+      expect(await noteOf(popup, SECOND)).toBe(`Written in ${A.name}`);
+      await closePopups();
+    });
+  });
+}
