@@ -53,6 +53,9 @@ const edit = fc.record({
 const merge = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }));
 const scenario = fc.tuple(fc.array(edit, { maxLength: 12 }), fc.array(merge, { maxLength: 12 }));
 
+/** More runs on demand: MARGIN_PROPERTY_RUNS=20000 npx vitest run utils/sync. */
+const RUNS = Number(process.env.MARGIN_PROPERTY_RUNS) || 300;
+
 describe('merging docs is a join: devices that saw the same edits agree, in any order', () => {
   test('commutative', () => {
     fc.assert(
@@ -60,7 +63,7 @@ describe('merging docs is a join: devices that saw the same edits agree, in any 
         const [a, b] = histories(edits, merges);
         expect(sameDoc(mergeDocs(a!, b!), mergeDocs(b!, a!))).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: RUNS },
     );
   });
 
@@ -70,7 +73,7 @@ describe('merging docs is a join: devices that saw the same edits agree, in any 
         const [a, b, c] = histories(edits, merges);
         expect(sameDoc(mergeDocs(mergeDocs(a!, b!), c!), mergeDocs(a!, mergeDocs(b!, c!)))).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: RUNS },
     );
   });
 
@@ -82,7 +85,7 @@ describe('merging docs is a join: devices that saw the same edits agree, in any 
         expect(sameDoc(mergeDocs(a!, a!), a)).toBe(true);
         expect(sameDoc(mergeDocs(ab, b!), ab)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: RUNS },
     );
   });
 
@@ -113,4 +116,51 @@ test('a record read back from its doc is the record (stamps included)', () => {
   const record = { ...base, note: 'a note', tags: ['kubecon'], updatedAt: 4242, deviceId: 'a' };
   const back = recordFromDoc(docFromRecord('highlights', record, undefined, 'a'));
   expect(back).toMatchObject({ ...record, noteConflicts: [] });
+});
+
+describe('an unresolved conflict survives this browser editing the note', () => {
+  // Device a typed "mine", c typed "theirs" concurrently; after merging, a shows
+  // "theirs" with its own "mine" as a conflict. The user then edits the shown note
+  // (twice) without picking: "mine" must stay a conflict everywhere.
+  function scenario() {
+    const start = docFromRecord('highlights', base, undefined, 'a');
+    const a1 = docFromRecord('highlights', { ...base, note: 'mine', updatedAt: 1001 }, start, 'a');
+    const c1 = docFromRecord('highlights', { ...base, note: 'theirs', updatedAt: 1003 }, start, 'c');
+    const merged = mergeDocs(a1, c1);
+    const shown = recordFromDoc(merged);
+    expect(shown.note).toBe('theirs');
+    expect(shown.noteConflicts).toEqual([{ text: 'mine', at: 1001, deviceId: 'a' }]);
+    const a2 = docFromRecord('highlights', { ...shown, note: 'theirs, edited', updatedAt: 1007 } as typeof base, merged, 'a');
+    const a3 = docFromRecord('highlights', { ...recordFromDoc(a2), note: 'theirs, edited again', updatedAt: 1009 } as typeof base, a2, 'a');
+    return { c1, a2, a3 };
+  }
+
+  test('after one edit, merging it with itself or with the other browser keeps the conflict', () => {
+    const { c1, a2 } = scenario();
+    expect(sameDoc(mergeDocs(a2, a2), a2)).toBe(true);
+    const atC = recordFromDoc(mergeDocs(c1, a2));
+    expect(atC.note).toBe('theirs, edited');
+    expect((atC.noteConflicts as { text: string }[]).map((x) => x.text)).toEqual(['mine']);
+  });
+
+  test('after a second edit too', () => {
+    const { c1, a3 } = scenario();
+    expect(sameDoc(mergeDocs(a3, a3), a3)).toBe(true);
+    const atC = recordFromDoc(mergeDocs(c1, a3));
+    expect(atC.note).toBe('theirs, edited again');
+    expect((atC.noteConflicts as { text: string }[]).map((x) => x.text)).toEqual(['mine']);
+  });
+
+  test('the case the property test once found (CI seed 1036972196): editing the note to the conflict’s text', () => {
+    const [a] = histories(
+      [
+        { device: 'a', field: 'note', value: 'green' },
+        { device: 'a', field: 'colour', value: 'x' },
+        { device: 'c', field: 'note', value: 'x' },
+        { device: 'a', field: 'note', value: 'green' },
+      ],
+      [[0, 0], [0, 0], [2, 0]],
+    );
+    expect(sameDoc(mergeDocs(a!, a!), a)).toBe(true);
+  });
 });

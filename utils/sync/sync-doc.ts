@@ -18,6 +18,7 @@
 import type { TableName } from '@/utils/backup/backup-format';
 import type { NoteConflict } from '@/utils/db/schema';
 import { CONTENT_FIELDS, stableStringify } from '@/utils/import/record-content';
+import { covers, dotSet, unionSeen, type Gap, type Seen } from './seen-set';
 
 /** [value, clock, device]. */
 export type Register = [unknown, number, string];
@@ -27,8 +28,13 @@ export interface NoteVersion {
   v: string;
   c: number;
   d: string;
-  /** Edits per device that this version had seen, itself included. */
+  /**
+   * The note edits this version had seen, itself included: a version vector, with
+   * `x` listing edits below it that were not seen (see seen-set.ts). Its own edit
+   * is the dot (d, vv[d]).
+   */
   vv: Record<string, number>;
+  x?: Gap[];
 }
 
 /**
@@ -96,14 +102,19 @@ export function docFromRecord(table: TableName, record: AnyRecord, previous: Syn
 function editedNote(before: NoteRegister | undefined, text: string, open: string[], clock: number, device: string): NoteRegister {
   const versions = before?.vs ?? [];
   const kept = versions.filter((v) => open.includes(stampOf(v)));
-  const vv: Record<string, number> = {};
-  for (const v of versions) {
-    if (kept.includes(v)) continue;
-    for (const [d, n] of Object.entries(v.vv)) vv[d] = Math.max(vv[d] ?? 0, n);
-  }
+  const superseded = versions.filter((v) => !kept.includes(v));
   // Unique among this device's edits, whichever versions it supersedes.
-  vv[device] = Math.max(0, ...versions.map((v) => v.vv[device] ?? 0)) + 1;
-  return { vs: sortVersions([...kept, { v: text, c: clock, d: device, vv }]) };
+  const n = Math.max(0, ...versions.map((v) => v.vv[device] ?? 0)) + 1;
+  const seen = unionSeen(...superseded.flatMap((v) => [seenBy(v), dotSet(...dotOf(v))]), dotSet(device, n));
+  return { vs: sortVersions([...kept, { v: text, c: clock, d: device, ...seen }]) };
+}
+
+function seenBy(v: NoteVersion): Seen {
+  return v.x ? { vv: v.vv, x: v.x } : { vv: v.vv };
+}
+
+function dotOf(v: NoteVersion): [string, number] {
+  return [v.d, v.vv[v.d] ?? 0];
 }
 
 function conflictStamps(record: AnyRecord): string[] {
@@ -190,24 +201,20 @@ function pickRegister(a: Register, b: Register): Register {
 
 /** Union of both sides' versions, minus every version another one has seen. */
 function mergeNotes(a: NoteRegister, b: NoteRegister): NoteRegister {
-  const byStamp = new Map<string, NoteVersion>();
+  const byDot = new Map<string, NoteVersion>();
   for (const v of [...a.vs, ...b.vs]) {
-    const had = byStamp.get(stampOf(v));
-    // Same stamp, different content: only a buggy or hostile writer; any fixed rule converges.
-    if (!had || stableStringify(v) > stableStringify(had)) byStamp.set(stampOf(v), v);
+    const key = dotOf(v).join(':');
+    const had = byDot.get(key);
+    // Same edit, different content: only a buggy or hostile writer; any fixed rule converges.
+    if (!had || stableStringify(v) > stableStringify(had)) byDot.set(key, v);
   }
-  const all = [...byStamp.values()];
-  const alive = all.filter((v) => !all.some((w) => w !== v && dominates(w.vv, v.vv) && !dominates(v.vv, w.vv)));
+  const all = [...byDot.values()];
+  const alive = all.filter((v) => !all.some((w) => w !== v && covers(seenBy(w), ...dotOf(v))));
   return { vs: sortVersions(alive) };
 }
 
 function sortVersions(vs: NoteVersion[]): NoteVersion[] {
   return [...vs].sort((p, q) => (later(p.c, p.d, q.c, q.d) ? 1 : later(q.c, q.d, p.c, p.d) ? -1 : 0));
-}
-
-function dominates(a: Record<string, number>, b: Record<string, number>): boolean {
-  for (const [d, n] of Object.entries(b)) if ((a[d] ?? 0) < n) return false;
-  return true;
 }
 
 function later(c1: number, d1: string, c2: number, d2: string): boolean {

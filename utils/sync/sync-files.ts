@@ -27,7 +27,16 @@ export class SyncFileError extends Error {
 const segment = z.string().refine(isSafeSegment, 'not a safe id');
 const clock = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const register = z.tuple([z.unknown(), clock, segment]);
-const noteVersion = z.object({ v: z.string().max(200_000), c: clock, d: segment, vv: z.record(segment, z.number().int().min(0)) });
+const counter = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const noteVersion = z
+  .object({
+    v: z.string().max(200_000),
+    c: clock,
+    d: segment,
+    vv: z.record(segment, counter),
+    x: z.array(z.tuple([segment, counter, counter])).max(1000).optional(),
+  })
+  .refine((n) => (n.vv[n.d] ?? 0) >= 1, 'a note version must count its own edit');
 const docSchema = z.object({
   t: z.enum(TABLE_NAMES),
   id: z.string().min(1).max(100),
