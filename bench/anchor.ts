@@ -23,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { buildTextIndex, createAnchorer, describeWithIndex, type Selector, type TextIndex } from '../utils/anchoring';
 import { median } from './stats';
+import { mulberry32 } from '../tests/support/prng';
 
 interface QuoteLike {
   exact: string;
@@ -114,18 +115,6 @@ interface Case {
   ours: Selector[];
   theirs: QuoteLike;
   hint: number;
-}
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The `count` corpus pages with the most visible text (estimated without parsing). */
@@ -290,7 +279,7 @@ function runPage(html: string, seed: number, maxHighlights: number, withBaseline
   const root = dom.window.document.body;
   // dom-anchor-text-quote's dependencies read the DOM globals of a browser.
   Object.assign(globalThis, { Node: dom.window.Node, NodeFilter: dom.window.NodeFilter, document: dom.window.document });
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const before = buildTextIndex(root);
   const vocabulary = [...new Set(before.text.match(/\p{L}{3,12}/gu) ?? [])];
   const editor = new PageEditor(root, random, vocabulary);
