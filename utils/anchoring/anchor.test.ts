@@ -35,6 +35,18 @@ const ARTICLE = `
   <p>In the winter of 1953 the ledger records a surge that flooded the lower town. The keeper wrote only
      that the sea came in like a wall, and that the bells rang until dawn.</p>`;
 
+/** A fan-fiction work page: the summary quotes the tags as text, then the tags again as a list of links. */
+const TAGS = (summary: string) => `
+  <blockquote class="summary"><p>${summary}</p></blockquote>
+  <dl class="tags"><dt>Relationships:</dt><dd><ul><li><a>Midoriya Izuku &amp; Yagi Toshinori | All Might</a></li>
+  <li><a>Midoriya Izuku &amp; Sensei | All For One</a></li></ul></dd>
+  <dt>Characters:</dt><dd><ul><li><a>Midoriya Izuku</a></li><li><a>Yagi Toshinori | All Might</a></li><li><a>Midoriya Inko</a></li>
+  <li><a>Sensei | All For One</a></li><li><a>Tsukauchi Naomasa</a></li><li><a>Shigaraki Tomura</a></li></ul></dd></dl>
+  ${ARTICLE}`;
+const SUMMARY =
+  'Relationships: Midoriya Izuku &amp; Yagi Toshinori | All Might, Midoriya Izuku &amp; Sensei | All For One&lt;br /&gt;' +
+  'Characters: Midoriya Izuku, Yagi Toshinori | All Might, Midoriya Inko, Sensei | All For One, Tsukauchi Naomasa, Shigaraki Tomura';
+
 const CASES: Case[] = [
   {
     name: 'a quote inside one paragraph, page unchanged',
@@ -134,6 +146,25 @@ const CASES: Case[] = [
             <p>Summary. The committee approved the harbour budget on Monday, the press reported.</p>`,
     expect: ['The committee approved the new harbour budget on Monday', 0],
     strategy: 'fuzzy',
+  },
+  {
+    // The summary's tags as escaped text, and the same tags again as links: no commas, no <br />.
+    name: 'a tag block rendered twice: a passage deleted from one copy is not placed on its twin',
+    before: TAGS(SUMMARY),
+    select: 'Toshinori | All Might, Midoriya Inko, Sensei | All For One,',
+    after: TAGS(SUMMARY.replace('Toshinori | All Might, Midoriya Inko, Sensei | All For One, ', '')),
+    expect: null,
+  },
+  {
+    // Its context, intact on both sides, finds the edited passage; the twin is cheaper by its quote alone.
+    name: 'a tag block rendered twice: a passage edited in one copy is placed there, not on its unedited twin',
+    before: TAGS(SUMMARY),
+    select: 'Toshinori | All Might,',
+    occurrence: 1,
+    after: TAGS(SUMMARY.replace('Izuku, Yagi Toshinori | All Might,', 'Izuku, Yagi Toshinori | Absolutely Might,')),
+    expect: ['Toshinori | Absolutely Might,', 0],
+    strategy: 'fuzzy',
+    doubtful: true,
   },
   {
     name: 'a repeated phrase told apart by its context',

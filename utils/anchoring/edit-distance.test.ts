@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { anchoredAlignment, anchoredDistance, boundedDistance } from './edit-distance';
+import { anchoredAlignment, anchoredDistance, boundedDistance, changedPlaces } from './edit-distance';
 
 /** Plain full-matrix Levenshtein, the reference. */
 function levenshtein(a: string, b: string): number {
@@ -38,4 +38,19 @@ test('anchoredAlignment says how much text the expected string covers', () => {
   // An extra word after the quote's end: the best alignment stops before it.
   expect(anchoredAlignment('Culture and', 'Culture and ethnicity', 0, 1)).toEqual({ errors: 0, length: 11 });
   expect(anchoredAlignment('and Heritage', 'Culture and Heritage', 20, -1)).toEqual({ errors: 0, length: 12 });
+});
+
+test.each([
+  ['the same words', 'the tide turned at noon', 'the tide turned at noon', 0],
+  ['a word replaced', 'the tide turned at noon', 'the tide rose at noon', 1],
+  ['a word inserted', 'the tide turned at noon', 'the tide turned late at noon', 1],
+  ['a word deleted', 'the tide turned at noon', 'the tide at noon', 1],
+  ['a few consecutive words replaced', 'the tide turned at noon', 'the sea came in at noon', 1],
+  ['both ends changed', 'the tide turned at noon', 'a tide turned at dusk', 2],
+  ['every other word', 'with HDS and ISNI and LCCN and MBA', 'with NARA and NDL and NKC and NLA', 4],
+  ['a run of commas dropped is one place', 'Izuku, Toshinori, Inko, Sensei', 'Izuku Toshinori Inko Sensei', 1],
+  ['commas dropped apart are several', 'Izuku, and Toshinori, and Inko, and Sensei', 'Izuku and Toshinori and Inko and Sensei', 3],
+])('changedPlaces: %s', (_, a, b, places) => {
+  expect(changedPlaces(a, b)).toBe(places);
+  expect(changedPlaces(b, a)).toBe(places);
 });

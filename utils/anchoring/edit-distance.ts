@@ -94,3 +94,38 @@ export function anchoredAlignment(
 export function anchoredDistance(expected: string, text: string, at: number, direction: 1 | -1): number {
   return anchoredAlignment(expected, text, at, direction).errors;
 }
+
+/**
+ * In how many separate places `b` differs from `a`, word by word (words are
+ * split at spaces, as in normalized text): the runs of words left over by
+ * their longest common subsequence, either side. A word replaced, inserted
+ * or deleted is one place, and so are a few consecutive ones.
+ * O(words(a) · words(b)).
+ */
+export function changedPlaces(a: string, b: string): number {
+  const x = a.split(' ');
+  const y = b.split(' ');
+  const n = x.length;
+  const w = y.length + 1;
+  // common[i * w + j]: length of the longest common subsequence of x[i..] and y[j..].
+  const common = new Int32Array((n + 1) * w);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = w - 2; j >= 0; j--) {
+      common[i * w + j] =
+        x[i] === y[j] ? common[(i + 1) * w + j + 1]! + 1 : Math.max(common[(i + 1) * w + j]!, common[i * w + j + 1]!);
+    }
+  }
+  let places = 0;
+  let changing = false;
+  for (let i = 0, j = 0; i < n || j < w - 1; ) {
+    if (i < n && j < w - 1 && x[i] === y[j] && common[i * w + j] === common[(i + 1) * w + j + 1]! + 1) {
+      i++, j++, (changing = false);
+      continue;
+    }
+    if (!changing) places++;
+    changing = true;
+    if (j === w - 1 || (i < n && common[(i + 1) * w + j]! >= common[i * w + j + 1]!)) i++;
+    else j++;
+  }
+  return places;
+}

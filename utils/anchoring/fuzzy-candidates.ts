@@ -7,7 +7,7 @@
  */
 import approxSearch from 'approx-string-match';
 import { alignmentCosts, anchoredAlignment, anchoredDistance, boundedDistance } from './edit-distance';
-import { isTrustworthy, scoreCandidate, type QuoteContext, type ScoredCandidate } from './score-match';
+import { isTrustworthy, isWordBreak, scoreCandidate, type QuoteContext, type ScoredCandidate } from './score-match';
 
 /** Length of the verbatim pieces (of context or quote) looked up to locate the passage. */
 const PROBE_LENGTH = 12;
@@ -218,15 +218,4 @@ function refine(text: string, quote: string, context: QuoteContext, m: RawMatch,
   const start = pick(alignmentCosts(quote, text, m.end, -1, reach), (len) => m.end - len, prefix, -1, startBreaks).at;
   const end = pick(alignmentCosts(quote, text, start, 1, reach), (len) => start + len, suffix, 1, endBreaks);
   return scoreCandidate(text, quote, context, start, end.at, end.errors);
-}
-
-/** False only between two letters or digits (NaN, outside the text, is a break). */
-function isWordBreak(before: number, after: number): boolean {
-  return !(isWordCode(before) && isWordCode(after));
-}
-
-function isWordCode(code: number): boolean {
-  if (Number.isNaN(code)) return false;
-  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }

@@ -27,6 +27,11 @@ export interface QuoteContext {
   suffix?: string;
   /** Expected start of the quote in the text (from a TextPositionSelector). */
   hint?: number;
+  /**
+   * The quote occurs verbatim more than once in the text: then a verbatim
+   * copy says nothing about where the passage is, and its context must.
+   */
+  quoteRepeats?: boolean;
 }
 
 export interface ScoredCandidate {
@@ -44,6 +49,8 @@ export interface ScoredCandidate {
   evidence: number;
   /** Text agreement for display, 0–1. */
   confidence: number;
+  /** An end cuts a word in two where the stored quote's end was between words. */
+  splitsWord: boolean;
 }
 
 /** Edits that being far from the stored position costs at most... */
@@ -133,22 +140,39 @@ export function scoreCandidate(
   );
   const confidence = quoteSimilarity * (1 - CONTEXT_SHARE + CONTEXT_SHARE * contextSimilarity);
   const anchoredSides = (prefix && prefixErrors <= ANCHORED_MAX_ERRORS ? 1 : 0) + (suffix && suffixErrors <= ANCHORED_MAX_ERRORS ? 1 : 0);
-  return { start, end, errors, prefixErrors, suffixErrors, anchoredSides, cost, evidence, confidence };
+  const startBreaks = isWordBreak(prefix.charCodeAt(prefix.length - 1), quote.charCodeAt(0));
+  const endBreaks = isWordBreak(quote.charCodeAt(quote.length - 1), suffix.charCodeAt(0));
+  const splitsWord =
+    (startBreaks && !isWordBreak(text.charCodeAt(start - 1), text.charCodeAt(start))) ||
+    (endBreaks && !isWordBreak(text.charCodeAt(end - 1), text.charCodeAt(end)));
+  return { start, end, errors, prefixErrors, suffixErrors, anchoredSides, cost, evidence, confidence, splitsWord };
 }
 
 /**
- * Whether a scored candidate may be placed: enough evidence, and an edited
- * quote mostly intact and within the edit allowance.
+ * Whether a scored candidate may be placed: enough evidence, ends between
+ * the same words, and an edited quote mostly intact and within the edit
+ * allowance. A verbatim copy of a quote that occurs more than once needs its
+ * context to agree beyond what one side alone can: in a templated list two
+ * siblings share a whole side (the entry after the deleted one now follows
+ * its look-alike; bench/anchor.ts).
  */
 export function isTrustworthy(candidate: ScoredCandidate, quote: string, context: QuoteContext): boolean {
   const stored = quote.length + (context.prefix?.length ?? 0) + (context.suffix?.length ?? 0);
-  if (candidate.evidence < Math.min(MIN_EVIDENCE, 0.75 * stored)) return false;
+  if (candidate.evidence < Math.min(MIN_EVIDENCE, 0.75 * stored) || candidate.splitsWord) return false;
   const { errors } = candidate;
-  if (errors === 0) return true;
+  if (errors === 0) return !context.quoteRepeats || candidate.evidence - quote.length >= repeatedQuoteEvidence(context);
   const similarity = 1 - errors / Math.max(quote.length, candidate.end - candidate.start);
   const allowance =
     EDIT_ALLOWANCE + EDIT_ALLOWANCE_PER_ANCHORED_SIDE * candidate.anchoredSides + EDIT_ALLOWANCE_SHARE * stored;
   return similarity >= MIN_SIMILARITY && errors + candidate.prefixErrors + candidate.suffixErrors <= allowance;
+}
+
+/**
+ * Context evidence a verbatim copy of a repeated quote needs: more than
+ * either side alone when both were stored, else most of the one there is.
+ */
+function repeatedQuoteEvidence({ prefix = '', suffix = '' }: QuoteContext): number {
+  return prefix && suffix ? Math.max(prefix.length, suffix.length) + 1 : Math.max(1, 0.75 * (prefix.length + suffix.length));
 }
 
 /**
@@ -164,10 +188,23 @@ export function maxQuoteErrors(quote: string, context: QuoteContext): number {
 /**
  * True for a verbatim quote that costs so little (a few edits in its context,
  * about where expected) that no edited copy elsewhere could plausibly cost
- * less: the search can stop. An edited candidate costs at least one edit in
+ * less: the search can stop (match-quote.ts also wants it right where
+ * expected: a verbatim twin farther off may be the old wording of a passage
+ * edited in place). An edited candidate costs at least one edit in
  * its quote, and beating this one would take a copy of the passage with a
  * near-identical context near the same place.
  */
 export function isClearWinner(candidate: ScoredCandidate): boolean {
   return candidate.errors === 0 && candidate.cost <= CLEAR_WINNER_COST;
+}
+
+/** False only between two letters or digits (NaN, outside the text, is a break). */
+export function isWordBreak(before: number, after: number): boolean {
+  return !(isWordCode(before) && isWordCode(after));
+}
+
+function isWordCode(code: number): boolean {
+  if (Number.isNaN(code)) return false;
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }

@@ -100,7 +100,7 @@ export function rangeOfText(root: Element, quote: string, occurrence = 0): Range
   const pattern = new RegExp(
     quote
       .split(/\s+/)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').split('').join('\u0000*'))
+      .map((w) => [...w].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\u0000*'))
       .join('[\\s\\u0000\\u00a0]+'),
     'g',
   );
