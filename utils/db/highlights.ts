@@ -1,13 +1,13 @@
 /**
  * Highlights: adding, editing, deleting (as a tombstone, so an undo or another
  * browser can learn of it) and listing an article's highlights in page order.
- * Reads hide tombstones; every write keeps `words` (search) and the tag list in step.
+ * Reads hide tombstones; every write keeps `words` and `tagWords` (search) and the tag list in step.
  */
 import { findSelector } from '@/utils/anchoring/selectors';
 import type { MarginDb } from './margin-db';
 import { newRecordStamps, touchStamps } from './record-stamps';
 import type { AnchorStatus, HighlightColour, HighlightRecord, Selector, SyncFields } from './schema';
-import { highlightWords } from './search-words';
+import { highlightSearchFields } from './search-words';
 import { ensureTags, normalizeTagNames } from './tags';
 import { writeTransaction } from './write-transaction';
 
@@ -27,7 +27,7 @@ export interface NewHighlight {
 }
 
 /** What the user made: a highlight without its bookkeeping. */
-type HighlightContent = Omit<HighlightRecord, keyof SyncFields | 'words'>;
+type HighlightContent = Omit<HighlightRecord, keyof SyncFields | 'words' | 'tagWords'>;
 
 /** The fields `updateHighlight` may change. */
 export type HighlightPatch = Partial<Omit<HighlightContent, 'articleId'>>;
@@ -55,7 +55,8 @@ export async function addHighlight(db: MarginDb, input: NewHighlight): Promise<H
   return writeTransaction(db, [db.articles, db.highlights, db.tags], async () => {
     const article = await db.articles.get(input.articleId);
     if (!article || article.deletedAt !== null) throw new Error(`No article ${input.articleId} to add a highlight to`);
-    const highlight: HighlightRecord = { ...newRecordStamps(db), ...fields, words: highlightWords(fields) };
+    const stamps = newRecordStamps(db);
+    const highlight: HighlightRecord = { ...stamps, ...fields, ...highlightSearchFields({ ...fields, deletedAt: stamps.deletedAt }) };
     await ensureTags(db, highlight.tags);
     await db.highlights.add(highlight);
     return highlight;
@@ -75,7 +76,7 @@ export async function updateHighlight(db: MarginDb, id: string, patch: Highlight
     const next: HighlightRecord = { ...current, ...patchFields(patch) };
     if (patch.tags) next.tags = normalizeTagNames(patch.tags);
     if (sameContent(current, next)) return current;
-    next.words = highlightWords(next);
+    Object.assign(next, highlightSearchFields(next));
     Object.assign(next, touchStamps(db, current));
     await ensureTags(db, next.tags);
     await db.highlights.put(next);
@@ -94,7 +95,7 @@ export async function deleteHighlight(db: MarginDb, id: string): Promise<boolean
     if (!current || current.deletedAt !== null) return false;
     const stamps = touchStamps(db, current);
     // Out of the search index too: a tombstone must not cost search time.
-    await db.highlights.put({ ...current, ...stamps, deletedAt: stamps.updatedAt, words: [] });
+    await db.highlights.put({ ...current, ...stamps, deletedAt: stamps.updatedAt, words: [], tagWords: [] });
     return true;
   });
 }
@@ -107,7 +108,8 @@ export async function restoreHighlight(db: MarginDb, id: string): Promise<Highli
   return writeTransaction(db, [db.highlights, db.tags], async () => {
     const current = await db.highlights.get(id);
     if (!current || current.deletedAt === null) return null;
-    const restored: HighlightRecord = { ...current, ...touchStamps(db, current), deletedAt: null, words: highlightWords(current) };
+    const restored: HighlightRecord = { ...current, ...touchStamps(db, current), deletedAt: null };
+    Object.assign(restored, highlightSearchFields(restored));
     await ensureTags(db, restored.tags);
     await db.highlights.put(restored);
     return restored;

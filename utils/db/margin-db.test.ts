@@ -3,10 +3,11 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { findArticleByUrl, getSavedCopy } from './articles';
 import { listHighlights } from './highlights';
-import { SCHEMA_V1, SCHEMA_V2 } from './margin-db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './margin-db';
 import { getPageNote } from './page-notes';
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from './schema';
 import { searchLibrary } from './search-library';
+import { tagWords, tokenize } from './search-words';
 import { listTags } from './tags';
 import { selectorsFor, testDb } from './test-db';
 
@@ -84,20 +85,18 @@ test('a version 1 database opens with every record intact', async () => {
   await writeVersion1(factory);
   const db = testDb(undefined, factory);
   await db.open();
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
 
-  // Field by field as written, plus the fields version 2 derives.
+  // Field by field as written, plus the fields versions 2 and 4 derive.
   expect(await db.articles.get(article.id)).toEqual({
     ...article,
     host: 'example.com',
     words: ['fearless', 'concurrency', 'ferris', 'crab', 'example', 'engineering'],
   });
   expect(await db.articleBodies.get(body.id)).toEqual({ ...body, words: ['mutexes', 'guard', 'shared', 'memory'] });
-  expect(await db.highlights.get(highlight.id)).toEqual({
-    ...highlight,
-    words: ['the', 'borrow', 'checker', 'rejects', 'data', 'races', 'ask', 'priya', 'about', 'send', 'and', 'sync', 'rust', 'concurrency'],
-  });
-  expect(await db.highlights.get(deleted.id)).toEqual({ ...deleted, words: [] });
+  const words = ['the', 'borrow', 'checker', 'rejects', 'data', 'races', 'ask', 'priya', 'about', 'send', 'and', 'sync', 'rust', 'concurrency'];
+  expect(await db.highlights.get(highlight.id)).toEqual({ ...highlight, words, tagWords: tagWords(['rust', 'concurrency'], words) });
+  expect(await db.highlights.get(deleted.id)).toEqual({ ...deleted, words: [] }); // no tags: left alone
   expect(await db.pageNotes.get(pageNote.id)).toEqual({ ...pageNote, words: ['reread', 'before', 'the', 'workshop'] });
   expect(await db.tags.toArray()).toEqual(expect.arrayContaining(tags));
   expect(await db.tags.count()).toBe(2);
@@ -137,7 +136,7 @@ test('the upgrade is not a change: no record looks edited to a sync', async () =
   expect(all.map((r) => [r.updatedAt, r.deviceId])).toEqual(all.map(() => [sync.updatedAt, 'old-laptop']));
 });
 
-test('a version 2 database opens as version 3 with every record intact and nothing yet synced', async () => {
+test('a version 2 database opens as version 4 with every record intact and nothing yet synced', async () => {
   const factory = new IDBFactory();
   // A database as version 2 of Margin left it (records with their derived fields).
   const v2 = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
@@ -156,11 +155,59 @@ test('a version 2 database opens as version 3 with every record intact and nothi
 
   const db = testDb(undefined, factory);
   await db.open();
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
+  records.highlights = [{ ...highlight, words: ['borrow'], tagWords: ['rust\u0000borrow', 'concurrency\u0000borrow'] }, { ...deleted, words: [] }];
   for (const [table, rows] of Object.entries(records)) {
     expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
     expect(await db.table(table).count()).toBe(rows.length);
   }
   expect(await db.syncDocs.count()).toBe(0);
   expect(await db.syncMeta.count()).toBe(0);
+});
+
+test('a version 3 database upgrades to version 4 with every record intact, searchable by word within a tag', async () => {
+  const factory = new IDBFactory();
+  // A database as version 3 of Margin left it: derived fields, sync state, no `tagWords`.
+  const v3 = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
+  v3.version(1).stores(SCHEMA_V1);
+  v3.version(2).stores(SCHEMA_V2);
+  v3.version(3).stores(SCHEMA_V3);
+  await v3.open();
+  const untagged = { ...highlight, id: '6f1c2a4e-0000-4000-8000-000000000007', tags: [], note: '', position: 200 };
+  const deletedTagged = { ...deleted, id: '6f1c2a4e-0000-4000-8000-000000000008', tags: ['rust'] };
+  const v3Highlights = [highlight, untagged, deleted, deletedTagged].map((h) => ({
+    ...h,
+    words: h.deletedAt === null ? tokenize(h.quote, h.note, ...h.tags) : [],
+  }));
+  const records: Record<string, object[]> = {
+    articles: [{ ...article, host: 'example.com', words: tokenize(article.title, article.author, article.site) }],
+    articleBodies: [{ ...body, words: tokenize(body.text) }],
+    highlights: v3Highlights,
+    pageNotes: [{ ...pageNote, words: tokenize(pageNote.text) }],
+    tags,
+    syncDocs: [{ key: `highlights:${highlight.id}`, dirty: 0, doc: { t: 'highlights' } }],
+    syncMeta: [{ key: 'nextChange', value: 7 }],
+  };
+  for (const [table, rows] of Object.entries(records)) await v3.table(table).bulkAdd(rows);
+  v3.close();
+
+  const db = testDb(undefined, factory);
+  await db.open();
+  expect(db.verno).toBe(4);
+  // Every record as written; highlights with tags gain `tagWords` and nothing else (not even `updatedAt`).
+  records.highlights = v3Highlights.map((h) => (h.tags.length > 0 && h.deletedAt === null ? { ...h, tagWords: tagWords(h.tags, h.words) } : h));
+  for (const [table, rows] of Object.entries(records)) {
+    expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
+    expect(await db.table(table).count()).toBe(rows.length);
+  }
+  expect((await db.highlights.get(highlight.id))?.tagWords).toContain('rust\u0000priya');
+
+  const hitIds = (hits: Awaited<ReturnType<typeof searchLibrary>>) =>
+    hits.map((h) => (h.kind === 'highlight' ? h.highlight.id : h.kind === 'pageNote' ? h.pageNote.id : h.article.id));
+  expect(hitIds(await searchLibrary(db, 'pri', { tag: 'rust' }))).toEqual([highlight.id]);
+  expect(hitIds(await searchLibrary(db, 'borrow checker', { tag: 'concurrency' }))).toEqual([highlight.id]);
+  expect(hitIds(await searchLibrary(db, 'borrow', { tag: 'nope' }))).toEqual([]);
+  // Created together: the greater id first.
+  expect(hitIds(await searchLibrary(db, 'borrow'))).toEqual([untagged.id, highlight.id]);
+  expect(await searchLibrary(db, 'lifetimes', { tag: 'rust' })).toEqual([]);
 });

@@ -6,7 +6,7 @@ import { setPageNote } from './page-notes';
 import type { HighlightRecord } from './schema';
 import { searchLibrary, type LibraryHit } from './search-library';
 import { newRecordId } from './record-id';
-import { highlightWords } from './search-words';
+import { highlightSearchFields } from './search-words';
 import { selectorsFor, testClock, testDb, type TestClock } from './test-db';
 
 const DAY = 86_400_000;
@@ -220,7 +220,7 @@ test('a word in thousands of highlights reads only the newest few', async () => 
       createdAt,
       updatedAt: createdAt,
       deletedAt: i === 2_496 ? createdAt : null,
-      words: i === 2_496 ? [] : highlightWords(content),
+      ...highlightSearchFields({ ...content, deletedAt: i === 2_496 ? createdAt : null }),
       ...content,
     });
   }
@@ -248,4 +248,33 @@ test('a word in thousands of highlights reads only the newest few', async () => 
     'the common word, entry 1001',
     'the common word, entry 1000',
   ]);
+});
+
+test('a word within a tag follows every edit of the tags, the quote and the note', async () => {
+  const clock = testClock();
+  const db = testDb(clock);
+  const article = await upsertArticle(db, { pageUrl: 'https://example.com/tags', title: 'Tags' });
+  const h = await addHighlight(db, { articleId: article.id, selectors: selectorsFor('Plan B is a fallback', 0), tags: ['work'] });
+  const found = async (query: string, tag: string) => shown(await searchLibrary(db, query, { tag }));
+  expect(await found('fall', 'work')).toEqual(['Plan B is a fallback']);
+  expect(await found('b', 'work')).toEqual(['Plan B is a fallback']); // one letter: the whole word
+  expect(await found('fall', 'home')).toEqual([]);
+
+  clock.advance(1000);
+  await updateHighlight(db, h.id, { tags: ['home'] });
+  expect(await found('fall', 'work')).toEqual([]);
+  expect(await found('fall', 'home')).toEqual(['Plan B is a fallback']);
+
+  clock.advance(1000);
+  await updateHighlight(db, h.id, { note: 'ask Dana' });
+  expect(await found('dana', 'home')).toEqual(['Plan B is a fallback']);
+
+  clock.advance(1000);
+  await deleteHighlight(db, h.id);
+  expect(await found('fall', 'home')).toEqual([]);
+  expect((await db.highlights.get(h.id))?.tagWords).toEqual([]);
+
+  clock.advance(1000);
+  await restoreHighlight(db, h.id);
+  expect(await found('dana', 'home')).toEqual(['Plan B is a fallback']);
 });

@@ -8,7 +8,7 @@
  */
 import type { BackupArticle, BackupArticleBody, BackupHighlight, BackupPageNote, BackupTag, TableName } from '@/utils/backup/backup-format';
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, SyncFields, TagRecord } from '@/utils/db/schema';
-import { articleWords, highlightWords, tokenize } from '@/utils/db/search-words';
+import { articleWords, highlightSearchFields, tokenize } from '@/utils/db/search-words';
 import { normalizeTagName, normalizeTagNames } from '@/utils/db/tags';
 
 /** Each table's stored record type. */
@@ -21,7 +21,7 @@ export interface StoredRecords {
 }
 
 /** A record as it will be stored, before its search words are computed. */
-export type ImportedRecords = { [T in TableName]: Omit<StoredRecords[T], 'words'> };
+export type ImportedRecords = { [T in TableName]: Omit<StoredRecords[T], 'words' | 'tagWords'> };
 
 function syncFields(r: SyncFields): SyncFields {
   return {
@@ -94,7 +94,7 @@ export function importedTag(t: BackupTag): ImportedRecords['tags'] {
 const SEARCH_WORDS: { [T in TableName]: (r: ImportedRecords[T]) => StoredRecords[T] } = {
   articles: (a) => ({ ...a, words: articleWords(a) }),
   articleBodies: (b) => ({ ...b, words: b.deletedAt === null ? tokenize(b.text) : [] }),
-  highlights: (h) => ({ ...h, words: h.deletedAt === null ? highlightWords(h) : [] }),
+  highlights: (h) => ({ ...h, ...highlightSearchFields(h) }),
   pageNotes: (n) => ({ ...n, words: n.deletedAt === null ? tokenize(n.text) : [] }),
   tags: (t) => t,
 };

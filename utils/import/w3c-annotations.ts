@@ -21,7 +21,7 @@
 import { z } from 'zod';
 import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, TagRecord, TextPositionSelector, TextQuoteSelector } from '@/utils/db/schema';
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
-import { articleWords, highlightWords, tokenize } from '@/utils/db/search-words';
+import { articleWords, highlightSearchFields, tokenize } from '@/utils/db/search-words';
 import { normalizeTagNames } from '@/utils/db/tags';
 import type { RecordSet } from '@/utils/export/export-data';
 import { isUuid, nameUuid } from '@/utils/export/name-uuid';
@@ -358,7 +358,7 @@ function add(p: Parsed, builder: RecordBuilder, problems: Problems, warnings: st
       colour: p.colour,
       position: position?.start ?? Number.MAX_SAFE_INTEGER,
       anchor: 'anchored',
-      words: highlightWords(fields),
+      ...highlightSearchFields({ ...fields, deletedAt: null }),
     });
   } else if (p.selectors.length > 0) {
     warnings.push(`${formatPath(p.path)}: skipped, it has no TextQuoteSelector that Margin could find the passage by`);
