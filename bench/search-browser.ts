@@ -10,11 +10,27 @@
  * vocabulary. Every query runs `runs` times (the first included); p50 = median.
  *
  * `npm run build` first, then `node --import tsx bench/search-browser.ts [highlights] [runs]`
+ * (the extension page is all the build provides: `searchLibrary` is bundled from
+ * source here, so a change to `utils/db` needs no rebuild).
+ *
+ * SEARCH_BENCH_PROFILE=dir keeps Chromium's profile in `dir` and the library written
+ * into it, and a later run with the same dir and size searches that library instead
+ * of writing it again (writing takes minutes): for iterating on the search itself.
+ * SEARCH_BENCH_TRACE=1 prints, under each query, the requests one more run of it makes.
+ * SEARCH_BENCH_SOURCE=dir bundles `utils/db` from another checkout (say an earlier
+ * commit's), to compare two versions on one machine at one time.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { CHROME_BUILD_DIR, chromiumAvailable, CHROMIUM_PATH, launchChromiumWithExtension } from '../scripts/lib/chromium';
+import { chromium } from 'playwright-core';
+import {
+  CHROME_BUILD_DIR,
+  chromiumAvailable,
+  CHROMIUM_PATH,
+  launchChromiumWithExtension,
+  type ChromiumSession,
+} from '../scripts/lib/chromium';
 import { median } from './stats';
 
 const GROUND_TRUTH = resolve('../shared/corpus/article-extraction-benchmark/ground-truth.json');
@@ -32,6 +48,8 @@ export interface SearchTiming {
   maxMs: number;
   /** Hits returned (the library asks for at most 101). */
   hits: number;
+  /** With SEARCH_BENCH_TRACE=1: the requests of one more run, one line each. */
+  trace: string[];
 }
 
 export interface SearchBrowserResult {
@@ -43,6 +61,8 @@ export interface SearchBrowserResult {
   pageNotes: number;
   /** Seconds spent writing the library (not part of any timing). */
   seedSeconds: number;
+  /** The library was written by an earlier run into SEARCH_BENCH_PROFILE, not by this one. */
+  keptLibrary: boolean;
   runs: number;
   queries: SearchTiming[];
   /** Median of every run of every query. */
@@ -68,7 +88,7 @@ export async function marginDbBundle(): Promise<string> {
         // tsx compiles callers with esbuild's keepNames, so functions handed to
         // page.evaluate call esbuild's __name helper: provide it.
         globalThis.__name = (fn, value) => Object.defineProperty(fn, 'name', { value, configurable: true });`,
-      resolveDir: resolve('.'),
+      resolveDir: resolve(process.env.SEARCH_BENCH_SOURCE ?? '.'),
       loader: 'ts',
     },
     bundle: true,
@@ -145,7 +165,8 @@ export async function runSearchBrowserBench(highlights = 100_000, runs = 9): Pro
   }
   const { texts, source } = sourceTexts();
   const code = await marginDbBundle();
-  const session = await launchChromiumWithExtension();
+  const profile = process.env.SEARCH_BENCH_PROFILE;
+  const session = profile ? await launchKeptProfile(resolve(profile)) : await launchChromiumWithExtension();
   try {
     // The reader page with no article reads nothing from the database, so no live
     // query of the page re-runs while the library is written or searched.
@@ -153,10 +174,16 @@ export async function runSearchBrowserBench(highlights = 100_000, runs = 9): Pro
     await page.goto(`chrome-extension://${session.extensionId}/reader-page.html`);
     await page.evaluate(code);
     const seedStarted = Date.now();
-    const seeded = await page.evaluate(seedLibrary, { texts, highlights, seed: 42 });
+    const keptFile = profile ? join(resolve(profile), 'margin-search-bench.json') : null;
+    const kept = keptFile && existsSync(keptFile) ? (JSON.parse(readFileSync(keptFile, 'utf8')) as KeptLibrary) : null;
+    const seeded =
+      kept && kept.highlights === highlights && kept.source === source
+        ? kept.seeded
+        : await page.evaluate(seedLibrary, { texts, highlights, seed: 42 });
+    if (keptFile && seeded !== kept?.seeded) writeFileSync(keptFile, JSON.stringify({ highlights, source, seeded } satisfies KeptLibrary));
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     const queries = chooseQueries(seeded.picks);
-    const timings = await page.evaluate(timeQueries, { queries, runs });
+    const timings = await page.evaluate(timeQueries, { queries, runs, trace: process.env.SEARCH_BENCH_TRACE === '1' });
     const queryResults: SearchTiming[] = timings.map((t) => ({
       name: t.name,
       query: t.query,
@@ -166,6 +193,7 @@ export async function runSearchBrowserBench(highlights = 100_000, runs = 9): Pro
       minMs: Math.min(...t.times),
       maxMs: Math.max(...t.times),
       hits: t.hits,
+      trace: t.trace,
     }));
     return {
       textSource: source,
@@ -175,6 +203,7 @@ export async function runSearchBrowserBench(highlights = 100_000, runs = 9): Pro
       savedCopies: seeded.savedCopies,
       pageNotes: seeded.pageNotes,
       seedSeconds,
+      keptLibrary: seeded === kept?.seeded,
       runs,
       queries: queryResults,
       overallP50Ms: median(timings.flatMap((t) => t.times)),
@@ -183,6 +212,41 @@ export async function runSearchBrowserBench(highlights = 100_000, runs = 9): Pro
   } finally {
     await session.close();
   }
+}
+
+/** What a kept profile's library is: the size asked for and what was written. */
+interface KeptLibrary {
+  highlights: number;
+  source: 'corpus' | 'zipf';
+  seeded: Awaited<ReturnType<typeof seedLibrary>>;
+}
+
+/**
+ * Chromium with the extension and a profile that outlives the run
+ * (`launchChromiumWithExtension` deletes its own): same flags, the profile kept.
+ */
+async function launchKeptProfile(userDataDir: string): Promise<ChromiumSession> {
+  mkdirSync(userDataDir, { recursive: true });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD_DIR}`,
+      `--load-extension=${CHROME_BUILD_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const controlPage = await context.newPage();
+  return { context, extensionId, controlPage, close: () => context.close() };
 }
 
 interface QueryPicks {
@@ -375,12 +439,17 @@ async function seedLibrary({ texts, highlights, seed }: { texts: string[]; highl
   };
 }
 
-/** Times each query `runs` times in the page, with a fresh database connection as the library page has. */
-async function timeQueries({ queries, runs }: { queries: BenchQuery[]; runs: number }) {
+/**
+ * Times each query `runs` times in the page, with a fresh database connection as the
+ * library page has. With `trace`, each query then runs once more on a connection that
+ * logs every request the search makes (table, index, kind, entries, ms from issue to
+ * answer; requests overlap, so the ms do not add up to the query's time).
+ */
+async function timeQueries({ queries, runs, trace }: { queries: BenchQuery[]; runs: number; trace: boolean }) {
   const m = (globalThis as unknown as { MarginDbModule: typeof import('../utils/db/index') }).MarginDbModule;
   const db = m.createMarginDb();
   await db.open();
-  const out: Array<BenchQuery & { times: number[]; hits: number }> = [];
+  const out: Array<BenchQuery & { times: number[]; hits: number; trace: string[] }> = [];
   for (const q of queries) {
     const times: number[] = [];
     let hits = 0;
@@ -391,10 +460,53 @@ async function timeQueries({ queries, runs }: { queries: BenchQuery[]; runs: num
       times.push(performance.now() - t0);
       hits = found.length;
     }
-    out.push({ ...q, times, hits });
+    out.push({ ...q, times, hits, trace: trace ? await traceQuery(q) : [] });
   }
   db.close();
   return out;
+
+  async function traceQuery(q: BenchQuery): Promise<string[]> {
+    const lines: string[] = [];
+    const traced = m.createMarginDb();
+    const t0 = performance.now();
+    const log = <R,>(what: string, started: number, size: (r: R) => number) => (r: R) => {
+      lines.push(`${(started - t0).toFixed(1).padStart(7)} +${(performance.now() - started).toFixed(1).padStart(5)} ms  ${what} → ${size(r)}`);
+      return r;
+    };
+    const rangeText = (r: { lower?: unknown; upper?: unknown; type?: number } | undefined) =>
+      !r ? '' : r.type === 1 ? `=${JSON.stringify(r.lower)}` : `${JSON.stringify(r.lower) ?? '-∞'}..${JSON.stringify(r.upper) ?? '∞'}`;
+    traced.use({
+      stack: 'dbcore',
+      name: 'bench-trace',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          return {
+            ...t,
+            get: (req) => t.get(req).then(log(`${name}.get`, performance.now(), (r) => (r ? 1 : 0))),
+            getMany: (req) => t.getMany(req).then(log(`${name}.getMany`, performance.now(), (r) => r.length)),
+            count: (req) => t.count(req).then(log(`${name}.count ${req.query.index.name ?? ':id'} ${rangeText(req.query.range)}`, performance.now(), (r) => r)),
+            query: (req) =>
+              t.query(req).then(
+                log(
+                  `${name}.${req.values ? 'getAll' : 'getAllKeys'} ${req.query.index.name ?? ':id'} ${rangeText(req.query.range)} limit ${req.limit ?? '∞'}${req.direction === 'prev' ? ' prev' : ''}`,
+                  performance.now(),
+                  (r) => r.result.length,
+                ),
+              ),
+            openCursor: (req) => t.openCursor(req).then(log(`${name}.openCursor ${req.query.index.name ?? ':id'} ${rangeText(req.query.range)}`, performance.now(), (c) => (c ? 1 : 0))),
+          };
+        },
+      }),
+    });
+    await traced.open();
+    const started = performance.now();
+    await m.searchLibrary(traced, q.query, { ...(q.filters as object), limit: 101 });
+    lines.push(`  total ${(performance.now() - started).toFixed(1)} ms`);
+    traced.close();
+    return lines;
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -403,13 +515,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `${result.highlights.toLocaleString('en')} highlights (${result.withNotes.toLocaleString('en')} with notes), ` +
         `${result.articles} articles (${result.savedCopies} saved offline), ${result.pageNotes} page notes; ` +
-        `text: ${result.textSource}; written in ${result.seedSeconds.toFixed(0)} s. Chromium, median of ${result.runs} runs.`,
+        `text: ${result.textSource}; ${result.keptLibrary ? 'kept from an earlier run' : `written in ${result.seedSeconds.toFixed(0)} s`}. ` +
+        `Chromium, median of ${result.runs} runs.`,
     );
     for (const q of result.queries) {
       const what = `${q.name} ${JSON.stringify(q.query)}${Object.keys(q.filters).length ? ` ${JSON.stringify(q.filters)}` : ''}`;
       console.log(
         `  ${what.padEnd(58)} p50 ${q.p50Ms.toFixed(1).padStart(6)} ms  (first ${q.firstMs.toFixed(1)}, min ${q.minMs.toFixed(1)}, max ${q.maxMs.toFixed(1)}; ${q.hits} hits)`,
       );
+      for (const line of q.trace) console.log(`      ${line}`);
     }
     console.log(`  overall p50 ${result.overallP50Ms.toFixed(1)} ms; slowest query p50 ${result.worstP50Ms.toFixed(1)} ms (target < 30 ms)`);
   }

@@ -4,16 +4,23 @@
  *
  * Index: every searchable record carries `words` (`search-words.ts`), a multiEntry
  * index written by each write in the same transaction and emptied on a tombstone. A
- * term `t` is one index range (`words` in [t, t + '\uffff')), read as primary keys;
- * terms AND by intersecting key sets. Tag, colour and site filters have indexes too
- * (`*tags`, `colour`, `host` then `articleId`). `search-plan.ts` decides, per table,
- * which of these ranges to read and when walking newest first is cheaper; its header
- * gives the cost. The aim: a query reads index keys and only the records it shows.
+ * term `t` is one index range (`words` in [t, t + '\uffff'), or the word itself for
+ * one letter). Tag, colour, site and date filters have indexes too (`*tags`, `colour`,
+ * `host` then `articleId`, `createdAt`). `search-plan.ts` decides, per table, which of
+ * these ranges to read, and when to walk newest first instead; its header gives the
+ * cost. The aim: a query reads few index keys and only the records it shows.
+ *
+ * Across tables: the results are the newest `limit` of all kinds, so the tables are
+ * searched highlights first (most of a library), and notes and articles only back to
+ * the `limit`-th highlight found: for a common word, a few hours, so a handful of
+ * records. Highlights and notes are shown with their article, and one whose article
+ * is gone is no result; those articles are read once, all together at the end (a
+ * search that finds such a highlight runs again, checking as it reads).
  */
-import type { Table } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import type { MarginDb } from './margin-db';
-import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, SyncFields } from './schema';
-import { newestFirst, newestMatching, rangeSource, unionSource, type KeySource } from './search-plan';
+import type { ArticleBodyRecord, ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, SyncFields } from './schema';
+import { idSource, newestFirst, newestMatching, prefixSource, rangeSource, unionSource, type KeySource } from './search-plan';
 import { matchesTerms, queryTerms } from './search-words';
 import { normalizeTagName } from './tags';
 
@@ -65,86 +72,161 @@ export async function searchLibrary(db: MarginDb, query: string, filters: Librar
   const to = filters.to ?? Infinity;
   if (limit <= 0 || kinds.size === 0 || from >= to) return [];
 
-  return db.transaction('r', [db.articles, db.articleBodies, db.highlights, db.pageNotes], async () => {
-    const siteIds = filters.site === undefined ? null : await articleIdsOnHost(db, filters.site);
+  return db.transaction('r', [db.articles, db.articleBodies, db.highlights, db.pageNotes], async (tx: Transaction) => {
+    const t = boundTables(db, tx);
+    const siteArticles = filters.site === undefined ? null : await articlesOnHost(t, filters.site);
+    const siteIds = siteArticles && new Set(siteArticles.map((a) => a.id));
     if (siteIds?.size === 0) return [];
     const onSite = (articleId: string) => siteIds === null || siteIds.has(articleId);
     const common = (r: SyncFields) => r.deletedAt === null && r.createdAt >= from && r.createdAt < to;
-    const bounds = { from, to, limit };
+    // A highlight or page note is shown with its article: one whose article is gone
+    // (a sync half done) is not a result. Each article is read once, for the results'
+    // use too; a site's are read already, and are the only ones its results can have.
+    const owners = new Map<string, ArticleRecord | null>(siteArticles?.map((a) => [a.id, a]));
+    const hasOwner = async (records: Array<HighlightRecord | PageNoteRecord>) => {
+      const ids = [...new Set(records.map((r) => r.articleId))].filter((id) => !owners.has(id));
+      if (ids.length > 0) {
+        const rows = await t.articles.bulkGet(ids);
+        ids.forEach((id, i) => owners.set(id, rows[i]?.deletedAt === null ? rows[i]! : null));
+      }
+      return records.map((r) => owners.get(r.articleId) != null);
+    };
 
-    const highlightSearch = kinds.has('highlight')
-      ? newestMatching(
-          db.highlights,
-          [
-            ...termSources([db.highlights], terms),
-            ...(tag !== undefined ? [rangeSource(db.highlights.where('tags').equals(tag))] : []),
-            ...(colour !== undefined ? [rangeSource(db.highlights.where('colour').equals(colour))] : []),
-            ...(siteIds ? [byArticle(db.highlights, siteIds)] : []),
-          ],
-          (h) =>
-            common(h) &&
-            onSite(h.articleId) &&
-            matchesTerms(h.words, terms) &&
-            (tag === undefined || h.tags.includes(tag)) &&
-            (colour === undefined || h.colour === colour),
-          bounds,
-        )
-      : Promise.resolve([]);
-    const noteSearch = kinds.has('pageNote')
-      ? newestMatching(
-          db.pageNotes,
-          [...termSources([db.pageNotes], terms), ...(siteIds ? [byArticle(db.pageNotes, siteIds)] : [])],
-          (n) => common(n) && onSite(n.articleId) && matchesTerms(n.words, terms),
-          bounds,
-        )
-      : Promise.resolve([]);
-    const articleSearch = kinds.has('article')
-      ? newestMatching(
-          db.articles,
-          [
-            // Matched by metadata or saved text: the body's words are not on the article
-            // record, so these keys must be read.
-            ...termSources([db.articles, db.articleBodies], terms, true),
-            ...(siteIds ? [{ count: async () => siteIds.size, keys: async () => siteIds }] : []),
-          ],
-          (a) => common(a) && onSite(a.id),
-          bounds,
-        )
-      : Promise.resolve([]);
-    // Searched at once: the three tables' requests queue together in the transaction.
-    const [highlights, notes, articles] = await Promise.all([highlightSearch, noteSearch, articleSearch]);
+    // Each table searched for its newest `limit`, highlights first: the newest `limit`
+    // of everything are the results, so the other kinds need only what is newer than
+    // the `limit`-th highlight. Highlights are most of a library: that usually leaves a
+    // few days of notes and articles to search.
+    const searchAll = async (checkOwnersFirst: boolean) => {
+      const highlights = kinds.has('highlight')
+        ? await newestMatching(
+            t.highlights,
+            [
+              ...windowSource(t.highlights, from, to),
+              ...termSources(t.highlights, terms),
+              ...(tag !== undefined ? [rangeSource(() => t.highlights.where('tags').equals(tag), (h) => h.tags.includes(tag), true)] : []),
+              ...(colour !== undefined ? [rangeSource(() => t.highlights.where('colour').equals(colour), (h) => h.colour === colour, true)] : []),
+              ...siteSource(t.highlights, siteIds),
+            ],
+            (h) => common(h) && onSite(h.articleId),
+            { from, to, limit },
+            checkOwnersFirst ? hasOwner : undefined,
+          )
+        : [];
+      const since = highlights.length >= limit ? Math.max(from, highlights[limit - 1]!.createdAt) : from;
+      const bounds = { from: since, to, limit };
+      const noteSearch = kinds.has('pageNote')
+        ? newestMatching(
+            t.pageNotes,
+            [...windowSource(t.pageNotes, since, to), ...termSources(t.pageNotes, terms), ...siteSource(t.pageNotes, siteIds)],
+            (n) => common(n) && n.createdAt >= since && onSite(n.articleId),
+            bounds,
+            hasOwner, // few: their articles are read as they are found
+          )
+        : Promise.resolve([]);
+      const articleSearch = kinds.has('article')
+        ? newestMatching(
+            t.articles,
+            [
+              ...windowSource(t.articles, since, to),
+              ...articleTermSources(t, terms),
+              ...(siteIds ? [idSource<ArticleRecord>(siteIds, (a) => onSite(a.id))] : []),
+            ],
+            (a) => common(a) && a.createdAt >= since && onSite(a.id),
+            bounds,
+          )
+        : Promise.resolve([]);
+      // At once: the requests of the three queue together in the transaction.
+      const [, notes, articles] = await Promise.all([hasOwner(highlights), noteSearch, articleSearch]);
+      return { highlights, notes, articles };
+    };
+    // Highlights' articles are checked after the search, all at once: a highlight whose
+    // article is gone is rare, and when there is one the search runs again checking
+    // each page it reads, so that the `limit` shown are the newest with an article.
+    let found = await searchAll(false);
+    if (found.highlights.some((h) => !owners.get(h.articleId))) found = await searchAll(true);
 
-    const owners = await liveArticles(db, [...highlights, ...notes].map((r) => r.articleId));
     const hits: LibraryHit[] = [];
-    for (const highlight of highlights) {
-      const article = owners.get(highlight.articleId);
-      if (article) hits.push({ kind: 'highlight', highlight, article });
-    }
-    for (const pageNote of notes) {
-      const article = owners.get(pageNote.articleId);
-      if (article) hits.push({ kind: 'pageNote', pageNote, article });
-    }
-    for (const article of articles) hits.push({ kind: 'article', article });
+    for (const highlight of found.highlights) hits.push({ kind: 'highlight', highlight, article: owners.get(highlight.articleId)! });
+    for (const pageNote of found.notes) hits.push({ kind: 'pageNote', pageNote, article: owners.get(pageNote.articleId)! });
+    for (const article of found.articles) hits.push({ kind: 'article', article });
     return hits.sort((a, b) => newestFirst(hitRecord(a), hitRecord(b))).slice(0, limit);
   });
 }
 
-/** A key source for the records of some articles. */
-function byArticle(table: Table<HighlightRecord | PageNoteRecord, string>, articleIds: Set<string>): KeySource {
-  return unionSource([...articleIds].map((id) => table.where('articleId').equals(id)));
+/** The tables a search reads. */
+type SearchTables = Pick<MarginDb, 'articles' | 'articleBodies' | 'highlights' | 'pageNotes'>;
+
+/**
+ * The tables, bound to the search's transaction. Dexie finds the transaction of a
+ * call through a zone that follows its own promises; a search's native promises
+ * (`Promise.all`, async functions) can leave it, and a read outside the zone would
+ * start a transaction of its own and let this one end early. Bound tables keep every
+ * read in the one transaction, whatever the zone.
+ */
+function boundTables(db: MarginDb, tx: Transaction): SearchTables {
+  const table = <K extends keyof SearchTables>(name: K) => tx.table(db[name].name) as unknown as SearchTables[K];
+  return { articles: table('articles'), articleBodies: table('articleBodies'), highlights: table('highlights'), pageNotes: table('pageNotes') };
 }
 
-/** Key sources for the query terms: one `words` range per term, across `tables`. */
-function termSources(tables: Array<Table<Searchable, string>>, terms: string[], required = false): KeySource[] {
+/** Most articles a site filter reads the records of by article; more are checked on the records. */
+const SITE_RANGES = 8;
+
+/**
+ * A key source for the date range, when there is one. It pays when the range is
+ * narrow (the hours since the `limit`-th highlight of a common word hold a note or
+ * two, a few articles): a small probe says whether it is.
+ */
+function windowSource<T extends SyncFields>(table: Table<T, string>, from: number, to: number): Array<KeySource<T>> {
+  if (from === -Infinity && to === Infinity) return [];
+  const source = rangeSource(() => table.where('createdAt').between(from, to, true, false), (r) => r.createdAt >= from && r.createdAt < to);
+  return [{ ...source, probe: 16, dateRange: true }];
+}
+
+/**
+ * A key source for the records of a site's articles: one range per article, so only
+ * for a site with few; a site with many (a fifth of a library) is a condition checked
+ * on records, as its key set would cost more to read than the records it rules out.
+ */
+function siteSource<T extends HighlightRecord | PageNoteRecord>(
+  table: Table<T, string>,
+  siteIds: Set<string> | null,
+): Array<KeySource<T>> {
+  if (siteIds === null || siteIds.size > SITE_RANGES) return [];
+  const ranges = [...siteIds].map((id) => rangeSource(() => table.where('articleId').equals(id), undefined));
+  return [unionSource<T>(ranges, { test: (r) => siteIds.has(r.articleId) })];
+}
+
+/** Key sources for the query terms: one `words` range per term. */
+function termSources<T extends Searchable>(table: Table<T, string>, terms: string[]): Array<KeySource<T>> {
   return terms.map((term) =>
-    unionSource(
-      tables.map((t) => (term.length === 1 ? t.where('words').equals(term) : t.where('words').startsWith(term))),
-      required,
-    ),
+    term.length === 1
+      ? rangeSource(() => table.where('words').equals(term), (r) => matchesTerms(r.words, [term]), true)
+      : prefixSource(table, 'words', term, (r) => matchesTerms(r.words, [term])),
   );
 }
 
-async function articleIdsOnHost(db: MarginDb, site: string): Promise<Set<string>> {
+/**
+ * Key sources for the query terms on articles: a term matches an article's metadata
+ * or its saved text. The text's words are on its body record, not the article, so
+ * checking an article that the metadata does not match reads its body.
+ */
+function articleTermSources(db: SearchTables, terms: string[]): Array<KeySource<ArticleRecord>> {
+  const bodies = new Map<string, ArticleBodyRecord | null>();
+  const range = (table: Table<Searchable, string>, term: string) =>
+    term.length === 1 ? () => table.where('words').equals(term) : () => table.where('words').startsWith(term);
+  return terms.map((term) =>
+    unionSource<ArticleRecord>([rangeSource(range(db.articles, term), undefined), rangeSource(range(db.articleBodies, term), undefined)], {
+      check: async (articles) => {
+        const ids = articles.filter((a) => !matchesTerms(a.words, [term]) && !bodies.has(a.id)).map((a) => a.id);
+        if (ids.length > 0) (await db.articleBodies.bulkGet(ids)).forEach((b, i) => bodies.set(ids[i]!, b ?? null));
+        return articles.map((a) => matchesTerms(a.words, [term]) || matchesTerms(bodies.get(a.id)?.words ?? [], [term]));
+      },
+    }),
+  );
+}
+
+/** The live articles on a site (a host, however typed). */
+async function articlesOnHost(db: SearchTables, site: string): Promise<ArticleRecord[]> {
   let host = site.trim().toLowerCase();
   try {
     host = new URL(host.includes('://') ? host : `https://${host}`).hostname;
@@ -152,20 +234,10 @@ async function articleIdsOnHost(db: MarginDb, site: string): Promise<Set<string>
     // Not a host: matches nothing below.
   }
   host = host.replace(/^www\./, '');
-  const ids = await db.articles
-    .where('host')
-    .equals(host)
-    .filter((a) => a.deletedAt === null)
-    .primaryKeys();
-  return new Set(ids);
-}
-
-async function liveArticles(db: MarginDb, ids: string[]): Promise<Map<string, ArticleRecord>> {
-  const unique = [...new Set(ids)];
-  const rows = await db.articles.bulkGet(unique);
-  const byId = new Map<string, ArticleRecord>();
-  for (const a of rows) if (a && a.deletedAt === null) byId.set(a.id, a);
-  return byId;
+  // One range read of the site's articles (small records), not a cursor stepping
+  // through them one request each.
+  const articles = await db.articles.where('host').equals(host).toArray();
+  return articles.filter((a) => a.deletedAt === null);
 }
 
 function hitRecord(hit: LibraryHit): SyncFields {
