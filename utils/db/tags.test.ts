@@ -9,8 +9,11 @@ test.each([
   ['  machine   learning ', 'machine learning'],
   ['#TIL', 'til'],
   ['   ', ''],
-])('tag %j is stored as %j', (input, stored) => {
+  ['##', ''],
+  [' # #c#', 'c#'],
+])('tag %j is stored as %j, and stays so when normalized again (import, sync)', (input, stored) => {
   expect(normalizeTagName(input)).toBe(stored);
+  expect(normalizeTagName(stored)).toBe(stored);
 });
 
 test('a tag colour is kept and can be cleared', async () => {

@@ -12,11 +12,12 @@ import { writeTransaction } from './write-transaction';
 
 /**
  * The stored form of a tag name: trimmed, inner whitespace collapsed, lower-cased
- * (so "Rust" and "rust " are one tag), without a leading `#`.
+ * (so "Rust" and "rust " are one tag), without leading `#`s.
  * @return '' if nothing is left
  */
 export function normalizeTagName(name: string): string {
-  return name.replace(/^\s*#/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  // Every leading `#` and space, so that normalizing twice changes nothing ("##" was once "#", then "").
+  return name.replace(/^[\s#]+/, '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Tag names normalized, empty ones dropped, duplicates removed (first kept). */

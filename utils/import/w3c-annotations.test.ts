@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
+import { normalizeTagNames } from '@/utils/db/tags';
 import { nameUuid } from '@/utils/export/name-uuid';
 import { exportArticle, exportData, highlight } from '@/utils/export/test-export-data';
 import { w3cAnnotationCollection, w3cAnnotationsJson } from '@/utils/export/w3c-annotations';
@@ -121,8 +122,9 @@ describe("Margin's own export, read back", () => {
 
   it('round-trips any highlights (property)', () => {
     const colour = fc.constantFrom(...HIGHLIGHT_COLOURS);
-    const tag = fc.string({ minLength: 1, maxLength: 12 }).filter((t) => t.trim() !== '' && !t.startsWith('#'));
-    const h = fc.record({ quote: fc.string({ minLength: 1, maxLength: 80 }), note: fc.string({ maxLength: 80 }), colour, tags: fc.uniqueArray(tag, { maxLength: 4 }), start: fc.nat(10_000) });
+    // Tags as the database holds them: normalized (" # " once slipped through a hand-made filter).
+    const tags = fc.array(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 4 }).map(normalizeTagNames);
+    const h = fc.record({ quote: fc.string({ minLength: 1, maxLength: 80 }), note: fc.string({ maxLength: 80 }), colour, tags, start: fc.nat(10_000) });
     fc.assert(
       fc.property(fc.array(h, { minLength: 1, maxLength: 6 }), (hs) => {
         const article = exportArticle({ title: 'P' }, hs.map((x) => highlight({ ...x, position: x.start, selectors: [{ type: 'TextQuoteSelector', exact: x.quote, prefix: 'p', suffix: 's' }, { type: 'TextPositionSelector', start: x.start, end: x.start + x.quote.length }] })));
@@ -130,10 +132,7 @@ describe("Margin's own export, read back", () => {
         expect(r.highlights.map((x) => [x.id, x.quote, x.note.trim() === '' ? '' : x.note, x.colour, x.position])).toEqual(
           article.highlights.map((x) => [x.id, x.quote, x.note.trim() === '' ? '' : x.note, x.colour, x.position]),
         );
-        for (const [i, x] of r.highlights.entries()) {
-          const expected = [...new Set(article.highlights[i]!.tags.map((t) => t.trim().replace(/\s+/g, ' ').toLowerCase()))].filter(Boolean);
-          expect(x.tags).toEqual(expected);
-        }
+        for (const [i, x] of r.highlights.entries()) expect(x.tags).toEqual(article.highlights[i]!.tags);
       }),
       { numRuns: 60 },
     );
