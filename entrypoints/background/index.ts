@@ -2,10 +2,12 @@
  * Background: owns the database (content scripts cannot open it) and answers the
  * annotation messages; turns the keyboard commands, context-menu entries and
  * reader messages into actions in the right tab; keeps each tab's badge count;
- * runs sync (`sync-in-background.ts`) and mirrors the look-and-feel settings to
+ * runs sync (`sync-in-background.ts`) and the search index backfill after a schema
+ * upgrade (`backfill-tag-words.ts`), and mirrors the look-and-feel settings to
  * the browser's own `storage.sync`.
  */
 import { createAnnotationService } from '@/utils/annotations/annotation-service';
+import { backfillTagWords } from '@/utils/db/backfill-tag-words';
 import { loadHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
 import { marginMessenger } from '@/utils/messaging/margin-protocol';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
@@ -53,6 +55,10 @@ export default defineBackground(() => {
     recordsWritten: async (articleId) => (await service).recordsImported([articleId]),
   });
   startSettingsMirror();
+  // Resumes at every start until done (the worker may be stopped mid-way); search copes meanwhile.
+  void database()
+    .then((db) => backfillTagWords(db))
+    .catch((error: unknown) => console.warn('Margin: filling the tag search index failed; it will retry at next start', error));
   const service = database().then((db) =>
     createAnnotationService(db, {
       articleChanged: (articleId, tabIds) => {

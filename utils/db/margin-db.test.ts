@@ -3,11 +3,13 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { findArticleByUrl, getSavedCopy } from './articles';
 import { listHighlights } from './highlights';
+import { backfillTagWords } from './backfill-tag-words';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './margin-db';
 import { getPageNote } from './page-notes';
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from './schema';
 import { searchLibrary } from './search-library';
 import { tagWords, tokenize } from './search-words';
+import { tagWordsComplete } from './tag-words-state';
 import { listTags } from './tags';
 import { selectorsFor, testDb } from './test-db';
 
@@ -87,7 +89,7 @@ test('a version 1 database opens with every record intact', async () => {
   await db.open();
   expect(db.verno).toBe(4);
 
-  // Field by field as written, plus the fields versions 2 and 4 derive.
+  // Field by field as written, plus the fields version 2 derives (v4's `tagWords` is the backfill's).
   expect(await db.articles.get(article.id)).toEqual({
     ...article,
     host: 'example.com',
@@ -95,11 +97,15 @@ test('a version 1 database opens with every record intact', async () => {
   });
   expect(await db.articleBodies.get(body.id)).toEqual({ ...body, words: ['mutexes', 'guard', 'shared', 'memory'] });
   const words = ['the', 'borrow', 'checker', 'rejects', 'data', 'races', 'ask', 'priya', 'about', 'send', 'and', 'sync', 'rust', 'concurrency'];
-  expect(await db.highlights.get(highlight.id)).toEqual({ ...highlight, words, tagWords: tagWords(['rust', 'concurrency'], words) });
-  expect(await db.highlights.get(deleted.id)).toEqual({ ...deleted, words: [] }); // no tags: left alone
+  expect(await db.highlights.get(highlight.id)).toEqual({ ...highlight, words });
+  expect(await db.highlights.get(deleted.id)).toEqual({ ...deleted, words: [] });
   expect(await db.pageNotes.get(pageNote.id)).toEqual({ ...pageNote, words: ['reread', 'before', 'the', 'workshop'] });
   expect(await db.tags.toArray()).toEqual(expect.arrayContaining(tags));
   expect(await db.tags.count()).toBe(2);
+
+  expect(await backfillTagWords(db)).toEqual({ complete: true, written: 1 });
+  expect(await db.highlights.get(highlight.id)).toEqual({ ...highlight, words, tagWords: tagWords(['rust', 'concurrency'], words) });
+  expect(await db.highlights.get(deleted.id)).toEqual({ ...deleted, words: [] }); // no tags: left alone
 });
 
 test('after the upgrade the old library reads and searches as if made today', async () => {
@@ -123,6 +129,7 @@ test('after the upgrade the old library reads and searches as if made today', as
   expect(hitIds(await searchLibrary(db, 'workshop'))).toEqual([pageNote.id]);
   expect(hitIds(await searchLibrary(db, 'mutex'))).toEqual([article.id]);
   expect(hitIds(await searchLibrary(db, '', { tag: 'rust' }))).toEqual([highlight.id]);
+  expect(hitIds(await searchLibrary(db, 'priya', { tag: 'rust' }))).toEqual([highlight.id]); // before the backfill
   expect(hitIds(await searchLibrary(db, '', { site: 'example.com', kinds: ['article'] }))).toEqual([article.id]);
   // Deleted before the upgrade, still deleted after it.
   expect(await searchLibrary(db, 'lifetimes')).toEqual([]);
@@ -156,16 +163,16 @@ test('a version 2 database opens as version 4 with every record intact and nothi
   const db = testDb(undefined, factory);
   await db.open();
   expect(db.verno).toBe(4);
-  records.highlights = [{ ...highlight, words: ['borrow'], tagWords: ['rust\u0000borrow', 'concurrency\u0000borrow'] }, { ...deleted, words: [] }];
   for (const [table, rows] of Object.entries(records)) {
     expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
     expect(await db.table(table).count()).toBe(rows.length);
   }
   expect(await db.syncDocs.count()).toBe(0);
   expect(await db.syncMeta.count()).toBe(0);
+  expect(await tagWordsComplete(db)).toBe(false); // the backfill's to do
 });
 
-test('a version 3 database upgrades to version 4 with every record intact, searchable by word within a tag', async () => {
+test('a version 3 database opens as version 4 untouched, then the backfill fills `tagWords`; word within a tag is found throughout', async () => {
   const factory = new IDBFactory();
   // A database as version 3 of Margin left it: derived fields, sync state, no `tagWords`.
   const v3 = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
@@ -194,20 +201,33 @@ test('a version 3 database upgrades to version 4 with every record intact, searc
   const db = testDb(undefined, factory);
   await db.open();
   expect(db.verno).toBe(4);
-  // Every record as written; highlights with tags gain `tagWords` and nothing else (not even `updatedAt`).
-  records.highlights = v3Highlights.map((h) => (h.tags.length > 0 && h.deletedAt === null ? { ...h, tagWords: tagWords(h.tags, h.words) } : h));
-  for (const [table, rows] of Object.entries(records)) {
-    expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
-    expect(await db.table(table).count()).toBe(rows.length);
-  }
-  expect((await db.highlights.get(highlight.id))?.tagWords).toContain('rust\u0000priya');
+  // The version change wrote nothing: every record exactly as version 3 left it.
+  const expectRecords = async () => {
+    for (const [table, rows] of Object.entries(records)) {
+      expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
+      expect(await db.table(table).count()).toBe(rows.length);
+    }
+  };
+  await expectRecords();
+  expect(await tagWordsComplete(db)).toBe(false);
 
   const hitIds = (hits: Awaited<ReturnType<typeof searchLibrary>>) =>
     hits.map((h) => (h.kind === 'highlight' ? h.highlight.id : h.kind === 'pageNote' ? h.pageNote.id : h.article.id));
-  expect(hitIds(await searchLibrary(db, 'pri', { tag: 'rust' }))).toEqual([highlight.id]);
-  expect(hitIds(await searchLibrary(db, 'borrow checker', { tag: 'concurrency' }))).toEqual([highlight.id]);
-  expect(hitIds(await searchLibrary(db, 'borrow', { tag: 'nope' }))).toEqual([]);
-  // Created together: the greater id first.
-  expect(hitIds(await searchLibrary(db, 'borrow'))).toEqual([untagged.id, highlight.id]);
-  expect(await searchLibrary(db, 'lifetimes', { tag: 'rust' })).toEqual([]);
+  const searches = async () => {
+    expect(hitIds(await searchLibrary(db, 'pri', { tag: 'rust' }))).toEqual([highlight.id]);
+    expect(hitIds(await searchLibrary(db, 'borrow checker', { tag: 'concurrency' }))).toEqual([highlight.id]);
+    expect(hitIds(await searchLibrary(db, 'borrow', { tag: 'nope' }))).toEqual([]);
+    // Created together: the greater id first.
+    expect(hitIds(await searchLibrary(db, 'borrow'))).toEqual([untagged.id, highlight.id]);
+    expect(await searchLibrary(db, 'lifetimes', { tag: 'rust' })).toEqual([]);
+  };
+  await searches(); // before the backfill: the word's and the tag's keys
+
+  // Only the live highlight with tags gains `tagWords`, and nothing else (not even `updatedAt`).
+  expect(await backfillTagWords(db)).toEqual({ complete: true, written: 1 });
+  records.highlights = v3Highlights.map((h) => (h.tags.length > 0 && h.deletedAt === null ? { ...h, tagWords: tagWords(h.tags, h.words) } : h));
+  await expectRecords();
+  expect((await db.highlights.get(highlight.id))?.tagWords).toContain('rust\u0000priya');
+  expect(await tagWordsComplete(db)).toBe(true);
+  await searches(); // after: the pairs
 });

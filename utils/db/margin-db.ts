@@ -19,13 +19,20 @@
  *   The records themselves are untouched.
  * - v4: a word searched within a tag. Adds the multiEntry `*tagWords` index to
  *   highlights (each tag paired with each search word, `search-words.ts`), so that
- *   word + tag is one small index range rather than two large key sets. The upgrade
- *   fills it from the stored `words` and `tags` of each live highlight with a tag.
+ *   word + tag is one small index range rather than two large key sets, and `meta`
+ *   (this database's own bookkeeping, never synced or backed up). The upgrade only
+ *   declares them: filling `tagWords` for existing highlights takes minutes on a
+ *   large library, longer than a service worker may live, and a version change cut
+ *   short rolls back and leaves the database unopenable. `backfill-tag-words.ts`
+ *   fills it afterwards in short transactions; search uses the index once `meta`
+ *   says that is done (`tag-words-state.ts`). A new database has nothing to fill.
  */
 import Dexie, { type Table } from 'dexie';
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from './schema';
 import type { SyncDocRow, SyncMetaRow } from './sync-tables';
-import { articleWords, highlightWords, tagWords, tokenize } from './search-words';
+import type { MetaRow } from './meta-table';
+import { articleWords, highlightWords, tokenize } from './search-words';
+import { TAG_WORDS_COMPLETE } from './tag-words-state';
 
 /** Version 1's stores, as shipped. Exported for the migration test. */
 export const SCHEMA_V1 = {
@@ -52,14 +59,12 @@ export const SCHEMA_V3 = {
   syncMeta: 'key',
 } as const;
 
-/** Version 4's stores: v3's, highlights also indexed by tag and word together. */
+/** Version 4's stores: v3's, highlights also indexed by tag and word together, and `meta`. */
 export const SCHEMA_V4 = {
   ...SCHEMA_V3,
   highlights: `${SCHEMA_V3.highlights}, *tagWords`,
+  meta: 'key',
 } as const;
-
-/** Highlights the v4 upgrade reads and writes at a time: bounds its memory on a large library. */
-const UPGRADE_CHUNK = 2_000;
 
 /** The database name the extension uses. */
 export const DEFAULT_DB_NAME = 'margin';
@@ -84,6 +89,7 @@ export class MarginDb extends Dexie {
   tags!: Table<TagRecord, string>;
   syncDocs!: Table<SyncDocRow, string>;
   syncMeta!: Table<SyncMetaRow, string>;
+  meta!: Table<MetaRow, string>;
 
   readonly deviceId: string | undefined;
   readonly now: () => number;
@@ -131,22 +137,12 @@ export class MarginDb extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_V3);
-    this.version(4)
-      .stores(SCHEMA_V4)
-      .upgrade(async (tx) => {
-        // A derived field, as in v2: `updatedAt` stays, so no record looks edited to a
-        // sync. Only highlights with a tag have any (found by the `tags` index; a
-        // tombstone keeps its tags but has no words), and only they are rewritten: each
-        // index entry written is dear (Chromium, 100,000 highlights, 30,000 tagged: ~9
-        // minutes on a loaded 2-core machine). From the stored `words`, not the text.
-        const highlights = tx.table<HighlightRecord, string>('highlights');
-        const tagged = [...new Set(await highlights.where('tags').aboveOrEqual('').primaryKeys())];
-        for (let i = 0; i < tagged.length; i += UPGRADE_CHUNK) {
-          const rows = await highlights.bulkGet(tagged.slice(i, i + UPGRADE_CHUNK));
-          const live = rows.filter((h): h is HighlightRecord => h !== undefined && h.deletedAt === null && (h.words ?? []).length > 0);
-          await highlights.bulkPut(live.map((h) => ({ ...h, tagWords: tagWords(h.tags, h.words) })));
-        }
-      });
+    // Declares the index and table only (see the header): no record is read or written.
+    this.version(4).stores(SCHEMA_V4);
+    // A database created at v4 or later has no highlight without `tagWords`.
+    this.on('populate', (tx) => {
+      void tx.table<MetaRow, string>('meta').put(TAG_WORDS_COMPLETE);
+    });
   }
 }
 

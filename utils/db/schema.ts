@@ -105,7 +105,7 @@ export interface HighlightRecord extends SyncFields {
   anchor: AnchorStatus;
   /** Search words of quote, note and tags; empty on a tombstone. Since v2. */
   words: string[];
-  /** Each tag paired with each search word (`tagWords` in `search-words.ts`); empty on a tombstone. Since v4; absent is empty (the upgrade writes only highlights with tags; backups and sync docs leave derived fields out). */
+  /** Each tag paired with each search word (`tagWords` in `search-words.ts`); empty on a tombstone. Since v4; absent is empty, or not yet filled on a highlight from before v4 (`backfill-tag-words.ts` fills those with tags; backups and sync docs leave derived fields out). */
   tagWords?: string[];
   /** Concurrent edits of `note` made in other browsers, not yet resolved. Absent = none. */
   noteConflicts?: NoteConflict[];

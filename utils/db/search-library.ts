@@ -7,7 +7,8 @@
  * term `t` is one index range (`words` in [t, t + '\uffff'), or the word itself for
  * one letter). Tag, colour, site and date filters have indexes too (`*tags`, `colour`,
  * `host` then `articleId`, `createdAt`), and a term within a tag has its own
- * (`*tagWords`: the pair is one small range where each alone is thousands of keys). `search-plan.ts` decides, per table, which of
+ * (`*tagWords`: the pair is one small range where each alone is thousands of keys;
+ * used once the backfill after the v4 upgrade has filled it, `tag-words-state.ts`). `search-plan.ts` decides, per table, which of
  * these ranges to read, and when to walk newest first instead; its header gives the
  * cost. The aim: a query reads few index keys and only the records it shows.
  *
@@ -23,6 +24,7 @@ import type { MarginDb } from './margin-db';
 import type { ArticleBodyRecord, ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, SyncFields } from './schema';
 import { idSource, newestFirst, newestMatching, prefixSource, rangeSource, unionSource, type KeySource } from './search-plan';
 import { matchesTerms, queryTerms, tagWordKey } from './search-words';
+import { tagWordsComplete } from './tag-words-state';
 import { normalizeTagName } from './tags';
 
 /** Kinds of record a search can find. */
@@ -72,6 +74,9 @@ export async function searchLibrary(db: MarginDb, query: string, filters: Librar
   const from = filters.from ?? -Infinity;
   const to = filters.to ?? Infinity;
   if (limit <= 0 || kinds.size === 0 || from >= to) return [];
+  // The pair index only once every highlight has its pairs: until the backfill after
+  // the v4 upgrade is done, it would miss the older ones (`tag-words-state.ts`).
+  const byTagWords = tag !== undefined && terms.length > 0 && kinds.has('highlight') && (await tagWordsComplete(db));
 
   return db.transaction('r', [db.articles, db.articleBodies, db.highlights, db.pageNotes], async (tx: Transaction) => {
     const t = boundTables(db, tx);
@@ -103,7 +108,7 @@ export async function searchLibrary(db: MarginDb, query: string, filters: Librar
             t.highlights,
             [
               ...windowSource(t.highlights, from, to),
-              ...(tag !== undefined && terms.length > 0
+              ...(byTagWords
                 ? tagTermSources(t.highlights, tag, terms)
                 : [
                     ...termSources(t.highlights, terms),
