@@ -140,9 +140,7 @@ export class MarginDb extends Dexie {
     // Declares the index and table only (see the header): no record is read or written.
     this.version(4).stores(SCHEMA_V4);
     // A database created at v4 or later has no highlight without `tagWords`.
-    this.on('populate', (tx) => {
-      void tx.table<MetaRow, string>('meta').put(TAG_WORDS_COMPLETE);
-    });
+    this.on('populate', (tx) => tx.table<MetaRow, string>('meta').put(TAG_WORDS_COMPLETE));
   }
 }
 
