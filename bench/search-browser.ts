@@ -20,17 +20,10 @@
  * SEARCH_BENCH_SOURCE=dir bundles `utils/db` from another checkout (say an earlier
  * commit's), to compare two versions on one machine at one time.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import {
-  CHROME_BUILD_DIR,
-  chromiumAvailable,
-  CHROMIUM_PATH,
-  launchChromiumWithExtension,
-  type ChromiumSession,
-} from '../scripts/lib/chromium';
+import { CHROME_BUILD_DIR, chromiumAvailable, CHROMIUM_PATH, launchChromiumWithExtension } from '../scripts/lib/chromium';
 import { median } from './stats';
 
 const GROUND_TRUTH = resolve('../shared/corpus/article-extraction-benchmark/ground-truth.json');
@@ -167,7 +160,7 @@ export async function runSearchBrowserBench(highlights = 100_000, runs = 9): Pro
   const { texts, source } = sourceTexts();
   const code = await marginDbBundle();
   const profile = process.env.SEARCH_BENCH_PROFILE;
-  const session = profile ? await launchKeptProfile(resolve(profile)) : await launchChromiumWithExtension();
+  const session = await launchChromiumWithExtension({ keptProfile: profile && resolve(profile) });
   try {
     // The reader page with no article reads nothing from the database, so no live
     // query of the page re-runs while the library is written or searched.
@@ -220,34 +213,6 @@ interface KeptLibrary {
   highlights: number;
   source: 'corpus' | 'zipf';
   seeded: Awaited<ReturnType<typeof seedLibrary>>;
-}
-
-/**
- * Chromium with the extension and a profile that outlives the run
- * (`launchChromiumWithExtension` deletes its own): same flags, the profile kept.
- */
-async function launchKeptProfile(userDataDir: string): Promise<ChromiumSession> {
-  mkdirSync(userDataDir, { recursive: true });
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${CHROME_BUILD_DIR}`,
-      `--load-extension=${CHROME_BUILD_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  const controlPage = await context.newPage();
-  return { context, extensionId, controlPage, close: () => context.close() };
 }
 
 interface QueryPicks {

@@ -3,7 +3,7 @@
  * the end-to-end tests and the benchmarks, and drives the extension the way its
  * own pages do.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -29,12 +29,22 @@ export function chromiumAvailable(): boolean {
  * @param headless - false for the demo, which opens a real window
  */
 export async function launchChromiumWithExtension(
-  { extensionDir = CHROME_BUILD_DIR, headless = true }: { extensionDir?: string; headless?: boolean } = {},
+  {
+    extensionDir = CHROME_BUILD_DIR,
+    headless = true,
+    keptProfile,
+  }: {
+    extensionDir?: string;
+    headless?: boolean;
+    /** A profile folder to use and keep (benchmarks reuse what they wrote into it); by default a temporary one, deleted on close. */
+    keptProfile?: string;
+  } = {},
 ): Promise<ChromiumSession> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'margin-chromium-'));
+  if (keptProfile) mkdirSync(keptProfile, { recursive: true });
+  const userDataDir = keptProfile ?? mkdtempSync(join(tmpdir(), 'margin-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless,
@@ -63,7 +73,7 @@ export async function launchChromiumWithExtension(
     controlPage,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!keptProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
