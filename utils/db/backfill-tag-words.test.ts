@@ -17,6 +17,7 @@ import { newestFirst } from './search-plan';
 import { matchesTerms, queryTerms, tagWords, tokenize } from './search-words';
 import { readTagWordsProgress, tagWordsComplete } from './tag-words-state';
 import { selectorsFor, testClock, testDb, type TestClock } from './test-db';
+import { countHighlightReads } from './test-read-counter';
 
 const START = Date.UTC(2024, 0, 1);
 const VOCABULARY = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
@@ -79,34 +80,11 @@ async function upgradedLibrary(highlights: HighlightRecord[], clock: TestClock =
   await v3.table('highlights').bulkAdd(highlights);
   v3.close();
   const db = testDb(clock, factory);
-  const reads = countPairReads(db);
+  const reads = countHighlightReads(db);
   await db.open();
   return { db, reads };
 }
 
-/** Requests to the `tagWords` index, and the keys they returned. */
-function countPairReads(db: MarginDb): { requests: number; keys: number } {
-  const count = { requests: 0, keys: 0 };
-  db.use({
-    stack: 'dbcore',
-    name: 'count-pair-reads',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'highlights') return table;
-        const pairs = (req: { query: { index: { name: string | null } } }) => req.query.index.name === 'tagWords';
-        return {
-          ...table,
-          query: (req) =>
-            table.query(req).then((res) => (pairs(req) && (count.requests++, (count.keys += res.result.length)), res)),
-          openCursor: (req) => (pairs(req) && count.requests++, table.openCursor(req)),
-        };
-      },
-    }),
-  });
-  return count;
-}
 
 /** What a search must return: every live highlight with the tag and the terms, newest first. */
 function expected(highlights: HighlightRecord[], query: string, filters: LibraryFilters): string[] {
@@ -158,7 +136,7 @@ test('a word within a tag is found right before, during and after the backfill; 
   expect(added.tagWords).toContain('quote\u0000alpha');
 
   await expectSearchesRight(db); // before
-  expect(reads.requests).toBe(0);
+  expect(reads.pairRequests).toBe(0);
 
   const first = await backfillTagWords(db, { batchSize: 40, maxBatches: 1 });
   expect(first.complete).toBe(false);
@@ -168,18 +146,18 @@ test('a word within a tag is found right before, during and after the backfill; 
   expect(stored.some((h) => h.tagWords === undefined && h.tags.length > 0 && h.deletedAt === null)).toBe(true);
   expect(await tagWordsComplete(db)).toBe(false);
   await expectSearchesRight(db); // during
-  expect(reads.requests).toBe(0);
+  expect(reads.pairRequests).toBe(0);
 
   expect((await backfillTagWords(db, { batchSize: 40 })).complete).toBe(true);
   expect(await tagWordsComplete(db)).toBe(true);
   await expectSearchesRight(db); // after
-  expect(reads.requests).toBeGreaterThan(0);
+  expect(reads.pairRequests).toBeGreaterThan(0);
 
   // The pair's keys only: "alpha" is in an eighth of the highlights, the tag on a third; both, ~16.
-  reads.keys = 0;
+  reads.pairKeys = 0;
   const hits = await searchLibrary(db, 'alpha', { tag: 'quote' });
   expect(hits.length).toBeGreaterThan(10);
-  expect(reads.keys).toBeLessThan(2 * hits.length + 10);
+  expect(reads.pairKeys).toBeLessThan(2 * hits.length + 10);
 });
 
 test('the backfill resumes where it was cut short, writes each highlight once, and only `tagWords`', async () => {

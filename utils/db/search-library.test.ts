@@ -8,6 +8,7 @@ import { searchLibrary, type LibraryHit } from './search-library';
 import { newRecordId } from './record-id';
 import { highlightSearchFields } from './search-words';
 import { selectorsFor, testClock, testDb, type TestClock } from './test-db';
+import { countHighlightReads } from './test-read-counter';
 
 const DAY = 86_400_000;
 
@@ -164,40 +165,6 @@ describe('a small library', () => {
   });
 });
 
-/** Counts highlight records read from storage (keys-only reads are not counted). */
-function countHighlightReads(db: MarginDb): { records: number } {
-  const count = { records: 0 };
-  db.use({
-    stack: 'dbcore',
-    name: 'count-reads',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'highlights') return table;
-        return {
-          ...table,
-          get: (req) => (count.records++, table.get(req)),
-          getMany: (req) => ((count.records += req.keys.length), table.getMany(req)),
-          query: async (req) => {
-            const res = await table.query(req);
-            if (req.values) count.records += res.result.length;
-            return res;
-          },
-          openCursor: async (req) => {
-            const cursor = await table.openCursor(req);
-            if (cursor && req.values) {
-              const start = cursor.start.bind(cursor);
-              Object.assign(cursor, { start: (onNext: () => void) => start(() => (count.records++, onNext())) });
-            }
-            return cursor;
-          },
-        };
-      },
-    }),
-  });
-  return count;
-}
 
 test('a word in thousands of highlights reads only the newest few', async () => {
   const clock = testClock();

@@ -16,6 +16,7 @@ import { searchLibrary, type LibraryFilters, type LibraryHit } from './search-li
 import { newestFirst } from './search-plan';
 import { highlightSearchFields, matchesTerms, queryTerms, tokenize } from './search-words';
 import { selectorsFor, testClock, testDb } from './test-db';
+import { countHighlightReads, type HighlightReads } from './test-read-counter';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
@@ -200,32 +201,10 @@ describe.each([
   });
 });
 
-/** Counts highlight records read from storage, and keys read by keys-only reads. */
-function countHighlightReads(db: MarginDb): { records: number; keys: number } {
-  const count = { records: 0, keys: 0 };
-  db.use({
-    stack: 'dbcore',
-    name: 'count-reads',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'highlights') return table;
-        return {
-          ...table,
-          get: (req) => (count.records++, table.get(req)),
-          getMany: (req) => ((count.records += req.keys.length), table.getMany(req)),
-          query: (req) => table.query(req).then((res) => (req.values ? (count.records += res.result.length) : (count.keys += res.result.length), res)),
-        };
-      },
-    }),
-  });
-  return count;
-}
 
 describe('what each plan reads, on 4,000 highlights', () => {
   let lib: Library;
-  let reads: { records: number; keys: number };
+  let reads: HighlightReads;
   beforeAll(async () => {
     lib = await generate(3, 0, (db) => (reads = countHighlightReads(db)));
     // Without highlights whose article is gone: finding one runs the search again.
