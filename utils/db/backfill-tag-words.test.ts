@@ -4,19 +4,18 @@
  * same highlights before, during and after, and reads the pair index only once the
  * backfill says it is complete.
  */
-import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { backfillTagWords } from './backfill-tag-words';
 import { addHighlight, updateHighlight } from './highlights';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type MarginDb } from './margin-db';
+import type { MarginDb } from './margin-db';
 import { newRecordId } from './record-id';
 import type { ArticleRecord, HighlightRecord } from './schema';
 import { searchLibrary, type LibraryFilters } from './search-library';
 import { newestFirst } from './search-plan';
 import { matchesTerms, queryTerms, tagWords, tokenize } from './search-words';
 import { readTagWordsProgress, tagWordsComplete } from './tag-words-state';
-import { selectorsFor, testClock, testDb, type TestClock } from './test-db';
+import { openEarlierVersion, selectorsFor, testClock, testDb, type TestClock } from './test-db';
 import { countHighlightReads } from './test-read-counter';
 
 const START = Date.UTC(2024, 0, 1);
@@ -71,11 +70,7 @@ function v3Highlights(): HighlightRecord[] {
 /** A version 3 database holding `highlights`, then opened by today's code (its reads of `tagWords` counted). */
 async function upgradedLibrary(highlights: HighlightRecord[], clock: TestClock = testClock()) {
   const factory = new IDBFactory();
-  const v3 = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
-  v3.version(1).stores(SCHEMA_V1);
-  v3.version(2).stores(SCHEMA_V2);
-  v3.version(3).stores(SCHEMA_V3);
-  await v3.open();
+  const v3 = await openEarlierVersion(factory, 3);
   await v3.table('articles').add(article);
   await v3.table('highlights').bulkAdd(highlights);
   v3.close();

@@ -1,17 +1,15 @@
-import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { findArticleByUrl, getSavedCopy } from './articles';
 import { listHighlights } from './highlights';
 import { backfillTagWords } from './backfill-tag-words';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './margin-db';
 import { getPageNote } from './page-notes';
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from './schema';
 import { searchLibrary } from './search-library';
 import { tagWords, tokenize } from './search-words';
 import { tagWordsComplete } from './tag-words-state';
 import { listTags } from './tags';
-import { selectorsFor, testDb } from './test-db';
+import { openEarlierVersion, selectorsFor, testDb } from './test-db';
 
 // Records exactly as version 1 wrote them: no `words`, no `host`.
 type V1<T> = Omit<T, 'words' | 'host'>;
@@ -71,9 +69,7 @@ const tags: TagRecord[] = [
 
 /** A database as version 1 of Margin left it, in `factory`. */
 async function writeVersion1(factory: IDBFactory): Promise<void> {
-  const v1 = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
-  v1.version(1).stores(SCHEMA_V1);
-  await v1.open();
+  const v1 = await openEarlierVersion(factory, 1);
   await v1.table('articles').add(article);
   await v1.table('articleBodies').add(body);
   await v1.table('highlights').bulkAdd([highlight, deleted]);
@@ -146,10 +142,7 @@ test('the upgrade is not a change: no record looks edited to a sync', async () =
 test('a version 2 database opens as version 4 with every record intact and nothing yet synced', async () => {
   const factory = new IDBFactory();
   // A database as version 2 of Margin left it (records with their derived fields).
-  const v2 = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
-  v2.version(1).stores(SCHEMA_V1);
-  v2.version(2).stores(SCHEMA_V2);
-  await v2.open();
+  const v2 = await openEarlierVersion(factory, 2);
   const records: Record<string, object[]> = {
     articles: [{ ...article, host: 'example.com', words: ['fearless'] }],
     articleBodies: [{ ...body, words: ['mutexes'] }],
@@ -175,11 +168,7 @@ test('a version 2 database opens as version 4 with every record intact and nothi
 test('a version 3 database opens as version 4 untouched, then the backfill fills `tagWords`; word within a tag is found throughout', async () => {
   const factory = new IDBFactory();
   // A database as version 3 of Margin left it: derived fields, sync state, no `tagWords`.
-  const v3 = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
-  v3.version(1).stores(SCHEMA_V1);
-  v3.version(2).stores(SCHEMA_V2);
-  v3.version(3).stores(SCHEMA_V3);
-  await v3.open();
+  const v3 = await openEarlierVersion(factory, 3);
   const untagged = { ...highlight, id: '6f1c2a4e-0000-4000-8000-000000000007', tags: [], note: '', position: 200 };
   const deletedTagged = { ...deleted, id: '6f1c2a4e-0000-4000-8000-000000000008', tags: ['rust'] };
   const v3Highlights = [highlight, untagged, deleted, deletedTagged].map((h) => ({

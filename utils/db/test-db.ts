@@ -2,8 +2,9 @@
  * Test support for the data layer (imported by `*.test.ts` only): a database on a
  * fresh in-memory fake-indexeddb, with a clock the test moves.
  */
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createMarginDb, type MarginDb } from './margin-db';
+import { createMarginDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type MarginDb } from './margin-db';
 import type { Selector } from './schema';
 
 /** A settable clock in epoch ms, starting 2024-05-01T00:00:00Z. */
@@ -37,4 +38,12 @@ export function selectorsFor(exact: string, start: number, prefix = '', suffix =
     { type: 'TextQuoteSelector', exact, prefix, suffix },
     { type: 'TextPositionSelector', start, end: start + exact.length },
   ];
+}
+
+/** A database as an earlier version of Margin opened it (schemas 1 to `version`), in `factory`: for migration tests. */
+export async function openEarlierVersion(factory: IDBFactory, version: 1 | 2 | 3): Promise<Dexie> {
+  const db = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
+  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3].slice(0, version).forEach((schema, i) => db.version(i + 1).stores(schema));
+  await db.open();
+  return db;
 }
