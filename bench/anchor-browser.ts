@@ -91,7 +91,8 @@ export async function runBrowserAnchorBench(highlights = 1000, runs = 7): Promis
       for (const situation of SITUATIONS) {
         await page.setContent(html, { waitUntil: 'domcontentloaded' });
         await page.addScriptTag({ content: code });
-        const r = await page.evaluate(measureInPage, { highlights, seed: run + 1, situation, baseline: run === 0 });
+        const r = await page.evaluate(measureInPage, { highlights, seed: run + 1, situation, baseline: run === 0 && !process.env.ANCHOR_BROWSER_NO_BASELINE });
+        console.error(`run ${run} ${situation}: ${r.marginMs.toFixed(0)} ms, ${r.marginPlaced} placed`);
         textLength = r.textLength;
         margin[situation]!.times.push(r.marginMs);
         margin[situation]!.placed = r.marginPlaced;
