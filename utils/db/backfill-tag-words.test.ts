@@ -80,7 +80,6 @@ async function upgradedLibrary(highlights: HighlightRecord[], clock: TestClock =
   return { db, reads };
 }
 
-
 /** What a search must return: every live highlight with the tag and the terms, newest first. */
 function expected(highlights: HighlightRecord[], query: string, filters: LibraryFilters): string[] {
   const terms = queryTerms(query);

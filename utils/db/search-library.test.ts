@@ -165,7 +165,6 @@ describe('a small library', () => {
   });
 });
 
-
 test('a word in thousands of highlights reads only the newest few', async () => {
   const clock = testClock();
   const db = testDb(clock);

@@ -201,7 +201,6 @@ describe.each([
   });
 });
 
-
 describe('what each plan reads, on 4,000 highlights', () => {
   let lib: Library;
   let reads: HighlightReads;
