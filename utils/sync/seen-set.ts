@@ -56,14 +56,16 @@ function unionTwo(a: Seen, b: Seen): Seen {
 
 /** Dots of one device not in the set, as sorted disjoint runs (the last one open-ended). */
 function unseenRuns(s: Seen, device: string): Run[] {
-  const runs = (s.x ?? [])
-    .filter(([d]) => d === device)
-    .map(([, from, to]): Run => [from, to])
-    .sort((p, q) => p[0] - q[0]);
   const top = s.vv[device] ?? 0;
+  // Gaps clipped to the vector (a hostile file may say anything), then everything above it.
+  const runs: Run[] = (s.x ?? [])
+    .filter(([d]) => d === device)
+    .map(([, from, to]): Run => [Math.max(1, from), Math.min(to, top)])
+    .filter(([from, to]) => from <= to)
+    .sort((p, q) => p[0] - q[0]);
+  runs.push([top + 1, Infinity]);
   const out: Run[] = [];
-  for (const [from, to] of [...runs.filter(([f]) => f <= top).map(([f, t]): Run => [Math.max(1, f), Math.min(t, top)]), [top + 1, Infinity] as Run]) {
-    if (from > to) continue;
+  for (const [from, to] of runs) {
     const last = out.at(-1);
     if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
     else out.push([from, to]);
