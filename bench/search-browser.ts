@@ -16,7 +16,8 @@
  * SEARCH_BENCH_PROFILE=dir keeps Chromium's profile in `dir` and the library written
  * into it, and a later run with the same dir and size searches that library instead
  * of writing it again (writing takes minutes): for iterating on the search itself.
- * SEARCH_BENCH_TRACE=1 prints, under each query, the requests one more run of it makes.
+ * SEARCH_BENCH_TRACE=1 prints, under each query, the requests one more run of it makes;
+ * SEARCH_BENCH_ONLY=name times only the query of that name ("word + site").
  * SEARCH_BENCH_SOURCE=dir bundles `utils/db` from another checkout (say an earlier
  * commit's), to compare two versions on one machine at one time.
  */
@@ -171,10 +172,10 @@ export async function runSearchBrowserBench(highlights = 100_000, runs = 9): Pro
     const keptFile = profile ? join(resolve(profile), 'margin-search-bench.json') : null;
     const kept = keptFile && existsSync(keptFile) ? (JSON.parse(readFileSync(keptFile, 'utf8')) as KeptLibrary) : null;
     const seeded =
-      kept && kept.highlights === highlights && kept.source === source
+      kept && kept.format === KEPT_FORMAT && kept.highlights === highlights && kept.source === source
         ? kept.seeded
         : await page.evaluate(seedLibrary, { texts, highlights, seed: 42 });
-    if (keptFile && seeded !== kept?.seeded) writeFileSync(keptFile, JSON.stringify({ highlights, source, seeded } satisfies KeptLibrary));
+    if (keptFile && seeded !== kept?.seeded) writeFileSync(keptFile, JSON.stringify({ format: KEPT_FORMAT, highlights, source, seeded } satisfies KeptLibrary));
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     const queries = chooseQueries(seeded.picks);
     const timings = await page.evaluate(timeQueries, { queries, runs, trace: process.env.SEARCH_BENCH_TRACE === '1' });
@@ -208,8 +209,12 @@ export async function runSearchBrowserBench(highlights = 100_000, runs = 9): Pro
   }
 }
 
+/** Bumped when the library written changes (schema v5: `siteWords`; then its hashed host keys): a kept one of another is written again. */
+const KEPT_FORMAT = 3;
+
 /** What a kept profile's library is: the size asked for and what was written. */
 interface KeptLibrary {
+  format: number;
   highlights: number;
   source: 'corpus' | 'zipf';
   seeded: Awaited<ReturnType<typeof seedLibrary>>;
@@ -232,7 +237,8 @@ interface BenchQuery {
 
 /** The queries, from words and tags the generated library actually has. */
 function chooseQueries(p: QueryPicks): BenchQuery[] {
-  return [
+  const only = process.env.SEARCH_BENCH_ONLY;
+  return ([
     { name: 'rare word', query: p.rare, filters: {} },
     { name: 'common word', query: p.common, filters: {} },
     { name: 'two words', query: p.pair.join(' '), filters: {} },
@@ -241,7 +247,7 @@ function chooseQueries(p: QueryPicks): BenchQuery[] {
     { name: 'empty query (newest)', query: '', filters: {} },
     { name: 'prefix being typed', query: p.mid.slice(0, 3), filters: {} },
     { name: 'word + site', query: p.mid, filters: { site: p.host } },
-  ];
+  ] as BenchQuery[]).filter((q) => !only || q.name === only);
 }
 
 /**
@@ -301,8 +307,15 @@ async function seedLibrary({ texts, highlights, seed }: { texts: string[]; highl
   const pairs: Array<[string, string]> = [];
   const stamps = (t: number) => ({ id: m.newRecordId(t), createdAt: t, updatedAt: t, deletedAt: null, deviceId: 'bench' });
 
+  // Articles before their highlights, in the same transaction: a highlight's site
+  // pairs (`siteWords`) are read from its article as it is written.
+  let articlesWritten = 0;
   const flush = async () => {
-    await db.transaction('rw', db.highlights, () => db.highlights.bulkAdd(hl));
+    await db.transaction('rw', [db.highlights, db.articles], async () => {
+      await db.articles.bulkAdd(articles.slice(articlesWritten));
+      await db.highlights.bulkAdd(hl);
+    });
+    articlesWritten = articles.length;
     written += hl.length;
     hl = [];
   };
@@ -377,8 +390,7 @@ async function seedLibrary({ texts, highlights, seed }: { texts: string[]; highl
     if (hl.length >= 5000) await flush();
   }
   await flush();
-  await db.transaction('rw', [db.articles, db.articleBodies, db.pageNotes, db.tags], async () => {
-    await db.articles.bulkAdd(articles);
+  await db.transaction('rw', [db.articleBodies, db.pageNotes, db.tags], async () => {
     await db.articleBodies.bulkAdd(bodies);
     await db.pageNotes.bulkAdd(notes);
     await db.tags.bulkAdd([...tagCounts.keys()].map((name) => ({ ...stamps(end), name, colour: null })));

@@ -3,11 +3,11 @@
  * annotation messages; turns the keyboard commands, context-menu entries and
  * reader messages into actions in the right tab; keeps each tab's badge count;
  * runs sync (`sync-in-background.ts`) and the search index backfill after a schema
- * upgrade (`backfill-tag-words.ts`), and mirrors the look-and-feel settings to
+ * upgrade (`backfill-pair-indexes.ts`), and mirrors the look-and-feel settings to
  * the browser's own `storage.sync`.
  */
 import { createAnnotationService } from '@/utils/annotations/annotation-service';
-import { backfillTagWords } from '@/utils/db/backfill-tag-words';
+import { backfillSiteWords, backfillTagWords } from '@/utils/db/backfill-pair-indexes';
 import { loadHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
 import { marginMessenger } from '@/utils/messaging/margin-protocol';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
@@ -57,8 +57,11 @@ export default defineBackground(() => {
   startSettingsMirror();
   // Resumes at every start until done (the worker may be stopped mid-way); search copes meanwhile.
   void database()
-    .then((db) => backfillTagWords(db))
-    .catch((error: unknown) => console.warn('Margin: filling the tag search index failed; it will retry at next start', error));
+    .then(async (db) => {
+      await backfillTagWords(db);
+      await backfillSiteWords(db);
+    })
+    .catch((error: unknown) => console.warn('Margin: filling the tag and site search indexes failed; it will retry at next start', error));
   const service = database().then((db) =>
     createAnnotationService(db, {
       articleChanged: (articleId, tabIds) => {

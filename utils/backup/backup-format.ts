@@ -4,7 +4,7 @@
  * `docs/backup-format.md`; validated by `backup-schema.ts` on the way back in.
  *
  * Records are stored exactly as the database holds them, minus the fields the
- * database derives from others (`words` everywhere, `host` on articles, `tagWords` on highlights): an import
+ * database derives from others (`words` everywhere, `host` on articles, `tagWords` and `siteWords` on highlights): an import
  * recomputes those, so a file cannot plant search words, and the file stays smaller.
  */
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from '@/utils/db/schema';
@@ -26,7 +26,7 @@ export type TableName = (typeof TABLE_NAMES)[number];
 
 export type BackupArticle = Omit<ArticleRecord, 'words' | 'host'>;
 export type BackupArticleBody = Omit<ArticleBodyRecord, 'words'>;
-export type BackupHighlight = Omit<HighlightRecord, 'words' | 'tagWords'>;
+export type BackupHighlight = Omit<HighlightRecord, 'words' | 'tagWords' | 'siteWords'>;
 export type BackupPageNote = Omit<PageNoteRecord, 'words'>;
 export type BackupTag = TagRecord;
 

@@ -39,7 +39,7 @@ async function readAllRecords(db: MarginDb): Promise<BackupRecords> {
     // Derived fields stay behind: an import recomputes them (see backup-format.ts).
     articles: (await db.articles.toArray()).map(({ words: _w, host: _h, ...a }) => a),
     articleBodies: (await db.articleBodies.toArray()).map(({ words: _w, ...b }) => b),
-    highlights: (await db.highlights.toArray()).map(({ words: _w, tagWords: _t, ...h }) => h),
+    highlights: (await db.highlights.toArray()).map(({ words: _w, tagWords: _t, siteWords: _s, ...h }) => h),
     pageNotes: (await db.pageNotes.toArray()).map(({ words: _w, ...n }) => n),
     tags: await db.tags.toArray(),
   }));

@@ -1,7 +1,8 @@
 /**
  * Highlights: adding, editing, deleting (as a tombstone, so an undo or another
  * browser can learn of it) and listing an article's highlights in page order.
- * Reads hide tombstones; every write keeps `words` and `tagWords` (search) and the tag list in step.
+ * Reads hide tombstones; every write keeps `words` and `tagWords` (search) and the tag list in step;
+ * `siteWords` is the database's own (`site-words.ts`), which is why writes include `articles`.
  */
 import { findSelector } from '@/utils/anchoring/selectors';
 import type { MarginDb } from './margin-db';
@@ -27,7 +28,7 @@ export interface NewHighlight {
 }
 
 /** What the user made: a highlight without its bookkeeping. */
-type HighlightContent = Omit<HighlightRecord, keyof SyncFields | 'words' | 'tagWords'>;
+type HighlightContent = Omit<HighlightRecord, keyof SyncFields | 'words' | 'tagWords' | 'siteWords'>;
 
 /** The fields `updateHighlight` may change. */
 export type HighlightPatch = Partial<Omit<HighlightContent, 'articleId'>>;
@@ -70,7 +71,7 @@ export async function addHighlight(db: MarginDb, input: NewHighlight): Promise<H
  * @throws StorageFullError if storage is full; nothing was written
  */
 export async function updateHighlight(db: MarginDb, id: string, patch: HighlightPatch): Promise<HighlightRecord | null> {
-  return writeTransaction(db, [db.highlights, db.tags], async () => {
+  return writeTransaction(db, [db.highlights, db.articles, db.tags], async () => {
     const current = await db.highlights.get(id);
     if (!current || current.deletedAt !== null) return null;
     const next: HighlightRecord = { ...current, ...patchFields(patch) };
@@ -90,7 +91,7 @@ export async function updateHighlight(db: MarginDb, id: string, patch: Highlight
  * @return false if there was no live highlight with this id
  */
 export async function deleteHighlight(db: MarginDb, id: string): Promise<boolean> {
-  return writeTransaction(db, [db.highlights], async () => {
+  return writeTransaction(db, [db.highlights, db.articles], async () => {
     const current = await db.highlights.get(id);
     if (!current || current.deletedAt !== null) return false;
     const stamps = touchStamps(db, current);
@@ -105,7 +106,7 @@ export async function deleteHighlight(db: MarginDb, id: string): Promise<boolean
  * @return the restored highlight, or null if there is no deleted highlight with this id
  */
 export async function restoreHighlight(db: MarginDb, id: string): Promise<HighlightRecord | null> {
-  return writeTransaction(db, [db.highlights, db.tags], async () => {
+  return writeTransaction(db, [db.highlights, db.articles, db.tags], async () => {
     const current = await db.highlights.get(id);
     if (!current || current.deletedAt === null) return null;
     const restored: HighlightRecord = { ...current, ...touchStamps(db, current), deletedAt: null };

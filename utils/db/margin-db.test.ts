@@ -2,12 +2,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { findArticleByUrl, getSavedCopy } from './articles';
 import { listHighlights } from './highlights';
-import { backfillTagWords } from './backfill-tag-words';
+import { backfillTagWords } from './backfill-pair-indexes';
 import { getPageNote } from './page-notes';
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from './schema';
 import { searchLibrary } from './search-library';
-import { tagWords, tokenize } from './search-words';
-import { tagWordsComplete } from './tag-words-state';
+import { siteWords, tagWords, tokenize } from './search-words';
+import { pairIndexComplete, TAG_WORDS_KEY } from './pair-index-state';
 import { listTags } from './tags';
 import { openEarlierVersion, selectorsFor, testDb } from './test-db';
 
@@ -83,9 +83,10 @@ test('a version 1 database opens with every record intact', async () => {
   await writeVersion1(factory);
   const db = testDb(undefined, factory);
   await db.open();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
 
-  // Field by field as written, plus the fields version 2 derives (v4's `tagWords` is the backfill's).
+  // Field by field as written, plus the fields version 2 derives (v4's `tagWords` is the
+  // backfill's; v5's `siteWords` the database's own, on the v2 upgrade's writes).
   expect(await db.articles.get(article.id)).toEqual({
     ...article,
     host: 'example.com',
@@ -93,15 +94,16 @@ test('a version 1 database opens with every record intact', async () => {
   });
   expect(await db.articleBodies.get(body.id)).toEqual({ ...body, words: ['mutexes', 'guard', 'shared', 'memory'] });
   const words = ['the', 'borrow', 'checker', 'rejects', 'data', 'races', 'ask', 'priya', 'about', 'send', 'and', 'sync', 'rust', 'concurrency'];
-  expect(await db.highlights.get(highlight.id)).toEqual({ ...highlight, words });
-  expect(await db.highlights.get(deleted.id)).toEqual({ ...deleted, words: [] });
+  const sitePairs = siteWords('example.com', words);
+  expect(await db.highlights.get(highlight.id)).toEqual({ ...highlight, words, siteWords: sitePairs });
+  expect(await db.highlights.get(deleted.id)).toEqual({ ...deleted, words: [], siteWords: [] });
   expect(await db.pageNotes.get(pageNote.id)).toEqual({ ...pageNote, words: ['reread', 'before', 'the', 'workshop'] });
   expect(await db.tags.toArray()).toEqual(expect.arrayContaining(tags));
   expect(await db.tags.count()).toBe(2);
 
   expect(await backfillTagWords(db)).toEqual({ complete: true, written: 1 });
-  expect(await db.highlights.get(highlight.id)).toEqual({ ...highlight, words, tagWords: tagWords(['rust', 'concurrency'], words) });
-  expect(await db.highlights.get(deleted.id)).toEqual({ ...deleted, words: [] }); // no tags: left alone
+  expect(await db.highlights.get(highlight.id)).toEqual({ ...highlight, words, tagWords: tagWords(['rust', 'concurrency'], words), siteWords: sitePairs });
+  expect(await db.highlights.get(deleted.id)).toEqual({ ...deleted, words: [], siteWords: [] }); // no tags: left alone
 });
 
 test('after the upgrade the old library reads and searches as if made today', async () => {
@@ -139,7 +141,7 @@ test('the upgrade is not a change: no record looks edited to a sync', async () =
   expect(all.map((r) => [r.updatedAt, r.deviceId])).toEqual(all.map(() => [sync.updatedAt, 'old-laptop']));
 });
 
-test('a version 2 database opens as version 4 with every record intact and nothing yet synced', async () => {
+test('a version 2 database opens as version 5 with every record intact and nothing yet synced', async () => {
   const factory = new IDBFactory();
   // A database as version 2 of Margin left it (records with their derived fields).
   const v2 = await openEarlierVersion(factory, 2);
@@ -155,17 +157,17 @@ test('a version 2 database opens as version 4 with every record intact and nothi
 
   const db = testDb(undefined, factory);
   await db.open();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   for (const [table, rows] of Object.entries(records)) {
     expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
     expect(await db.table(table).count()).toBe(rows.length);
   }
   expect(await db.syncDocs.count()).toBe(0);
   expect(await db.syncMeta.count()).toBe(0);
-  expect(await tagWordsComplete(db)).toBe(false); // the backfill's to do
+  expect(await pairIndexComplete(db, TAG_WORDS_KEY)).toBe(false); // the backfill's to do
 });
 
-test('a version 3 database opens as version 4 untouched, then the backfill fills `tagWords`; word within a tag is found throughout', async () => {
+test('a version 3 database opens as version 5 untouched, then the backfill fills `tagWords`; word within a tag is found throughout', async () => {
   const factory = new IDBFactory();
   // A database as version 3 of Margin left it: derived fields, sync state, no `tagWords`.
   const v3 = await openEarlierVersion(factory, 3);
@@ -189,7 +191,7 @@ test('a version 3 database opens as version 4 untouched, then the backfill fills
 
   const db = testDb(undefined, factory);
   await db.open();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   // The version change wrote nothing: every record exactly as version 3 left it.
   const expectRecords = async () => {
     for (const [table, rows] of Object.entries(records)) {
@@ -198,7 +200,7 @@ test('a version 3 database opens as version 4 untouched, then the backfill fills
     }
   };
   await expectRecords();
-  expect(await tagWordsComplete(db)).toBe(false);
+  expect(await pairIndexComplete(db, TAG_WORDS_KEY)).toBe(false);
 
   const hitIds = (hits: Awaited<ReturnType<typeof searchLibrary>>) =>
     hits.map((h) => (h.kind === 'highlight' ? h.highlight.id : h.kind === 'pageNote' ? h.pageNote.id : h.article.id));
@@ -212,11 +214,14 @@ test('a version 3 database opens as version 4 untouched, then the backfill fills
   };
   await searches(); // before the backfill: the word's and the tag's keys
 
-  // Only the live highlight with tags gains `tagWords`, and nothing else (not even `updatedAt`).
+  // Only the live highlight with tags gains `tagWords` (and, as it is written, `siteWords`),
+  // and nothing else (not even `updatedAt`).
   expect(await backfillTagWords(db)).toEqual({ complete: true, written: 1 });
-  records.highlights = v3Highlights.map((h) => (h.tags.length > 0 && h.deletedAt === null ? { ...h, tagWords: tagWords(h.tags, h.words) } : h));
+  records.highlights = v3Highlights.map((h) =>
+    h.tags.length > 0 && h.deletedAt === null ? { ...h, tagWords: tagWords(h.tags, h.words), siteWords: siteWords('example.com', h.words) } : h,
+  );
   await expectRecords();
   expect((await db.highlights.get(highlight.id))?.tagWords).toContain('rust\u0000priya');
-  expect(await tagWordsComplete(db)).toBe(true);
+  expect(await pairIndexComplete(db, TAG_WORDS_KEY)).toBe(true);
   await searches(); // after: the pairs
 });

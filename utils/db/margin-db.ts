@@ -25,14 +25,20 @@
  *   large library, longer than a service worker may live, and a version change cut
  *   short rolls back and leaves the database unopenable. `backfill-tag-words.ts`
  *   fills it afterwards in short transactions; search uses the index once `meta`
- *   says that is done (`tag-words-state.ts`). A new database has nothing to fill.
+ *   says that is done (`pair-index-state.ts`). A new database has nothing to fill.
+ * - v5: a word searched on a site. Adds the multiEntry `*siteWords` index to
+ *   highlights (the article's host paired with each search word), for the same reason
+ *   as v4: a site read often holds a fifth of the library. A highlight does not carry
+ *   its host, so the pairs are kept by a middleware on every write (`site-words.ts`);
+ *   filled for older highlights the v4 way (`backfill-pair-indexes.ts`).
  */
 import Dexie, { type Table } from 'dexie';
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from './schema';
 import type { SyncDocRow, SyncMetaRow } from './sync-tables';
 import type { MetaRow } from './meta-table';
 import { articleWords, highlightWords, tokenize } from './search-words';
-import { TAG_WORDS_COMPLETE } from './tag-words-state';
+import { completeRow, SITE_WORDS_KEY, TAG_WORDS_KEY } from './pair-index-state';
+import { siteWordsMiddleware } from './site-words';
 
 /** Version 1's stores, as shipped. Exported for the migration test. */
 export const SCHEMA_V1 = {
@@ -64,6 +70,12 @@ export const SCHEMA_V4 = {
   ...SCHEMA_V3,
   highlights: `${SCHEMA_V3.highlights}, *tagWords`,
   meta: 'key',
+} as const;
+
+/** Version 5's stores: v4's, highlights also indexed by site and word together. */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  highlights: `${SCHEMA_V4.highlights}, *siteWords`,
 } as const;
 
 /** The database name the extension uses. */
@@ -139,8 +151,10 @@ export class MarginDb extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     // Declares the index and table only (see the header): no record is read or written.
     this.version(4).stores(SCHEMA_V4);
-    // A database created at v4 or later has no highlight without `tagWords`.
-    this.on('populate', (tx) => tx.table<MetaRow, string>('meta').put(TAG_WORDS_COMPLETE));
+    this.version(5).stores(SCHEMA_V5);
+    this.use(siteWordsMiddleware);
+    // A database created now has no highlight without its pairs.
+    this.on('populate', (tx) => tx.table<MetaRow, string>('meta').bulkPut([completeRow(TAG_WORDS_KEY), completeRow(SITE_WORDS_KEY)]));
   }
 }
 

@@ -105,8 +105,10 @@ export interface HighlightRecord extends SyncFields {
   anchor: AnchorStatus;
   /** Search words of quote, note and tags; empty on a tombstone. Since v2. */
   words: string[];
-  /** Each tag paired with each search word (`tagWords` in `search-words.ts`); empty on a tombstone. Since v4; absent is empty, or not yet filled on a highlight from before v4 (`backfill-tag-words.ts` fills those with tags; backups and sync docs leave derived fields out). */
+  /** Each tag paired with each search word (`tagWords` in `search-words.ts`); empty on a tombstone. Since v4; absent is empty, or not yet filled on a highlight from before v4 (`backfill-pair-indexes.ts` fills those with tags; backups and sync docs leave derived fields out). */
   tagWords?: string[];
+  /** Its article's host paired with each search word (`siteWords` in `search-words.ts`), kept by `site-words.ts` on every write; empty on a tombstone or without its article. Since v5; absent: not yet filled on a highlight from before v5 (`backfill-pair-indexes.ts`). */
+  siteWords?: string[];
   /** Concurrent edits of `note` made in other browsers, not yet resolved. Absent = none. */
   noteConflicts?: NoteConflict[];
 }

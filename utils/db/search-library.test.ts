@@ -190,7 +190,7 @@ test('a word in thousands of highlights reads only the newest few', async () => 
       ...content,
     });
   }
-  await db.highlights.bulkAdd(rows);
+  await db.transaction('rw', [db.highlights, db.articles], () => db.highlights.bulkAdd(rows));
 
   // A common word: 2,250 match (2,499 lacks it, 2,496 is a tombstone).
   reads.records = 0;

@@ -7,8 +7,9 @@
  * term `t` is one index range (`words` in [t, t + '\uffff'), or the word itself for
  * one letter). Tag, colour, site and date filters have indexes too (`*tags`, `colour`,
  * `host` then `articleId`, `createdAt`), and a term within a tag has its own
- * (`*tagWords`: the pair is one small range where each alone is thousands of keys;
- * used once the backfill after the v4 upgrade has filled it, `tag-words-state.ts`). `search-plan.ts` decides, per table, which of
+ * (`*tagWords`: the pair is one small range where each alone is thousands of keys),
+ * and so has a term on a site (`*siteWords`, v5); each is used once the backfill after
+ * its upgrade has filled it (`pair-index-state.ts`). `search-plan.ts` decides, per table, which of
  * these ranges to read, and when to walk newest first instead; its header gives the
  * cost. The aim: a query reads few index keys and only the records it shows.
  *
@@ -23,8 +24,8 @@ import type { Table, Transaction } from 'dexie';
 import type { MarginDb } from './margin-db';
 import type { ArticleBodyRecord, ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, SyncFields } from './schema';
 import { idSource, newestFirst, newestMatching, prefixSource, rangeSource, unionSource, type KeySource } from './search-plan';
-import { matchesTerms, queryTerms, tagWordKey } from './search-words';
-import { tagWordsComplete } from './tag-words-state';
+import { pairIndexComplete, SITE_WORDS_KEY, TAG_WORDS_KEY } from './pair-index-state';
+import { matchesTerms, pairKey, queryTerms, siteKey } from './search-words';
 import { normalizeTagName } from './tags';
 
 /** Kinds of record a search can find. */
@@ -74,21 +75,25 @@ export async function searchLibrary(db: MarginDb, query: string, filters: Librar
   const from = filters.from ?? -Infinity;
   const to = filters.to ?? Infinity;
   if (limit <= 0 || kinds.size === 0 || from >= to) return [];
-  // The pair index only once every highlight has its pairs: until the backfill after
-  // the v4 upgrade is done, it would miss the older ones (`tag-words-state.ts`).
-  const byTagWords = tag !== undefined && terms.length > 0 && kinds.has('highlight') && (await tagWordsComplete(db));
+  const host = filters.site === undefined ? undefined : siteHost(filters.site);
+  // A pair index only once every highlight has its pairs: until the backfill after
+  // its upgrade is done, it would miss the older ones (`pair-index-state.ts`).
+  const byPairs = terms.length > 0 && kinds.has('highlight');
+  const byTagWords = tag !== undefined && byPairs && (await pairIndexComplete(db, TAG_WORDS_KEY));
+  const bySiteWords = host !== undefined && byPairs && (await pairIndexComplete(db, SITE_WORDS_KEY));
 
   return db.transaction('r', [db.articles, db.articleBodies, db.highlights, db.pageNotes], async (tx: Transaction) => {
     const t = boundTables(db, tx);
-    const siteArticles = filters.site === undefined ? null : await articlesOnHost(t, filters.site);
-    const siteIds = siteArticles && new Set(siteArticles.map((a) => a.id));
+    // The site's article ids, keys only: a site read often has hundreds of articles,
+    // and only those of the results are read, with the other results' (`hasOwner`).
+    // A deleted one among them is no owner there either.
+    const siteIds = host === undefined ? null : new Set(await t.articles.where('host').equals(host).primaryKeys());
     if (siteIds?.size === 0) return [];
     const onSite = (articleId: string) => siteIds === null || siteIds.has(articleId);
     const common = (r: SyncFields) => r.deletedAt === null && r.createdAt >= from && r.createdAt < to;
     // A highlight or page note is shown with its article: one whose article is gone
-    // (a sync half done) is not a result. Each article is read once, for the results'
-    // use too; a site's are read already, and are the only ones its results can have.
-    const owners = new Map<string, ArticleRecord | null>(siteArticles?.map((a) => [a.id, a]));
+    // (a sync half done) is not a result. Each article is read once, for the results' use too.
+    const owners = new Map<string, ArticleRecord | null>();
     const hasOwner = async (records: Array<HighlightRecord | PageNoteRecord>) => {
       const ids = [...new Set(records.map((r) => r.articleId))].filter((id) => !owners.has(id));
       if (ids.length > 0) {
@@ -108,14 +113,13 @@ export async function searchLibrary(db: MarginDb, query: string, filters: Librar
             t.highlights,
             [
               ...windowSource(t.highlights, from, to),
-              ...(byTagWords
-                ? tagTermSources(t.highlights, tag, terms)
-                : [
-                    ...termSources(t.highlights, terms),
-                    ...(tag !== undefined ? [rangeSource(() => t.highlights.where('tags').equals(tag), (h) => h.tags.includes(tag), true)] : []),
-                  ]),
+              // A pair index stands in for the term's own source, and for its tag's or site's.
+              ...(byTagWords ? pairTermSources(t.highlights, 'tagWords', tag, terms, (h) => h.tags.includes(tag)) : []),
+              ...(bySiteWords ? pairTermSources(t.highlights, 'siteWords', siteKey(host), terms, (h) => onSite(h.articleId)) : []),
+              ...(!byTagWords && !bySiteWords ? termSources(t.highlights, terms) : []),
+              ...(tag !== undefined && !byTagWords ? [rangeSource(() => t.highlights.where('tags').equals(tag), (h) => h.tags.includes(tag), true)] : []),
               ...(colour !== undefined ? [rangeSource(() => t.highlights.where('colour').equals(colour), (h) => h.colour === colour, true)] : []),
-              ...siteSource(t.highlights, siteIds),
+              ...(bySiteWords ? [] : siteSource(t.highlights, siteIds)),
             ],
             (h) => common(h) && onSite(h.articleId),
             { from, to, limit },
@@ -216,16 +220,24 @@ function termSources<T extends Searchable>(table: Table<T, string>, terms: strin
 }
 
 /**
- * Key sources for the query terms within a tag: one `tagWords` range per term, which
- * holds just the highlights with both (often a few dozen, where the word's and the
- * tag's own ranges hold thousands each). They stand in for the tag's and the terms'
- * own sources: every condition of those is in theirs.
+ * Key sources for the query terms within a tag or on a site: one range of a pair
+ * index per term (`tagWords`, `siteWords`), which holds just the highlights with both
+ * (often a few dozen, where the word's and the tag's or site's own ranges hold
+ * thousands each). They stand in for the terms' own sources and the tag's or site's:
+ * every condition of those is in theirs.
+ * @param within - the tag's or site's own condition on a highlight
  */
-function tagTermSources(table: Table<HighlightRecord, string>, tag: string, terms: string[]): Array<KeySource<HighlightRecord>> {
+function pairTermSources(
+  table: Table<HighlightRecord, string>,
+  index: 'tagWords' | 'siteWords',
+  scope: string,
+  terms: string[],
+  within: (h: HighlightRecord) => boolean,
+): Array<KeySource<HighlightRecord>> {
   return terms.map((term) => {
-    const test = (h: HighlightRecord) => h.tags.includes(tag) && matchesTerms(h.words, [term]);
-    const key = tagWordKey(tag, term);
-    return term.length === 1 ? rangeSource(() => table.where('tagWords').equals(key), test, true) : prefixSource(table, 'tagWords', key, test);
+    const test = (h: HighlightRecord) => within(h) && matchesTerms(h.words, [term]);
+    const key = pairKey(scope, term);
+    return term.length === 1 ? rangeSource(() => table.where(index).equals(key), test, true) : prefixSource(table, index, key, test);
   });
 }
 
@@ -249,19 +261,15 @@ function articleTermSources(db: SearchTables, terms: string[]): Array<KeySource<
   );
 }
 
-/** The live articles on a site (a host, however typed). */
-async function articlesOnHost(db: SearchTables, site: string): Promise<ArticleRecord[]> {
+/** A site as articles store their host, however it was typed (`https://www.Example.com/` → `example.com`). */
+function siteHost(site: string): string {
   let host = site.trim().toLowerCase();
   try {
     host = new URL(host.includes('://') ? host : `https://${host}`).hostname;
   } catch {
-    // Not a host: matches nothing below.
+    // Not a host: matches nothing.
   }
-  host = host.replace(/^www\./, '');
-  // One range read of the site's articles (small records), not a cursor stepping
-  // through them one request each.
-  const articles = await db.articles.where('host').equals(host).toArray();
-  return articles.filter((a) => a.deletedAt === null);
+  return host.replace(/^www\./, '');
 }
 
 function hitRecord(hit: LibraryHit): SyncFields {

@@ -302,7 +302,7 @@ test('a word common long ago and rare lately is not walked to the end of time', 
       ...content,
     });
   }
-  await db.highlights.bulkAdd(rows);
+  await db.transaction('rw', [db.highlights, db.articles], () => db.highlights.bulkAdd(rows));
   reads.records = 0;
   const hits = await searchLibrary(db, 'vintage', { limit: 25, kinds: ['highlight'] });
   const expected = rows.filter((r) => r.quote.startsWith('vintage')).sort(newestFirst).slice(0, 25);

@@ -48,10 +48,10 @@
  * cost of the one it turns down. Worst case (every condition common, together rare):
  * the walk reads the date range, O(N). Conditions that are rare together but each
  * common (two mid-frequency words, a word and a site) cost their smaller key sets:
- * ~1,000–5,000 keys, 0.1–0.3 s on 100,000 highlights. A word and a tag do not: schema
- * v4 indexes each pair (`tagWords`), one small range (search-library.ts). Pairs of
- * words, or of a word and a site, would be an index of their own (words² entries, or
- * one the article's host would have to be copied into: not worth it yet).
+ * ~1,000–5,000 keys, 0.1–0.3 s on 100,000 highlights. A word and a tag, or a word
+ * and a site, do not: schema v4 and v5 index each pair (`tagWords`, `siteWords`),
+ * one small range (search-library.ts). Pairs of words would be an index of their own
+ * (words² entries a highlight: not worth it).
  */
 import type { Collection, Table } from 'dexie';
 import { idTime } from './record-id';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { queryTerms, tokenize } from './search-words';
+import { queryTerms, siteKey, siteWords, tokenize } from './search-words';
 
 test.each<[string, string, string[]]>([
   ['case and punctuation', 'Rust: Fearless, CONCURRENT!', ['rust', 'fearless', 'concurrent']],
@@ -16,4 +16,13 @@ test.each<[string, string, string[]]>([
 test('a query is split the same way as the text it searches', () => {
   expect(queryTerms("  Don't  PANIC ")).toEqual(tokenize("don't panic"));
   expect(queryTerms('   ')).toEqual([]);
+});
+
+test('a site pair names its host by a short hash, the same every time, and apart from other hosts', () => {
+  const hosts = ['medium.com', 'theguardian.com', 'engineering.example.co.uk', 'site0.example.com', 'site1.example.com'];
+  const keys = hosts.map(siteKey);
+  expect(keys.every((k) => /^[0-9a-z]{1,7}$/.test(k))).toBe(true);
+  expect(new Set(keys).size).toBe(hosts.length);
+  expect(hosts.map(siteKey)).toEqual(keys);
+  expect(siteWords('theguardian.com', ['bees', 'nest'])).toEqual([`${keys[1]}\u0000bees`, `${keys[1]}\u0000nest`]);
 });

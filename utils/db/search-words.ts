@@ -49,12 +49,38 @@ export function highlightWords(h: { quote: string; note: string; tags: readonly 
  * Grows as tags × words; tags are few, and only a highlight with a tag has any.
  */
 export function tagWords(tags: readonly string[], words: readonly string[]): string[] {
-  return tags.flatMap((tag) => words.map((word) => tagWordKey(tag, word)));
+  return tags.flatMap((tag) => words.map((word) => pairKey(tag, word)));
 }
 
-/** A `tagWords` key, or the start of the keys of words a term begins: the separator sorts before every character of a word. */
-export function tagWordKey(tag: string, word: string): string {
-  return `${tag}\u0000${word}`;
+/**
+ * Keys of a highlight's `siteWords` index (schema v5): its article's host paired with
+ * each of its search words. A word on a site is then one small range, where the
+ * site's own highlights (a fifth of a library, for the site read most) are too many
+ * keys to read and each would be a record read to check (`site-words.ts` keeps it).
+ */
+export function siteWords(host: string, words: readonly string[]): string[] {
+  const site = siteKey(host);
+  return words.map((word) => pairKey(site, word));
+}
+
+/**
+ * A host as `siteWords` keys name it: a 32-bit hash (FNV-1a) in base 36, at most
+ * 7 characters where a host is often 15 to 25. Every highlight carries a pair per
+ * word, so this is most of their size, in each record and in the index. Two hosts
+ * that share a hash only share index ranges: search still checks each record's site.
+ */
+export function siteKey(host: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < host.length; i++) hash = Math.imul(hash ^ host.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+/**
+ * A `tagWords` or `siteWords` key, or the start of the keys of words a term begins:
+ * the separator sorts before every character of a word.
+ */
+export function pairKey(scope: string, word: string): string {
+  return `${scope}\u0000${word}`;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createMarginDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type MarginDb } from './margin-db';
+import { createMarginDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type MarginDb } from './margin-db';
 import type { Selector } from './schema';
 
 /** A settable clock in epoch ms, starting 2024-05-01T00:00:00Z. */
@@ -41,9 +41,9 @@ export function selectorsFor(exact: string, start: number, prefix = '', suffix =
 }
 
 /** A database as an earlier version of Margin opened it (schemas 1 to `version`), in `factory`: for migration tests. */
-export async function openEarlierVersion(factory: IDBFactory, version: 1 | 2 | 3): Promise<Dexie> {
+export async function openEarlierVersion(factory: IDBFactory, version: 1 | 2 | 3 | 4): Promise<Dexie> {
   const db = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
-  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3].slice(0, version).forEach((schema, i) => db.version(i + 1).stores(schema));
+  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4].slice(0, version).forEach((schema, i) => db.version(i + 1).stores(schema));
   await db.open();
   return db;
 }

@@ -9,7 +9,7 @@ export interface HighlightReads {
   records: number;
   /** Keys returned by keys-only queries. */
   keys: number;
-  /** Requests to the `tagWords` index (queries and cursors)... */
+  /** Requests to a pair index, `tagWords` or `siteWords` (queries and cursors)... */
   pairRequests: number;
   /** ...and the entries its queries returned. */
   pairKeys: number;
@@ -18,7 +18,7 @@ export interface HighlightReads {
 /** Installs the counter on `db` (before it opens); reset the fields between searches. */
 export function countHighlightReads(db: MarginDb): HighlightReads {
   const count: HighlightReads = { records: 0, keys: 0, pairRequests: 0, pairKeys: 0 };
-  const pairs = (req: { query: { index: { name: string | null } } }) => req.query.index.name === 'tagWords';
+  const pairs = (req: { query: { index: { name: string | null } } }) => ['tagWords', 'siteWords'].includes(req.query.index.name ?? '');
   db.use({
     stack: 'dbcore',
     name: 'count-highlight-reads',

@@ -47,7 +47,7 @@ const one = (filename: string, mime: string, content: string): ExportFile[] => [
  * not data. (A restorable backup is `utils/backup/`, not this.)
  */
 function jsonExport(data: ExportData): ExportFile[] {
-  const content = JSON.stringify(data, (key, value: unknown) => (key === 'words' || key === 'tagWords' ? undefined : value), 2);
+  const content = JSON.stringify(data, (key, value: unknown) => (key === 'words' || key === 'tagWords' || key === 'siteWords' ? undefined : value), 2);
   return one('margin-export.json', 'application/json', `${content}\n`);
 }
 

@@ -3,7 +3,7 @@
  * wins. Content is every field the user or a page gave it, plus `createdAt` and
  * `deletedAt` (a tombstone differs from the live record); not `updatedAt` and
  * `deviceId`, which only say when and where it was last written, nor the derived
- * `words`, `tagWords` and `host`.
+ * `words`, `tagWords`, `siteWords` and `host`.
  *
  * The winner is the later `updatedAt` (last writer wins); on a tie, the greater
  * `deviceId`, then the greater content. Every machine applying the same two copies

@@ -115,7 +115,10 @@ function uniqueById<T extends { id: string }>(records: T[]): T[] {
 async function fill(db: MarginDb, records: BackupRecords): Promise<void> {
   await db.articles.bulkPut(records.articles.map((a) => withSearchWords('articles', importedArticle(a))));
   await db.articleBodies.bulkPut(records.articleBodies.map((b) => withSearchWords('articleBodies', importedArticleBody(b))));
-  await db.highlights.bulkPut(records.highlights.map((h) => withSearchWords('highlights', importedHighlight(h))));
+  // With `articles`: the database reads each highlight's site from it (`site-words.ts`).
+  await db.transaction('rw', [db.highlights, db.articles], () =>
+    db.highlights.bulkPut(records.highlights.map((h) => withSearchWords('highlights', importedHighlight(h)))),
+  );
   await db.pageNotes.bulkPut(records.pageNotes.map((n) => withSearchWords('pageNotes', importedPageNote(n))));
   await db.tags.bulkPut(records.tags.map(importedTag));
 }

@@ -21,7 +21,7 @@ export interface StoredRecords {
 }
 
 /** A record as it will be stored, before its search words are computed. */
-export type ImportedRecords = { [T in TableName]: Omit<StoredRecords[T], 'words' | 'tagWords'> };
+export type ImportedRecords = { [T in TableName]: Omit<StoredRecords[T], 'words' | 'tagWords' | 'siteWords'> };
 
 function syncFields(r: SyncFields): SyncFields {
   return {

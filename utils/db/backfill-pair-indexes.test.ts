@@ -1,20 +1,20 @@
 /**
- * The v4 upgrade writes nothing; the backfill then fills `tagWords` in batches that
- * survive being cut short, keep concurrent edits and `updatedAt`; search finds the
- * same highlights before, during and after, and reads the pair index only once the
- * backfill says it is complete.
+ * The v4 and v5 upgrades write nothing; the backfills then fill `tagWords` and
+ * `siteWords` in batches that survive being cut short, keep concurrent edits and
+ * `updatedAt`; search finds the same highlights before, during and after, and reads
+ * a pair index only once its backfill says it is complete.
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
-import { backfillTagWords } from './backfill-tag-words';
+import { backfillSiteWords, backfillTagWords } from './backfill-pair-indexes';
 import { addHighlight, updateHighlight } from './highlights';
 import type { MarginDb } from './margin-db';
 import { newRecordId } from './record-id';
 import type { ArticleRecord, HighlightRecord } from './schema';
 import { searchLibrary, type LibraryFilters } from './search-library';
 import { newestFirst } from './search-plan';
-import { matchesTerms, queryTerms, tagWords, tokenize } from './search-words';
-import { readTagWordsProgress, tagWordsComplete } from './tag-words-state';
+import { matchesTerms, queryTerms, siteWords, tagWords, tokenize } from './search-words';
+import { completeRow, pairIndexComplete, readPairIndexProgress, SITE_WORDS_KEY, TAG_WORDS_KEY } from './pair-index-state';
 import { openEarlierVersion, selectorsFor, testClock, testDb, type TestClock } from './test-db';
 import { countHighlightReads } from './test-read-counter';
 
@@ -109,17 +109,19 @@ async function expectSearchesRight(db: MarginDb) {
   }
 }
 
+// A highlight the tag backfill writes gains its site pairs too, from the database's own middleware.
 const withPairs = (h: HighlightRecord) =>
-  h.deletedAt === null && h.tags.length > 0 ? { ...h, tagWords: tagWords(h.tags, h.words) } : h;
+  h.deletedAt === null && h.tags.length > 0 ? { ...h, tagWords: tagWords(h.tags, h.words), siteWords: siteWords(article.host, h.words) } : h;
 
-test('a version 3 library with tagged highlights opens at version 4 without a write: every record as it was', async () => {
+test('a version 3 library with tagged highlights opens at version 5 without a write: every record as it was', async () => {
   const highlights = v3Highlights();
   const { db } = await upgradedLibrary(highlights);
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   expect(await db.highlights.toArray()).toEqual(highlights); // same order (by id), no `tagWords`, same `updatedAt`
   expect(await db.articles.toArray()).toEqual([article]);
   expect(await db.meta.count()).toBe(0);
-  expect(await tagWordsComplete(db)).toBe(false);
+  expect(await pairIndexComplete(db, TAG_WORDS_KEY)).toBe(false);
+  expect(await pairIndexComplete(db, SITE_WORDS_KEY)).toBe(false);
 });
 
 test('a word within a tag is found right before, during and after the backfill; the pair index is read only after', async () => {
@@ -138,12 +140,12 @@ test('a word within a tag is found right before, during and after the backfill; 
   const stored = await db.highlights.toArray();
   expect(stored.some((h) => h.tagWords !== undefined && h.id !== added.id)).toBe(true);
   expect(stored.some((h) => h.tagWords === undefined && h.tags.length > 0 && h.deletedAt === null)).toBe(true);
-  expect(await tagWordsComplete(db)).toBe(false);
+  expect(await pairIndexComplete(db, TAG_WORDS_KEY)).toBe(false);
   await expectSearchesRight(db); // during
   expect(reads.pairRequests).toBe(0);
 
   expect((await backfillTagWords(db, { batchSize: 40 })).complete).toBe(true);
-  expect(await tagWordsComplete(db)).toBe(true);
+  expect(await pairIndexComplete(db, TAG_WORDS_KEY)).toBe(true);
   await expectSearchesRight(db); // after
   expect(reads.pairRequests).toBeGreaterThan(0);
 
@@ -154,7 +156,7 @@ test('a word within a tag is found right before, during and after the backfill; 
   expect(reads.pairKeys).toBeLessThan(2 * hits.length + 10);
 });
 
-test('the backfill resumes where it was cut short, writes each highlight once, and only `tagWords`', async () => {
+test('the backfill resumes where it was cut short, writes each highlight once, and only its pairs', async () => {
   const highlights = v3Highlights();
   const { db } = await upgradedLibrary(highlights);
   const liveTagged = highlights.filter((h) => h.deletedAt === null && h.tags.length > 0).length;
@@ -170,7 +172,7 @@ test('the backfill resumes where it was cut short, writes each highlight once, a
     },
   });
   expect(first.complete).toBe(false);
-  const progress = await readTagWordsProgress(db.meta);
+  const progress = await readPairIndexProgress(db.meta, TAG_WORDS_KEY);
   expect(progress.done).toBe(false);
   expect(progress.after).not.toBe('');
 
@@ -221,6 +223,75 @@ test('a highlight edited between batches keeps the edit', async () => {
 
 test('a new database has nothing to fill: the pair index is usable from the start', async () => {
   const db = testDb();
-  expect(await tagWordsComplete(db)).toBe(true);
+  expect(await pairIndexComplete(db, TAG_WORDS_KEY)).toBe(true);
   expect(await backfillTagWords(db)).toEqual({ complete: true, written: 0 });
+});
+
+/** Articles on two sites, and a version 4 database holding them and `highlights` (`tagWords` filled, no `siteWords`). */
+async function v4Library(highlights: HighlightRecord[], clock: TestClock = testClock()) {
+  const other: ArticleRecord = { ...article, id: newRecordId(START + 1), url: 'https://other.example/b', urls: ['https://other.example/b'], host: 'other.example' };
+  const rows = highlights.map((h, i) => ({
+    ...h,
+    articleId: i % 3 === 0 ? other.id : article.id,
+    ...(h.deletedAt === null && { tagWords: tagWords(h.tags, h.words) }),
+  }));
+  const factory = new IDBFactory();
+  const v4 = await openEarlierVersion(factory, 4);
+  await v4.table('articles').bulkAdd([article, other]);
+  await v4.table('highlights').bulkAdd(rows);
+  await v4.table('meta').add(completeRow(TAG_WORDS_KEY));
+  v4.close();
+  const db = testDb(clock, factory);
+  const reads = countHighlightReads(db);
+  await db.open();
+  return { db, reads, rows, hosts: new Map([[article.id, article.host], [other.id, other.host]]) };
+}
+
+const SITE_QUERIES: Array<[string, LibraryFilters]> = [
+  ['alpha', { site: 'example.com' }],
+  ['ech', { site: 'other.example' }],
+  ['golf entry', { site: 'https://www.example.com/', limit: 10 }],
+  ['hotel', { site: 'nowhere.example' }],
+];
+
+test('a version 4 library opens at version 5 without a write; a word on a site is found right before, during and after the site backfill', async () => {
+  const { db, reads, rows, hosts } = await v4Library(v3Highlights());
+  expect(db.verno).toBe(5);
+  expect(await db.highlights.toArray()).toEqual(rows); // no `siteWords`, same `updatedAt`
+  expect(await pairIndexComplete(db, SITE_WORDS_KEY)).toBe(false);
+
+  const right = async () => {
+    const now = await db.highlights.toArray();
+    for (const [query, filters] of SITE_QUERIES) {
+      const host = new URL(filters.site!.includes('://') ? filters.site! : `https://${filters.site}`).hostname.replace(/^www\./, '');
+      const want = now
+        .filter((h) => h.deletedAt === null && hosts.get(h.articleId) === host && matchesTerms(h.words, queryTerms(query)))
+        .sort(newestFirst)
+        .slice(0, filters.limit ?? 100)
+        .map((h) => h.id);
+      const hits = await searchLibrary(db, query, filters);
+      expect(hits.map((h) => (h.kind === 'highlight' ? h.highlight.id : h.kind)), `${query} on ${filters.site}`).toEqual(want);
+    }
+  };
+  await right(); // before
+  expect(reads.pairRequests).toBe(0);
+
+  const first = await backfillSiteWords(db, { batchSize: 60, maxBatches: 2 });
+  expect(first.complete).toBe(false);
+  expect(first.written).toBeGreaterThan(100); // two batches of 60, less the tombstones among them
+  await right(); // during
+  expect(reads.pairRequests).toBe(0);
+
+  const rest = await backfillSiteWords(db, { batchSize: 60 });
+  expect(rest.complete).toBe(true);
+  expect(first.written + rest.written).toBe(rows.filter((h) => h.deletedAt === null).length);
+  expect(await pairIndexComplete(db, SITE_WORDS_KEY)).toBe(true);
+  await right(); // after, through the pairs
+  expect(reads.pairRequests).toBeGreaterThan(0);
+
+  // Each live highlight has its own article's host, and nothing else changed.
+  expect(await db.highlights.toArray()).toEqual(
+    rows.map((h) => (h.deletedAt === null ? { ...h, siteWords: siteWords(hosts.get(h.articleId)!, h.words) } : h)),
+  );
+  expect(await backfillSiteWords(db)).toEqual({ complete: true, written: 0 });
 });
