@@ -237,9 +237,15 @@ function pairTermSources(
   return terms.map((term) => {
     const test = (h: HighlightRecord) => within(h) && matchesTerms(h.words, [term]);
     const key = pairKey(scope, term);
-    return term.length === 1 ? rangeSource(() => table.where(index).equals(key), test, true) : prefixSource(table, index, key, test);
+    if (term.length === 1) return rangeSource(() => table.where(index).equals(key), test, true);
+    // A pair's range is usually small, if not always under a plain probe's 64 keys:
+    // probed with more, it is read whole in one request, not a probe and a second read.
+    return { ...prefixSource(table, index, key, test), probe: PAIR_PROBE };
   });
 }
+
+/** Keys a probe of a pair index reads (a word on a big site: ~150 on 100,000 highlights). */
+const PAIR_PROBE = 256;
 
 /**
  * Key sources for the query terms on articles: a term matches an article's metadata
