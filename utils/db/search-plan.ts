@@ -74,6 +74,12 @@ export interface KeySource<T> {
    * order cheaply. Only for ranges whose ids sort by time: one index value, or a few.
    */
   newest?: (count: number) => Promise<string[] | null>;
+  /**
+   * The newest `count` records themselves, newest first, in one range read: where the
+   * range is one index value, its records come in id order, and reading them there
+   * costs a third of reading their ids and then each record by key.
+   */
+  newestRecords?: (count: number) => Promise<T[]>;
   /** Keys a probe reads, when not `PROBE`: less for a source that is worth reading only when small. */
   probe?: number;
   /**
@@ -129,6 +135,7 @@ export function rangeSource<T>(
     },
     // One index value: its entries sort by primary key, which for v7 ids is time.
     newest: ordered ? (count) => range().reverse().limit(count).primaryKeys() : undefined,
+    newestRecords: ordered ? (count) => range().reverse().limit(count).toArray() : undefined,
     // Read newest first, a small one is read whole anyway: the probe need only spot the very rare.
     ...(ordered && { probe: PROBE / 4 }),
     test,
@@ -419,6 +426,7 @@ class TableSearch<T extends SyncFields> {
     const { limit } = this.bounds;
     const tally = { read: 0, passed: 0 };
     let count = sampled + Math.ceil((limit - this.found.size) / rate) + 8;
+    if (source.newestRecords) return this.streamRecords(source.newestRecords, count);
     const [, first] = await Promise.all([this.span(), source.newest!(count)]);
     if (!this.ordered) return false;
     for (let ids = first; ; ids = await source.newest!(count)) {
@@ -427,6 +435,28 @@ class TableSearch<T extends SyncFields> {
       if (more.stopped || ids.length < count) return true; // done, or read them all
       tally.read += more.read;
       tally.passed += more.passed;
+      count += Math.max(count, Math.ceil((limit - this.found.size) / Math.max(tally.passed / Math.max(tally.read, 1), 1 / 16)));
+    }
+  }
+
+  /**
+   * `stream` for a source that reads its records newest first itself: each read takes
+   * the newest `count`, more each time (those read already are passed over), until
+   * `limit` are found or the range ends. Newest by id is newest by time only in an
+   * ordered table; in any other the first read is dropped unadmitted (the rest of the
+   * search counts what is found against `limit`, and these may be old), and the
+   * search goes on as if the source could not be read newest first.
+   */
+  private async streamRecords(read: (count: number) => Promise<T[]>, count: number): Promise<boolean> {
+    const { limit } = this.bounds;
+    const tally = { read: 0, passed: 0 };
+    const [, first] = await Promise.all([this.span(), read(count)]);
+    if (!this.ordered) return false;
+    for (let rows = first; ; rows = await read(count)) {
+      const more = await this.admit(rows);
+      tally.read += more.read;
+      tally.passed += more.passed;
+      if (this.found.size >= limit || rows.length < count) return true;
       count += Math.max(count, Math.ceil((limit - this.found.size) / Math.max(tally.passed / Math.max(tally.read, 1), 1 / 16)));
     }
   }
