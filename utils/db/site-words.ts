@@ -104,6 +104,6 @@ function inScope(trans: DBCoreTransaction, table: string): boolean {
 
 function requireArticles(trans: DBCoreTransaction): void {
   if (!inScope(trans, 'articles')) {
-    throw new Error("Margin: highlights are written in a transaction that includes 'articles' (their site search words come from it)");
+    throw new Error("Margin: a highlight must be written in a transaction that includes 'articles' (its site search words are read from its article)");
   }
 }
