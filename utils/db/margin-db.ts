@@ -23,7 +23,7 @@
  *   (this database's own bookkeeping, never synced or backed up). The upgrade only
  *   declares them: filling `tagWords` for existing highlights takes minutes on a
  *   large library, longer than a service worker may live, and a version change cut
- *   short rolls back and leaves the database unopenable. `backfill-tag-words.ts`
+ *   short rolls back and leaves the database unopenable. `backfill-pair-indexes.ts`
  *   fills it afterwards in short transactions; search uses the index once `meta`
  *   says that is done (`pair-index-state.ts`). A new database has nothing to fill.
  * - v5: a word searched on a site. Adds the multiEntry `*siteWords` index to

@@ -244,3 +244,36 @@ test('a word within a tag follows every edit of the tags, the quote and the note
   await restoreHighlight(db, h.id);
   expect(await found('dana', 'home')).toEqual(['Plan B is a fallback']);
 });
+
+test('a colour in a date range long ago reads the records of that range, not every newer one of the colour', async () => {
+  const clock = testClock();
+  const db = testDb(clock);
+  const reads = countHighlightReads(db);
+  const article = await upsertArticle(db, { pageUrl: 'https://example.com/colours', title: 'Colours' });
+  const start = clock.now();
+  const rows: HighlightRecord[] = [];
+  for (let i = 0; i < 3_000; i++) {
+    const content = { quote: `passage ${i}`, note: '', tags: [] };
+    const createdAt = start + i * 1000;
+    rows.push({
+      id: newRecordId(createdAt),
+      articleId: article.id,
+      selectors: selectorsFor(content.quote, i),
+      colour: i % 5 === 0 ? 'pink' : 'yellow', // a fifth: too many to read whole, too few to walk
+      position: i,
+      anchor: 'anchored',
+      createdAt,
+      updatedAt: createdAt,
+      deletedAt: null,
+      ...highlightSearchFields({ ...content, deletedAt: null }),
+      ...content,
+    });
+  }
+  await db.transaction('rw', [db.highlights, db.articles], () => db.highlights.bulkAdd(rows));
+
+  // The first third of the library; 400 pink highlights are newer than it.
+  reads.records = 0;
+  const hits = await searchLibrary(db, '', { colour: 'pink', from: start, to: start + 1_000_000, limit: 20, kinds: ['highlight'] });
+  expect(shown(hits)).toEqual(Array.from({ length: 20 }, (_, k) => `passage ${995 - 5 * k}`));
+  expect(reads.records).toBeLessThan(100);
+});

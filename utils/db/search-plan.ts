@@ -426,7 +426,10 @@ class TableSearch<T extends SyncFields> {
     const { limit } = this.bounds;
     const tally = { read: 0, passed: 0 };
     let count = sampled + Math.ceil((limit - this.found.size) / rate) + 8;
-    if (source.newestRecords) return this.streamRecords(source.newestRecords, count);
+    // Not with a date range: records outside it would be read to be turned away, where
+    // ids say their time unread (`readNewest`).
+    const undated = this.bounds.from === -Infinity && this.bounds.to === Infinity;
+    if (source.newestRecords && undated) return this.streamRecords(source.newestRecords, count);
     const [, first] = await Promise.all([this.span(), source.newest!(count)]);
     if (!this.ordered) return false;
     for (let ids = first; ; ids = await source.newest!(count)) {
