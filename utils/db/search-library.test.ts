@@ -5,9 +5,7 @@ import type { MarginDb } from './margin-db';
 import { setPageNote } from './page-notes';
 import type { HighlightRecord } from './schema';
 import { searchLibrary, type LibraryHit } from './search-library';
-import { newRecordId } from './record-id';
-import { highlightSearchFields } from './search-words';
-import { selectorsFor, testClock, testDb, type TestClock } from './test-db';
+import { addHighlightRows, selectorsFor, storedHighlight, testClock, testDb, type TestClock } from './test-db';
 import { countHighlightReads } from './test-read-counter';
 
 const DAY = 86_400_000;
@@ -171,26 +169,17 @@ test('a word in thousands of highlights reads only the newest few', async () => 
   const reads = countHighlightReads(db);
   const article = await upsertArticle(db, { pageUrl: 'https://example.com/notes', title: 'Notes' });
   // Written directly: 2,500 highlights through addHighlight would only slow the test.
-  const rows: HighlightRecord[] = [];
-  for (let i = 0; i < 2_500; i++) {
-    const quote = i % 10 !== 9 ? `the common word, entry ${i}` : `something else, entry ${i}`;
-    const content = { quote, note: '', tags: i === 2_498 ? ['last'] : [] };
+  const rows = Array.from({ length: 2_500 }, (_, i) => {
     const createdAt = clock.now() + i * 1000;
-    rows.push({
-      id: newRecordId(createdAt),
-      articleId: article.id,
-      selectors: selectorsFor(quote, i * 100),
-      colour: 'yellow',
-      position: i * 100,
-      anchor: 'anchored',
+    return storedHighlight(article.id, {
+      quote: i % 10 !== 9 ? `the common word, entry ${i}` : `something else, entry ${i}`,
       createdAt,
-      updatedAt: createdAt,
+      position: i * 100,
+      tags: i === 2_498 ? ['last'] : [],
       deletedAt: i === 2_496 ? createdAt : null,
-      ...highlightSearchFields({ ...content, deletedAt: i === 2_496 ? createdAt : null }),
-      ...content,
     });
-  }
-  await db.transaction('rw', [db.highlights, db.articles], () => db.highlights.bulkAdd(rows));
+  });
+  await addHighlightRows(db, rows);
 
   // A common word: 2,250 match (2,499 lacks it, 2,496 is a tombstone).
   reads.records = 0;
@@ -251,25 +240,11 @@ test('a colour in a date range long ago reads the records of that range, not eve
   const reads = countHighlightReads(db);
   const article = await upsertArticle(db, { pageUrl: 'https://example.com/colours', title: 'Colours' });
   const start = clock.now();
-  const rows: HighlightRecord[] = [];
-  for (let i = 0; i < 3_000; i++) {
-    const content = { quote: `passage ${i}`, note: '', tags: [] };
-    const createdAt = start + i * 1000;
-    rows.push({
-      id: newRecordId(createdAt),
-      articleId: article.id,
-      selectors: selectorsFor(content.quote, i),
-      colour: i % 5 === 0 ? 'pink' : 'yellow', // a fifth: too many to read whole, too few to walk
-      position: i,
-      anchor: 'anchored',
-      createdAt,
-      updatedAt: createdAt,
-      deletedAt: null,
-      ...highlightSearchFields({ ...content, deletedAt: null }),
-      ...content,
-    });
-  }
-  await db.transaction('rw', [db.highlights, db.articles], () => db.highlights.bulkAdd(rows));
+  const rows = Array.from({ length: 3_000 }, (_, i) =>
+    // A fifth pink: too many to read whole, too few to walk.
+    storedHighlight(article.id, { quote: `passage ${i}`, createdAt: start + i * 1000, position: i, colour: i % 5 === 0 ? 'pink' : 'yellow' }),
+  );
+  await addHighlightRows(db, rows);
 
   // The first third of the library; 400 pink highlights are newer than it.
   reads.records = 0;

@@ -15,7 +15,7 @@ import type { ArticleBodyRecord, ArticleRecord, HighlightColour, HighlightRecord
 import { searchLibrary, type LibraryFilters, type LibraryHit } from './search-library';
 import { newestFirst } from './search-plan';
 import { highlightSearchFields, matchesTerms, queryTerms, tokenize } from './search-words';
-import { selectorsFor, testClock, testDb } from './test-db';
+import { addHighlightRows, selectorsFor, storedHighlight, testClock, testDb } from './test-db';
 import { countHighlightReads, type HighlightReads } from './test-read-counter';
 
 const DAY = 86_400_000;
@@ -284,25 +284,14 @@ test('a word common long ago and rare lately is not walked to the end of time', 
   const db = testDb(clock);
   const reads = countHighlightReads(db);
   const article = await upsertArticle(db, { pageUrl: 'https://example.com/old', title: 'Old' });
-  const rows: HighlightRecord[] = [];
-  for (let i = 0; i < 4_000; i++) {
-    const content = { quote: i < 2_000 || i % 100 === 0 ? `vintage entry ${i}` : `modern entry ${i}`, note: '', tags: [] };
-    const createdAt = clock.now() + 1000 + i * 60_000;
-    rows.push({
-      id: newRecordId(createdAt),
-      articleId: article.id,
-      selectors: selectorsFor(content.quote, i),
-      colour: 'yellow',
+  const rows = Array.from({ length: 4_000 }, (_, i) =>
+    storedHighlight(article.id, {
+      quote: i < 2_000 || i % 100 === 0 ? `vintage entry ${i}` : `modern entry ${i}`,
+      createdAt: clock.now() + 1000 + i * 60_000,
       position: i,
-      anchor: 'anchored',
-      createdAt,
-      updatedAt: createdAt,
-      deletedAt: null,
-      ...highlightSearchFields({ ...content, deletedAt: null }),
-      ...content,
-    });
-  }
-  await db.transaction('rw', [db.highlights, db.articles], () => db.highlights.bulkAdd(rows));
+    }),
+  );
+  await addHighlightRows(db, rows);
   reads.records = 0;
   const hits = await searchLibrary(db, 'vintage', { limit: 25, kinds: ['highlight'] });
   const expected = rows.filter((r) => r.quote.startsWith('vintage')).sort(newestFirst).slice(0, 25);

@@ -13,10 +13,10 @@ import { upsertArticle } from './articles';
 import { addHighlight, deleteHighlight, restoreHighlight, updateHighlight } from './highlights';
 import type { MarginDb } from './margin-db';
 import { newRecordId } from './record-id';
-import type { ArticleRecord, HighlightRecord } from './schema';
+import type { ArticleRecord } from './schema';
 import { searchLibrary } from './search-library';
-import { highlightSearchFields, siteKey } from './search-words';
-import { selectorsFor, testClock, testDb } from './test-db';
+import { siteKey } from './search-words';
+import { selectorsFor, storedHighlight, testClock, testDb } from './test-db';
 import { countHighlightReads } from './test-read-counter';
 
 const found = async (db: MarginDb, query: string, site: string) =>
@@ -72,20 +72,7 @@ test('a highlight that arrives before its article (as a sync can bring them) is 
     savedAt: null,
     words: ['hives'],
   };
-  const content = { quote: 'Queenless hives raise a new queen', note: '', tags: [] };
-  const highlight: HighlightRecord = {
-    id: newRecordId(t + 1),
-    createdAt: t + 1,
-    updatedAt: t + 1,
-    deletedAt: null,
-    articleId: article.id,
-    selectors: selectorsFor(content.quote, 0),
-    colour: 'yellow',
-    position: 0,
-    anchor: 'anchored',
-    ...content,
-    ...highlightSearchFields({ ...content, deletedAt: null }),
-  };
+  const highlight = storedHighlight(article.id, { quote: 'Queenless hives raise a new queen', createdAt: t + 1, position: 0 });
   // As sync writes a chunk: the record tables together.
   await db.transaction('rw', [db.articles, db.highlights], () => db.highlights.put(highlight));
   expect((await db.highlights.get(highlight.id))?.siteWords).toEqual([]);

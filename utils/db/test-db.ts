@@ -5,7 +5,9 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createMarginDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type MarginDb } from './margin-db';
-import type { Selector } from './schema';
+import { newRecordId } from './record-id';
+import type { HighlightColour, HighlightRecord, Selector } from './schema';
+import { highlightSearchFields } from './search-words';
 
 /** A settable clock in epoch ms, starting 2024-05-01T00:00:00Z. */
 export interface TestClock {
@@ -38,6 +40,36 @@ export function selectorsFor(exact: string, start: number, prefix = '', suffix =
     { type: 'TextQuoteSelector', exact, prefix, suffix },
     { type: 'TextPositionSelector', start, end: start + exact.length },
   ];
+}
+
+/**
+ * A highlight as the repository stores it (id, stamps, search words), for tests that
+ * write thousands directly: through `addHighlight` they would only be slower.
+ */
+export function storedHighlight(
+  articleId: string,
+  f: { quote: string; createdAt: number; position: number; colour?: HighlightColour; tags?: string[]; deletedAt?: number | null },
+): HighlightRecord {
+  const content = { quote: f.quote, note: '', tags: f.tags ?? [] };
+  const deletedAt = f.deletedAt ?? null;
+  return {
+    id: newRecordId(f.createdAt),
+    articleId,
+    selectors: selectorsFor(f.quote, f.position),
+    colour: f.colour ?? 'yellow',
+    position: f.position,
+    anchor: 'anchored',
+    createdAt: f.createdAt,
+    updatedAt: f.createdAt,
+    deletedAt,
+    ...content,
+    ...highlightSearchFields({ ...content, deletedAt }),
+  };
+}
+
+/** Writes highlights directly, with `articles` in the transaction: the database reads each one's site there (`site-words.ts`). */
+export function addHighlightRows(db: MarginDb, rows: HighlightRecord[]): Promise<unknown> {
+  return db.transaction('rw', [db.highlights, db.articles], () => db.highlights.bulkAdd(rows));
 }
 
 /** A database as an earlier version of Margin opened it (schemas 1 to `version`), in `factory`: for migration tests. */
