@@ -22,7 +22,20 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Highlight the selected text',
       },
+      // Firefox opens its sidebar for this reserved name itself; Chrome's side panel is opened
+      // by the background's command listener (`sidePanel.open` needs the user's gesture).
+      ...(browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open Margin beside the page' } }
+        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open Margin beside the page' } }),
     },
+    // The note card is an extension page framed beside a highlight, so a note is typed in the
+    // extension's origin, never in the page's DOM. Chrome gives it a per-session URL
+    // (use_dynamic_url) so pages cannot probe for it; Firefox's moz-extension UUID is already
+    // random per install.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? (['note-card.html'] as unknown as never)
+        : [{ resources: ['note-card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -65,6 +65,18 @@ export interface MarginProtocol {
   'page-note:set': (data: { tabId: number; text: string }) => PageNoteRecord | null | MarginError;
   /** An import (library) wrote these articles' records: repaint the tabs showing them. */
   'records:imported': (data: { articleIds: string[] }) => void;
+  /**
+   * The user clicked a highlight on the page (trusted event), from a content script: the
+   * background checks the highlight is on the sender's own page, forwards `panel:focus` to
+   * the side panel, and, with `noteCard`, remembers it as the one the tab's note card edits.
+   */
+  'highlight:focused': (data: { id: string; noteCard: boolean }) => void;
+  /**
+   * From the note card (an extension page framed in a tab; `sender.tab` is that tab): the
+   * highlight the card edits, as the tab's content script last named it. The id never travels
+   * in the frame's URL, which the page's resource timing could read.
+   */
+  'note-card:target': () => { id: string } | MarginError;
   /** Extracts the article in a tab and saves its offline copy. */
   'article:save-offline': (data: { tabId: number }) => { savedAt: number } | MarginError;
 }

@@ -18,6 +18,8 @@ export interface PageProtocol {
   'selection:highlight': (data: { colour?: HighlightColour }) => boolean;
   /** Moves an orphaned highlight to the passage now selected; false when nothing is selected. */
   'selection:reattach': (data: { id: string }) => boolean;
+  /** From the tab's note card (extension frame): remove the card; the note was saved or dropped. */
+  'note-card:close': () => void;
   /** What the page says about itself (title, canonical link, author…). */
   'page:info': () => PageInfo;
 }
