@@ -76,7 +76,7 @@ export interface MarginProtocol {
    * highlight the card edits, as the tab's content script last named it. The id never travels
    * in the frame's URL, which the page's resource timing could read.
    */
-  'note-card:target': () => { id: string } | MarginError;
+  'note-card:target': () => { id: string; tabId: number } | MarginError;
   /** Extracts the article in a tab and saves its offline copy. */
   'article:save-offline': (data: { tabId: number }) => { savedAt: number } | MarginError;
 }
