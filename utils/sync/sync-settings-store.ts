@@ -12,8 +12,6 @@ import { loadSyncSecrets, saveSyncSecrets } from './sync-secrets-store';
 import { legacySecretsOf, moveSyncSecretsToIndexedDb, SYNC_SETTINGS_STORAGE_KEY } from './sync-secrets-migration';
 import { normalizeSyncSettings, splitSyncSecrets, type SyncSecrets, type SyncSettings } from './sync-settings';
 
-export const SYNC_SETTINGS_KEY = 'syncSettings';
-
 /** The folder the database's sync state belongs to (`syncTargetOf`). */
 const syncTargetItem = storage.defineItem<string | null>('local:syncTarget', { fallback: null });
 
@@ -49,8 +47,9 @@ export async function saveSyncSettings(value: SyncSettings): Promise<SyncSetting
 
 /**
  * Calls `onChange` with the whole settings when the stored ones change in any context.
- * A change of the password or passphrase alone is not announced: nothing watching
- * needs it (each sync reads the settings afresh).
+ * A change of the password or passphrase alone need not be announced (browsers do
+ * not always report a write of an unchanged value): nothing watching needs it, each
+ * sync reads the settings afresh.
  * @return a function that stops watching
  */
 export function watchSyncSettings(onChange: (value: SyncSettings) => void): () => void {
