@@ -106,6 +106,10 @@ export function SyncSection() {
           : 'Saved. Sync is off in this browser.',
       });
       if (stored.enabled) void syncMessenger.sendMessage('sync:now', {}).catch(() => undefined);
+    } catch {
+      // The password goes to the extension's IndexedDB first: a full disk or a browser
+      // refusing storage stops the save there, with nothing changed.
+      setNote({ ok: false, kind: 'save', text: 'Margin could not save these settings in this browser (is the disk full?). Nothing was changed.' });
     } finally {
       setBusy(null);
     }

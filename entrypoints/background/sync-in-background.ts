@@ -9,6 +9,7 @@ import { setPageNote, StorageFullError, type MarginDb } from '@/utils/db';
 import { syncMessenger } from '@/utils/messaging/sync-protocol';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { createSyncService } from '@/utils/sync/sync-service';
+import { moveSyncSecretsToIndexedDb } from '@/utils/sync/sync-secrets-migration';
 import { isSyncConfigured, webDavConfigOf, type SyncSettings } from '@/utils/sync/sync-settings';
 import { loadSyncSettings, loadSyncTarget, saveSyncTarget, watchSyncSettings } from '@/utils/sync/sync-settings-store';
 import { loadSyncStatus, saveSyncStatus } from '@/utils/sync/sync-status-store';
@@ -42,7 +43,15 @@ export function startSyncInBackground(database: Promise<MarginDb>, hooks: SyncHo
     if (alarm.name === ALARM) void service.then((s) => s.syncNow());
   });
   browser.runtime.onStartup.addListener(() => void service.then((s) => s.soon()));
-  void loadSyncSettings().then(scheduleAlarm);
+  // Upgrade first: credentials an older version kept in storage.local, where content
+  // scripts can read them, move to the extension's IndexedDB (if that fails they stay
+  // where they were, still used, and the next start or settings read tries again).
+  void moveSyncSecretsToIndexedDb()
+    .catch((error: unknown) => console.warn('Margin: sync credentials not moved yet', error))
+    .then(loadSyncSettings)
+    .then(scheduleAlarm);
+  // Told of changes to the server, account, folder, interval or on/off; a new password
+  // alone need not be announced, and needs nothing here: each sync reads the settings afresh.
   watchSyncSettings((settings) => {
     void scheduleAlarm(settings);
     void service.then((s) => {

@@ -1,5 +1,6 @@
+import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   checkSyncSettings,
   DEFAULT_SYNC_SETTINGS,
@@ -9,8 +10,10 @@ import {
   secretsOf,
   syncTargetOf,
   webDavConfigOf,
+  type SyncSettings,
 } from './sync-settings';
-import { loadSyncSettings, saveSyncSettings } from './sync-settings-store';
+import { clearSyncSecrets } from './sync-secrets-store';
+import { loadSyncSettings, saveSyncSettings, watchSyncSettings } from './sync-settings-store';
 
 const ready = {
   ...DEFAULT_SYNC_SETTINGS,
@@ -77,12 +80,41 @@ test('secrets are the password and passphrase', () => {
 });
 
 describe('sync-settings-store', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await clearSyncSecrets();
+  });
 
-  test('settings are kept in storage.local, never storage.sync', async () => {
+  test('settings are kept on this machine, never in storage.sync', async () => {
     await saveSyncSettings(ready);
     expect(await loadSyncSettings()).toEqual(ready);
-    expect(await fakeBrowser.storage.local.get('syncSettings')).toEqual({ syncSettings: ready });
+    const { password: _p, passphrase: _s, ...rest } = ready;
+    expect(await fakeBrowser.storage.local.get('syncSettings')).toEqual({ syncSettings: rest });
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  test('the password and passphrase are nowhere content scripts can read', async () => {
+    const secrets = { password: 'app-token-Qv93', passphrase: 'correct horse battery staple' };
+    await saveSyncSettings({ ...ready, ...secrets });
+    const readable = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.sync.get(null)]);
+    expect(readable).toContain('cloud.example.org');
+    expect(readable).not.toContain(secrets.password);
+    expect(readable).not.toContain(secrets.passphrase);
+    expect(await loadSyncSettings()).toEqual({ ...ready, ...secrets });
+  });
+
+  test('a new password replaces the old one', async () => {
+    await saveSyncSettings(ready);
+    await saveSyncSettings({ ...ready, password: 'second-token' });
+    expect((await loadSyncSettings()).password).toBe('second-token');
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('second-token');
+  });
+
+  test('a watcher in another context is handed the whole settings, secrets joined', async () => {
+    const seen: SyncSettings[] = [];
+    const stop = watchSyncSettings((s) => seen.push(s));
+    await saveSyncSettings(ready);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(ready));
+    stop();
   });
 });

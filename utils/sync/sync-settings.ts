@@ -1,10 +1,12 @@
 /**
  * What the user set up for sync on the options page: the WebDAV server, the account,
- * the folder, the optional passphrase and how often to sync. Pure; stored in
- * `storage.local` by `sync-settings-store.ts`.
+ * the folder, the optional passphrase and how often to sync. Pure; stored by
+ * `sync-settings-store.ts`.
  *
- * The password and passphrase are secrets: they stay in `storage.local` (never
- * `storage.sync`, never a backup), and nothing here puts them into a message.
+ * The password and passphrase are secrets: they are kept apart from the rest, in the
+ * extension's own IndexedDB (`sync-secrets-store.ts`), never in `storage.local` or
+ * `storage.sync` (content scripts can read both) nor in a backup, and nothing here
+ * puts them into a message.
  */
 import type { WebDavConfig } from './webdav-remote';
 
@@ -20,6 +22,18 @@ export interface SyncSettings {
   /** Empty: the folder is not encrypted. */
   passphrase: string;
   intervalMinutes: number;
+}
+
+/** The settings that are secrets, kept apart from the rest. */
+export type SyncSecrets = Pick<SyncSettings, 'password' | 'passphrase'>;
+
+/** The settings content scripts may see (they can read `storage.local`). */
+export type PublicSyncSettings = Omit<SyncSettings, keyof SyncSecrets>;
+
+/** Splits settings into the secrets and the rest, for storing each where it belongs. */
+export function splitSyncSecrets(s: SyncSettings): { secrets: SyncSecrets; rest: PublicSyncSettings } {
+  const { password, passphrase, ...rest } = s;
+  return { secrets: { password, passphrase }, rest };
 }
 
 export const DEFAULT_FOLDER = 'Margin';

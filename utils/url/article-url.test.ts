@@ -11,6 +11,9 @@ const CASES: Array<[string, string, string | null, string]> = [
   ['relative canonical', 'https://example.com/2024/05/post/?replytocom=9', '/2024/05/post/', 'https://example.com/2024/05/post'],
   ['query kept by the canonical', 'https://example.com/item?id=5&sort=new', 'https://example.com/item?id=5', 'https://example.com/item?id=5'],
   ['homepage canonical on the homepage', 'https://example.com/?utm_source=x', 'https://example.com/', 'https://example.com/'],
+  ['a tenant\'s own subdomains', 'https://www.alice.github.io/post', 'https://alice.github.io/post', 'https://alice.github.io/post'],
+  ['news subdomain of a two-level country suffix', 'https://news.bbc.co.uk/1/hi/world/123.stm', 'https://www.bbc.co.uk/news/world-123', 'https://bbc.co.uk/news/world-123'],
+  ['same IP address', 'http://127.0.0.1:8080/post?utm_source=x', 'http://127.0.0.1:8080/post', 'http://127.0.0.1:8080/post'],
   ['Medium custom-domain post', 'https://blog.example.com/a-post-1a2b3c?source=rss----1---4', 'https://blog.example.com/a-post-1a2b3c', 'https://blog.example.com/a-post-1a2b3c'],
 
   // Not followed: the page's own URL is the key.
@@ -21,7 +24,12 @@ const CASES: Array<[string, string, string | null, string]> = [
   ['identifying query dropped', 'https://forum.example.com/item.php?id=123', 'https://forum.example.com/item.php', 'https://forum.example.com/item.php?id=123'],
   ['phpBB topic without its topic', 'https://forum.example.com/viewtopic.php?t=77&start=20', 'https://forum.example.com/viewtopic.php', 'https://forum.example.com/viewtopic.php?start=20&t=77'],
   ['cross-post to the author\'s blog', 'https://dev.to/alice/my-post-4k2j', 'https://alice.dev/blog/my-post', 'https://dev.to/alice/my-post-4k2j'],
-  ['another author on the same platform', 'https://alice.substack.com/p/post', 'https://bob.substack.com/p/post', 'https://alice.substack.com/p/post'],
+  ['another author on the same platform', 'https://alice.github.io/post', 'https://bob.github.io/post', 'https://alice.github.io/post'],
+  ['another tenant of a hosting platform', 'https://evil.azurewebsites.net/post', 'https://victim.azurewebsites.net/post', 'https://evil.azurewebsites.net/post'],
+  ['another bucket on the same storage host', 'https://evil.s3.amazonaws.com/post.html', 'https://victim.s3.amazonaws.com/post.html', 'https://evil.s3.amazonaws.com/post.html'],
+  ['the platform itself claiming a tenant', 'https://readthedocs.io/post', 'https://victim.readthedocs.io/post', 'https://readthedocs.io/post'],
+  ['another host on the same IP-less intranet', 'http://wiki/post', 'http://intranet/post', 'https://wiki/post'],
+  ['another IP address', 'http://192.168.1.10/post', 'http://192.168.1.11/post', 'https://192.168.1.10/post'],
   ['another site sharing a country suffix', 'https://alice.co.uk/post', 'https://bob.co.uk/post', 'https://alice.co.uk/post'],
   ['not http', 'https://example.com/post', 'javascript:alert(1)', 'https://example.com/post'],
   ['unparseable', 'https://example.com/post', 'http://exa mple.com/post', 'https://example.com/post'],

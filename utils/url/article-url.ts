@@ -7,10 +7,13 @@
  * `/news/123-the-slug`), but pages get it wrong, and following a wrong one files
  * every highlight of a site under one article. It is trusted only when:
  * 1. it parses to an http(s) URL (relative hrefs resolve against the page);
- * 2. it is on the same site as the page (`same-site.ts`): a page on another site is
- *    another page (a dev.to cross-post pointing at the author's blog may differ from
- *    it), and a page must not be able to adopt another site's highlights. AMP cache
- *    pages pass, because `normalizeUrl` has already unwrapped them to the publisher;
+ * 2. it is on the same site as the page: the same registrable domain by the Public
+ *    Suffix List (`same-site.ts`), so never from one tenant of a hosting platform to
+ *    another (`evil.azurewebsites.net` naming `victim.azurewebsites.net/post` would be
+ *    shown that post's highlights and notes). A page on another site is another page
+ *    (a dev.to cross-post pointing at the author's blog may differ from it), and a
+ *    page must not be able to adopt another site's highlights. AMP cache pages pass,
+ *    because `normalizeUrl` has already unwrapped them to the publisher;
  * 3. it is not the homepage unless the page is: CMS templates that put the site's
  *    root in every page's canonical are the most common mistake;
  * 4. it does not drop a query parameter that names the page (`id`, `p`, `v`, `t`, or a
