@@ -22,7 +22,7 @@
   const PLANTED_NOTE = 'PLANTED BY THE PAGE';
   const PLANTED_TAG = 'planted-by-page';
   // A passage the page tries to highlight on the user's behalf.
-  const PAGE_PHRASE = 'nobody on the island remembers who planted the first orchard';
+  const PAGE_PHRASE = 'on the island remembers who planted the first orchard';
 
   const loot = {
     /** Every event seen: type, key, data, values read from its target. */
@@ -287,9 +287,14 @@
   /** Mouse events over each painted highlight, as a user clicking it. */
   async function clickHighlights(then) {
     const registry = window.CSS && CSS.highlights;
-    if (!registry) return;
     const ranges = [];
-    for (const [, highlight] of registry) for (const range of highlight) ranges.push(range);
+    if (registry) for (const [, highlight] of registry) for (const range of highlight) ranges.push(range);
+    // Painted with <mark> elements where the browser has no CSS.highlights.
+    for (const mark of document.querySelectorAll('mark')) {
+      const range = document.createRange();
+      range.selectNodeContents(mark);
+      ranges.push(range);
+    }
     for (const range of ranges) {
       const rect = range.getClientRects()[0];
       if (!rect) continue;

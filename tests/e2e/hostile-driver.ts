@@ -133,6 +133,18 @@ export function highlightPoint(page: Evaluates, quote: string): Promise<{ x: num
         return { x: box.left + Math.min(6, box.width / 2), y: box.top + box.height / 2 };
       }
     }
+    // The <mark> fallback: the first mark of the highlight whose marks spell the quote.
+    const marks = new Map<string, Element[]>();
+    for (const m of document.querySelectorAll('mark[data-margin-id]')) {
+      const id = m.getAttribute('data-margin-id')!;
+      marks.set(id, [...(marks.get(id) ?? []), m]);
+    }
+    for (const group of marks.values()) {
+      if (group.map((m) => m.textContent).join('') !== quote) continue;
+      group[0]!.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+      const box = group[0]!.getClientRects()[0]!;
+      return { x: box.left + Math.min(6, box.width / 2), y: box.top + box.height / 2 };
+    }
     return null;
   }, quote);
 }
