@@ -41,9 +41,17 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 /** A puppeteer page as the shared driver takes it. */
 const ev = (page: Page): Evaluates => ({ evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never });
 
-/** The note card frame (`note-card.html`), when Margin shows one. */
-function noteCardFrame(page: Page): Frame | undefined {
-  return page.frames().find((f) => /^moz-extension:\/\/[^/]+\/note-card\.html/.test(f.url()));
+/**
+ * The note card frame (`note-card.html`), when Margin shows one. Asked for its own address:
+ * puppeteer's `Frame.url()` still says about:blank for an extension frame the page's content
+ * script added.
+ */
+async function noteCardFrame(page: Page): Promise<Frame | undefined> {
+  for (const frame of page.frames().slice(1)) {
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (/^moz-extension:\/\/[^/]+\/note-card\.html/.test(href)) return frame;
+  }
+  return undefined;
 }
 
 /**
@@ -58,7 +66,7 @@ async function typeNoteForReal(page: Page, quote: string, text: string): Promise
   }
   await page.mouse.click(point.x, point.y);
   for (const started = Date.now(); ; await sleep(100)) {
-    const card = noteCardFrame(page);
+    const card = await noteCardFrame(page);
     const field = card ? await card.$('textarea, [contenteditable="true"], input[type="text"]') : null;
     if (field) {
       await field.click();
@@ -151,7 +159,12 @@ describe.skipIf(skip)(`a hostile page in Firefox${skip ? ` (${skip})` : ''}`, ()
   test('attack 3: replaying every event it observed does not stop the painting, and a trusted highlight still works', async () => {
     const page = await openHostile();
     try {
-      await typeNoteForReal(page, TYPED_PASSAGE, TYPED_NOTE);
+      // Something real for the page to observe and replay: the user clicks and types on the page.
+      const point = await highlightPoint(ev(page), SECRET_PASSAGE);
+      if (point) await page.mouse.click(point.x, point.y);
+      await page.keyboard.press('Escape');
+      await (await page.$('h1'))!.click();
+      await page.keyboard.type('ok');
       await page.keyboard.press('Escape');
       await stopPageTimers(ev(page));
       await pageAttacks(ev(page), 'replay');
