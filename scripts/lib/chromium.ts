@@ -33,11 +33,14 @@ export async function launchChromiumWithExtension(
     extensionDir = CHROME_BUILD_DIR,
     headless = true,
     keptProfile,
+    extraArgs = [],
   }: {
     extensionDir?: string;
     headless?: boolean;
     /** A profile folder to use and keep (benchmarks reuse what they wrote into it); by default a temporary one, deleted on close. */
     keptProfile?: string;
+    /** More command-line switches, e.g. `--host-resolver-rules` to give 127.0.0.1 other host names. */
+    extraArgs?: string[];
   } = {},
 ): Promise<ChromiumSession> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -61,6 +64,7 @@ export async function launchChromiumWithExtension(
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
