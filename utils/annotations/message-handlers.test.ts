@@ -30,7 +30,7 @@ const page = (pageUrl: string, title = 'A page'): PageInfo => ({
 });
 
 /** The browser's description of Margin's content script in a tab's top frame. */
-const content = (tabId: number, url: string): MessageSenderLike => ({ id: SELF.id, url, tab: { id: tabId }, frameId: 0 });
+const content = (tabId: number, url: string, tabUrl = url): MessageSenderLike => ({ id: SELF.id, url, tab: { id: tabId, url: tabUrl }, frameId: 0 });
 const POPUP: MessageSenderLike = { id: SELF.id, url: `${SELF.origin}popup.html` };
 const noteCard = (tabId: number): MessageSenderLike => ({ id: SELF.id, url: `${SELF.origin}note-card.html`, tab: { id: tabId }, frameId: 7 });
 
@@ -156,6 +156,29 @@ describe('a content script speaks only for its own tab’s page', () => {
     expect(JSON.stringify(await db.highlights.get(victim.id))).toBe(before);
     await send('highlights:placed', { articleId: victim.articleId, placements: [{ id: victim.id, anchor: 'weak' }] }, content(VICTIM_TAB, VICTIM_URL));
     expect((await db.highlights.get(victim.id))?.anchor).toBe('weak');
+  });
+});
+
+describe('a single-page app', () => {
+  // Measured in Chromium: after pushState from ?post=1 to ?post=2, sender.url still says ?post=1.
+  const POST1 = 'https://app.example.com/spa/?post=1';
+  const POST2 = 'https://app.example.com/spa/?post=2';
+
+  it('files a highlight made after in-app navigation under the new address, and shows it there only', async () => {
+    const { db, send } = setup();
+    const after = content(5, POST1, POST2);
+    await send('page:open', page(POST2), after);
+    const h = await send('highlight:create', { page: page(POST2), selectors: selectorsFor('slow reading', 0), note: 'on post 2' }, after);
+    if (isMarginError(h)) throw new Error(h.error);
+    expect((await db.articles.get(h.articleId))?.pageUrl).toBe(POST2);
+    expect(notesIn(await send('page:open', page(POST2), after))).toEqual(['on post 2']);
+    expect(notesIn(await send('page:open', page(POST1), content(5, POST1)))).toEqual([]);
+  });
+
+  it('still cannot name another site’s page', async () => {
+    const { send, victimHighlight } = setup();
+    await victimHighlight();
+    expect(notesIn(await send('page:open', page(VICTIM_URL), content(5, POST1, POST2)))).toEqual([]);
   });
 });
 

@@ -1,9 +1,9 @@
 /**
  * The background's answers to the annotation messages, with who may ask what.
  * A content script speaks for its tab's page and nothing else: the page's address
- * is the one the browser reports for the sender (`sender.url`), never one the
- * message names, and it may touch only highlights of the article filed for that
- * tab. Tab-scoped requests (a tab's page, its page note, its offline copy) and
+ * is one the browser reports for the sender (`sender.url`, `sender.tab.url`), never
+ * one only the message names, and it may touch only highlights of the article filed
+ * for that tab. Tab-scoped requests (a tab's page, its page note, its offline copy) and
  * import notices come only from Margin's own pages. Every payload is checked by
  * `message-schemas.ts` first (`message-router.ts`). Browser calls arrive as hooks,
  * so tests feed raw messages with fake senders to the real service.
@@ -13,7 +13,7 @@ import { articleSchema, articleBodySchema } from '@/utils/backup/backup-schema';
 import { isMarginError, type MarginProtocol, type PageInfo } from '@/utils/messaging/margin-protocol';
 import { MARGIN_SCHEMAS, pageInfoSchema } from '@/utils/messaging/message-schemas';
 import { refuse, type RoutesOf } from '@/utils/messaging/message-router';
-import type { TrustedSender } from '@/utils/messaging/sender-rules';
+import { contentPageUrl, type TrustedSender } from '@/utils/messaging/sender-rules';
 import type { AnnotationService } from './annotation-service';
 
 /** What the handlers need from the browser. */
@@ -50,9 +50,9 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
   /** Per tab: the highlight its note card edits, as its content script last named it. */
   const noteCardTargets = new Map<number, string>();
 
-  /** The page a sender speaks for: a content script's address is the browser's, not the message's. */
+  /** The page a sender speaks for: a content script's address is one the browser vouches for (`contentPageUrl`). */
   function senderPage(page: PageInfo, sender: TrustedSender): PageInfo {
-    return sender.kind === 'content' ? { ...page, pageUrl: sender.url } : page;
+    return sender.kind === 'content' ? { ...page, pageUrl: contentPageUrl(page.pageUrl, sender) } : page;
   }
 
   /** The article the background filed for the sender's tab, or a refusal. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender, type MessageSenderLike, type SelfIdentity } from './sender-rules';
+import { classifySender, contentPageUrl, type MessageSenderLike, type SelfIdentity } from './sender-rules';
 
 const CHROME: SelfIdentity = { id: 'mhlpkdfmnbgljhfcfkbhmkbmgphkcjfn', origin: 'chrome-extension://mhlpkdfmnbgljhfcfkbhmkbmgphkcjfn/' };
 const FIREFOX: SelfIdentity = { id: 'margin@margin-reader.org', origin: 'moz-extension://0f6a1c1e-3b7d-4c59-9a51-7d0f3e6b2a11/' };
@@ -40,5 +40,23 @@ describe('classifySender', () => {
   it('keeps the page’s address for a content script, as the browser gave it', () => {
     const url = 'https://example.com/spa/?post=2#comments';
     expect(classifySender({ id: CHROME.id, url, tab: { id: 3 }, frameId: 0 }, CHROME)).toEqual({ kind: 'content', url, tabId: 3 });
+  });
+});
+
+describe('contentPageUrl', () => {
+  const POST1 = 'https://app.example.com/spa/?post=1';
+  const POST2 = 'https://app.example.com/spa/?post=2';
+  const sender = (url: string, tabUrl?: string) => ({ kind: 'content' as const, url, tabId: 1, ...(tabUrl !== undefined && { tabUrl }) });
+
+  it.each([
+    ['the page as loaded', POST1, sender(POST1, POST1), POST1],
+    ['a single-page app after pushState (Chromium keeps sender.url at the load address)', POST2, sender(POST1, POST2), POST2],
+    ['a claim the browser does not vouch for, same site', 'https://app.example.com/private', sender(POST1, POST2), POST2],
+    ['another site’s page', 'https://mail.example.org/thread', sender(POST1, POST2), POST2],
+    ['another site’s page, without the tab’s address', 'https://mail.example.org/thread', sender(POST1), POST1],
+    ['a tab address of another origin than the document (navigation under way)', 'https://mail.example.org/thread', sender(POST1, 'https://mail.example.org/thread'), POST1],
+    ['a document with an opaque origin', 'data:text/html,x', sender('data:text/html,x', 'data:text/html,y'), 'data:text/html,x'],
+  ])('%s', (_, claimed, who, expected) => {
+    expect(contentPageUrl(claimed, who)).toBe(expected);
   });
 });

@@ -17,7 +17,7 @@ export interface MessageSenderLike {
   id?: string;
   url?: string;
   frameId?: number;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
 }
 
 /** The extension itself, as the background knows it. */
@@ -31,7 +31,14 @@ export interface SelfIdentity {
 /** A sender the rules accept. */
 export type TrustedSender =
   | { kind: 'extension'; url: string; /** Set when the page is in (or framed in) a tab. */ tabId?: number }
-  | { kind: 'content'; url: string; tabId: number };
+  | {
+      kind: 'content';
+      /** The address the document was loaded at (in Chromium it does not follow `history.pushState`). */
+      url: string;
+      tabId: number;
+      /** The tab's address now, when the browser tells it (host permission): it follows `pushState`. */
+      tabUrl?: string;
+    };
 
 export type SenderVerdict = TrustedSender | { kind: 'refused'; reason: string };
 
@@ -46,7 +53,38 @@ export function classifySender(sender: MessageSenderLike | undefined, self: Self
   if (isOwnPage(url, self.origin)) return tabId === undefined ? { kind: 'extension', url } : { kind: 'extension', url, tabId };
   if (tabId === undefined) return { kind: 'refused', reason: 'it came from a page that is not in a tab' };
   if (sender.frameId !== 0) return { kind: 'refused', reason: 'it came from a frame inside the page, not the page itself' };
-  return { kind: 'content', url, tabId };
+  const tabUrl = sender.tab?.url;
+  return typeof tabUrl === 'string' && tabUrl !== '' ? { kind: 'content', url, tabId, tabUrl } : { kind: 'content', url, tabId };
+}
+
+/**
+ * The address a content script's page is filed under. The message's own claim is taken
+ * only when the browser vouches for it; otherwise the browser's word is used.
+ *
+ * Why not `sender.url` alone: Chromium reports the address the document loaded at, and a
+ * single-page app moves on with `history.pushState` (measured: after a pushState from
+ * `?post=1` to `?post=2`, `sender.url` still said `?post=1`; `sender.tab.url` said `?post=2`).
+ * `pushState` cannot leave the document's origin, so the tab's current address counts only
+ * while it has the same origin as `sender.url`: a page can never name another site's page.
+ *
+ * @param claimed - the `pageUrl` the content script sent (`location.href`)
+ * @return `claimed` if it is the tab's current address or the document's; else the tab's
+ *   current address if it is same-origin; else `sender.url`
+ */
+export function contentPageUrl(claimed: string, sender: Extract<TrustedSender, { kind: 'content' }>): string {
+  const current = sender.tabUrl !== undefined && sameOrigin(sender.tabUrl, sender.url) ? sender.tabUrl : undefined;
+  if (claimed === current || claimed === sender.url) return claimed;
+  return current ?? sender.url;
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    const [x, y] = [new URL(a), new URL(b)];
+    // Opaque origins (data:, sandboxed documents) serialize as "null": never the same as anything.
+    return x.origin !== 'null' && x.origin === y.origin;
+  } catch {
+    return false;
+  }
 }
 
 /**
