@@ -36,8 +36,9 @@ const noteCard = (tabId: number): MessageSenderLike => ({ id: SELF.id, url: `${S
 
 function setup(tabUrls: Record<number, string> = { [VICTIM_TAB]: VICTIM_URL, [EVIL_TAB]: EVIL_URL }) {
   const db = testDb();
+  const repaints: { articleId: string; tabs: number[] }[] = [];
   const service = createAnnotationService(db, {
-    articleChanged: () => undefined,
+    articleChanged: (articleId, tabs) => void repaints.push({ articleId, tabs }),
     badge: () => undefined,
     settings: async () => DEFAULT_HIGHLIGHT_SETTINGS,
   });
@@ -73,6 +74,7 @@ function setup(tabUrls: Record<number, string> = { [VICTIM_TAB]: VICTIM_URL, [EV
   }
   return {
     db,
+    repaints,
     send,
     victimHighlight,
     evilArticle,
@@ -304,6 +306,14 @@ describe('a highlight clicked on the page', () => {
     await send('highlight:focused', { id: victim.id, noteCard: false }, content(VICTIM_TAB, VICTIM_URL));
     expect(focused).toHaveLength(1);
     expect(await send('note-card:target', undefined, noteCard(VICTIM_TAB))).toMatchObject({ error: expect.any(String) });
+  });
+
+  it('an edit made in the note card repaints the page of the tab it is framed in', async () => {
+    const { send, victimHighlight, repaints } = setup();
+    const victim = await victimHighlight();
+    repaints.length = 0;
+    await send('highlight:update', { id: victim.id, patch: { colour: 'pink' } }, noteCard(VICTIM_TAB));
+    expect(repaints).toEqual([{ articleId: victim.articleId, tabs: [VICTIM_TAB] }]);
   });
 
   it('is refused for another page’s highlight, and neither the panel nor the note card hears of it', async () => {

@@ -55,6 +55,15 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
     return sender.kind === 'content' ? { ...page, pageUrl: contentPageUrl(page.pageUrl, sender) } : page;
   }
 
+  /**
+   * The tab whose page a write came from, which needs no repaint and whose filing it updates:
+   * only a content script's. The note card is an extension page framed in a tab, and its
+   * edits must repaint that tab's page.
+   */
+  function writerTab(sender: TrustedSender): number | undefined {
+    return sender.kind === 'content' ? sender.tabId : undefined;
+  }
+
   /** The article the background filed for the sender's tab, or a refusal. */
   async function tabArticle(tabId: number): Promise<string> {
     const { articleId } = (await ready).tabPage(tabId);
@@ -83,13 +92,13 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
     'page:open': {
       schema: MARGIN_SCHEMAS['page:open'],
       from: 'content',
-      handle: async (page, sender) => (await ready).openPage(sender.tabId, senderPage(page, sender)),
+      handle: async (page, sender) => (await ready).openPage(writerTab(sender), senderPage(page, sender)),
     },
     'highlight:create': {
       schema: MARGIN_SCHEMAS['highlight:create'],
       from: 'content',
       refusal: error,
-      handle: async (data, sender) => (await ready).createHighlight(sender.tabId, { ...data, page: senderPage(data.page, sender) }),
+      handle: async (data, sender) => (await ready).createHighlight(writerTab(sender), { ...data, page: senderPage(data.page, sender) }),
     },
     'highlight:update': {
       schema: MARGIN_SCHEMAS['highlight:update'],
@@ -97,7 +106,7 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
       refusal: error,
       async handle({ id, patch }, sender) {
         await checkOwnHighlight(sender, id);
-        return (await ready).updateHighlight(sender.tabId, id, patch);
+        return (await ready).updateHighlight(writerTab(sender), id, patch);
       },
     },
     'highlight:delete': {
@@ -105,7 +114,7 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
       from: 'content',
       async handle({ id }, sender) {
         await checkOwnHighlight(sender, id);
-        return (await ready).deleteHighlight(sender.tabId, id);
+        return (await ready).deleteHighlight(writerTab(sender), id);
       },
     },
     'highlight:restore': {
@@ -113,7 +122,7 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
       from: 'content',
       async handle({ id }, sender) {
         await checkOwnHighlight(sender, id);
-        return (await ready).restoreHighlight(sender.tabId, id);
+        return (await ready).restoreHighlight(writerTab(sender), id);
       },
     },
     'highlights:placed': {
