@@ -19,6 +19,7 @@ import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { panelMessenger } from '@/utils/messaging/panel-protocol';
 import { readerMessenger, type ReaderProtocol, type ReaderToggleResult } from '@/utils/messaging/reader-protocol';
 import { startSettingsMirror } from '@/utils/settings-sync/settings-mirror-sync';
+import { openSidePanel } from '@/utils/side-panel/open-side-panel';
 import { database } from './database';
 import { extractInTab, toggleReader } from './reader-in-tab';
 import { startSyncInBackground } from './sync-in-background';
@@ -50,17 +51,6 @@ async function toggleAndReport(tabId: number | undefined) {
 
 async function activeTabId(tab?: { id?: number }): Promise<number | undefined> {
   return tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-}
-
-/**
- * Opens Chrome's side panel beside the tab. Chrome only: Firefox opens its sidebar for the
- * `_execute_sidebar_action` command itself. Called before any `await`, since `sidePanel.open`
- * needs the user's gesture, which does not outlive the command's event.
- */
-function openSidePanel(tab?: { id?: number }): void {
-  const sidePanel = browser.sidePanel;
-  if (!sidePanel?.open || tab?.id == null) return;
-  sidePanel.open({ tabId: tab.id }).catch((error: unknown) => console.warn('Margin: the side panel did not open', error));
 }
 
 /** Pages Margin cannot run in (a new tab, browser settings) have no listener: that is not an error. */
@@ -111,7 +101,7 @@ export default defineBackground(() => {
   });
 
   browser.commands.onCommand.addListener(async (command, tab) => {
-    if (command === COMMAND_SIDE_PANEL) return openSidePanel(tab);
+    if (command === COMMAND_SIDE_PANEL) return void openSidePanel(browser.sidePanel, tab);
     const tabId = await activeTabId(tab);
     if (tabId == null) return;
     if (command === COMMAND_TOGGLE_READER) await toggleAndReport(tabId);
