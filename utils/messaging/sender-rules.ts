@@ -5,7 +5,9 @@
  * its own id and origin (`browser.runtime.id`, `browser.runtime.getURL('/')`).
  *
  * - `extension`: one of Margin's own pages (popup, options, library, side panel,
- *   and the note card, which is framed in a tab and so also has `sender.tab`).
+ *   and the note card, which is framed in a tab and so also has `sender.tab`). The
+ *   card is loaded through a `use_dynamic_url` address, but Chromium (measured, 156)
+ *   reports its `sender.url` at the extension's fixed origin, as `getURL('/')` gives it.
  * - `content`: Margin's content script in a tab's top frame, on the page `url`.
  *   It runs beside the page's scripts, so what it says is treated as the page's word.
  * - anything else is refused (another extension, a content script in a sub-frame,
