@@ -1,18 +1,25 @@
 /**
  * Background: owns the database (content scripts cannot open it) and answers the
- * annotation messages; turns the keyboard commands, context-menu entries and
- * reader messages into actions in the right tab; keeps each tab's badge count;
+ * annotation messages, each checked for its sender and data first
+ * (`message-router.ts`; who may ask what is `utils/annotations/message-handlers.ts`);
+ * turns the keyboard commands (one opens Chrome's side panel), context-menu entries
+ * and reader messages into actions in the right tab; keeps each tab's badge count;
  * runs sync (`sync-in-background.ts`) and the search index backfill after a schema
  * upgrade (`backfill-pair-indexes.ts`), and mirrors the look-and-feel settings to
  * the browser's own `storage.sync`.
  */
 import { createAnnotationService } from '@/utils/annotations/annotation-service';
+import { createMarginRoutes } from '@/utils/annotations/message-handlers';
 import { backfillSiteWords, backfillTagWords } from '@/utils/db/backfill-pair-indexes';
 import { loadHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
-import { marginMessenger } from '@/utils/messaging/margin-protocol';
+import { marginMessenger, type MarginProtocol } from '@/utils/messaging/margin-protocol';
+import { registerRoutes } from '@/utils/messaging/message-router';
+import { READER_SCHEMAS } from '@/utils/messaging/message-schemas';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
-import { readerMessenger, type ReaderToggleResult } from '@/utils/messaging/reader-protocol';
+import { panelMessenger } from '@/utils/messaging/panel-protocol';
+import { readerMessenger, type ReaderProtocol, type ReaderToggleResult } from '@/utils/messaging/reader-protocol';
 import { startSettingsMirror } from '@/utils/settings-sync/settings-mirror-sync';
+import { openSidePanel } from '@/utils/side-panel/open-side-panel';
 import { database } from './database';
 import { extractInTab, toggleReader } from './reader-in-tab';
 import { startSyncInBackground } from './sync-in-background';
@@ -21,6 +28,7 @@ const MENU_TOGGLE_READER = 'margin-toggle-reader';
 const MENU_HIGHLIGHT = 'margin-highlight';
 const COMMAND_TOGGLE_READER = 'toggle-reader';
 const COMMAND_HIGHLIGHT = 'highlight-selection';
+const COMMAND_SIDE_PANEL = 'open-side-panel';
 
 /** The toolbar button is `action` in MV3 and `browserAction` in Firefox's MV2 build. */
 function toolbarAction() {
@@ -93,50 +101,37 @@ export default defineBackground(() => {
   });
 
   browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command === COMMAND_SIDE_PANEL) return void openSidePanel(browser.sidePanel, tab);
     const tabId = await activeTabId(tab);
     if (tabId == null) return;
     if (command === COMMAND_TOGGLE_READER) await toggleAndReport(tabId);
     if (command === COMMAND_HIGHLIGHT) await tellTab(() => pageMessenger.sendMessage('selection:highlight', {}, tabId));
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void service.then((s) => s.forgetTab(tabId)));
-
-  readerMessenger.onMessage('reader:toggle', async ({ data }) => {
-    const result = await toggleReader(data.tabId);
-    await report(data.tabId, result);
-    return result;
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  const margin = createMarginRoutes(service, {
+    pageInfoOf: (tabId) => tellTab(() => pageMessenger.sendMessage('page:info', undefined, tabId)),
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
+    extractArticle: extractInTab,
+    // No side panel open is the usual case: nobody receives it, which is fine.
+    focusPanel: async (tabId, id) => void (await panelMessenger.sendMessage('panel:focus', { tabId, id }).catch(() => undefined)),
   });
-
-  marginMessenger.onMessage('page:open', async ({ data, sender }) => (await service).openPage(sender.tab?.id, data));
-  marginMessenger.onMessage('highlight:create', async ({ data, sender }) => (await service).createHighlight(sender.tab?.id, data));
-  marginMessenger.onMessage('highlight:update', async ({ data, sender }) =>
-    (await service).updateHighlight(sender.tab?.id, data.id, data.patch),
+  registerRoutes<MarginProtocol>(marginMessenger, margin.routes, self);
+  registerRoutes<ReaderProtocol>(
+    readerMessenger,
+    {
+      'reader:toggle': {
+        schema: READER_SCHEMAS['reader:toggle'],
+        from: 'extension',
+        refusal: (message) => ({ state: 'error', message }),
+        async handle({ tabId }) {
+          const result = await toggleReader(tabId);
+          await report(tabId, result);
+          return result;
+        },
+      },
+    },
+    self,
   );
-  marginMessenger.onMessage('highlight:delete', async ({ data, sender }) => (await service).deleteHighlight(sender.tab?.id, data.id));
-  marginMessenger.onMessage('highlight:restore', async ({ data, sender }) =>
-    (await service).restoreHighlight(sender.tab?.id, data.id),
-  );
-  marginMessenger.onMessage('highlights:placed', async ({ data }) =>
-    (await service).recordPlacements(data.articleId, data.placements),
-  );
-  marginMessenger.onMessage('records:imported', async ({ data }) => (await service).recordsImported(data.articleIds));
-  marginMessenger.onMessage('tab:page', async ({ data }) => {
-    const s = await service;
-    // Asked fresh each time: a single-page app may have changed its address and title since it loaded.
-    const info = await tellTab(() => pageMessenger.sendMessage('page:info', undefined, data.tabId));
-    if (info) await s.openPage(data.tabId, info);
-    return s.tabPage(data.tabId);
-  });
-  marginMessenger.onMessage('page-note:set', async ({ data }) => (await service).setPageNote(data.tabId, data.text));
-  marginMessenger.onMessage('article:save-offline', async ({ data }) => {
-    const s = await service;
-    try {
-      const extracted = await extractInTab(data.tabId);
-      if (!extracted) return { error: 'Margin found no article on this page to save.' };
-      const { html, text, ...meta } = extracted;
-      return await s.saveOffline(data.tabId, { html, text }, meta);
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    }
-  });
+  browser.tabs.onRemoved.addListener((tabId) => margin.forgetTab(tabId));
 });

@@ -93,6 +93,15 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
       tabs.delete(tabId);
     },
 
+    /**
+     * The article a highlight belongs to, live or deleted (a restore acts on a deleted one).
+     * @return null if there is no such highlight
+     */
+    async highlightArticle(id: string): Promise<{ articleId: string; live: boolean } | null> {
+      const h = await db.highlights.get(id);
+      return h ? { articleId: h.articleId, live: h.deletedAt === null } : null;
+    },
+
     tabPage(tabId: number): { page: PageInfo | null; articleId: string | null } {
       const t = tabs.get(tabId);
       return { page: t?.page ?? null, articleId: t?.articleId ?? null };

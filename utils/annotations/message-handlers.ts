@@ -1,0 +1,215 @@
+/**
+ * The background's answers to the annotation messages, with who may ask what.
+ * A content script speaks for its tab's page and nothing else: the page's address
+ * is one the browser reports for the sender (`sender.url`, `sender.tab.url`), never
+ * one only the message names, and it may touch only highlights of the article filed
+ * for that tab. Tab-scoped requests (a tab's page, its page note, its offline copy) and
+ * import notices come only from Margin's own pages. Every payload is checked by
+ * `message-schemas.ts` first (`message-router.ts`). Browser calls arrive as hooks,
+ * so tests feed raw messages with fake senders to the real service.
+ */
+import { z } from 'zod';
+import { articleSchema, articleBodySchema } from '@/utils/backup/backup-schema';
+import { isMarginError, type MarginProtocol, type PageInfo } from '@/utils/messaging/margin-protocol';
+import { MARGIN_SCHEMAS, pageInfoSchema } from '@/utils/messaging/message-schemas';
+import { refuse, type RoutesOf } from '@/utils/messaging/message-router';
+import { contentPageUrl, type TrustedSender } from '@/utils/messaging/sender-rules';
+import type { AnnotationService } from './annotation-service';
+
+/** What the handlers need from the browser. */
+export interface MessageHandlerHooks {
+  /** What the content script in the tab says about its page (`page:info`); undefined when none answers. */
+  pageInfoOf(tabId: number): Promise<unknown>;
+  /** The address the tab shows, as the browser knows it; undefined if it cannot say. */
+  tabUrl(tabId: number): Promise<string | undefined>;
+  /** The reader's extraction of the tab's article (`ReaderExtract`), null when it found none; throws when Margin cannot run there. */
+  extractArticle(tabId: number): Promise<unknown>;
+  /** Tells the side panel, if one is open, that the user clicked highlight `id` in the tab. */
+  focusPanel(tabId: number, id: string): Promise<void>;
+}
+
+/** The reader's extraction as the background accepts it: only the fields an offline copy keeps. */
+const readerExtractSchema = z.object({
+  html: articleBodySchema.shape.html,
+  text: articleBodySchema.shape.text,
+  title: articleSchema.shape.title,
+  author: articleSchema.shape.author,
+  site: articleSchema.shape.site,
+  published: articleSchema.shape.published,
+  lang: articleSchema.shape.lang,
+});
+
+const error = (message: string) => ({ error: message });
+
+/**
+ * @return the route table for `marginMessenger`, and `forgetTab` for `tabs.onRemoved`
+ */
+export function createMarginRoutes(service: AnnotationService | Promise<AnnotationService>, hooks: MessageHandlerHooks) {
+  // The background registers the routes at once (a message may be what woke it) and opens the database meanwhile.
+  const ready = Promise.resolve(service);
+  /** Per tab: the highlight its note card edits, as its content script last named it. */
+  const noteCardTargets = new Map<number, string>();
+
+  /** The page a sender speaks for: a content script's address is one the browser vouches for (`contentPageUrl`). */
+  function senderPage(page: PageInfo, sender: TrustedSender): PageInfo {
+    return sender.kind === 'content' ? { ...page, pageUrl: contentPageUrl(page.pageUrl, sender) } : page;
+  }
+
+  /**
+   * The tab whose page a write came from, which needs no repaint and whose filing it updates:
+   * only a content script's. The note card is an extension page framed in a tab, and its
+   * edits must repaint that tab's page.
+   */
+  function writerTab(sender: TrustedSender): number | undefined {
+    return sender.kind === 'content' ? sender.tabId : undefined;
+  }
+
+  /** The article the background filed for the sender's tab, or a refusal. */
+  async function tabArticle(tabId: number): Promise<string> {
+    const { articleId } = (await ready).tabPage(tabId);
+    return articleId ?? refuse('Margin has no article for this tab’s page');
+  }
+
+  /**
+   * A content script may act only on a highlight of its own tab's article.
+   * @param live - whether the highlight must not be deleted
+   */
+  async function checkOwnHighlight(sender: TrustedSender, id: string, live = false): Promise<void> {
+    if (sender.kind !== 'content') return;
+    const found = await (await ready).highlightArticle(id);
+    if (!found || found.articleId !== (await tabArticle(sender.tabId))) refuse('that highlight is not on this tab’s page');
+    if (live && !found.live) refuse('that highlight was deleted');
+  }
+
+  /** Checks a highlight is live and, when the sender is in a tab, on that tab's article. */
+  async function checkLiveOnTab(tabId: number, id: string): Promise<boolean> {
+    const s = await ready;
+    const found = await s.highlightArticle(id);
+    return Boolean(found?.live && found.articleId === s.tabPage(tabId).articleId);
+  }
+
+  const routes: RoutesOf<MarginProtocol> = {
+    'page:open': {
+      schema: MARGIN_SCHEMAS['page:open'],
+      from: 'content',
+      handle: async (page, sender) => (await ready).openPage(writerTab(sender), senderPage(page, sender)),
+    },
+    'highlight:create': {
+      schema: MARGIN_SCHEMAS['highlight:create'],
+      from: 'content',
+      refusal: error,
+      handle: async (data, sender) => (await ready).createHighlight(writerTab(sender), { ...data, page: senderPage(data.page, sender) }),
+    },
+    'highlight:update': {
+      schema: MARGIN_SCHEMAS['highlight:update'],
+      from: 'content',
+      refusal: error,
+      async handle({ id, patch }, sender) {
+        await checkOwnHighlight(sender, id);
+        return (await ready).updateHighlight(writerTab(sender), id, patch);
+      },
+    },
+    'highlight:delete': {
+      schema: MARGIN_SCHEMAS['highlight:delete'],
+      from: 'content',
+      async handle({ id }, sender) {
+        await checkOwnHighlight(sender, id);
+        return (await ready).deleteHighlight(writerTab(sender), id);
+      },
+    },
+    'highlight:restore': {
+      schema: MARGIN_SCHEMAS['highlight:restore'],
+      from: 'content',
+      async handle({ id }, sender) {
+        await checkOwnHighlight(sender, id);
+        return (await ready).restoreHighlight(writerTab(sender), id);
+      },
+    },
+    'highlights:placed': {
+      schema: MARGIN_SCHEMAS['highlights:placed'],
+      from: 'content',
+      async handle({ articleId, placements }, sender) {
+        if (sender.kind === 'content' && articleId !== (await tabArticle(sender.tabId))) refuse('that article is not this tab’s page');
+        return (await ready).recordPlacements(articleId, placements);
+      },
+    },
+    'highlight:focused': {
+      schema: MARGIN_SCHEMAS['highlight:focused'],
+      from: 'content',
+      async handle({ id, noteCard }, sender) {
+        if (sender.tabId === undefined) refuse('a highlight is focused in a tab, and this page is in none');
+        const tabId = sender.tabId;
+        if (sender.kind === 'content') await checkOwnHighlight(sender, id, true);
+        else if (!(await (await ready).highlightArticle(id))?.live) refuse('there is no such highlight');
+        if (noteCard) noteCardTargets.set(tabId, id);
+        await hooks.focusPanel(tabId, id);
+      },
+    },
+    'note-card:target': {
+      schema: MARGIN_SCHEMAS['note-card:target'],
+      from: 'extension',
+      refusal: error,
+      async handle(_, sender) {
+        if (sender.tabId === undefined) refuse('only a note card in a tab may ask which highlight it edits');
+        const tabId = sender.tabId;
+        const id = noteCardTargets.get(tabId);
+        if (id === undefined || !(await checkLiveOnTab(tabId, id))) {
+          return error('This highlight is no longer on the page: close the note and click the highlight again.');
+        }
+        return { id, tabId };
+      },
+    },
+    'tab:page': {
+      schema: MARGIN_SCHEMAS['tab:page'],
+      from: 'extension',
+      async handle({ tabId }) {
+        // Asked fresh each time: a single-page app may have changed its address and title since it loaded.
+        // The content script describes the page; the address is the browser's.
+        const [info, url] = await Promise.all([hooks.pageInfoOf(tabId), hooks.tabUrl(tabId)]);
+        const s = await ready;
+        const parsed = pageInfoSchema.safeParse(info);
+        if (parsed.success && url) await s.openPage(tabId, { ...parsed.data, pageUrl: url });
+        return s.tabPage(tabId);
+      },
+    },
+    'page-note:set': {
+      schema: MARGIN_SCHEMAS['page-note:set'],
+      from: 'extension',
+      refusal: error,
+      handle: async ({ tabId, text }) => (await ready).setPageNote(tabId, text),
+    },
+    'records:imported': {
+      schema: MARGIN_SCHEMAS['records:imported'],
+      from: 'extension',
+      handle: async ({ articleIds }) => (await ready).recordsImported(articleIds),
+    },
+    'article:save-offline': {
+      schema: MARGIN_SCHEMAS['article:save-offline'],
+      from: 'extension',
+      refusal: error,
+      async handle({ tabId }) {
+        try {
+          const extracted = await hooks.extractArticle(tabId);
+          if (!extracted) return error('Margin found no article on this page to save.');
+          // The extraction ran in the page's content-script world: take only what an offline copy keeps.
+          const parsed = readerExtractSchema.safeParse(extracted);
+          if (!parsed.success) return error('Margin could not save this page: the reader view returned something it cannot keep.');
+          const { html, text, ...meta } = parsed.data;
+          const saved = await (await ready).saveOffline(tabId, { html, text }, meta);
+          return isMarginError(saved) ? saved : { savedAt: saved.savedAt };
+        } catch (e) {
+          return error(e instanceof Error ? e.message : String(e));
+        }
+      },
+    },
+  };
+
+  return {
+    routes,
+    /** The tab closed: drop what was remembered for it. */
+    forgetTab(tabId: number): void {
+      noteCardTargets.delete(tabId);
+      void ready.then((s) => s.forgetTab(tabId));
+    },
+  };
+}
