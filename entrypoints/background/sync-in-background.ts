@@ -6,7 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import { setPageNote, StorageFullError, type MarginDb } from '@/utils/db';
-import { syncMessenger } from '@/utils/messaging/sync-protocol';
+import { registerRoutes } from '@/utils/messaging/message-router';
+import { SYNC_SCHEMAS } from '@/utils/messaging/message-schemas';
+import { syncMessenger, type SyncProtocol } from '@/utils/messaging/sync-protocol';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { createSyncService } from '@/utils/sync/sync-service';
 import { moveSyncSecretsToIndexedDb } from '@/utils/sync/sync-secrets-migration';
@@ -60,18 +62,34 @@ export function startSyncInBackground(database: Promise<MarginDb>, hooks: SyncHo
     });
   });
 
-  syncMessenger.onMessage('sync:now', async ({ data }) => (await service).syncNow({ allowMassDelete: data?.allowMassDelete === true }));
-  syncMessenger.onMessage('sync:status', async () => (await service).status());
-  syncMessenger.onMessage('page-note:resolve', async ({ data }) => {
-    try {
-      const note = await setPageNote(await database, data.articleId, data.text, { resolveConflicts: true });
-      await hooks.recordsWritten(data.articleId);
-      return note;
-    } catch (error) {
-      if (error instanceof StorageFullError) return { error: error.message };
-      return { error: `Margin could not keep this version: ${error instanceof Error ? error.message : String(error)}` };
-    }
-  });
+  // Sync is asked for only by Margin's own pages (options, popup, side panel): never a web page.
+  registerRoutes<SyncProtocol>(
+    syncMessenger,
+    {
+      'sync:now': {
+        schema: SYNC_SCHEMAS['sync:now'],
+        from: 'extension',
+        handle: async (data) => (await service).syncNow({ allowMassDelete: data?.allowMassDelete === true }),
+      },
+      'sync:status': { schema: SYNC_SCHEMAS['sync:status'], from: 'extension', handle: async () => (await service).status() },
+      'page-note:resolve': {
+        schema: SYNC_SCHEMAS['page-note:resolve'],
+        from: 'extension',
+        refusal: (error) => ({ error }),
+        async handle(data) {
+          try {
+            const note = await setPageNote(await database, data.articleId, data.text, { resolveConflicts: true });
+            await hooks.recordsWritten(data.articleId);
+            return note;
+          } catch (error) {
+            if (error instanceof StorageFullError) return { error: error.message };
+            return { error: `Margin could not keep this version: ${error instanceof Error ? error.message : String(error)}` };
+          }
+        },
+      },
+    },
+    { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
+  );
 
   return {
     /** Something was written here: sync once the user pauses. */
