@@ -27,14 +27,21 @@ import { usePanelKeys } from './use-panel-keys';
 import { usePanelSubject } from './use-panel-subject';
 
 export function SidePanelApp({ boundTab }: { boundTab: number | null }) {
-  const db = useMemo(() => createMarginDb(), []);
+  const db = useMemo(() => {
+    const db = createMarginDb();
+    // Opened now, while the tab is being asked about, not at the first query.
+    void db.open().catch(() => undefined);
+    return db;
+  }, []);
   const followed = useFollowedTab(boundTab);
-  const { subject, refresh } = usePanelSubject(followed.tabId, followed.version);
+  const { subject, refresh } = usePanelSubject(db, followed.tabId, followed.version);
   const articleId = subject.kind === 'page' || subject.kind === 'offline' ? subject.articleId : null;
   const tabId = subject.kind === 'loading' ? null : subject.tabId;
 
   const article = useLiveQuery(() => (articleId ? getArticle(db, articleId) : null), [db, articleId]);
-  const rows = useLiveQuery(() => (articleId ? listHighlights(db, articleId) : []), [db, articleId]);
+  // Tagged with the article it was read for: after a tab switch the previous answer is not this page's.
+  const read = useLiveQuery(async () => ({ articleId, rows: articleId ? await listHighlights(db, articleId) : [] }), [db, articleId]);
+  const rows = read?.articleId === articleId ? read.rows : undefined;
   const pageNote = useLiveQuery(() => (articleId ? getPageNote(db, articleId) : null), [db, articleId]);
   const cards = useMemo(() => orderCards(rows ?? []), [rows]);
 

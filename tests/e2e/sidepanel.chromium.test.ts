@@ -35,7 +35,7 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     page = await session.context.newPage();
     await page.goto(new URL(POST, server.url).href);
     // Made out of page order, so the panel's order is the page's, not creation's.
-    [id.last, id.first, id.gone, id.middle] = await seedHighlights(
+    const made = await seedHighlights(
       session,
       page,
       [
@@ -46,6 +46,7 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
       ],
       3,
     );
+    Object.assign(id, { last: made[0], first: made[1], gone: made[2], middle: made[3] });
     panel = await openSidePanelPage(session, page);
   });
   afterAll(async () => {
