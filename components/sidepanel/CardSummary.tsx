@@ -1,14 +1,15 @@
-/** A card at rest: its quote (click to show it on the page), state, note and tags. */
+/** A card's quote (click to show it on the page), state, note and tags; while it is edited, the fields show the note and tags instead. */
 import type { HighlightRecord } from '@/utils/db/schema';
 import { CARD_STATE_LABEL, type CardState } from '@/utils/sidepanel/card-order';
 
 interface Props {
   highlight: HighlightRecord;
   state: CardState;
+  editing: boolean;
   onReveal(): void;
 }
 
-export function CardSummary({ highlight, state, onReveal }: Props) {
+export function CardSummary({ highlight, state, editing, onReveal }: Props) {
   return (
     <>
       <button type="button" className={`pp-quote pp-bar-${highlight.colour} sp-quote`} data-action="reveal" onClick={onReveal}
@@ -19,7 +20,7 @@ export function CardSummary({ highlight, state, onReveal }: Props) {
         <span className={`sp-state sp-state-${state}`} data-field="state" data-state={state}>
           {CARD_STATE_LABEL[state]}
         </span>
-        {highlight.tags.length > 0 && (
+        {!editing && highlight.tags.length > 0 && (
           <ul className="sp-tags" data-field="tags" aria-label="Tags">
             {highlight.tags.map((t) => (
               <li key={t} className="sp-tag">
@@ -29,7 +30,7 @@ export function CardSummary({ highlight, state, onReveal }: Props) {
           </ul>
         )}
       </div>
-      {highlight.note && (
+      {!editing && highlight.note && (
         <p className="sp-note" data-field="note">
           {highlight.note}
         </p>

@@ -61,7 +61,7 @@ export function HighlightCard(props: HighlightCardProps) {
       data-editing={editing ? '' : undefined}
       onClick={selectOnClick}
     >
-      <CardSummary highlight={highlight} state={state} onReveal={props.onSelect} />
+      <CardSummary highlight={highlight} state={state} editing={editing} onReveal={props.onSelect} />
       {highlight.noteConflicts && highlight.noteConflicts.length > 0 && (
         <NoteConflictChooser current={highlight.note} conflicts={highlight.noteConflicts} onKeep={(note) => props.onChange({ note, noteConflicts: [] })} />
       )}

@@ -70,7 +70,7 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     expect(await first.locator('[data-field="tags"] li').allTextContents()).toEqual(['kubecon', 'hallway track']);
     expect(await first.locator('[data-field="state"]').textContent()).toBe('placed');
     // The page reports what it could not place just after painting the rest.
-    await expect.poll(() => card(panel, id.gone).locator('[data-field="state"]').textContent()).toBe('not found on the page');
+    await expect.poll(() => card(panel, id.gone).locator('[data-field="state"]').textContent(), { timeout: 15_000 }).toBe('not found on the page');
     expect(await card(panel, id.gone).locator('[data-field="note"]').textContent()).toBe('Ask Dana about this');
     expect(await panel.locator('ol[aria-labelledby="sp-highlights"]').count()).toBe(1);
     await panel.screenshot({ path: join(ARTIFACTS_DIR, 'sidepanel-chromium.png') });

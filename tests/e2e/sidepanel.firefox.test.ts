@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIREFOX_PATH, launchFirefoxWithExtension, navigate, tabIdOf, type FirefoxSession } from '../../scripts/lib/firefox';
-import { seedFromExtensionPage } from '../../scripts/lib/seed-highlights';
+import { seedFromExtensionPage, type SeedHighlight } from '../../scripts/lib/seed-highlights';
 import { startServer } from '../../scripts/serve';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
@@ -38,7 +38,7 @@ describe.skipIf(skip)(`the side panel in Firefox${skip ? ` (${skip})` : ''}`, ()
       try {
         await session.controlPage.evaluate(seedFromExtensionPage, {
           tabId,
-          highlights: [{ exact: PASSAGE, colour: 'green', note: 'Say thanks to the people who stopped me', tags: ['people'] }],
+          highlights: [{ exact: PASSAGE, colour: 'green', note: 'Say thanks to the people who stopped me', tags: ['people'] }] satisfies SeedHighlight[],
         });
         break;
       } catch (error) {
