@@ -191,6 +191,29 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     await expect.poll(() => page.locator('margin-reader').count()).toBe(0);
   });
 
+  test('beside the saved offline copy: the same cards, and a click shows the passage in the copy', async () => {
+    const tabId = await tabIdOf(session, page);
+    const saved = await session.controlPage.evaluate(
+      (tabId) => chrome.runtime.sendMessage({ id: 4, type: 'article:save-offline', data: { tabId }, timestamp: Date.now() }),
+      tabId,
+    );
+    expect(saved.res).toHaveProperty('savedAt');
+    const articleId = await panel.locator('main').getAttribute('data-article-id');
+    const offline = await session.context.newPage();
+    await offline.setViewportSize({ width: 880, height: 800 });
+    await offline.goto(`chrome-extension://${session.extensionId}/reader-page.html?article=${articleId}`);
+    await offline.locator('[data-offline-reader]').waitFor();
+    const beside = await openSidePanelPage(session, offline);
+    await expect.poll(() => cards(beside).count(), { timeout: 10_000 }).toBe(4);
+    expect(await beside.locator('main').getAttribute('data-panel')).toBe('offline');
+    expect(await beside.locator('[data-field="title"]').textContent()).toBe(TITLE);
+    expect(await passageInViewport(offline, LAST)).toBe(false);
+    await card(beside, id.last).locator('[data-action="reveal"]').click();
+    await expect.poll(() => passageInViewport(offline, LAST)).toBe(true);
+    await beside.close();
+    await offline.close();
+  });
+
   test('without `?tab`, the panel follows the active tab', async () => {
     const follower = await openSidePanelPage(session, null);
     const other = await session.context.newPage();
