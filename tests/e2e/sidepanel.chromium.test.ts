@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, launchChromiumWithExtension, type ChromiumSession } from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
-import { clickHighlight, tabIdOf } from './highlight-driver';
+import { clickHighlight, openPopup, tabIdOf } from './highlight-driver';
 import { card, cards, flashed, openSidePanelPage, passageInViewport, seedHighlights } from './sidepanel-driver';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
@@ -232,5 +232,38 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     await session.controlPage.goto(`chrome-extension://${session.extensionId}/options.html`);
     await other.close();
     await follower.close();
+  });
+
+  test('the popup’s “Open side panel” opens Chrome’s real side panel, which shows the page', async () => {
+    const sidePanels = () =>
+      session.controlPage.evaluate(async () => {
+        const contexts = await (chrome.runtime as unknown as { getContexts(f: object): Promise<{ documentUrl?: string }[]> }).getContexts({
+          contextTypes: ['SIDE_PANEL'],
+        });
+        return contexts.map((c) => new URL(c.documentUrl ?? '').pathname);
+      });
+    expect(await sidePanels()).toEqual([]);
+    const popup = await openPopup(session, page);
+    await page.bringToFront();
+    await popup.locator('[data-action="open-side-panel"]').click();
+    await expect.poll(sidePanels).toEqual(['/sidepanel.html']);
+    expect(await popup.locator('[data-popup-message]').count()).toBe(0);
+    // Playwright cannot reach the panel's page, but it is one of the extension's views.
+    const shown = () =>
+      session.controlPage.evaluate(() => {
+        // The real panel, not the bound panel page open in a tab (`?tab=`).
+        const view = chrome.extension.getViews().find((v) => v.location.pathname === '/sidepanel.html' && !v.location.search);
+        return view ? { title: view.document.querySelector('[data-field="title"]')?.textContent, cards: view.document.querySelectorAll('[data-card]').length } : null;
+      });
+    await expect.poll(shown, { timeout: 10_000 }).toEqual({ title: TITLE, cards: 4 });
+    await popup.close();
+    // It follows the user to another tab and back.
+    const other = await session.context.newPage();
+    await other.goto(new URL('/no-article/', server.url).href);
+    await other.bringToFront();
+    await expect.poll(async () => (await shown())?.cards, { timeout: 10_000 }).toBe(0);
+    await page.bringToFront();
+    await expect.poll(shown, { timeout: 10_000 }).toEqual({ title: TITLE, cards: 4 });
+    await other.close();
   });
 });
