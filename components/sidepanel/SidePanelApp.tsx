@@ -6,7 +6,7 @@
  * on the page and its card opens here.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { PageNoteEditor } from '@/components/popup/PageNoteEditor';
 import { createMarginDb, getArticle, getPageNote, listHighlights, type HighlightPatch } from '@/utils/db';
 import type { HighlightRecord } from '@/utils/db/schema';
@@ -51,6 +51,13 @@ export function SidePanelApp({ boundTab }: { boundTab: number | null }) {
   const [message, setMessage] = useState<string | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const main = useRef<HTMLElement>(null);
+  // Another page beside the panel: nothing of the last one's focus, editing or undo carries over.
+  useEffect(() => {
+    setFocused(null);
+    setEditing(null);
+    setDeleted(null);
+    setProblems({});
+  }, [articleId]);
   usePaintMark(main, subject.kind !== 'loading' && rows !== undefined, cards.length);
 
   const show = (result: unknown) => setMessage(isMarginError(result) ? result.error : null);

@@ -4,7 +4,6 @@
  * reader is an extension page with no highlighter: its window is ours, so the
  * passage is found in its body and flashed there directly.
  */
-import { anchor } from '@/utils/anchoring';
 import type { HighlightRecord } from '@/utils/db/schema';
 import { FOCUS_HIGHLIGHT } from '@/utils/highlighting/highlight-colours';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
@@ -27,10 +26,12 @@ type HighlightWindow = Window & {
   Highlight?: new (...ranges: Range[]) => unknown;
 };
 
-function revealInOfflineReader(tabId: number, highlight: HighlightRecord): boolean {
+async function revealInOfflineReader(tabId: number, highlight: HighlightRecord): Promise<boolean> {
   const [view] = (browser.extension.getViews?.({ type: 'tab', tabId }) ?? []) as HighlightWindow[];
   const body = view?.document.querySelector('[data-offline-reader] [data-field="body"]');
   if (!view || !body) return false;
+  // Loaded on first use: the panel's first paint does not need the anchoring code.
+  const { anchor } = await import('@/utils/anchoring');
   const range = anchor(body, highlight.selectors);
   if (!range) return false;
   const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
