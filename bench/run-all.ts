@@ -11,6 +11,7 @@ import { runExtractionBench } from './extract';
 import { runImportBench } from './import';
 import { runReaderPaintBench } from './reader-paint';
 import { runSearchBrowserBench } from './search-browser';
+import { runSidePanelPaintBench } from './sidepanel-paint';
 import { runSyncBench } from './sync';
 
 const rows: [string, string, string][] = [];
@@ -97,6 +98,17 @@ if (paint) {
   row('Reader paint time', 'skipped', 'no /usr/bin/chromium');
 }
 
+const sidePanel = await runSidePanelPaintBench();
+if (sidePanel) {
+  row(
+    `Side panel open → ${sidePanel.highlights} cards painted`,
+    `${sidePanel.medianMs.toFixed(0)} ms`,
+    `Chromium, panel page bound to the tab, median of ${sidePanel.runs}; first open ${sidePanel.firstMs.toFixed(0)} ms; target < 150 ms`,
+  );
+} else {
+  row('Side panel paint time', 'skipped', 'no /usr/bin/chromium');
+}
+
 const bundles = measureBundles(['.output/chrome-mv3', '.output/firefox-mv2']);
 for (const b of bundles) {
   if (!b.file.endsWith('.js')) continue;
@@ -114,4 +126,4 @@ console.log(`| ${width.map((w) => '-'.repeat(w)).join(' | ')} |`);
 for (const r of rows) console.log(line(r));
 
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), extraction, anchoring, browserAnchoring, search, exporting, importing, syncing, paint, rows }, null, 2));
+writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), extraction, anchoring, browserAnchoring, search, exporting, importing, syncing, paint, sidePanel, rows }, null, 2));

@@ -15,6 +15,7 @@ import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protoco
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { readerMessenger } from '@/utils/messaging/reader-protocol';
 import { syncMessenger } from '@/utils/messaging/sync-protocol';
+import { OpenSidePanelButton } from '@/components/sidepanel/OpenSidePanelButton';
 import { SyncStatusLine } from '@/components/sync/SyncStatusLine';
 import { ArticleExport } from './ArticleExport';
 import { HighlightItem } from './HighlightItem';
@@ -106,6 +107,13 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
           {article?.title ?? tab.page.title}
         </h1>
         <div className="pp-actions">
+          {tabId !== null && (
+            <OpenSidePanelButton
+              tabId={tabId}
+              onOpened={() => !new URLSearchParams(location.search).has('tab') && window.close()}
+              onError={setMessage}
+            />
+          )}
           <button type="button" className="pp-button" data-action="reader" onClick={() => void openReader()}>
             Reader view
           </button>
