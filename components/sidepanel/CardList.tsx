@@ -11,6 +11,8 @@ export interface CardActions {
   change(id: string, patch: HighlightPatch): void;
   remove(h: HighlightRecord): void;
   reattach(id: string): void;
+  /** Copies the highlight as Markdown (quote, note, a link back to the passage). */
+  copy(h: HighlightRecord): void;
 }
 
 interface Props {
@@ -38,6 +40,7 @@ export function CardList({ cards, focused, editing, problems, actions }: Props) 
           onChange={(patch) => actions.change(h.id, patch)}
           onDelete={() => actions.remove(h)}
           onReattach={() => actions.reattach(h.id)}
+          onCopy={() => actions.copy(h)}
           onKeepAsNote={() => actions.change(h.id, { anchor: 'detached' })}
         />
       ))}

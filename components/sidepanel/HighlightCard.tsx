@@ -28,6 +28,7 @@ export interface HighlightCardProps {
   onDelete(): void;
   onReattach(): void;
   onKeepAsNote(): void;
+  onCopy(): void;
 }
 
 export function HighlightCard(props: HighlightCardProps) {
@@ -71,9 +72,14 @@ export function HighlightCard(props: HighlightCardProps) {
       {editing ? (
         <CardEditor highlight={highlight} onChange={props.onChange} onDone={props.onLeave} onDelete={props.onDelete} />
       ) : (
-        <button type="button" className="pp-link sp-edit" data-action="edit" onClick={props.onEdit} aria-label="Edit note, tags and colour">
-          Edit
-        </button>
+        <p className="sp-card-actions">
+          <button type="button" className="pp-link sp-edit" data-action="edit" onClick={props.onEdit} aria-label="Edit note, tags and colour">
+            Edit
+          </button>{' '}
+          <button type="button" className="pp-link" data-action="copy" onClick={props.onCopy} aria-label="Copy as Markdown">
+            Copy
+          </button>
+        </p>
       )}
     </li>
   );

@@ -7,9 +7,12 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { PageNoteEditor } from '@/components/popup/PageNoteEditor';
+import { PageNoteEditor } from './PageNoteEditor';
 import { createMarginDb, getArticle, getPageNote, listHighlights, type HighlightPatch } from '@/utils/db';
 import type { HighlightRecord } from '@/utils/db/schema';
+import { collectExportData } from '@/utils/export/collect-export-data';
+import { copyHighlightMarkdown } from '@/utils/export/markdown-export';
+import { markdownOptions } from '@/utils/export/markdown-template-store';
 import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protocol';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { syncMessenger } from '@/utils/messaging/sync-protocol';
@@ -85,6 +88,13 @@ export function SidePanelApp({ boundTab }: { boundTab: number | null }) {
       const ok = tabId !== null && (await pageMessenger.sendMessage('selection:reattach', { id }, tabId).catch(() => false));
       setProblems((p) => ({ ...p, [id]: ok ? '' : 'Select the passage on the page first, then click “Attach to selection”.' }));
     },
+    copy: (h) => void copyMarkdown(h).catch((e: unknown) => setMessage(`Could not copy: ${e instanceof Error ? e.message : String(e)}`)),
+  };
+  const copyMarkdown = async (h: HighlightRecord) => {
+    const [exported] = (await collectExportData(db, { articleIds: [h.articleId], bodies: false })).articles;
+    if (!exported) return;
+    await navigator.clipboard.writeText(copyHighlightMarkdown(exported, h, await markdownOptions()));
+    setMessage('Copied the highlight as Markdown.');
   };
   const undo = async () => {
     if (!deleted) return;
