@@ -103,6 +103,7 @@ export function SidePanelApp({ boundTab }: { boundTab: number | null }) {
     setDeleted(null);
   };
   const saveNote = async (text: string) => {
+    if (subject.kind === 'offline') return show(await marginMessenger.sendMessage('page-note:set', { articleId: subject.articleId, text }));
     if (subject.kind !== 'page') return;
     show(await marginMessenger.sendMessage('page-note:set', { tabId: subject.tabId, text }));
     if (!articleId) await refresh();
@@ -142,21 +143,12 @@ export function SidePanelApp({ boundTab }: { boundTab: number | null }) {
         </p>
       )}
       {deleted && <UndoBar onUndo={() => void undo()} />}
-      {subject.kind === 'page' ? (
-        <PageNoteEditor
-          text={pageNote?.text ?? ''}
-          onSave={(t) => void saveNote(t)}
-          conflicts={pageNote?.noteConflicts}
-          onResolve={(t) => void resolvePageNote(t)}
-        />
-      ) : (
-        pageNote?.text && (
-          <section className="pp-page-note" data-page-note-section>
-            <h2 className="pp-h2">Page note</h2>
-            <p className="sp-note" data-page-note-text>{pageNote.text}</p>
-          </section>
-        )
-      )}
+      <PageNoteEditor
+        text={pageNote?.text ?? ''}
+        onSave={(t) => void saveNote(t)}
+        conflicts={pageNote?.noteConflicts}
+        onResolve={(t) => void resolvePageNote(t)}
+      />
       <section aria-labelledby="sp-highlights">
         <h2 id="sp-highlights" className="pp-h2">
           Highlights <span data-count="cards">{cards.length}</span>

@@ -179,6 +179,17 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
       });
     },
 
+    /** Sets (or, with empty text, deletes) the page note of a stored article: beside its saved offline copy. */
+    async setArticlePageNote(articleId: string, text: string): Promise<PageNoteRecord | null | MarginError> {
+      return reportErrors(async () => {
+        const article = await db.articles.get(articleId);
+        if (!article || article.deletedAt !== null) return { error: 'Margin has no such article.' };
+        const note = await writeTransaction(db, [db.articles, db.articleBodies, db.pageNotes], () => setPageNote(db, articleId, text));
+        await changed(articleId);
+        return note;
+      });
+    },
+
     /** Saves an offline copy of the article a tab shows. */
     async saveOffline(tabId: number, body: { html: string; text: string }, extracted: Partial<PageInfo>) {
       return reportErrors(async () => {

@@ -208,6 +208,7 @@ describe('tab-scoped messages come only from Margin’s pages', () => {
 
   it.each([
     ['page-note:set', { tabId: VICTIM_TAB, text: 'planted' }],
+    ['page-note:set', { articleId: '0190a0b0-0000-7000-8000-000000000000', text: 'planted' }],
     ['article:save-offline', { tabId: VICTIM_TAB }],
     ['records:imported', { articleIds: [] }],
     ['note-card:target', undefined],
@@ -232,6 +233,19 @@ describe('tab-scoped messages come only from Margin’s pages', () => {
     expect(isMarginError(saved)).toBe(false);
     expect((await db.articles.toArray()).map((a) => a.pageUrl)).toEqual([VICTIM_URL]);
     expect((await db.articles.get(victim.articleId))?.savedAt).toEqual(expect.any(Number));
+  });
+
+  it('the side panel sets the page note of a stored article beside its offline copy; an unknown article is an error', async () => {
+    const { db, send, victimHighlight, snapshot } = setup();
+    const victim = await victimHighlight();
+    const note = await send('page-note:set', { articleId: victim.articleId, text: 'Offline thoughts' }, POPUP);
+    expect(!isMarginError(note) && note?.text).toBe('Offline thoughts');
+    expect((await db.pageNotes.toArray()).map((n) => n.text)).toEqual(['Offline thoughts']);
+    const before = await snapshot();
+    expect(await send('page-note:set', { articleId: '0190a0b0-0000-7000-8000-000000000000', text: 'x' }, POPUP)).toEqual({
+      error: 'Margin has no such article.',
+    });
+    expect(await snapshot()).toBe(before);
   });
 
   it('an extension page may act on any highlight (the library, the side panel)', async () => {

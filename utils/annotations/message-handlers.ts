@@ -176,7 +176,8 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
       schema: MARGIN_SCHEMAS['page-note:set'],
       from: 'extension',
       refusal: error,
-      handle: async ({ tabId, text }) => (await ready).setPageNote(tabId, text),
+      handle: async (data) =>
+        'articleId' in data ? (await ready).setArticlePageNote(data.articleId, data.text) : (await ready).setPageNote(data.tabId, data.text),
     },
     'records:imported': {
       schema: MARGIN_SCHEMAS['records:imported'],

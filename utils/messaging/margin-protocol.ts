@@ -61,8 +61,8 @@ export interface MarginProtocol {
   'highlights:placed': (data: { articleId: string; placements: PlacementReport[] }) => void;
   /** The page a tab shows and its article, for the popup. */
   'tab:page': (data: { tabId: number }) => { page: PageInfo | null; articleId: string | null };
-  /** Sets (or, with empty text, deletes) the page note of the page in a tab. */
-  'page-note:set': (data: { tabId: number; text: string }) => PageNoteRecord | null | MarginError;
+  /** Sets (or, with empty text, deletes) the page note of the page in a tab, or of a stored article (beside its offline copy). */
+  'page-note:set': (data: { tabId: number; text: string } | { articleId: string; text: string }) => PageNoteRecord | null | MarginError;
   /** An import (library) wrote these articles' records: repaint the tabs showing them. */
   'records:imported': (data: { articleIds: string[] }) => void;
   /**

@@ -96,7 +96,10 @@ export const MARGIN_SCHEMAS = {
     placements: z.array(placementSchema).max(MESSAGE_LIMITS.placements),
   }),
   'tab:page': z.strictObject({ tabId }),
-  'page-note:set': z.strictObject({ tabId, text: pageNoteSchema.shape.text }),
+  'page-note:set': z.union([
+    z.strictObject({ tabId, text: pageNoteSchema.shape.text }),
+    z.strictObject({ articleId: id, text: pageNoteSchema.shape.text }),
+  ]),
   'records:imported': z.strictObject({ articleIds: z.array(id).max(MESSAGE_LIMITS.importedArticles) }),
   'highlight:focused': z.strictObject({ id, noteCard: z.boolean() }),
   'note-card:target': noData,
