@@ -19,7 +19,7 @@ import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { panelMessenger } from '@/utils/messaging/panel-protocol';
 import { readerMessenger, type ReaderProtocol, type ReaderToggleResult } from '@/utils/messaging/reader-protocol';
 import { startSettingsMirror } from '@/utils/settings-sync/settings-mirror-sync';
-import { openSidePanel } from '@/utils/side-panel/open-side-panel';
+import { openSidePanel } from '@/utils/sidepanel/open-on-command';
 import { database } from './database';
 import { extractInTab, toggleReader } from './reader-in-tab';
 import { startSyncInBackground } from './sync-in-background';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { openSidePanel } from './open-side-panel';
+import { openSidePanel } from './open-on-command';
 
 describe('openSidePanel', () => {
   it('opens the panel for the command’s tab before returning (within the user’s gesture)', () => {
