@@ -15,6 +15,7 @@ import '@/components/note-card/note-card.css';
 import type { HighlightRecord } from '@/utils/db/schema';
 import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protocol';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
+import { NOTE_CARD_CLOSE_MESSAGE } from '@/utils/highlighting/note-card-edit';
 
 type CardRecord = Pick<HighlightRecord, 'quote' | 'note' | 'tags' | 'colour'>;
 let sent: CardRecord | null = null;
@@ -38,6 +39,13 @@ void mountNoteCard(document.body, {
     return result ? null : 'This highlight was deleted.';
   },
   async close(tabId) {
-    if (tabId !== null) await pageMessenger.sendMessage('note-card:close', undefined, tabId).catch(() => undefined);
+    // Firefox gives an extension frame inside a web page no `tabs` API: there the card tells
+    // the tab's content script through its parent window. The message carries nothing but its
+    // name, and the content script accepts it only from the extension's origin.
+    if (tabId !== null && (browser.tabs as typeof browser.tabs | undefined)?.sendMessage) {
+      await pageMessenger.sendMessage('note-card:close', undefined, tabId).catch(() => undefined);
+    } else {
+      parent.postMessage(NOTE_CARD_CLOSE_MESSAGE, '*');
+    }
   },
 });
