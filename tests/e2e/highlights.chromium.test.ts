@@ -41,6 +41,11 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     server = await startServer({ root: resolve('demo') });
     session = await launchChromiumWithExtension();
     page = await session.context.newPage();
+    // What a page can overhear from its first byte: every message posted to its window.
+    await page.addInitScript(() => {
+      const heard: string[] = ((window as unknown as { heard: string[] }).heard = []);
+      window.addEventListener('message', (e) => heard.push(JSON.stringify(e.data)), true);
+    });
     await page.goto(new URL(`${POST}?utm_source=test`, server.url).href);
   });
   afterAll(async () => {
@@ -97,6 +102,48 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await page.keyboard.press('Escape');
     await expect.poll(() => toolbar(page).isCardOpen()).toBe(false);
     await expect.poll(() => toolbar(page).isVisible()).toBe(false);
+  });
+
+  test('the page can neither detect Margin, nor drive it with synthetic events, nor switch it off', async () => {
+    await reload();
+    await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1 });
+    // Nothing announced Margin's start to the page.
+    expect((await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).join('\n')).not.toContain('content-script-started');
+    // Replaying WXT's started event (with Margin's id) does not stop the highlighter…
+    await page.evaluate((id) => {
+      for (const name of [`${id}:highlighter:wxt:content-script-started`, 'wxt:content-script-started']) {
+        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'highlighter', messageId: 'page' } }));
+        window.postMessage({ type: name, contentScriptName: 'highlighter', messageId: 'page' }, '*');
+      }
+    }, session.extensionId);
+    // …and a selection ended by synthetic events, or a synthetic click on a highlight, opens nothing.
+    await page.evaluate((phrase) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(phrase);
+        if (at < 0) continue;
+        document.getSelection()!.setBaseAndExtent(n, at, n, at + phrase.length);
+        const box = n.parentElement!.getBoundingClientRect();
+        const init = { bubbles: true, composed: true, clientX: box.left + 5, clientY: box.top + 5 };
+        n.parentElement!.dispatchEvent(new MouseEvent('mouseup', init));
+        document.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', bubbles: true }));
+        return;
+      }
+    }, 'One of the most humbling aspects');
+    await page.evaluate(() => {
+      const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('margin-green')!][0]!;
+      const b = r.getClientRects()[0]!;
+      const init = { bubbles: true, composed: true, clientX: b.left + 4, clientY: b.top + b.height / 2 };
+      for (const type of ['mousedown', 'mouseup', 'click']) document.elementFromPoint(init.clientX, init.clientY)!.dispatchEvent(new MouseEvent(type, init));
+    });
+    await page.waitForTimeout(500);
+    expect(await toolbar(page).isVisible()).toBe(false);
+    expect(await toolbar(page).isCardOpen()).toBe(false);
+    // The user's own selection still works: the highlighter is running.
+    await selectUntilToolbar(page, 'One of the most humbling aspects');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toolbar(page).isVisible()).toBe(false);
+    expect(await painted(page, 'green')).toMatchObject({ page: 1 });
   });
 
   test('the reader view shows the same highlight; one made there shows on the page', async () => {
