@@ -60,3 +60,23 @@ export async function clickInShadow(page: Page, host: string, selector: string):
   if (!box) throw new Error(`no ${selector} in <${host}>`);
   await page.mouse.click(box.x, box.y);
 }
+
+/**
+ * Evaluates `expression` in the first child frame of `page` whose URL ends with `urlEnd`
+ * (the note card, an extension frame puppeteer does not list among the page's frames).
+ * @return its value (JSON-safe), or undefined when there is no such frame
+ */
+export async function evaluateInFrame<T>(page: Page, urlEnd: string, expression: string): Promise<T | undefined> {
+  const { conn, context } = bidi(page);
+  interface Tree { context: string; url: string; children?: Tree[] | null }
+  const { contexts } = (await conn.send('browsingContext.getTree', { root: context })).result as { contexts: Tree[] };
+  const find = (t: Tree): Tree | undefined => (t.url.endsWith(urlEnd) ? t : (t.children ?? []).map(find).find(Boolean));
+  const frame = contexts.map(find).find(Boolean);
+  if (!frame) return undefined;
+  const done = (await conn.send('script.evaluate', {
+    expression: `JSON.stringify((() => (${expression}))() ?? null)`,
+    target: { context: frame.context },
+    awaitPromise: true,
+  })).result as { type: string; result?: { value?: string } };
+  return done.type === 'success' && done.result?.value != null ? (JSON.parse(done.result.value) as T) : undefined;
+}

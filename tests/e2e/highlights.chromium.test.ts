@@ -72,7 +72,9 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await writeNote(page, NOTE);
     await expect.poll(() => toolbar(page).isVisible()).toBe(false);
     // The note was typed in the card (an extension frame): the page saw none of its keys.
-    expect(await page.evaluate(() => (window as unknown as { seenKeys: string[] }).seenKeys)).toEqual([]);
+    // (Only a modifier released after Ctrl+Enter closed the card may reach the page.)
+    const seen = await page.evaluate(() => (window as unknown as { seenKeys: string[] }).seenKeys);
+    expect(seen.filter((k) => !/^keyup:(Control|Meta)$/.test(k))).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'highlight-chromium.png') });
   });
 
