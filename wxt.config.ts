@@ -1,8 +1,22 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // Permissions are kept to what a feature needs; README.md justifies each one.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // WXT's content-script context announces every start to the page (a postMessage and a
+  // document event a page can replay to stop the script): ours keeps that inside the
+  // content-script world (utils/content-script/silent-content-script-context.ts).
+  vite: () => ({
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./utils/content-script/silent-content-script-context.ts', import.meta.url)),
+        },
+      ],
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'Margin',
     description: 'Read and annotate posts on the web: a clean reader view, highlights and notes that are never lost.',

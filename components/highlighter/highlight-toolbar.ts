@@ -1,24 +1,27 @@
 /**
- * The highlight toolbar: shown over a selection (colours, note, tag, copy) or
- * over a clicked highlight (the same, plus delete, with its note open), and a
- * toast for undo and for highlights that could not be placed. Plain DOM in a
- * shadow root of its own: the page's CSS cannot reach it and it adds nothing
- * to the page's layout. Kept free of React so the script on every page stays small.
+ * The highlight toolbar: shown over a selection (colours, note, copy) or over a
+ * clicked highlight (the same, plus delete), the note card's frame beside it, and
+ * a toast for undo and for highlights that could not be placed.
+ *
+ * Everything lives in a closed shadow root, so page script cannot read or rewrite
+ * it, and every control acts only on trusted events (a page's synthetic clicks do
+ * nothing). No note or tag text is ever put here: notes are typed in the note card,
+ * an extension page in an iframe (`entrypoints/note-card/`). Plain DOM, no React:
+ * this runs in every page.
  */
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '@/utils/db/schema';
 import { MARGIN_UI_ATTRIBUTE } from '@/utils/highlighting/margin-ui';
 import toolbarCss from './toolbar.css?inline';
 
+/** Kept here too for the popup, which imports it from this module. */
+export { parseTags } from '@/utils/highlighting/parse-tags';
+
 export interface ToolbarActions {
   colour(colour: HighlightColour): void;
+  /** "Note": open the note card for the selection (highlighting it first) or the highlight. */
   note(): void;
-  tags(): void;
   copy(): void;
   remove(): void;
-  saveNote(text: string): void;
-  saveTags(tags: string[]): void;
-  /** The toolbar was dismissed (Esc, a click elsewhere). */
-  closed(): void;
 }
 
 export interface HighlightToolbar {
@@ -26,30 +29,34 @@ export interface HighlightToolbar {
   showForSelection(box: DOMRect): void;
   /** Over an existing highlight. */
   showForHighlight(box: DOMRect, current: { colour: HighlightColour }): void;
-  openNote(text: string): void;
-  openTags(tags: string[]): void;
   hide(): void;
   isOpen(): boolean;
-  /** A message at the bottom of the viewport, with an optional action (Undo). */
+  /** Frames the extension page `src` (the note card) beside `box`, and gives it focus. */
+  openCard(box: DOMRect, src: string): void;
+  closeCard(): void;
+  isCardOpen(): boolean;
+  /** A message at the bottom of the viewport, with an optional action (Undo). Never note text. */
   toast(message: string, action?: { label: string; run: () => void }, ms?: number): void;
-  /** Whether an event happened inside the toolbar or the toast. */
+  /** Whether an event happened inside the toolbar, the card or the toast. */
   contains(event: Event): boolean;
   destroy(): void;
 }
 
 const TOAST_MS = 8000;
+const CARD_WIDTH = 340;
+const CARD_HEIGHT = 210;
 
-export function parseTags(input: string): string[] {
-  return input
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
+/** Runs `run` for a trusted click only: a page's `el.click()` or synthetic event does nothing. */
+function onTrustedClick(el: HTMLElement, run: () => void) {
+  el.addEventListener('click', (e) => {
+    if (e.isTrusted) run();
+  });
 }
 
 export function createHighlightToolbar(doc: Document, actions: ToolbarActions): HighlightToolbar {
   const host = doc.createElement('margin-toolbar');
   host.setAttribute(MARGIN_UI_ATTRIBUTE, '');
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = toolbarCss;
   shadow.append(style);
@@ -62,71 +69,31 @@ export function createHighlightToolbar(doc: Document, actions: ToolbarActions): 
   };
 
   const bar = el('div', { class: 'mt-bar', role: 'toolbar', 'aria-label': 'Margin highlight', hidden: '' });
-  const row = el('div', { class: 'mt-row' });
   const swatches = HIGHLIGHT_COLOURS.map((colour) => {
     const b = el('button', { class: 'mt-swatch', 'data-colour': colour, 'aria-label': `Highlight ${colour}`, title: colour });
-    b.addEventListener('click', () => actions.colour(colour));
+    onTrustedClick(b, () => actions.colour(colour));
     return b;
   });
   const action = (name: string, label: string, run: () => void) => {
     const b = el('button', { class: 'mt-action', 'data-action': name }, label);
-    b.addEventListener('click', run);
+    onTrustedClick(b, run);
     return b;
   };
   const removeButton = action('delete', 'Delete', () => actions.remove());
-  row.append(
+  bar.append(
     ...swatches,
     el('span', { class: 'mt-sep' }),
     action('note', 'Note', () => actions.note()),
-    action('tag', 'Tag', () => actions.tags()),
     action('copy', 'Copy', () => actions.copy()),
     removeButton,
   );
-
-  const notePanel = el('div', { class: 'mt-panel', hidden: '' });
-  const noteInput = el('textarea', { 'data-field': 'note', 'aria-label': 'Note', placeholder: 'Write a note…' });
-  const noteRow = el('div', { class: 'mt-row' });
-  noteRow.append(action('save-note', 'Save note', () => actions.saveNote(noteInput.value)), el('span', { class: 'mt-hint' }, 'Ctrl+Enter saves'));
-  notePanel.append(noteInput, noteRow);
-
-  const tagPanel = el('div', { class: 'mt-panel', hidden: '' });
-  const tagInput = el('input', { 'data-field': 'tags', 'aria-label': 'Tags, separated by commas', placeholder: 'tags, separated, by commas' });
-  const tagRow = el('div', { class: 'mt-row' });
-  tagRow.append(action('save-tags', 'Save tags', () => actions.saveTags(parseTags(tagInput.value))));
-  tagPanel.append(tagInput, tagRow);
-
-  bar.append(row, notePanel, tagPanel);
+  // A mousedown on the toolbar would otherwise clear the page's selection before the click lands.
+  bar.addEventListener('mousedown', (e) => e.preventDefault());
 
   const toastBox = el('div', { class: 'mt-toast', role: 'status', 'data-margin-toast': '', hidden: '' });
   shadow.append(bar, toastBox);
 
-  noteInput.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      actions.saveNote(noteInput.value);
-    }
-  });
-  tagInput.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      actions.saveTags(parseTags(tagInput.value));
-    }
-  });
-  // Keys typed into the toolbar are the user's, not the page's shortcuts.
-  for (const type of ['keydown', 'keyup', 'keypress'] as const) {
-    host.addEventListener(type, (e) => {
-      e.stopPropagation();
-      if (type === 'keydown' && (e as KeyboardEvent).key === 'Escape') {
-        toolbar.hide();
-        actions.closed();
-      }
-    });
-  }
-  // A mousedown on the toolbar would otherwise clear the page's selection before the click lands.
-  bar.addEventListener('mousedown', (e) => {
-    if (!(e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement)) e.preventDefault();
-  });
-
+  let card: HTMLIFrameElement | null = null;
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
   function attach() {
@@ -149,8 +116,6 @@ export function createHighlightToolbar(doc: Document, actions: ToolbarActions): 
 
   function show(box: DOMRect, current: HighlightColour | null) {
     attach();
-    notePanel.hidden = true;
-    tagPanel.hidden = true;
     removeButton.hidden = current === null;
     for (const s of swatches) s.setAttribute('aria-pressed', String(s.dataset['colour'] === current));
     place(box);
@@ -159,29 +124,38 @@ export function createHighlightToolbar(doc: Document, actions: ToolbarActions): 
   const toolbar: HighlightToolbar = {
     showForSelection: (box) => show(box, null),
     showForHighlight: (box, current) => show(box, current.colour),
-    openNote(text) {
-      tagPanel.hidden = true;
-      notePanel.hidden = false;
-      noteInput.value = text;
-      noteInput.focus({ preventScroll: true });
-    },
-    openTags(tags) {
-      notePanel.hidden = true;
-      tagPanel.hidden = false;
-      tagInput.value = tags.join(', ');
-      tagInput.focus({ preventScroll: true });
-    },
     hide() {
       bar.hidden = true;
     },
     isOpen: () => !bar.hidden,
+    openCard(box, src) {
+      attach();
+      toolbar.closeCard();
+      const view = doc.defaultView!;
+      // Below the passage when it fits, else above it; always inside the viewport.
+      const below = box.bottom + 8;
+      const top = below + CARD_HEIGHT <= view.innerHeight - 8 ? below : Math.max(8, box.top - CARD_HEIGHT - 8);
+      const left = Math.min(Math.max(8, box.left), view.innerWidth - CARD_WIDTH - 8);
+      card = el('iframe', { class: 'mt-card', title: 'Margin note' });
+      card.style.cssText = `left:${Math.round(left)}px;top:${Math.round(top)}px;width:${CARD_WIDTH}px;height:${CARD_HEIGHT}px`;
+      card.src = src;
+      // Typing goes straight to the card (the frame focuses its own note field when loaded).
+      card.addEventListener('load', () => card?.focus(), { once: true });
+      shadow.append(card);
+      card.focus();
+    },
+    closeCard() {
+      card?.remove();
+      card = null;
+    },
+    isCardOpen: () => card !== null,
     toast(message, act, ms = TOAST_MS) {
       attach();
       clearTimeout(toastTimer);
       toastBox.replaceChildren(el('span', {}, message));
       if (act) {
         const b = el('button', { 'data-action': 'undo' }, act.label);
-        b.addEventListener('click', () => {
+        onTrustedClick(b, () => {
           toastBox.hidden = true;
           act.run();
         });

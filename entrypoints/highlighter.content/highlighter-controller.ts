@@ -4,6 +4,10 @@
  * open), paints them, reports where each was found, and turns toolbar actions,
  * commands and popup requests into messages to the background, which owns the
  * database.
+ *
+ * The page is not trusted: only trusted input (`isTrusted`) drives the toolbar,
+ * only our extension's messages are answered, and no note or tag text is held in
+ * the page's DOM: notes are read and typed in the note card, an extension frame.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createAnchorer, findSelector, LOW_CONFIDENCE, type Selector } from '@/utils/anchoring';
@@ -15,13 +19,22 @@ import { highlightCss } from '@/utils/highlighting/highlight-colours';
 import { createHighlightPainter, type HighlightPainter } from '@/utils/highlighting/highlight-painter';
 import { highlightAtPoint } from '@/utils/highlighting/hit-test';
 import { MARGIN_UI_ATTRIBUTE } from '@/utils/highlighting/margin-ui';
+import { NOTE_CARD_CLOSE_MESSAGE } from '@/utils/highlighting/note-card-edit';
 import { readPageInfo } from '@/utils/highlighting/page-info';
 import { selectionRangeIn } from '@/utils/highlighting/selection-range';
 import { isMarginError, marginMessenger, type PlacementReport } from '@/utils/messaging/margin-protocol';
-import { pageMessenger } from '@/utils/messaging/page-protocol';
+import { pageMessenger, type PageProtocol } from '@/utils/messaging/page-protocol';
 import type { HighlighterInstance } from '@/utils/messaging/reader-instance';
 import { createHighlightToolbar, type HighlightToolbar } from '@/components/highlighter/highlight-toolbar';
 import { watchForLateContent } from '@/utils/highlighting/late-content';
+
+const NOTE_CARD_PATH = '/note-card.html';
+const extensionOrigin = (): string => new URL(browser.runtime.getURL('/')).origin;
+
+/** Whether a message comes from Margin itself (its background, popup, note card), not another extension. */
+function fromMargin(sender: { id?: string } | undefined): boolean {
+  return sender?.id === browser.runtime.id;
+}
 
 interface Surface {
   kind: 'page' | 'reader';
@@ -248,6 +261,22 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
     ensureToolbar().toast('Quote and link copied.');
   }
 
+  /**
+   * Opens the note card beside highlight `id`. The background learns which highlight
+   * it is first (the card asks it), so the id never travels in the frame's URL.
+   */
+  async function openNoteCard(id: string) {
+    const range = surfaceOf(id)?.painter.rangeOf(id);
+    if (!range) return;
+    try {
+      await marginMessenger.sendMessage('highlight:focused', { id, noteCard: true });
+    } catch {
+      return; // The background is gone (extension reloaded): the card would have nothing to edit.
+    }
+    if (target?.kind !== 'highlight' || target.id !== id) return; // the user moved on meanwhile
+    ensureToolbar().openCard(range.getBoundingClientRect(), browser.runtime.getURL(NOTE_CARD_PATH as '/note-card.html'));
+  }
+
   const toolbarActions = {
     colour: (colour: HighlightColour) =>
       void (async () => {
@@ -264,15 +293,7 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
         const h = await targetHighlight();
         if (h) {
           showForHighlight(h.id);
-          ensureToolbar().openNote(h.note);
-        }
-      })(),
-    tags: () =>
-      void (async () => {
-        const h = await targetHighlight();
-        if (h) {
-          showForHighlight(h.id);
-          ensureToolbar().openTags(h.tags);
+          await openNoteCard(h.id);
         }
       })(),
     copy: () =>
@@ -293,22 +314,10 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
         closeToolbar();
         await remove(id);
       })(),
-    saveNote: (text: string) =>
-      void (async () => {
-        if (target?.kind !== 'highlight') return;
-        await update(target.id, { note: text.trim() });
-        closeToolbar();
-      })(),
-    saveTags: (tags: string[]) =>
-      void (async () => {
-        if (target?.kind !== 'highlight') return;
-        await update(target.id, { tags });
-        closeToolbar();
-      })(),
-    closed: () => closeToolbar(),
   };
 
   function closeToolbar() {
+    toolbar?.closeCard();
     toolbar?.hide();
     target = null;
     for (const s of surfaces) s.painter.focus(null);
@@ -337,7 +346,8 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
   }
 
   function onSelectionEnd(event: Event) {
-    if (toolbar?.contains(event)) return;
+    // A page's synthetic mouseup/keyup must not open the toolbar or a note.
+    if (!event.isTrusted || toolbar?.contains(event)) return;
     // Let the browser finish updating the selection first.
     ctx.setTimeout(() => {
       for (const surface of activeSurfaces()) {
@@ -355,19 +365,49 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
 
   /** A selection made with Shift+arrows shows the toolbar too. */
   function onKeyUp(event: KeyboardEvent) {
-    if (event.shiftKey || event.key === 'Shift') onSelectionEnd(event);
+    if (event.isTrusted && (event.shiftKey || event.key === 'Shift')) onSelectionEnd(event);
   }
 
+  /** A (trusted) click on a highlight opens the toolbar and its note card; elsewhere, closes them. */
   function onClick(event: MouseEvent) {
+    if (!event.isTrusted) return;
     for (const surface of activeSurfaces()) {
       const id = highlightAtPoint(surface.painter.ids(), surface.painter.rangeOf, event.clientX, event.clientY);
       if (id) {
         showForHighlight(id);
-        ensureToolbar().openNote(records.get(id)?.note ?? '');
+        void openNoteCard(id);
         return;
       }
     }
-    if (toolbar?.isOpen()) closeToolbar();
+    if (toolbar?.isOpen() || toolbar?.isCardOpen()) closeToolbar();
+  }
+
+  /**
+   * Esc closes the note card or the toolbar, and only that: the reader view (whose own
+   * Esc listener was added after this one) stays open at the reading place.
+   */
+  function onEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !event.isTrusted || !(toolbar?.isOpen() || toolbar?.isCardOpen())) return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+    closeToolbar();
+  }
+
+  /**
+   * The note card's close request where it cannot message the tab (Firefox): accepted only
+   * from the extension's own origin, which page script cannot claim.
+   */
+  function onCardMessage(event: MessageEvent) {
+    if (event.data !== NOTE_CARD_CLOSE_MESSAGE || event.origin !== extensionOrigin() || !toolbar?.isCardOpen()) return;
+    closeToolbar();
+  }
+
+  /** Answers `type` only when the message comes from Margin itself. */
+  function answer<K extends keyof PageProtocol>(type: K, run: (data: Parameters<PageProtocol[K]>[0]) => ReturnType<PageProtocol[K]> | Promise<ReturnType<PageProtocol[K]>>) {
+    pageMessenger.onMessage(type, (message) => {
+      if (!fromMargin(message.sender)) throw new Error('Margin answers only Margin');
+      return run(message.data as Parameters<PageProtocol[K]>[0]);
+    });
   }
 
   function revealHighlight(id: string): boolean {
@@ -430,18 +470,19 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
   return {
     async start() {
       pageSurface();
-      pageMessenger.onMessage('highlights:changed', ({ data }) => {
+      answer('highlights:changed', (data) => {
         if (data.all || data.articleId === articleId || articleId === null) void load();
       });
-      pageMessenger.onMessage('highlight:reveal', ({ data }) => revealHighlight(data.id));
-      pageMessenger.onMessage('selection:highlight', ({ data }) => highlightSelection(data.colour));
-      pageMessenger.onMessage('selection:reattach', ({ data }) => reattach(data.id));
-      pageMessenger.onMessage('page:info', () => pageInfo());
+      answer('highlight:reveal', (data) => revealHighlight(data.id));
+      answer('selection:highlight', (data) => highlightSelection(data.colour));
+      answer('selection:reattach', (data) => reattach(data.id));
+      answer('page:info', () => pageInfo());
+      answer('note-card:close', () => closeToolbar());
+      ctx.addEventListener(window, 'message', onCardMessage);
       ctx.addEventListener(document, 'mouseup', onSelectionEnd);
       ctx.addEventListener(document, 'keyup', onKeyUp);
-      ctx.addEventListener(document, 'keydown', (e) => {
-        if (e.key === 'Escape' && toolbar?.isOpen()) closeToolbar();
-      });
+      // Capture on window: before the page's handlers and before the reader's own Esc.
+      ctx.addEventListener(window, 'keydown', onEscape, { capture: true });
       // Single-page apps change the address without a load: a new address may be a new article.
       ctx.addEventListener(window, 'wxt:locationchange', (event) => {
         closeToolbar();
@@ -466,10 +507,11 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       const surface: Surface = { kind: 'reader', root, painter: createHighlightPainter(window) };
       surfaces.push(surface);
       anchorOn(surface);
-      // The reader keeps key events from reaching the page: listen inside it.
-      root.addEventListener('keyup', onKeyUp);
+      // The reader keeps key events from reaching the page: listen inside it (its shadow root
+      // sees keys wherever focus is in the reader, not only inside the article body).
+      styleRoot.addEventListener('keyup', onKeyUp as EventListener);
       return () => {
-        root.removeEventListener('keyup', onKeyUp);
+        styleRoot.removeEventListener('keyup', onKeyUp as EventListener);
         surface.painter.clear();
         surfaces.splice(surfaces.indexOf(surface), 1);
         if (target && (target.kind === 'highlight' || target.surface === surface)) closeToolbar();

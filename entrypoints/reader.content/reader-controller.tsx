@@ -1,7 +1,8 @@
 /**
  * Opens and closes the reader view in one tab. The reader is a shadow-root overlay
  * appended to <html>: the page's DOM and styles are never changed, so closing it
- * gives the page back exactly as it was.
+ * gives the page back exactly as it was. Its shadow roots are closed, so page
+ * script can neither read the reader nor rewrite it into a fake prompt.
  */
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -81,6 +82,7 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
     notice?.remove();
     const ui = await createShadowRootUi(ctx, {
       name: 'margin-notice',
+      mode: 'closed',
       position: 'inline',
       anchor: 'html',
       append: 'last',
@@ -121,6 +123,7 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
 
     const ui = await createShadowRootUi(ctx, {
       name: 'margin-reader',
+      mode: 'closed',
       position: 'inline',
       anchor: 'html',
       append: 'last',
@@ -151,10 +154,11 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
     return 'opened';
   }
 
-  // Esc closes the reader wherever focus is; the page never sees that Esc.
+  // Esc closes the reader wherever focus is; the page never sees that Esc, nor can it send one.
+  // While the highlight toolbar or a note card is open, the highlighter's own Esc listener
+  // (on window too, added before this one) closes that and stops the event here.
   ctx.addEventListener(window, 'keydown', (e) => {
-    if (e.key !== 'Escape') return;
-    // Margin's highlight toolbar handles its own Esc (closing itself, not the reader).
+    if (e.key !== 'Escape' || !e.isTrusted) return;
     if (e.composedPath().some(isMarginUi)) return;
     if (reader) {
       e.stopImmediatePropagation();

@@ -1,21 +1,24 @@
 /**
- * Driving highlights in a page the way a user does: select a passage (on the page
- * or in the reader view's shadow tree), release the mouse, use the toolbar; and
- * reading what is painted from the browser's highlight registry.
+ * Driving highlights in a page the way a user does, with trusted input only: select a
+ * passage (on the page or in the reader view) and release Shift, click the toolbar's
+ * buttons with the mouse, click a highlight, type a note into the note card (an
+ * extension frame) with the keyboard; and reading what is painted from the browser's
+ * highlight registry.
+ *
+ * Margin's toolbar and reader live in closed shadow roots that page script (and
+ * Playwright's locators) cannot enter. The driver reaches them the way a debugger does,
+ * through the Chrome DevTools Protocol (`DOM.getDocument` with `pierce`), only to find
+ * where to click and what is shown; the actions themselves are real mouse and keys.
  */
-import type { Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import type { ChromiumSession } from '../../scripts/lib/chromium';
 
 /**
- * In the page: selects the first occurrence of `phrase` (inside one text node) and
- * releases the mouse over it, which is what shows Margin's toolbar. Self-contained,
- * for `page.evaluate` with Playwright or puppeteer.
- * @param inReader - select inside the reader view instead of the page
+ * In the page (or inside the reader's article, given as `root`): selects the first
+ * occurrence of `phrase` (inside one text node), scrolled into view. Self-contained,
+ * for `page.evaluate` / `Runtime.callFunctionOn` with Playwright or puppeteer.
  */
-export function selectPhraseInPage({ phrase, inReader }: { phrase: string; inReader: boolean }): void {
-  const root: Node = inReader
-    ? document.querySelector('margin-reader')!.shadowRoot!.querySelector('[data-field="body"]')!
-    : document.body;
+export function selectPhraseIn(root: Node, phrase: string): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const at = (n as Text).data.indexOf(phrase);
@@ -23,30 +26,140 @@ export function selectPhraseInPage({ phrase, inReader }: { phrase: string; inRea
     // A user selects what is on screen.
     n.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
     document.getSelection()!.setBaseAndExtent(n, at, n, at + phrase.length);
-    const box = (n.parentElement as Element).getBoundingClientRect();
-    n.parentElement!.dispatchEvent(
-      new MouseEvent('mouseup', { bubbles: true, composed: true, clientX: box.left + 5, clientY: box.top + 5 }),
-    );
     return;
   }
   throw new Error(`"${phrase}" is not on the page`);
 }
 
+/** `selectPhraseIn` for `page.evaluate`: selects `phrase` on the page. */
+export function selectPhraseInPage({ phrase }: { phrase: string; inReader?: boolean }): void {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const at = (n as Text).data.indexOf(phrase);
+    if (at < 0) continue;
+    n.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
+    document.getSelection()!.setBaseAndExtent(n, at, n, at + phrase.length);
+    return;
+  }
+  throw new Error(`"${phrase}" is not on the page`);
+}
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+function cdp(page: Page): Promise<CDPSession> {
+  let s = sessions.get(page);
+  if (!s) sessions.set(page, (s = page.context().newCDPSession(page)));
+  return s;
+}
+
+interface DomNode {
+  nodeId: number;
+  localName?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+function findHost(node: DomNode, localName: string): DomNode | null {
+  if (node.localName === localName) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findHost(child, localName);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
- * Selects the first occurrence of `phrase` (inside one text node) and releases the
- * mouse over it, which is what shows Margin's toolbar.
+ * The CDP node id of the first element matching `selector` inside the (closed) shadow root
+ * of Margin's `<host>` element; null when there is no such host or element.
+ */
+async function nodeInShadow(page: Page, host: string, selector: string): Promise<{ s: CDPSession; nodeId: number } | null> {
+  const s = await cdp(page);
+  const { root } = (await s.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const shadow = findHost(root, host)?.shadowRoots?.[0];
+  if (!shadow) return null;
+  const { nodeId } = await s.send('DOM.querySelector', { nodeId: shadow.nodeId, selector });
+  return nodeId ? { s, nodeId } : null;
+}
+
+/**
+ * Runs `fn` (self-contained) with `this` bound to the element `selector` in `host`'s shadow root.
+ * @return its result, or null when there is no such element
+ */
+export async function inShadow<T>(page: Page, host: string, selector: string, fn: (this: Element, arg: unknown) => T, arg?: unknown): Promise<T | null> {
+  const found = await nodeInShadow(page, host, selector);
+  if (!found) return null;
+  const { object } = await found.s.send('DOM.resolveNode', { nodeId: found.nodeId });
+  const { result, exceptionDetails } = await found.s.send('Runtime.callFunctionOn', {
+    objectId: object.objectId!,
+    functionDeclaration: fn.toString(),
+    arguments: [{ value: arg ?? null }],
+    returnByValue: true,
+    awaitPromise: true,
+  });
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value as T;
+}
+
+/** Whether `selector` matches a shown element in `host`'s shadow root. */
+export async function shownInShadow(page: Page, host: string, selector: string): Promise<boolean> {
+  const visible = await inShadow(page, host, selector, function () {
+    return !this.closest('[hidden]') && this.getClientRects().length > 0;
+  });
+  return visible === true;
+}
+
+/** Clicks the element `selector` in `host`'s shadow root with the mouse, at its centre. */
+export async function clickInShadow(page: Page, host: string, selector: string): Promise<void> {
+  const found = await nodeInShadow(page, host, selector);
+  if (!found) throw new Error(`no ${selector} in <${host}>`);
+  const { model } = await found.s.send('DOM.getBoxModel', { nodeId: found.nodeId });
+  const q = model.content;
+  await page.mouse.click((q[0]! + q[4]!) / 2, (q[1]! + q[5]!) / 2);
+}
+
+export const TOOLBAR = 'margin-toolbar';
+
+/** Margin's toolbar, seen from outside: whether it shows, and its buttons clicked with the mouse. */
+export const toolbar = (page: Page) => ({
+  isVisible: () => shownInShadow(page, TOOLBAR, '.mt-bar'),
+  click: (selector: string) => clickInShadow(page, TOOLBAR, `.mt-bar:not([hidden]) ${selector}`),
+  toast: () => inShadow(page, TOOLBAR, '[data-margin-toast]:not([hidden])', function () {
+    return this.textContent;
+  }),
+  clickUndo: () => clickInShadow(page, TOOLBAR, '[data-margin-toast] [data-action="undo"]'),
+  isCardOpen: async () => (await nodeInShadow(page, TOOLBAR, 'iframe.mt-card')) !== null,
+});
+
+/**
+ * Selects the first occurrence of `phrase` and releases Shift, which is how a keyboard
+ * selection ends: that shows Margin's toolbar.
  * @param inReader - select inside the reader view instead of the page
  */
 export async function selectPhrase(page: Page, phrase: string, inReader = false): Promise<void> {
-  await page.evaluate(selectPhraseInPage, { phrase, inReader });
+  if (inReader) {
+    const done = await inShadow(page, 'margin-reader', '[data-field="body"]', function (phrase) {
+      // Runs in the page with `this` the reader's article body; same as selectPhraseIn.
+      const walker = document.createTreeWalker(this, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(phrase as string);
+        if (at < 0) continue;
+        n.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
+        document.getSelection()!.setBaseAndExtent(n, at, n, at + (phrase as string).length);
+        return true;
+      }
+      return false;
+    }, phrase);
+    if (!done) throw new Error(`"${phrase}" is not in the reader`);
+  } else {
+    await page.evaluate(selectPhraseInPage, { phrase });
+  }
+  await page.keyboard.press('Shift');
 }
-
-export const toolbar = (page: Page) => page.locator('margin-toolbar .mt-bar');
 
 /** Selects `phrase` until the toolbar shows (the highlighter may still be starting). */
 export async function selectUntilToolbar(page: Page, phrase: string, inReader = false): Promise<void> {
   for (let i = 0; i < 50; i++) {
     await selectPhrase(page, phrase, inReader);
+    await page.waitForTimeout(50);
     if (await toolbar(page).isVisible().catch(() => false)) return;
     await page.waitForTimeout(100);
   }
@@ -98,7 +211,37 @@ export async function clickHighlight(page: Page, colour: string): Promise<void> 
   await page.mouse.click(box.x, box.y);
 }
 
-/** Selects from the start of `from` to the end of `to`, across elements, and releases the mouse. */
+/** The note card's frame (an extension page inside Margin's toolbar), once it has loaded its highlight. */
+export async function noteCard(page: Page): Promise<Frame> {
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().endsWith('/note-card.html'));
+    if (frame && (await frame.locator('[data-field="note"]:enabled').count().catch(() => 0))) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the note card never opened');
+}
+
+/**
+ * Opens the note card from the toolbar ("Note"), types `note` (and `tags`, when given)
+ * with the keyboard, and saves with Ctrl+Enter; resolves when the card has closed.
+ */
+export async function writeNote(page: Page, note: string, tags?: string): Promise<void> {
+  await toolbar(page).click('[data-action="note"]');
+  const card = await noteCard(page);
+  await card.locator('[data-field="note"]').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(note);
+  if (tags !== undefined) {
+    await card.locator('[data-field="tags"]').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(tags);
+  }
+  await page.keyboard.press('Control+Enter');
+  for (let i = 0; i < 50 && (await toolbar(page).isCardOpen()); i++) await page.waitForTimeout(100);
+  if (await toolbar(page).isCardOpen()) throw new Error('the note card did not close after saving');
+}
+
+/** Selects from the start of `from` to the end of `to`, across elements, and releases Shift. */
 export async function selectBetween(page: Page, from: string, to: string): Promise<void> {
   await page.evaluate(
     ({ from, to }) => {
@@ -114,8 +257,8 @@ export async function selectBetween(page: Page, from: string, to: string): Promi
       const b = find(to);
       a.node.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
       document.getSelection()!.setBaseAndExtent(a.node, a.at, b.node, b.at + to.length);
-      b.node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }));
     },
     { from, to },
   );
+  await page.keyboard.press('Shift');
 }

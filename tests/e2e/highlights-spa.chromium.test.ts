@@ -34,14 +34,14 @@ describe.skipIf(skip)(`highlights on a single-page app in Chromium${skip ? ` (${
 
   test('a highlight on content rendered after load comes back after a reload, without a false "not found"', async () => {
     await selectUntilToolbar(page, PASSAGE);
-    await toolbar(page).locator('[data-colour="purple"]').click();
+    await toolbar(page).click('[data-colour="purple"]');
     await expect.poll(() => painted(page, 'purple')).toMatchObject({ page: 1, texts: [PASSAGE] });
 
     await page.reload();
     await expect.poll(() => painted(page, 'purple'), { timeout: 10_000 }).toMatchObject({ page: 1, texts: [PASSAGE] });
     // Give the settle period time to pass: nothing may have been called lost.
     await page.waitForTimeout(2000);
-    expect(await page.locator('margin-toolbar [data-margin-toast]').isVisible().catch(() => false)).toBe(false);
+    expect(await toolbar(page).toast()).toBe(null);
     const popup = await openPopup(session, page);
     await expect.poll(() => popup.locator('[data-list="highlights"] [data-highlight-id]').getAttribute('data-anchor')).toBe('anchored');
     await popup.close();

@@ -10,7 +10,18 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, launchChromiumWithExtension, toggleReader, type ChromiumSession } from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
-import { clickHighlight, openPopup, painted, selectBetween, selectPhrase, selectUntilToolbar, tabIdOf, toolbar } from './highlight-driver';
+import {
+  clickHighlight,
+  noteCard,
+  openPopup,
+  painted,
+  selectBetween,
+  selectPhrase,
+  selectUntilToolbar,
+  tabIdOf,
+  toolbar,
+  writeNote,
+} from './highlight-driver';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
 const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
@@ -30,6 +41,11 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     server = await startServer({ root: resolve('demo') });
     session = await launchChromiumWithExtension();
     page = await session.context.newPage();
+    // What a page can overhear from its first byte: every message posted to its window.
+    await page.addInitScript(() => {
+      const heard: string[] = ((window as unknown as { heard: string[] }).heard = []);
+      window.addEventListener('message', (e) => heard.push(JSON.stringify(e.data)), true);
+    });
     await page.goto(new URL(`${POST}?utm_source=test`, server.url).href);
   });
   afterAll(async () => {
@@ -43,14 +59,22 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
 
   test('select a passage, highlight it green and add a note', async () => {
     await selectUntilToolbar(page, PASSAGE);
-    await toolbar(page).locator('[data-colour="green"]').click();
+    await toolbar(page).click('[data-colour="green"]');
     await expect.poll(() => painted(page, 'green')).toMatchObject({ page: 1, texts: [PASSAGE] });
-    // The selection is gone, the toolbar now edits the new highlight: add a note.
-    await toolbar(page).locator('[data-action="note"]').click();
-    const note = toolbar(page).locator('[data-field="note"]');
-    await note.fill(NOTE);
-    await toolbar(page).locator('[data-action="save-note"]').click();
+    // The page listens to every key it can see while the note is typed.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seenKeys: string[] }).seenKeys = []);
+      for (const type of ['keydown', 'keyup', 'keypress', 'input', 'beforeinput']) {
+        window.addEventListener(type, (e) => seen.push(`${type}:${(e as KeyboardEvent).key ?? ''}`), true);
+      }
+    });
+    // The selection is gone, the toolbar now edits the new highlight: add a note in the note card.
+    await writeNote(page, NOTE);
     await expect.poll(() => toolbar(page).isVisible()).toBe(false);
+    // The note was typed in the card (an extension frame): the page saw none of its keys.
+    // (Only a modifier released after Ctrl+Enter closed the card may reach the page.)
+    const seen = await page.evaluate(() => (window as unknown as { seenKeys: string[] }).seenKeys);
+    expect(seen.filter((k) => !/^keyup:(Control|Meta)$/.test(k))).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'highlight-chromium.png') });
   });
 
@@ -58,14 +82,14 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     const before = await page.evaluate(() => document.body.innerHTML);
     await selectBetween(page, 'personal engagement I had been', 'One of the most humbling aspects');
     await expect.poll(() => toolbar(page).isVisible()).toBe(true);
-    await toolbar(page).locator('[data-colour="yellow"]').click();
+    await toolbar(page).click('[data-colour="yellow"]');
     await expect.poll(() => painted(page, 'yellow')).toMatchObject({ page: 1 });
     const [text] = (await painted(page, 'yellow')).texts;
     expect(text).toMatch(/^personal engagement I had been[\s\S]*One of the most humbling aspects$/);
     expect((await painted(page, 'green')).page).toBe(1); // the overlapped one is still there
     // Custom highlights paint without elements: the page's own DOM is exactly as it was.
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
-    await toolbar(page).locator('[data-action="delete"]').click();
+    await toolbar(page).click('[data-action="delete"]');
     await expect.poll(() => painted(page, 'yellow')).toMatchObject({ page: 0 });
   });
 
@@ -73,9 +97,55 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await reload();
     await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1, texts: [PASSAGE] });
     await clickHighlight(page, 'green');
-    await expect.poll(() => toolbar(page).locator('[data-field="note"]').inputValue()).toBe(NOTE);
+    const card = await noteCard(page);
+    expect(await card.locator('[data-field="note"]').inputValue()).toBe(NOTE);
+    // Esc in the card closes it (and the toolbar).
+    await card.locator('[data-field="note"]').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toolbar(page).isCardOpen()).toBe(false);
+    await expect.poll(() => toolbar(page).isVisible()).toBe(false);
+  });
+
+  test('the page can neither detect Margin, nor drive it with synthetic events, nor switch it off', async () => {
+    await reload();
+    await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1 });
+    // Nothing announced Margin's start to the page.
+    expect((await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).join('\n')).not.toContain('content-script-started');
+    // Replaying WXT's started event (with Margin's id) does not stop the highlighter…
+    await page.evaluate((id) => {
+      for (const name of [`${id}:highlighter:wxt:content-script-started`, 'wxt:content-script-started']) {
+        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'highlighter', messageId: 'page' } }));
+        window.postMessage({ type: name, contentScriptName: 'highlighter', messageId: 'page' }, '*');
+      }
+    }, session.extensionId);
+    // …and a selection ended by synthetic events, or a synthetic click on a highlight, opens nothing.
+    await page.evaluate((phrase) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(phrase);
+        if (at < 0) continue;
+        document.getSelection()!.setBaseAndExtent(n, at, n, at + phrase.length);
+        const box = n.parentElement!.getBoundingClientRect();
+        const init = { bubbles: true, composed: true, clientX: box.left + 5, clientY: box.top + 5 };
+        n.parentElement!.dispatchEvent(new MouseEvent('mouseup', init));
+        document.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', bubbles: true }));
+        return;
+      }
+    }, 'One of the most humbling aspects');
+    await page.evaluate(() => {
+      const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('margin-green')!][0]!;
+      const b = r.getClientRects()[0]!;
+      const init = { bubbles: true, composed: true, clientX: b.left + 4, clientY: b.top + b.height / 2 };
+      for (const type of ['mousedown', 'mouseup', 'click']) document.elementFromPoint(init.clientX, init.clientY)!.dispatchEvent(new MouseEvent(type, init));
+    });
+    await page.waitForTimeout(500);
+    expect(await toolbar(page).isVisible()).toBe(false);
+    expect(await toolbar(page).isCardOpen()).toBe(false);
+    // The user's own selection still works: the highlighter is running.
+    await selectUntilToolbar(page, 'One of the most humbling aspects');
     await page.keyboard.press('Escape');
     await expect.poll(() => toolbar(page).isVisible()).toBe(false);
+    expect(await painted(page, 'green')).toMatchObject({ page: 1 });
   });
 
   test('the reader view shows the same highlight; one made there shows on the page', async () => {
@@ -83,11 +153,14 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await expect.poll(() => painted(page, 'green')).toMatchObject({ page: 1, reader: 1 });
 
     await selectUntilToolbar(page, READER_PASSAGE, true);
-    await toolbar(page).locator('[data-colour="blue"]').click();
+    await toolbar(page).click('[data-colour="blue"]');
     await expect.poll(() => painted(page, 'blue')).toMatchObject({ page: 1, reader: 1 });
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'highlight-reader-chromium.png') });
 
-    await page.keyboard.press('Escape'); // closes the toolbar
+    expect(await toolbar(page).isVisible()).toBe(true);
+    await page.keyboard.press('Escape'); // closes the toolbar, and only the toolbar
+    await expect.poll(() => toolbar(page).isVisible()).toBe(false);
+    expect(await page.locator('margin-reader').count()).toBe(1);
     await page.keyboard.press('Escape'); // closes the reader
     await expect.poll(() => page.locator('margin-reader').count()).toBe(0);
     expect(await painted(page, 'blue')).toMatchObject({ page: 1, reader: 0, texts: [READER_PASSAGE] });
@@ -118,9 +191,10 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
 
   test('delete from the toolbar, then undo: the highlight and its note come back', async () => {
     await clickHighlight(page, 'pink');
-    await toolbar(page).locator('[data-action="delete"]').click();
+    await toolbar(page).click('[data-action="delete"]');
     await expect.poll(() => painted(page, 'pink')).toMatchObject({ page: 0 });
-    await page.locator('margin-toolbar [data-margin-toast] [data-action="undo"]').click();
+    expect(await toolbar(page).toast()).toBe('Highlight deleted.Undo');
+    await toolbar(page).clickUndo();
     await expect.poll(() => painted(page, 'pink')).toMatchObject({ page: 1 });
     await reload();
     await expect.poll(() => painted(page, 'pink'), { timeout: 10_000 }).toMatchObject({ page: 1 });
@@ -147,7 +221,7 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await reload();
     // The user is told on the page…
     await expect
-      .poll(() => page.locator('margin-toolbar [data-margin-toast]').textContent(), { timeout: 10_000 })
+      .poll(() => toolbar(page).toast(), { timeout: 10_000 })
       .toContain('could not find 1 highlight');
     expect((await painted(page, 'green')).page).toBe(0);
     expect((await painted(page, 'pink')).page).toBe(1);

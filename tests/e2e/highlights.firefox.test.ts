@@ -3,12 +3,18 @@
  * same core loop as in Chromium — highlight with a note, reload, the reader view —
  * driven by puppeteer over WebDriver BiDi. Counts painted highlights whichever
  * painter Firefox gets (Custom Highlight API or `<mark>`).
+ *
+ * Input is trusted, as a user's: the selection ends with a released Shift, the toolbar's
+ * buttons (in a closed shadow root, found through BiDi: `firefox-shadow.ts`) are clicked
+ * with the mouse, and the note is typed with the keyboard into the note card (an extension
+ * frame, which takes focus when it opens).
  */
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIREFOX_PATH, launchFirefoxWithExtension, navigate, toggleReader, type FirefoxSession } from '../../scripts/lib/firefox';
 import { startServer } from '../../scripts/serve';
+import { clickInShadow, evaluateInFrame, inShadow } from './firefox-shadow';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
 const skip = browserSkipReason(FIREFOX_PATH, 'firefox-esr');
@@ -39,12 +45,17 @@ async function select(page: Page, phrase: string): Promise<void> {
       if (at < 0) continue;
       n.parentElement!.scrollIntoView({ block: 'center' });
       document.getSelection()!.setBaseAndExtent(n, at, n, at + phrase.length);
-      n.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }));
       return;
     }
     throw new Error(`"${phrase}" is not on the page`);
   }, phrase);
+  // Releasing Shift ends a keyboard selection: a trusted keyup.
+  await page.keyboard.press('Shift');
 }
+
+const toolbarShown = async (page: Page) =>
+  (await inShadow(page, 'margin-toolbar', '.mt-bar', function () { return !this.hasAttribute('hidden'); })) === true;
+const cardOpen = async (page: Page) => (await inShadow(page, 'margin-toolbar', 'iframe.mt-card', function () { return true; })) === true;
 
 describe.skipIf(skip)(`highlights in Firefox${skip ? ` (${skip})` : ''}`, () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -64,18 +75,34 @@ describe.skipIf(skip)(`highlights in Firefox${skip ? ` (${skip})` : ''}`, () => 
 
   test('highlight with a note, reload, and find it on the page and in the reader view', async () => {
     // Until the highlighter has started, a selection shows no toolbar: select again.
-    const swatch = 'margin-toolbar >>> .mt-bar:not([hidden]) [data-colour="green"]';
-    for (let i = 0; i < 50 && !(await page.$(swatch)); i++) {
+    for (let i = 0; i < 50 && !(await toolbarShown(page)); i++) {
       await select(page, PASSAGE);
       await sleep(100);
     }
-    await (await page.waitForSelector(swatch, { timeout: 5000 }))!.click();
+    await clickInShadow(page, 'margin-toolbar', '.mt-bar:not([hidden]) [data-colour="green"]');
     await expect.poll(() => painted(page, 'green')).toEqual([1, 0]);
-    await (await page.waitForSelector('margin-toolbar >>> [data-action="note"]'))!.click();
-    const note = (await page.waitForSelector('margin-toolbar >>> [data-field="note"]'))!;
-    await note.type('Hallway conversations beat keynotes');
-    await (await page.waitForSelector('margin-toolbar >>> [data-action="save-note"]'))!.click();
+    // The page listens to every key it can see while the note is typed.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seenKeys: string[] }).seenKeys = []);
+      for (const type of ['keydown', 'keyup', 'keypress', 'input', 'beforeinput']) {
+        window.addEventListener(type, (e) => seen.push(`${type}:${(e as KeyboardEvent).key ?? ''}`), true);
+      }
+    });
+    await clickInShadow(page, 'margin-toolbar', '.mt-bar:not([hidden]) [data-action="note"]');
+    await expect.poll(() => cardOpen(page)).toBe(true);
+    // The card loads its highlight, then focuses its note field: the keys go to it, not to the page.
+    await expect
+      .poll(() => evaluateInFrame(page, '/note-card.html', `document.hasFocus() && document.activeElement?.dataset.field === 'note'`), { timeout: 10_000 })
+      .toBe(true);
+    await page.keyboard.type('Hallway conversations beat keynotes');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'highlight-firefox.png') });
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Control');
+    await expect.poll(() => cardOpen(page)).toBe(false);
+    // (Only a modifier released after Ctrl+Enter closed the card may reach the page.)
+    const seen = await page.evaluate(() => (window as unknown as { seenKeys: string[] }).seenKeys);
+    expect(seen.filter((k) => !/^keyup:(Control|Meta)$/.test(k))).toEqual([]);
 
     await page.reload();
     await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toEqual([1, 0]);

@@ -1,12 +1,16 @@
 /**
  * The reader view in real Chromium with the built extension loaded, on pages
  * served from 127.0.0.1: the bundled sample post, a hostile page, a page with no article.
+ *
+ * The reader's shadow root is closed (page script cannot read or rewrite it): the test
+ * reads it through the DevTools Protocol (`inShadow`) and acts on it with real input.
  */
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, launchChromiumWithExtension, toggleReader, type ChromiumSession } from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
+import { clickInShadow, inShadow } from './highlight-driver';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
 const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
@@ -36,29 +40,40 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
     return page;
   }
   const reader = (page: Page) => page.locator('margin-reader');
+  /** Runs `fn` on the element `selector` inside the reader; null when there is none. */
+  const inReader = <T>(page: Page, selector: string, fn: (this: Element, arg: unknown) => T, arg?: unknown) =>
+    inShadow(page, 'margin-reader', selector, fn, arg);
+  const text = (page: Page, selector: string) => inReader(page, selector, function () { return this.textContent; });
+  const attr = (page: Page, selector: string, name: string) =>
+    inReader(page, selector, function (name) { return this.getAttribute(name as string); }, name);
+  const countIn = (page: Page, selector: string) =>
+    inReader(page, '[data-field="body"]', function (selector) { return this.querySelectorAll(selector as string).length; }, selector);
+  const click = (page: Page, selector: string) => clickInShadow(page, 'margin-reader', selector);
+  const waitForReader = (page: Page) => expect.poll(() => text(page, '[data-field="title"]')).toBeTruthy();
 
   test('opens the sample post with its metadata, text and image', async () => {
     const page = await openPage('/kubecon-eu-2024-day-two/');
     expect(await toggleReader(session, page)).toEqual({ state: 'opened' });
-    const r = reader(page);
-    await expect.poll(() => r.locator('[data-field="title"]').textContent()).toBe(
+    await expect.poll(() => text(page, '[data-field="title"]')).toBe(
       'KubeCon EU 2024: Day Two — Embracing the Hallway Track',
     );
-    expect(await r.locator('[data-field="author"]').textContent()).toContain('Steve Wade');
-    expect(await r.locator('[data-field="reading-time"]').textContent()).toBe('3 min read');
-    expect(await r.locator('[data-field="published"]').getAttribute('datetime')).toMatch(/^2024-03-21/);
-    const body = r.locator('[data-field="body"]');
-    expect(await body.locator('p').count()).toBe(7);
-    expect(await body.locator('h2, h3').count()).toBe(5);
-    expect(await body.locator('img').count()).toBe(1);
-    expect(await body.locator('figcaption').count()).toBe(1);
+    expect(await text(page, '[data-field="author"]')).toContain('Steve Wade');
+    expect(await text(page, '[data-field="reading-time"]')).toBe('3 min read');
+    expect(await attr(page, '[data-field="published"]', 'datetime')).toMatch(/^2024-03-21/);
+    expect(await countIn(page, 'p')).toBe(7);
+    expect(await countIn(page, 'h2, h3')).toBe(5);
+    expect(await countIn(page, 'img')).toBe(1);
+    expect(await countIn(page, 'figcaption')).toBe(1);
     // The lazy image's real source came through, not Medium's blurred placeholder.
-    const img = body.locator('img');
-    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 100)).toBe(true);
+    await expect
+      .poll(() => inReader(page, '[data-field="body"] img', function () { const el = this as HTMLImageElement; return el.complete && el.naturalWidth > 100; }))
+      .toBe(true);
     // Clap/share/"More from" chrome stayed out.
-    const text = (await body.textContent()) ?? '';
-    expect(text).toContain('hallway track');
-    expect(text).not.toMatch(/More from Steve Wade|Recommended from Medium|Sign up/);
+    const bodyText = (await text(page, '[data-field="body"]')) ?? '';
+    expect(bodyText).toContain('hallway track');
+    expect(bodyText).not.toMatch(/More from Steve Wade|Recommended from Medium|Sign up/);
+    // The page itself cannot open the reader's shadow root (to read or rewrite it).
+    expect(await page.evaluate(() => document.querySelector('margin-reader')!.shadowRoot)).toBe(null);
     // Focus moved into the reader.
     expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('margin-reader');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'reader-chromium.png') });
@@ -68,34 +83,36 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
     const page = await openPage('/kubecon-eu-2024-day-two/');
     await toggleReader(session, page);
     const r = reader(page);
-    const root = r.locator('.mr-root');
-    const bodyFontSize = () => r.locator('[data-field="body"] p').first().evaluate((p) => getComputedStyle(p).fontSize);
-    const before = await bodyFontSize();
+    await waitForReader(page);
+    const style = (property: string) =>
+      inReader(page, '.mr-root', function (p) { return getComputedStyle(this).getPropertyValue(p as string); }, property);
+    const bodyFontSize = () => inReader(page, '[data-field="body"] p', function () { return getComputedStyle(this).fontSize; });
+    const before = (await bodyFontSize())!;
 
-    await r.locator('[data-theme-choice="dark"]').click();
-    await expect.poll(() => root.getAttribute('data-theme')).toBe('dark');
-    expect(await root.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(22, 24, 28)');
+    await click(page, '[data-theme-choice="dark"]');
+    await expect.poll(() => attr(page, '.mr-root', 'data-theme')).toBe('dark');
+    expect(await style('background-color')).toBe('rgb(22, 24, 28)');
 
-    await r.locator('[data-setting="fontSize-up"]').click();
-    await r.locator('[data-setting="fontSize-up"]').click();
+    await click(page, '[data-setting="fontSize-up"]');
+    await click(page, '[data-setting="fontSize-up"]');
     await expect.poll(bodyFontSize).toBe(`${parseFloat(before) + 2}px`);
 
-    await r.locator('[data-font-choice="sans"]').click();
-    expect(await root.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/system-ui|sans/);
+    await click(page, '[data-font-choice="sans"]');
+    expect(await style('font-family')).toMatch(/system-ui|sans/);
 
     // Close and open again: the choices were saved.
     await page.keyboard.press('Escape');
     await expect.poll(() => r.count()).toBe(0);
     await toggleReader(session, page);
-    await expect.poll(() => reader(page).locator('.mr-root').getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => attr(page, '.mr-root', 'data-theme')).toBe('dark');
     expect(await bodyFontSize()).toBe(`${parseFloat(before) + 2}px`);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'reader-chromium-dark.png') });
 
     // Put the defaults back for the other tests.
-    await reader(page).locator('[data-theme-choice="system"]').click();
-    await reader(page).locator('[data-font-choice="serif"]').click();
-    await reader(page).locator('[data-setting="fontSize-down"]').click();
-    await reader(page).locator('[data-setting="fontSize-down"]').click();
+    await click(page, '[data-theme-choice="system"]');
+    await click(page, '[data-font-choice="serif"]');
+    await click(page, '[data-setting="fontSize-down"]');
+    await click(page, '[data-setting="fontSize-down"]');
   });
 
   test('Esc closes the reader and gives the page back as it was, scroll position included', async () => {
@@ -106,9 +123,9 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
 
     await toggleReader(session, page);
     const r = reader(page);
-    await r.locator('[data-field="title"]').waitFor();
+    await waitForReader(page);
     // Reading scrolls the reader, not the page.
-    await r.locator('.mr-root').evaluate((el) => el.scrollTo(0, 900));
+    await inReader(page, '.mr-root', function () { this.scrollTo(0, 900); });
     await page.keyboard.press('End');
     await page.keyboard.press('Escape');
 
@@ -122,12 +139,12 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
     const page = await openPage('/kubecon-eu-2024-day-two/');
     await toggleReader(session, page);
     const r = reader(page);
-    await r.locator('[data-field="title"]').waitFor();
+    await waitForReader(page);
     // From the focused title, Tab wraps within the dialog to the first control: Close.
     let label: string | null = null;
     for (let i = 0; i < 40 && label !== 'Close reader view (Esc)'; i++) {
       await page.keyboard.press('Tab');
-      label = await page.evaluate(() => document.querySelector('margin-reader')?.shadowRoot?.activeElement?.getAttribute('aria-label') ?? null);
+      label = await inReader(page, ':focus', function () { return this.getAttribute('aria-label'); });
     }
     expect(label).toBe('Close reader view (Esc)');
     await page.keyboard.press('Enter');
@@ -143,16 +160,17 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
     const titleBefore = await page.title();
 
     expect(await toggleReader(session, page)).toEqual({ state: 'opened' });
-    const body = reader(page).locator('[data-field="body"]');
-    await body.waitFor();
-    expect(((await body.textContent()) ?? '').length).toBeGreaterThan(500);
+    await expect.poll(async () => ((await text(page, '[data-field="body"]')) ?? '').length).toBeGreaterThan(500);
 
-    const found = await body.evaluate((el) => ({
+    const found = await inReader(page, '[data-field="body"]', function () {
+      const el = this;
+      return {
       dangerous: el.querySelectorAll('script, iframe, object, embed, form, input, button, base, meta, link, style').length,
       handlers: [...el.querySelectorAll('*')].filter((n) => [...n.attributes].some((a) => a.name.startsWith('on'))).length,
       jsLinks: [...el.querySelectorAll('[href], [src], [action], [formaction], [xlink\\:href]')].filter((n) =>
         [...n.attributes].some((a) => /^\s*(javascript|vbscript|data:text\/html)/i.test(a.value))).length,
-    }));
+      };
+    });
     expect(found).toEqual({ dangerous: 0, handlers: 0, jsLinks: 0 });
     // Give any image-error or svg-load handler that slipped through the time to fire.
     await page.waitForTimeout(300);
@@ -165,8 +183,8 @@ describe.skipIf(skip)(`reader view in Chromium${skip ? ` (${skip})` : ''}`, () =
     const page = await openPage('/no-article/');
     const before = await page.evaluate(() => document.body.outerHTML);
     expect(await toggleReader(session, page)).toEqual({ state: 'no-article' });
-    const notice = page.locator('margin-notice [data-margin-notice="no-article"]');
-    await expect.poll(() => notice.textContent()).toContain('no article');
+    const notice = () => inShadow(page, 'margin-notice', '[data-margin-notice="no-article"]', function () { return this.textContent; });
+    await expect.poll(notice).toContain('no article');
     expect(await page.locator('margin-reader').count()).toBe(0);
     expect(await page.evaluate(() => document.body.outerHTML)).toBe(before);
   });

@@ -1,0 +1,51 @@
+/**
+ * The note card, framed by the highlighter beside a highlight. It asks the background
+ * which highlight the tab named (never in its own URL, which a page's resource timing
+ * could read), writes through the background (so the tabs repaint), and asks the tab to
+ * remove it when done.
+ *
+ * Reading the highlight: the card is an extension page, but framed in a web page it is a
+ * third-party frame, and browsers that block third-party storage (Chromium 156 here does)
+ * deny it IndexedDB ("The user denied permission to access the database"). So the record
+ * comes with the background's `note-card:target` answer when the background sends it
+ * (`highlight`), and is read from the database only when it does not.
+ */
+import { mountNoteCard } from '@/components/note-card/note-card';
+import '@/components/note-card/note-card.css';
+import type { HighlightRecord } from '@/utils/db/schema';
+import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protocol';
+import { pageMessenger } from '@/utils/messaging/page-protocol';
+import { NOTE_CARD_CLOSE_MESSAGE } from '@/utils/highlighting/note-card-edit';
+
+type CardRecord = Pick<HighlightRecord, 'quote' | 'note' | 'tags' | 'colour'>;
+let sent: CardRecord | null = null;
+
+async function fromDatabase(id: string): Promise<CardRecord | null> {
+  const { createMarginDb, getHighlight } = await import('@/utils/db');
+  return getHighlight(createMarginDb(), id);
+}
+
+void mountNoteCard(document.body, {
+  async target() {
+    const answer = await marginMessenger.sendMessage('note-card:target').catch((e: unknown) => ({ error: String(e) }));
+    if (isMarginError(answer)) return answer.error;
+    sent = (answer as typeof answer & { highlight?: CardRecord }).highlight ?? null;
+    return { id: answer.id, tabId: answer.tabId };
+  },
+  load: (id) => (sent ? Promise.resolve(sent) : fromDatabase(id).catch(() => null)),
+  async save(id, patch) {
+    const result = await marginMessenger.sendMessage('highlight:update', { id, patch });
+    if (isMarginError(result)) return result.error;
+    return result ? null : 'This highlight was deleted.';
+  },
+  async close(tabId) {
+    // Firefox gives an extension frame inside a web page no `tabs` API: there the card tells
+    // the tab's content script through its parent window. The message carries nothing but its
+    // name, and the content script accepts it only from the extension's origin.
+    if (tabId !== null && (browser.tabs as typeof browser.tabs | undefined)?.sendMessage) {
+      await pageMessenger.sendMessage('note-card:close', undefined, tabId).catch(() => undefined);
+    } else {
+      parent.postMessage(NOTE_CARD_CLOSE_MESSAGE, '*');
+    }
+  },
+});

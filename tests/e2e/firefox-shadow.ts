@@ -1,0 +1,82 @@
+/**
+ * Reaching Margin's closed shadow roots (toolbar, reader, notice) from a Firefox test, the
+ * way a debugger does: WebDriver BiDi serializes a node's shadow root whatever its mode
+ * (`includeShadowTree: 'all'`), and a function called with that root as argument can look
+ * inside. Page script cannot do this; the test uses it only to read what is shown and to
+ * find where to click, and acts with real mouse and keyboard input.
+ */
+import type { Browser, Page } from 'puppeteer-core';
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+interface RemoteNode {
+  sharedId?: string;
+  value?: { shadowRoot?: { sharedId?: string } | null };
+}
+
+function bidi(page: Page): { conn: BidiConnection; context: string } {
+  const conn = (page.browser() as Browser & { connection?: BidiConnection }).connection;
+  const context = (page.mainFrame() as unknown as { _id?: string })._id;
+  if (!conn?.send || !context) throw new Error('puppeteer did not expose its WebDriver BiDi connection');
+  return { conn, context };
+}
+
+/**
+ * Runs `fn` (self-contained) with `this` bound to the element `selector` in the shadow root of
+ * the first `<host>`; its result must survive JSON.
+ * @return the result, or null when there is no such host or element
+ */
+export async function inShadow<T>(page: Page, host: string, selector: string, fn: (this: Element, arg: unknown) => T, arg?: unknown): Promise<T | null> {
+  const { conn, context } = bidi(page);
+  const located = (await conn.send('browsingContext.locateNodes', {
+    context,
+    locator: { type: 'css', value: host },
+    maxNodeCount: 1,
+    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+  })).result as { nodes: RemoteNode[] };
+  const shadow = located.nodes[0]?.value?.shadowRoot?.sharedId;
+  if (!shadow) return null;
+  const called = (await conn.send('script.callFunction', {
+    functionDeclaration: `(root, selector, arg) => {
+      const el = root.querySelector(selector);
+      return el ? JSON.stringify((${fn.toString()}).call(el, JSON.parse(arg)) ?? null) : null;
+    }`,
+    arguments: [{ sharedId: shadow }, { type: 'string', value: selector }, { type: 'string', value: JSON.stringify(arg ?? null) }],
+    target: { context },
+    awaitPromise: true,
+  })).result as { type: string; result?: { type: string; value?: string }; exceptionDetails?: { text: string } };
+  if (called.type !== 'success') throw new Error(called.exceptionDetails?.text ?? 'script.callFunction failed');
+  const json = called.result?.type === 'string' ? called.result.value : null;
+  return json == null ? null : (JSON.parse(json) as T);
+}
+
+/** Clicks the element `selector` in `<host>`'s shadow root with the mouse, at its centre. */
+export async function clickInShadow(page: Page, host: string, selector: string): Promise<void> {
+  const box = await inShadow(page, host, selector, function () {
+    const r = this.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  if (!box) throw new Error(`no ${selector} in <${host}>`);
+  await page.mouse.click(box.x, box.y);
+}
+
+/**
+ * Evaluates `expression` in the first child frame of `page` whose URL ends with `urlEnd`
+ * (the note card, an extension frame puppeteer does not list among the page's frames).
+ * @return its value (JSON-safe), or undefined when there is no such frame
+ */
+export async function evaluateInFrame<T>(page: Page, urlEnd: string, expression: string): Promise<T | undefined> {
+  const { conn, context } = bidi(page);
+  interface Tree { context: string; url: string; children?: Tree[] | null }
+  const { contexts } = (await conn.send('browsingContext.getTree', { root: context })).result as { contexts: Tree[] };
+  const find = (t: Tree): Tree | undefined => (t.url.endsWith(urlEnd) ? t : (t.children ?? []).map(find).find(Boolean));
+  const frame = contexts.map(find).find(Boolean);
+  if (!frame) return undefined;
+  const done = (await conn.send('script.evaluate', {
+    expression: `JSON.stringify((() => (${expression}))() ?? null)`,
+    target: { context: frame.context },
+    awaitPromise: true,
+  })).result as { type: string; result?: { value?: string } };
+  return done.type === 'success' && done.result?.value != null ? (JSON.parse(done.result.value) as T) : undefined;
+}
