@@ -7,32 +7,24 @@
  * Reading the highlight: the card is an extension page, but framed in a web page it is a
  * third-party frame, and browsers that block third-party storage (Chromium 156 here does)
  * deny it IndexedDB ("The user denied permission to access the database"). So the record
- * comes with the background's `note-card:target` answer when the background sends it
- * (`highlight`), and is read from the database only when it does not.
+ * comes with the background's `note-card:target` answer.
  */
 import { mountNoteCard } from '@/components/note-card/note-card';
 import '@/components/note-card/note-card.css';
-import type { HighlightRecord } from '@/utils/db/schema';
-import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protocol';
+import { isMarginError, marginMessenger, type NoteCardRecord } from '@/utils/messaging/margin-protocol';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { NOTE_CARD_CLOSE_MESSAGE } from '@/utils/highlighting/note-card-edit';
 
-type CardRecord = Pick<HighlightRecord, 'quote' | 'note' | 'tags' | 'colour'>;
-let sent: CardRecord | null = null;
-
-async function fromDatabase(id: string): Promise<CardRecord | null> {
-  const { createMarginDb, getHighlight } = await import('@/utils/db');
-  return getHighlight(createMarginDb(), id);
-}
+let sent: NoteCardRecord | null = null;
 
 void mountNoteCard(document.body, {
   async target() {
     const answer = await marginMessenger.sendMessage('note-card:target').catch((e: unknown) => ({ error: String(e) }));
     if (isMarginError(answer)) return answer.error;
-    sent = (answer as typeof answer & { highlight?: CardRecord }).highlight ?? null;
+    sent = answer.highlight;
     return { id: answer.id, tabId: answer.tabId };
   },
-  load: (id) => (sent ? Promise.resolve(sent) : fromDatabase(id).catch(() => null)),
+  load: () => Promise.resolve(sent),
   async save(id, patch) {
     const result = await marginMessenger.sendMessage('highlight:update', { id, patch });
     if (isMarginError(result)) return result.error;

@@ -23,7 +23,7 @@ import { writeTransaction } from '@/utils/db/write-transaction';
 import type { ArticleInput } from '@/utils/db/articles';
 import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, Selector } from '@/utils/db/schema';
 import type { HighlightSettings } from '@/utils/highlight-settings/highlight-settings';
-import type { MarginError, PageAnnotations, PageInfo, PlacementReport } from '@/utils/messaging/margin-protocol';
+import type { MarginError, NoteCardRecord, PageAnnotations, PageInfo, PlacementReport } from '@/utils/messaging/margin-protocol';
 
 export interface AnnotationServiceHooks {
   /** An article's annotations changed: repaint it in these tabs (not the one that made the change). */
@@ -100,6 +100,12 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
     async highlightArticle(id: string): Promise<{ articleId: string; live: boolean } | null> {
       const h = await db.highlights.get(id);
       return h ? { articleId: h.articleId, live: h.deletedAt === null } : null;
+    },
+
+    /** What the note card edits of a live highlight: its quote, note, tags and colour. */
+    async noteCardRecord(id: string): Promise<NoteCardRecord | null> {
+      const h = await db.highlights.get(id);
+      return h && h.deletedAt === null ? { quote: h.quote, note: h.note, tags: h.tags, colour: h.colour } : null;
     },
 
     tabPage(tabId: number): { page: PageInfo | null; articleId: string | null } {

@@ -306,7 +306,12 @@ describe('a highlight clicked on the page', () => {
     const victim = await victimHighlight();
     await send('highlight:focused', { id: victim.id, noteCard: true }, content(VICTIM_TAB, VICTIM_URL));
     expect(focused).toEqual([{ tabId: VICTIM_TAB, id: victim.id }]);
-    expect(await send('note-card:target', undefined, noteCard(VICTIM_TAB))).toEqual({ id: victim.id, tabId: VICTIM_TAB });
+    // The card is a third-party frame without IndexedDB: what it edits comes with the answer.
+    expect(await send('note-card:target', undefined, noteCard(VICTIM_TAB))).toEqual({
+      id: victim.id,
+      tabId: VICTIM_TAB,
+      highlight: { quote: victim.quote, note: 'PRIVATE: ask Dana before Friday', tags: [], colour: victim.colour },
+    });
     // Another tab's note card, or a page without a tab, has no target.
     expect(await send('note-card:target', undefined, noteCard(EVIL_TAB))).toMatchObject({ error: expect.any(String) });
     expect(await send('note-card:target', undefined, POPUP)).toMatchObject({ error: expect.stringMatching(/refused/) });

@@ -153,10 +153,13 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
         if (sender.tabId === undefined) refuse('only a note card in a tab may ask which highlight it edits');
         const tabId = sender.tabId;
         const id = noteCardTargets.get(tabId);
-        if (id === undefined || !(await checkLiveOnTab(tabId, id))) {
+        const highlight = id !== undefined && (await checkLiveOnTab(tabId, id)) ? await (await ready).noteCardRecord(id) : null;
+        if (id === undefined || !highlight) {
           return error('This highlight is no longer on the page: close the note and click the highlight again.');
         }
-        return { id, tabId };
+        // The record travels with the answer: framed in a web page, the card is a third-party
+        // frame, and Chromium denies it the extension's IndexedDB.
+        return { id, tabId, highlight };
       },
     },
     'tab:page': {

@@ -37,6 +37,9 @@ export interface PlacementReport {
   position?: number;
 }
 
+/** What the note card shows and edits of a highlight. */
+export type NoteCardRecord = Pick<HighlightRecord, 'quote' | 'note' | 'tags' | 'colour'>;
+
 /** A failure the user should read (storage full, a page Margin cannot run on). */
 export interface MarginError {
   error: string;
@@ -73,10 +76,11 @@ export interface MarginProtocol {
   'highlight:focused': (data: { id: string; noteCard: boolean }) => void;
   /**
    * From the note card (an extension page framed in a tab; `sender.tab` is that tab): the
-   * highlight the card edits, as the tab's content script last named it. The id never travels
-   * in the frame's URL, which the page's resource timing could read.
+   * highlight the card edits, as the tab's content script last named it, with what the card
+   * shows of it. The id never travels in the frame's URL, which the page's resource timing
+   * could read; the record travels here because a framed card cannot open IndexedDB.
    */
-  'note-card:target': () => { id: string; tabId: number } | MarginError;
+  'note-card:target': () => { id: string; tabId: number; highlight: NoteCardRecord } | MarginError;
   /** Extracts the article in a tab and saves its offline copy. */
   'article:save-offline': (data: { tabId: number }) => { savedAt: number } | MarginError;
 }
