@@ -12,8 +12,7 @@
  * `node --import tsx bench/anchor-browser.ts [highlights] [runs]`
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { build } from 'esbuild';
+import { pageBundle } from '../scripts/lib/page-bundle';
 import { chromium } from 'playwright-core';
 import { longestCorpusPages } from './anchor';
 import { median } from './stats';
@@ -34,30 +33,14 @@ type Situation = 'unchanged' | 'shifted' | 'edited';
 const SITUATIONS: Situation[] = ['unchanged', 'shifted', 'edited'];
 
 /** The page-side code: our module and the baseline, exposed on `globalThis`. */
-async function bundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `
-        import * as anchoring from './utils/anchoring/index.ts';
-        import * as textQuote from 'dom-anchor-text-quote';
-        import * as textPosition from 'dom-anchor-text-position';
-        globalThis.MarginAnchoring = anchoring;
-        globalThis.TextQuote = textQuote;
-        globalThis.TextPosition = textPosition;
-        // tsx compiles this file with esbuild's keepNames, so the function
-        // handed to page.evaluate calls esbuild's __name helper: provide it.
-        globalThis.__name = (fn, value) => Object.defineProperty(fn, 'name', { value, configurable: true });`,
-      resolveDir: resolve('.'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+function bundle(): Promise<string> {
+  return pageBundle(`
+    import * as anchoring from './utils/anchoring/index.ts';
+    import * as textQuote from 'dom-anchor-text-quote';
+    import * as textPosition from 'dom-anchor-text-position';
+    globalThis.MarginAnchoring = anchoring;
+    globalThis.TextQuote = textQuote;
+    globalThis.TextPosition = textPosition;`);
 }
 
 /** Runs the benchmark; null when Chromium or the corpus is missing. */

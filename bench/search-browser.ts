@@ -23,7 +23,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { pageBundle } from '../scripts/lib/page-bundle';
 import { CHROME_BUILD_DIR, chromiumAvailable, CHROMIUM_PATH, launchChromiumWithExtension } from '../scripts/lib/chromium';
 import { median } from './stats';
 
@@ -71,29 +71,16 @@ export interface SearchBrowserResult {
  * records in bulk, exposed as `globalThis.MarginDbModule`. Evaluated through the
  * DevTools protocol, which the extension page's CSP does not restrict.
  */
-export async function marginDbBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `
-        import * as db from './utils/db/index.ts';
-        import { newRecordId } from './utils/db/record-id.ts';
-        import * as words from './utils/db/search-words.ts';
-        // All of search-words: an older checkout (SEARCH_BENCH_SOURCE) may lack \`tagWords\`.
-        globalThis.MarginDbModule = { ...db, newRecordId, ...words };
-        // tsx compiles callers with esbuild's keepNames, so functions handed to
-        // page.evaluate call esbuild's __name helper: provide it.
-        globalThis.__name = (fn, value) => Object.defineProperty(fn, 'name', { value, configurable: true });`,
-      resolveDir: resolve(process.env.SEARCH_BENCH_SOURCE ?? '.'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+export function marginDbBundle(): Promise<string> {
+  return pageBundle(
+    `
+    import * as db from './utils/db/index.ts';
+    import { newRecordId } from './utils/db/record-id.ts';
+    import * as words from './utils/db/search-words.ts';
+    // All of search-words: an older checkout (SEARCH_BENCH_SOURCE) may lack \`tagWords\`.
+    globalThis.MarginDbModule = { ...db, newRecordId, ...words };`,
+    process.env.SEARCH_BENCH_SOURCE ?? '.',
+  );
 }
 
 /** Article texts from the corpus, or generated ones; and which. */

@@ -6,8 +6,7 @@
  * seed and check the same way before and after the background starts refusing messages whose
  * sender or payload it does not trust.
  */
-import { resolve } from 'node:path';
-import { build } from 'esbuild';
+import { pageBundle } from '../../scripts/lib/page-bundle';
 import type { HighlightColour, Selector } from '../../utils/db/schema';
 
 /** A highlight to seed: a passage of the page, with the user's note and tags. */
@@ -43,25 +42,10 @@ export interface StoredState {
 }
 
 /** The data layer, bundled for an extension page as `globalThis.HostileMarginDb`. */
-export async function dataLayerBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `
-        import * as db from './utils/db/index.ts';
-        globalThis.HostileMarginDb = db;
-        // tsx compiles callers with keepNames: functions handed to evaluate call __name.
-        globalThis.__name ??= (fn, value) => Object.defineProperty(fn, 'name', { value, configurable: true });`,
-      resolveDir: resolve('.'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+export function dataLayerBundle(): Promise<string> {
+  return pageBundle(`
+    import * as db from './utils/db/index.ts';
+    globalThis.HostileMarginDb = db;`);
 }
 
 type DataLayer = typeof import('../../utils/db/index');
