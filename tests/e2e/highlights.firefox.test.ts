@@ -1,7 +1,9 @@
 /**
  * Highlights in real Firefox (Debian's ESR) with the Firefox build installed: the
- * same core loop as in Chromium — highlight with a note, reload, the reader view —
- * driven by puppeteer over WebDriver BiDi. Counts painted highlights whichever
+ * same core loop as in Chromium — highlight with a note, reload, the reader view, the
+ * note listed in the sidebar's page (`sidepanel.html?tab=<id>`, loaded in a tab: the
+ * driver cannot open the sidebar) and counted by the popup — driven by puppeteer over
+ * WebDriver BiDi. Counts painted highlights whichever
  * painter Firefox gets (Custom Highlight API or `<mark>`).
  *
  * Input is trusted, as a user's: the selection ends with a released Shift, the toolbar's
@@ -12,7 +14,7 @@
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIREFOX_PATH, launchFirefoxWithExtension, navigate, toggleReader, type FirefoxSession } from '../../scripts/lib/firefox';
+import { FIREFOX_PATH, launchFirefoxWithExtension, navigate, openPopup, tabIdOf, toggleReader, type FirefoxSession } from '../../scripts/lib/firefox';
 import { startServer } from '../../scripts/serve';
 import { clickInShadow, evaluateInFrame, inShadow } from './firefox-shadow';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
@@ -73,7 +75,7 @@ describe.skipIf(skip)(`highlights in Firefox${skip ? ` (${skip})` : ''}`, () => 
     await server?.close();
   });
 
-  test('highlight with a note, reload, and find it on the page and in the reader view', async () => {
+  test('highlight with a note, reload, and find it on the page, in the reader view and in the sidebar', async () => {
     // Until the highlighter has started, a selection shows no toolbar: select again.
     for (let i = 0; i < 50 && !(await toolbarShown(page)); i++) {
       await select(page, PASSAGE);
@@ -100,9 +102,9 @@ describe.skipIf(skip)(`highlights in Firefox${skip ? ` (${skip})` : ''}`, () => 
     await page.keyboard.press('Enter');
     await page.keyboard.up('Control');
     await expect.poll(() => cardOpen(page)).toBe(false);
-    // (Only a modifier released after Ctrl+Enter closed the card may reach the page.)
+    // (Only the release of Ctrl+Enter, after that keypress closed the card, may reach the page.)
     const seen = await page.evaluate(() => (window as unknown as { seenKeys: string[] }).seenKeys);
-    expect(seen.filter((k) => !/^keyup:(Control|Meta)$/.test(k))).toEqual([]);
+    expect(seen.filter((k) => !/^keyup:(Control|Meta|Enter)$/.test(k))).toEqual([]);
 
     await page.reload();
     await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toEqual([1, 0]);
@@ -111,16 +113,20 @@ describe.skipIf(skip)(`highlights in Firefox${skip ? ` (${skip})` : ''}`, () => 
     await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toEqual([1, 1]);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'highlight-reader-firefox.png') });
 
-    // The note came back with it: the popup, opened as a page, lists it.
-    const tabId = await session.controlPage.evaluate(async (url) => {
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      const tabs = await api.tabs.query({});
-      return tabs.filter((t) => t.url === url).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0]!.id!;
-    }, page.url());
-    const popup = await session.newPage();
-    await navigate(session, popup, `${session.extensionUrl}popup.html?tab=${tabId}`);
-    const noteField = await popup.waitForSelector('[data-list="highlights"] [data-field="note"]', { timeout: 10_000 });
-    expect(await noteField!.evaluate((el) => (el as HTMLTextAreaElement).value)).toBe('Hallway conversations beat keynotes');
+    // The note came back with it: the sidebar's page, bound to the post's tab, lists it.
+    const tabId = await tabIdOf(session, page);
+    const panel = await session.browser.newPage();
+    await panel.setViewport({ width: 400, height: 800 });
+    await navigate(session, panel, `${session.extensionUrl}sidepanel.html?tab=${tabId}`);
+    const card = await panel.waitForSelector('[data-list="cards"] [data-card]', { timeout: 10_000 });
+    expect(await card!.$eval('[data-action="reveal"]', (el) => el.textContent)).toBe(PASSAGE);
+    await expect.poll(() => card!.$eval('[data-field="note"]', (el) => el.textContent)).toBe('Hallway conversations beat keynotes');
+    await panel.close();
+
+    // The popup, a quick view, counts it.
+    const popup = await openPopup(session, page);
+    const count = await popup.waitForSelector('[data-count="highlights"]', { timeout: 10_000 });
+    await expect.poll(() => count!.evaluate((el) => el.textContent)).toBe('1');
     await popup.close();
   });
 });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, launchChromiumWithExtension, type ChromiumSession } from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
-import { clickHighlight, openPopup, tabIdOf } from './highlight-driver';
+import { clickHighlight, openPopup, tabIdOf, toolbar } from './highlight-driver';
 import { card, cards, flashed, openSidePanelPage, passageInViewport, seedHighlights } from './sidepanel-driver';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
@@ -168,6 +168,12 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     await clickHighlight(page, 'blue');
     await expect.poll(() => card(panel, id.last).getAttribute('data-editing'), { timeout: 5000 }).toBe('');
     await panel.keyboard.press('Escape');
+    await expect.poll(() => card(panel, id.last).getAttribute('data-editing')).toBeNull();
+    // The click also opened the toolbar and note card on the page: Esc there closes them.
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toolbar(page).isCardOpen()).toBe(false);
+    await expect.poll(() => toolbar(page).isVisible()).toBe(false);
   });
 
   test('a highlight not found on the page can be kept as a note', async () => {
@@ -187,6 +193,9 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     await page.locator('margin-reader').waitFor({ state: 'attached' });
     await card(panel, id.last).locator('[data-action="reveal"]').click();
     await expect.poll(() => passageInViewport(page, LAST)).toBe(true);
+    // No toolbar or note card is open on the page, so Esc (in the page's tab) is the reader's.
+    expect(await toolbar(page).isVisible()).toBe(false);
+    await page.bringToFront();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('margin-reader').count()).toBe(0);
   });
