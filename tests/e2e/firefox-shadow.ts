@@ -3,7 +3,9 @@
  * way a debugger does: WebDriver BiDi serializes a node's shadow root whatever its mode
  * (`includeShadowTree: 'all'`), and a function called with that root as argument can look
  * inside. Page script cannot do this; the test uses it only to read what is shown and to
- * find where to click, and acts with real mouse and keyboard input.
+ * find where to click, and acts with real mouse and keyboard input. On top of that, the
+ * highlight steps a user takes in Firefox: select (ending with a released Shift) until the
+ * toolbar shows, click its buttons, type a note into the note card.
  */
 import type { Browser, Page } from 'puppeteer-core';
 
@@ -79,4 +81,73 @@ export async function evaluateInFrame<T>(page: Page, urlEnd: string, expression:
     awaitPromise: true,
   })).result as { type: string; result?: { value?: string } };
   return done.type === 'success' && done.result?.value != null ? (JSON.parse(done.result.value) as T) : undefined;
+}
+
+/** Margin's in-page toolbar host. */
+export const TOOLBAR = 'margin-toolbar';
+
+/** Whether Margin's toolbar shows. */
+export async function toolbarShown(page: Page): Promise<boolean> {
+  const shown = await inShadow(page, TOOLBAR, '.mt-bar', function () {
+    return !this.closest('[hidden]') && this.getClientRects().length > 0;
+  });
+  return shown === true;
+}
+
+/** Whether the note card (an extension frame in the toolbar's root) is open. */
+export async function noteCardOpen(page: Page): Promise<boolean> {
+  return (await inShadow(page, TOOLBAR, 'iframe.mt-card', function () { return true; })) === true;
+}
+
+/** Clicks a button of the shown toolbar with the mouse. */
+export const clickToolbar = (page: Page, selector: string) => clickInShadow(page, TOOLBAR, `.mt-bar:not([hidden]) ${selector}`);
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+async function until(what: string, check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  for (const end = Date.now() + ms; !(await check()); await sleep(100)) {
+    if (Date.now() > end) throw new Error(`${what} (after ${ms} ms)`);
+  }
+}
+
+/**
+ * Selects the first occurrence of `phrase` on the page and releases Shift (a trusted keyup
+ * ends a keyboard selection) until Margin's toolbar shows: the highlighter may still be starting.
+ */
+export async function selectUntilToolbar(page: Page, phrase: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    await page.evaluate((phrase) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(phrase);
+        if (at < 0) continue;
+        n.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
+        document.getSelection()!.setBaseAndExtent(n, at, n, at + phrase.length);
+        return;
+      }
+      throw new Error(`"${phrase}" is not on the page`);
+    }, phrase);
+    await page.keyboard.press('Shift');
+    await sleep(50);
+    if (await toolbarShown(page)) return;
+    await sleep(100);
+  }
+  throw new Error('the highlight toolbar never appeared');
+}
+
+/**
+ * Opens the note card from the toolbar ("Note"), waits until the card holds the focus in its
+ * note field, types `note` with the keyboard and saves with Ctrl+Enter; resolves when the card
+ * has closed.
+ */
+export async function writeNote(page: Page, note: string): Promise<void> {
+  await clickToolbar(page, '[data-action="note"]');
+  await until('the note card never opened', () => noteCardOpen(page));
+  // The card loads its highlight, then focuses its note field: the keys go to it, not to the page.
+  await until('the note card never took the focus', async () =>
+    (await evaluateInFrame<boolean>(page, '/note-card.html', `document.hasFocus() && document.activeElement?.dataset.field === 'note'`)) === true);
+  await page.keyboard.type(note);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Control');
+  await until('the note card did not close after saving', async () => !(await noteCardOpen(page)));
 }

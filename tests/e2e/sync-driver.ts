@@ -1,17 +1,23 @@
 /**
  * The steps of the sync end-to-end tests, written once for both drivers: Chromium through
  * Playwright, Firefox through puppeteer over WebDriver BiDi. Each browser is a `SyncBrowser`
- * whose pages are `Dom`s: CSS selectors (` >>> ` enters an open shadow root), real clicks and
- * typing, and reads done in the page itself. Used by sync.chromium.test.ts (two Chromium
- * profiles) and sync.cross-browser.test.ts (Chromium and Firefox).
+ * whose pages are `Dom`s: CSS selectors, real clicks and typing, and reads done in the page
+ * itself. Highlights are made as a user makes them, with trusted input only: select, release
+ * Shift, click the toolbar (in a closed shadow root, located by highlight-driver.ts over CDP
+ * in Chromium and by firefox-shadow.ts over BiDi in Firefox), type the note into the note
+ * card. Highlights and notes are read and edited in the side panel's page (bound to the
+ * page's tab); the popup shows the count and the sync line. Used by sync.chromium.test.ts
+ * (two Chromium profiles) and sync.cross-browser.test.ts (Chromium and Firefox).
  */
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { launchChromiumWithExtension } from '../../scripts/lib/chromium';
-import { launchFirefoxWithExtension, openPopup as openFirefoxPopup } from '../../scripts/lib/firefox';
+import { launchFirefoxWithExtension, navigate, openPopup as openFirefoxPopup, tabIdOf as firefoxTabIdOf } from '../../scripts/lib/firefox';
 import type { WebDavServer } from '../support/webdav-server';
-import { openPopup as openChromiumPopup, selectPhraseInPage } from './highlight-driver';
+import * as firefox from './firefox-shadow';
+import { noteCard, openPopup as openChromiumPopup, selectUntilToolbar, toolbar } from './highlight-driver';
+import { openSidePanelPage } from './sidepanel-driver';
 
 /** One page (tab) of a browser, whichever library drives it. */
 export interface Dom {
@@ -25,8 +31,21 @@ export interface Dom {
   press(key: string): Promise<void>;
   /** Puts this tab in front: a hidden tab's frames are throttled and clicks on them are slow. */
   front(): Promise<void>;
+  /** Margin's in-page toolbar, in its closed shadow root, driven with trusted input only. */
+  toolbar: InPageToolbar;
   screenshot(path: string, fullPage?: boolean): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What a user does with Margin's toolbar on a page. */
+export interface InPageToolbar {
+  /** Selects `phrase` and releases Shift until the toolbar shows. */
+  select(phrase: string): Promise<void>;
+  shown(): Promise<boolean>;
+  /** Clicks a button of the shown toolbar with the mouse. */
+  click(selector: string): Promise<void>;
+  /** "Note", then `note` typed into the note card and saved with Ctrl+Enter; resolves when the card has closed. */
+  writeNote(note: string): Promise<void>;
 }
 
 export interface SyncBrowser {
@@ -38,12 +57,13 @@ export interface SyncBrowser {
   open(url: string): Promise<Dom>;
   /** Opens the popup for `page`'s tab, as a page of its own. */
   popup(page: Dom): Promise<Dom>;
+  /** Opens the side panel's page bound to `page`'s tab, in a tab (drivers cannot open the panel itself). */
+  panel(page: Dom): Promise<Dom>;
   close(): Promise<void>;
 }
 
 function playwrightDom(page: PlaywrightPage): Dom {
-  // Playwright's CSS engine already looks inside open shadow roots.
-  const locate = (selector: string) => page.locator(selector.replaceAll('>>>', ' '));
+  const locate = (selector: string) => page.locator(selector);
   const dom: Dom = {
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as never,
@@ -57,6 +77,12 @@ function playwrightDom(page: PlaywrightPage): Dom {
     },
     press: (key) => page.keyboard.press(key),
     front: () => page.bringToFront(),
+    toolbar: {
+      select: (phrase) => selectUntilToolbar(page, phrase),
+      shown: () => toolbar(page).isVisible(),
+      click: (selector) => toolbar(page).click(selector),
+      writeNote: (note) => typeNoteInChromium(page, note),
+    },
     async screenshot(path, fullPage = false) {
       await page.screenshot({ path, fullPage });
     },
@@ -88,12 +114,39 @@ function puppeteerDom(page: PuppeteerPage): Dom {
     },
     press: (key) => page.keyboard.press(key as never),
     front: () => page.bringToFront(),
+    toolbar: {
+      select: (phrase) => firefox.selectUntilToolbar(page, phrase),
+      shown: () => firefox.toolbarShown(page),
+      click: (selector) => firefox.clickToolbar(page, selector),
+      writeNote: (note) => firefox.writeNote(page, note),
+    },
     async screenshot(path, fullPage = false) {
       await page.screenshot({ path, fullPage });
     },
     close: () => page.close(),
   };
   return dom;
+}
+
+/**
+ * "Note" on the toolbar, then `note` typed into the note card, which takes the focus when it
+ * opens, and Ctrl+Enter; resolves when the card has closed. Unlike highlight-driver's
+ * `writeNote` it does not click into the card first: after another tab of the browser has
+ * been in front (the popup, the side panel's page), headless Chromium delivers a mouse click
+ * over the card's frame (an out-of-process extension frame) to the page instead, which takes
+ * the focus away from the card, and the keys then go to the page.
+ */
+async function typeNoteInChromium(page: PlaywrightPage, note: string): Promise<void> {
+  await toolbar(page).click('[data-action="note"]');
+  const card = await noteCard(page);
+  await expect
+    .poll(() => card.evaluate(() => document.hasFocus() && (document.activeElement as HTMLElement | null)?.dataset.field === 'note'), {
+      message: 'the note card did not take the focus',
+    })
+    .toBe(true);
+  await page.keyboard.type(note);
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => toolbar(page).isCardOpen(), { message: 'the note card did not close after saving' }).toBe(false);
 }
 
 /** Chromium with the Chrome build, in a fresh profile. */
@@ -114,6 +167,7 @@ export async function launchChromiumSync(): Promise<SyncBrowser> {
       return wrap(page);
     },
     popup: async (page) => wrap(await openChromiumPopup(session, pages.get(page)!)),
+    panel: async (page) => wrap(await openSidePanelPage(session, pages.get(page)!)),
     close: () => session.close(),
   };
 }
@@ -136,11 +190,18 @@ export async function launchFirefoxSync(): Promise<SyncBrowser> {
       return wrap(page);
     },
     popup: async (page) => wrap(await openFirefoxPopup(session, pages.get(page)!)),
+    async panel(page) {
+      const tabId = await firefoxTabIdOf(session, pages.get(page)!);
+      const panel = await session.browser.newPage();
+      await panel.setViewport({ width: 400, height: 800 });
+      await navigate(session, panel, `${session.extensionUrl}sidepanel.html?tab=${tabId}`);
+      return wrap(panel);
+    },
     close: () => session.close(),
   };
 }
 
-/** What the page shows of the first match of `selector`, and how many match (` >>> ` enters a shadow root). */
+/** What the page shows of the first match of `selector`, and how many match. */
 export interface Probe {
   count: number;
   /** textContent of every match. */
@@ -153,10 +214,7 @@ export interface Probe {
 }
 
 function probeInPage({ selector }: { selector: string }): Probe {
-  const parts = selector.split('>>>').map((s) => s.trim());
-  let scope: ParentNode | null = document;
-  for (const part of parts.slice(0, -1)) scope = scope?.querySelector(part)?.shadowRoot ?? null;
-  const all = scope ? [...scope.querySelectorAll(parts[parts.length - 1]!)] : [];
+  const all = [...document.querySelectorAll(selector)];
   const el = all[0] as (HTMLElement & { value?: string; disabled?: boolean }) | undefined;
   return {
     count: all.length,
@@ -174,50 +232,42 @@ export const textOf = async (dom: Dom, selector: string) => (await probe(dom, se
 export const countOf = async (dom: Dom, selector: string) => (await probe(dom, selector)).count;
 export const attributeOf = async (dom: Dom, selector: string, name: string) => (await probe(dom, selector)).attributes[name] ?? null;
 
-/** Painted highlights of a colour, on the page and in the reader view, whichever painter the browser got (Custom Highlight API or `<mark>`). */
-export function painted(page: Dom, colour: string): Promise<{ page: number; reader: number; texts: string[] }> {
+/**
+ * Painted highlights of a colour on the page, whichever painter the browser got (Custom
+ * Highlight API, or `<mark>` elements in the page's DOM), and their text. Ranges inside a
+ * shadow root (the reader view) are left out; so are marks in the reader's closed root,
+ * which page script cannot see.
+ */
+export function painted(page: Dom, colour: string): Promise<{ page: number; texts: string[] }> {
   return page.evaluate((colour) => {
-    const inShadow = (n: Node) => n.getRootNode() instanceof ShadowRoot;
     const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
-    const ranges = [...(registry?.get(`margin-${colour}`) ?? [])].filter((r) => !r.collapsed);
-    const reader = document.querySelector('margin-reader')?.shadowRoot;
-    const selector = `mark[data-margin-colour="${colour}"]`;
+    const ranges = [...(registry?.get(`margin-${colour}`) ?? [])].filter((r) => !r.collapsed && !(r.startContainer.getRootNode() instanceof ShadowRoot));
     const marks = new Map<string, Element[]>();
-    for (const m of [...document.querySelectorAll(selector), ...(reader?.querySelectorAll(selector) ?? [])]) {
+    for (const m of document.querySelectorAll(`mark[data-margin-colour="${colour}"]`)) {
       const id = m.getAttribute('data-margin-id') ?? '';
       marks.set(id, [...(marks.get(id) ?? []), m]);
     }
     const marked = [...marks.values()];
     return {
-      page: ranges.filter((r) => !inShadow(r.startContainer)).length + marked.filter((g) => !inShadow(g[0]!)).length,
-      reader: ranges.filter((r) => inShadow(r.startContainer)).length + marked.filter((g) => inShadow(g[0]!)).length,
+      page: ranges.length + marked.length,
       texts: [...ranges.map((r) => r.toString()), ...marked.map((g) => g.map((m) => m.textContent).join(''))],
     };
   }, colour);
 }
 
-const TOOLBAR = 'margin-toolbar >>> .mt-bar';
-
-/** Highlights `phrase` on the page in `colour` from Margin's toolbar, with a note when given one. */
+/**
+ * Highlights `phrase` on the page in `colour` from Margin's toolbar, with a note typed into
+ * the note card when given one; resolves when the toolbar has closed.
+ */
 export async function highlight(page: Dom, phrase: string, colour: string, note?: string): Promise<void> {
   await page.front();
   const before = (await painted(page, colour)).page;
-  // Until the highlighter has started, a selection shows no toolbar: select again.
-  for (let i = 0; !(await probe(page, TOOLBAR)).visible; i++) {
-    if (i === 50) throw new Error('the highlight toolbar never appeared');
-    await page.evaluate(selectPhraseInPage, { phrase, inReader: false });
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  await page.click(`${TOOLBAR} [data-colour="${colour}"]`);
+  await page.toolbar.select(phrase);
+  await page.toolbar.click(`[data-colour="${colour}"]`);
   await expect.poll(async () => (await painted(page, colour)).page).toBe(before + 1);
-  if (note === undefined) {
-    await page.press('Escape');
-  } else {
-    await page.click(`${TOOLBAR} [data-action="note"]`);
-    await page.fill(`${TOOLBAR} [data-field="note"]`, note);
-    await page.click(`${TOOLBAR} [data-action="save-note"]`);
-  }
-  await expect.poll(async () => (await probe(page, TOOLBAR)).visible).toBe(false);
+  if (note === undefined) await page.press('Escape');
+  else await page.toolbar.writeNote(note);
+  await expect.poll(() => page.toolbar.shown()).toBe(false);
 }
 
 const field = (name: string) => `[data-sync-field="${name}"]`;
@@ -287,62 +337,71 @@ export async function screenshotSyncSection(b: SyncBrowser, path: string): Promi
   await b.options.screenshot(path, true);
 }
 
-// The popup.
+// The side panel's page: the page's highlights as cards, each with its note; edited there.
 
-const ITEMS = '[data-list="highlights"] [data-highlight-id]';
+const CARDS = '[data-list="cards"] [data-card]';
 
-export const highlightCount = (popup: Dom) => countOf(popup, ITEMS);
-/** The "Highlights" count in the popup's heading. */
-export const highlightCountShown = (popup: Dom) => textOf(popup, '[data-count="highlights"]');
+/** How many highlights the side panel lists for its page. */
+export const highlightCount = (panel: Dom) => countOf(panel, CARDS);
 
-/** The selector of the popup's item for the highlight of `quote`, or null while there is none. */
-export async function itemOf(popup: Dom, quote: string): Promise<string | null> {
-  const id = await popup.evaluate(
-    ({ items, quote }) =>
-      [...document.querySelectorAll(items)]
-        .find((item) => item.querySelector('[data-action="reveal"]')?.textContent?.includes(quote))
+/** The selector of the side panel's card for the highlight of `quote`, or null while there is none. */
+export async function itemOf(panel: Dom, quote: string): Promise<string | null> {
+  const id = await panel.evaluate(
+    ({ cards, quote }) =>
+      [...document.querySelectorAll(cards)]
+        .find((card) => card.querySelector('[data-action="reveal"]')?.textContent?.includes(quote))
         ?.getAttribute('data-highlight-id') ?? null,
-    { items: ITEMS, quote },
+    { cards: CARDS, quote },
   );
-  return id === null ? null : `[data-list="highlights"] [data-highlight-id=${JSON.stringify(id)}]`;
+  return id === null ? null : `[data-list="cards"] [data-highlight-id=${JSON.stringify(id)}]`;
 }
 
-async function mustItem(popup: Dom, quote: string): Promise<string> {
-  await expect.poll(() => itemOf(popup, quote), { timeout: 10_000, message: `no highlight “${quote}” in the popup` }).not.toBeNull();
-  return (await itemOf(popup, quote))!;
+async function mustItem(panel: Dom, quote: string): Promise<string> {
+  await expect.poll(() => itemOf(panel, quote), { timeout: 10_000, message: `no highlight “${quote}” in the side panel` }).not.toBeNull();
+  return (await itemOf(panel, quote))!;
 }
 
-/** The note of the highlight of `quote` in the popup, or null while it is not listed. */
-export async function noteOf(popup: Dom, quote: string): Promise<string | null> {
-  const item = await itemOf(popup, quote);
-  return item && (await probe(popup, `${item} [data-field="note"]`)).value;
+/** The note of the highlight of `quote` as its card shows it ('' without one), or null while it is not listed. */
+export async function noteOf(panel: Dom, quote: string): Promise<string | null> {
+  const item = await itemOf(panel, quote);
+  return item && ((await textOf(panel, `${item} > [data-field="note"]`)) ?? '');
 }
 
-/** Types a new note for the highlight of `quote` in the popup and leaves the field, which saves it. */
-export async function editNote(popup: Dom, quote: string, note: string): Promise<void> {
-  const selector = `${await mustItem(popup, quote)} [data-field="note"]`;
-  await popup.fill(selector, note);
-  await popup.evaluate((s) => (document.querySelector(s) as HTMLElement).blur(), selector);
+/** Opens the card of `quote` for editing (its "Edit"), unless it is open already. */
+async function editCard(panel: Dom, quote: string): Promise<string> {
+  const item = await mustItem(panel, quote);
+  if ((await attributeOf(panel, item, 'data-editing')) === null) await panel.click(`${item} [data-action="edit"]`);
+  return item;
 }
 
-export async function deleteHighlight(popup: Dom, quote: string): Promise<void> {
-  await popup.click(`${await mustItem(popup, quote)} [data-action="delete"]`);
+/** Types a new note for the highlight of `quote` in its card and clicks "Done", which saves it. */
+export async function editNote(panel: Dom, quote: string, note: string): Promise<void> {
+  const item = await editCard(panel, quote);
+  await panel.fill(`${item} [data-field="note-input"]`, note);
+  await panel.click(`${item} [data-action="done"]`);
+  await expect.poll(() => attributeOf(panel, item, 'data-editing')).toBeNull();
 }
 
-/** The versions of a note edited in two browsers at once, sorted, as the popup offers them; [] when there is no conflict. */
-export async function conflictVersions(popup: Dom, quote: string): Promise<string[]> {
-  const item = await itemOf(popup, quote);
-  return item ? (await probe(popup, `${item} [data-note-conflict] [data-field="version-text"]`)).texts.sort() : [];
+/** Deletes the highlight of `quote` from its card (Edit, Delete). */
+export async function deleteHighlight(panel: Dom, quote: string): Promise<void> {
+  const item = await editCard(panel, quote);
+  await panel.click(`${item} [data-action="delete"]`);
 }
 
-export async function conflictTitle(popup: Dom, quote: string): Promise<string | null> {
-  return textOf(popup, `${await mustItem(popup, quote)} [data-note-conflict]`);
+/** The versions of a note edited in two browsers at once, sorted, as the side panel offers them; [] when there is no conflict. */
+export async function conflictVersions(panel: Dom, quote: string): Promise<string[]> {
+  const item = await itemOf(panel, quote);
+  return item ? (await probe(panel, `${item} [data-note-conflict] [data-field="version-text"]`)).texts.sort() : [];
 }
 
-/** Chooses the version `text` of a conflicting note in the popup. */
-export async function keepVersion(popup: Dom, quote: string, text: string): Promise<void> {
-  const item = await mustItem(popup, quote);
-  const nth = await popup.evaluate(
+export async function conflictTitle(panel: Dom, quote: string): Promise<string | null> {
+  return textOf(panel, `${await mustItem(panel, quote)} [data-note-conflict]`);
+}
+
+/** Chooses the version `text` of a conflicting note in the side panel. */
+export async function keepVersion(panel: Dom, quote: string, text: string): Promise<void> {
+  const item = await mustItem(panel, quote);
+  const nth = await panel.evaluate(
     ({ item, text }) => {
       const versions = [...document.querySelectorAll(`${item} [data-note-conflict] [data-conflict-version]`)];
       const at = versions.findIndex((v) => v.querySelector('[data-field="version-text"]')?.textContent === text);
@@ -351,8 +410,13 @@ export async function keepVersion(popup: Dom, quote: string, text: string): Prom
     { item, text },
   );
   if (nth < 0) throw new Error(`no version “${text}” to keep`);
-  await popup.click(`${item} [data-note-conflict] [data-conflict-version]:nth-child(${nth}) [data-action="keep-version"]`);
+  await panel.click(`${item} [data-note-conflict] [data-conflict-version]:nth-child(${nth}) [data-action="keep-version"]`);
 }
+
+// The popup: a quick view of the page.
+
+/** The "highlights on this page" count in the popup. */
+export const highlightCountShown = (popup: Dom) => textOf(popup, '[data-count="highlights"]');
 
 /** The popup's sync line: its state and its text. */
 export async function popupSyncLine(popup: Dom): Promise<{ state: string | null; text: string | null }> {

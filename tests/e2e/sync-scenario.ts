@@ -1,11 +1,13 @@
 /**
  * The sync scenario of issue #5, end to end, for any two browsers: both set up
  * through their options page for one real WebDAV server (rclone, on 127.0.0.1),
- * both showing the sample post. A highlight with a note made in A shows in B,
- * painted and in the popup; a delete in B disappears from A; a note edited in both
- * before either synced shows as a conflict in both popups, and choosing a version
- * in B clears it in A; a highlight made in B shows in A. The steps are in
- * sync-driver.ts (Playwright for Chromium, puppeteer over WebDriver BiDi for Firefox).
+ * both showing the sample post. A highlight with a note made in A (from the in-page
+ * toolbar, the note typed into the note card) shows in B, painted, in the side panel
+ * with its note and counted in the popup; a delete in B's side panel disappears from
+ * A; a note edited in both side panels before either synced shows as a conflict in
+ * both, and choosing a version in B clears it in A; a highlight made in B shows in A.
+ * The steps are in sync-driver.ts (Playwright for Chromium, puppeteer over WebDriver
+ * BiDi for Firefox).
  */
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -58,12 +60,17 @@ export function describeSyncScenario({ title, skip, a: A, b: B }: SyncScenario):
     let b: SyncBrowser;
     let pageA: Dom;
     let pageB: Dom;
-    /** Popups a test opened, closed after it even when it fails. */
+    /** Popups and side panel pages a test opened, closed after it even when it fails. */
     const popups: Dom[] = [];
     const popupOf = async (browser: SyncBrowser, page: Dom) => {
       const popup = await browser.popup(page);
       popups.push(popup);
       return popup;
+    };
+    const panelOf = async (browser: SyncBrowser, page: Dom) => {
+      const panel = await browser.panel(page);
+      popups.push(panel);
+      return panel;
     };
     const closePopups = () => Promise.all(popups.splice(0).map((p) => p.close().catch(() => undefined)));
 
@@ -100,7 +107,7 @@ export function describeSyncScenario({ title, skip, a: A, b: B }: SyncScenario):
       await screenshotSyncSection(b, join(ARTIFACTS_DIR, `sync-options-${B.screenshots}.png`));
     });
 
-    test(`a highlight with a note made in ${A.name} appears in ${B.name} after sync: painted, and in the popup`, async () => {
+    test(`a highlight with a note made in ${A.name} appears in ${B.name} after sync: painted, in the side panel and the popup`, async () => {
       await highlight(pageA, PASSAGE, 'green', NOTE);
       await syncNow(a);
       expect(await painted(pageB, 'green')).toMatchObject({ page: 0 });
@@ -108,23 +115,28 @@ export function describeSyncScenario({ title, skip, a: A, b: B }: SyncScenario):
       // B's page was open all along: the sync tells it to repaint.
       await expect.poll(() => painted(pageB, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1, texts: [PASSAGE] });
 
+      const panel = await panelOf(b, pageB);
+      await expect.poll(() => highlightCount(panel), { timeout: 10_000 }).toBe(1);
+      expect(await noteOf(panel, PASSAGE)).toBe(NOTE);
       const popup = await popupOf(b, pageB);
-      await expect.poll(() => highlightCount(popup), { timeout: 10_000 }).toBe(1);
-      expect(await noteOf(popup, PASSAGE)).toBe(NOTE);
+      await expect.poll(() => highlightCountShown(popup), { timeout: 10_000 }).toBe('1');
       await expect.poll(async () => (await popupSyncLine(popup)).state).toBe('idle');
       expect((await popupSyncLine(popup)).text).toMatch(/^Synced just now/);
       await closePopups();
     });
 
     test(`a delete in ${B.name} disappears in ${A.name}`, async () => {
-      const popup = await popupOf(b, pageB);
-      await expect.poll(() => highlightCount(popup), { timeout: 10_000 }).toBe(1);
-      await deleteHighlight(popup, PASSAGE);
+      const panel = await panelOf(b, pageB);
+      await expect.poll(() => highlightCount(panel), { timeout: 10_000 }).toBe(1);
+      await deleteHighlight(panel, PASSAGE);
+      await expect.poll(() => highlightCount(panel)).toBe(0);
       await expect.poll(() => painted(pageB, 'green')).toMatchObject({ page: 0 });
 
       await syncNow(b);
       await syncNow(a);
       await expect.poll(() => painted(pageA, 'green'), { timeout: 10_000 }).toMatchObject({ page: 0 });
+      const panelA = await panelOf(a, pageA);
+      await expect.poll(() => highlightCount(panelA), { timeout: 10_000 }).toBe(0);
       const popupA = await popupOf(a, pageA);
       await expect.poll(() => highlightCountShown(popupA)).toBe('0');
       await closePopups();
@@ -138,34 +150,35 @@ export function describeSyncScenario({ title, skip, a: A, b: B }: SyncScenario):
       await syncNow(b);
       await expect.poll(() => painted(pageB, 'blue'), { timeout: 10_000 }).toMatchObject({ page: 1, texts: [SECOND] });
 
-      const popupA = await popupOf(a, pageA);
-      const popupB = await popupOf(b, pageB);
-      await expect.poll(() => highlightCount(popupB), { timeout: 10_000 }).toBe(1);
+      const panelA = await panelOf(a, pageA);
+      const panelB = await panelOf(b, pageB);
+      await expect.poll(() => highlightCount(panelA), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => highlightCount(panelB), { timeout: 10_000 }).toBe(1);
       // Neither browser has seen the other's edit when it makes its own.
-      await editNote(popupA, SECOND, inA);
-      await editNote(popupB, SECOND, inB);
-      await expect.poll(() => noteOf(popupB, SECOND)).toBe(inB);
+      await editNote(panelA, SECOND, inA);
+      await editNote(panelB, SECOND, inB);
+      await expect.poll(() => noteOf(panelB, SECOND)).toBe(inB);
 
       await syncNow(a);
       await syncNow(b);
       await syncNow(a);
 
-      for (const popup of [popupA, popupB]) {
-        await expect.poll(() => conflictVersions(popup, SECOND), { timeout: 10_000 }).toEqual([inA, inB].sort());
-        expect(await conflictTitle(popup, SECOND)).toContain('Changed in another browser at the same time');
+      for (const panel of [panelA, panelB]) {
+        await expect.poll(() => conflictVersions(panel, SECOND), { timeout: 10_000 }).toEqual([inA, inB].sort());
+        expect(await conflictTitle(panel, SECOND)).toContain('Changed in another browser at the same time');
       }
-      await popupB.front();
-      await popupB.screenshot(join(ARTIFACTS_DIR, `sync-conflict-popup-${B.screenshots}.png`));
+      await panelB.front();
+      await panelB.screenshot(join(ARTIFACTS_DIR, `sync-conflict-sidepanel-${B.screenshots}.png`));
 
       // B keeps A's version.
-      await keepVersion(popupB, SECOND, inA);
-      await expect.poll(() => conflictVersions(popupB, SECOND)).toEqual([]);
-      expect(await noteOf(popupB, SECOND)).toBe(inA);
+      await keepVersion(panelB, SECOND, inA);
+      await expect.poll(() => conflictVersions(panelB, SECOND)).toEqual([]);
+      expect(await noteOf(panelB, SECOND)).toBe(inA);
 
       await syncNow(b);
       await syncNow(a);
-      await expect.poll(() => conflictVersions(popupA, SECOND), { timeout: 10_000 }).toEqual([]);
-      expect(await noteOf(popupA, SECOND)).toBe(inA);
+      await expect.poll(() => conflictVersions(panelA, SECOND), { timeout: 10_000 }).toEqual([]);
+      expect(await noteOf(panelA, SECOND)).toBe(inA);
       await closePopups();
     });
 
@@ -175,11 +188,11 @@ export function describeSyncScenario({ title, skip, a: A, b: B }: SyncScenario):
       await syncNow(a);
       await expect.poll(() => painted(pageA, 'yellow'), { timeout: 10_000 }).toMatchObject({ page: 1, texts: [THIRD] });
 
-      const popup = await popupOf(a, pageA);
+      const panel = await panelOf(a, pageA);
       // The highlight from the conflict test is still there.
-      await expect.poll(() => highlightCount(popup)).toBe(2);
-      expect(await noteOf(popup, THIRD)).toBe(THIRD_NOTE);
-      expect(await noteOf(popup, SECOND)).toBe(`Written in ${A.name}`);
+      await expect.poll(() => highlightCount(panel), { timeout: 10_000 }).toBe(2);
+      expect(await noteOf(panel, THIRD)).toBe(THIRD_NOTE);
+      expect(await noteOf(panel, SECOND)).toBe(`Written in ${A.name}`);
       await closePopups();
     });
   });
