@@ -1,8 +1,10 @@
 /**
  * Highlights end to end in real Chromium with the built extension, on the sample
  * post served from 127.0.0.1: highlight and annotate, come back after a reload,
- * the same highlight in the reader view and back, the popup, a page edited on the
- * server, a passage removed (an orphan, with its note, re-attached by the user).
+ * the same highlight in the reader view and back, the side panel (its page loaded
+ * in a tab, bound to the post's tab with `sidepanel.html?tab=<id>`: Playwright cannot
+ * open Chrome's side panel) and the popup's quick view, a page edited on the server,
+ * a passage removed (an orphan, with its note, re-attached by the user in the panel).
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +17,7 @@ import {
   noteCard,
   openPopup,
   painted,
+  pressClosingFrame,
   selectBetween,
   selectPhrase,
   selectUntilToolbar,
@@ -22,6 +25,7 @@ import {
   toolbar,
   writeNote,
 } from './highlight-driver';
+import { openSidePanelPage } from './sidepanel-driver';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
 const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
@@ -40,6 +44,8 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
   beforeAll(async () => {
     server = await startServer({ root: resolve('demo') });
     session = await launchChromiumWithExtension();
+    // A step that cannot happen fails with its reason, not with the test's timeout.
+    session.context.setDefaultTimeout(15_000);
     page = await session.context.newPage();
     // What a page can overhear from its first byte: every message posted to its window.
     await page.addInitScript(() => {
@@ -72,9 +78,9 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await writeNote(page, NOTE);
     await expect.poll(() => toolbar(page).isVisible()).toBe(false);
     // The note was typed in the card (an extension frame): the page saw none of its keys.
-    // (Only a modifier released after Ctrl+Enter closed the card may reach the page.)
+    // (Only the release of Ctrl+Enter, after that keypress closed the card, may reach the page.)
     const seen = await page.evaluate(() => (window as unknown as { seenKeys: string[] }).seenKeys);
-    expect(seen.filter((k) => !/^keyup:(Control|Meta)$/.test(k))).toEqual([]);
+    expect(seen.filter((k) => !/^keyup:(Control|Meta|Enter)$/.test(k))).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'highlight-chromium.png') });
   });
 
@@ -101,7 +107,7 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     expect(await card.locator('[data-field="note"]').inputValue()).toBe(NOTE);
     // Esc in the card closes it (and the toolbar).
     await card.locator('[data-field="note"]').click();
-    await page.keyboard.press('Escape');
+    await pressClosingFrame(page, 'Escape');
     await expect.poll(() => toolbar(page).isCardOpen()).toBe(false);
     await expect.poll(() => toolbar(page).isVisible()).toBe(false);
   });
@@ -166,25 +172,39 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     expect(await painted(page, 'blue')).toMatchObject({ page: 1, reader: 0, texts: [READER_PASSAGE] });
   });
 
-  test('the popup lists both highlights in page order with the note; edits there repaint the page', async () => {
-    const popup = await openPopup(session, page);
-    const items = popup.locator('[data-list="highlights"] [data-highlight-id]');
-    await expect.poll(() => items.count()).toBe(2);
+  test('the side panel lists both highlights in page order with the note; edits there repaint the page', async () => {
+    const panel = await openSidePanelPage(session, page);
+    const items = panel.locator('[data-list="cards"] [data-highlight-id]');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(2);
     expect(await items.nth(0).locator('[data-action="reveal"]').textContent()).toBe(PASSAGE);
-    expect(await items.nth(0).locator('[data-field="note"]').inputValue()).toBe(NOTE);
+    expect(await items.nth(0).locator('[data-field="note"]').textContent()).toBe(NOTE);
     expect(await items.nth(1).locator('[data-action="reveal"]').textContent()).toBe(READER_PASSAGE);
-    expect(await popup.locator('[data-count="highlights"]').textContent()).toBe('2');
+    expect(await panel.locator('[data-count="cards"]').textContent()).toBe('2');
 
-    // Recolour the second one from the popup: the page repaints without a reload.
+    // Recolour the second one from the panel: the page repaints without a reload.
+    await items.nth(1).locator('[data-action="edit"]').click();
     await items.nth(1).locator('[data-colour-choice="pink"]').click();
     await expect.poll(() => painted(page, 'pink')).toMatchObject({ page: 1 });
     expect((await painted(page, 'blue')).page).toBe(0);
+    await panel.keyboard.press('Escape');
+    await expect.poll(() => items.nth(1).getAttribute('data-editing')).toBeNull();
 
     // A page note, kept with the article.
-    await popup.locator('[data-page-note]').fill('Worth re-reading before KubeCon NA');
-    await popup.locator('[data-field="title"]').click(); // blur saves
-    await popup.reload();
-    await expect.poll(() => popup.locator('[data-page-note]').inputValue()).toBe('Worth re-reading before KubeCon NA');
+    await panel.locator('[data-page-note]').fill('Worth re-reading before KubeCon NA');
+    await panel.locator('[data-field="title"]').click(); // blur saves
+    await expect
+      .poll(async () => {
+        await panel.reload();
+        return panel.locator('[data-page-note]').inputValue();
+      })
+      .toBe('Worth re-reading before KubeCon NA');
+    await panel.screenshot({ path: join(ARTIFACTS_DIR, 'sidepanel-highlights-chromium.png') });
+    await panel.close();
+
+    // The popup stays a quick view: how many highlights the page has.
+    const popup = await openPopup(session, page);
+    await expect.poll(() => popup.locator('[data-count="highlights"]').textContent()).toBe('2');
+    expect(await popup.locator('[data-count="orphans"]').count()).toBe(0);
     await popup.screenshot({ path: join(ARTIFACTS_DIR, 'popup-chromium.png') });
     await popup.close();
   });
@@ -226,20 +246,32 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     expect((await painted(page, 'green')).page).toBe(0);
     expect((await painted(page, 'pink')).page).toBe(1);
 
-    // …and the popup lists it with its quote and note.
+    // …the popup counts it apart…
     const popup = await openPopup(session, page);
-    const orphan = popup.locator('[data-list="orphans"] [data-highlight-id]');
-    await expect.poll(() => orphan.count()).toBe(1);
+    await expect.poll(() => popup.locator('[data-count="orphans"]').textContent()).toBe('1');
+    expect(await popup.locator('[data-count="highlights"]').textContent()).toBe('1');
+    await popup.close();
+
+    // …and the side panel lists it with its quote and note.
+    const panel = await openSidePanelPage(session, page);
+    const orphan = panel.locator('[data-list="cards"] [data-highlight-id][data-state="orphan"]');
+    await expect.poll(() => orphan.count(), { timeout: 10_000 }).toBe(1);
+    const id = await orphan.getAttribute('data-highlight-id');
     expect(await orphan.getAttribute('data-anchor')).toBe('orphaned');
-    expect(await orphan.locator('blockquote').textContent()).toBe(PASSAGE);
+    expect(await orphan.locator('[data-action="reveal"]').textContent()).toBe(PASSAGE);
     expect(await orphan.locator('[data-field="note"]').textContent()).toBe(NOTE);
+    expect(await orphan.locator('[data-field="state"]').textContent()).toBe('not found on the page');
 
     // Re-attach it to a passage the user selects.
     await selectPhrase(page, 'the power of personal connections');
     await orphan.locator('[data-action="reattach"]').click();
     await expect.poll(() => painted(page, 'green')).toMatchObject({ page: 1, texts: ['the power of personal connections'] });
-    await expect.poll(() => popup.locator('[data-list="orphans"]').count()).toBe(0);
-    await popup.close();
+    const reattached = panel.locator(`[data-list="cards"] [data-highlight-id="${id}"]`);
+    await expect.poll(() => reattached.getAttribute('data-state')).toBe('placed');
+    expect(await reattached.getAttribute('data-anchor')).toBe('anchored');
+    expect(await reattached.locator('[data-field="note"]').textContent()).toBe(NOTE);
+    expect(await panel.locator('[data-list="cards"] [data-state="orphan"]').count()).toBe(0);
+    await panel.close();
     server.setOverride(POST, null);
   });
 

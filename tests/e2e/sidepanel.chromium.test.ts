@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, launchChromiumWithExtension, type ChromiumSession } from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
-import { clickHighlight, openPopup, tabIdOf, toolbar } from './highlight-driver';
+import { clickHighlight, openPopup, pressClosingFrame, tabIdOf, toolbar } from './highlight-driver';
 import { card, cards, flashed, openSidePanelPage, passageInViewport, seedHighlights } from './sidepanel-driver';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
@@ -171,7 +171,7 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     await expect.poll(() => card(panel, id.last).getAttribute('data-editing')).toBeNull();
     // The click also opened the toolbar and note card on the page: Esc there closes them.
     await page.bringToFront();
-    await page.keyboard.press('Escape');
+    await pressClosingFrame(page, 'Escape');
     await expect.poll(() => toolbar(page).isCardOpen()).toBe(false);
     await expect.poll(() => toolbar(page).isVisible()).toBe(false);
   });
@@ -229,7 +229,8 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     await other.goto(new URL('/no-article/', server.url).href);
     await page.bringToFront();
     await expect.poll(() => follower.locator('[data-field="title"]').textContent(), { timeout: 10_000 }).toBe(TITLE);
-    expect(await cards(follower).count()).toBe(4);
+    // The title may show a moment before the cards are read.
+    await expect.poll(() => cards(follower).count()).toBe(4);
     await other.bringToFront();
     await expect.poll(() => follower.locator('[data-field="title"]').textContent(), { timeout: 10_000 }).not.toBe(TITLE);
     expect(await cards(follower).count()).toBe(0);
