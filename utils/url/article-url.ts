@@ -13,7 +13,9 @@
  *    shown that post's highlights and notes). A page on another site is another page
  *    (a dev.to cross-post pointing at the author's blog may differ from it), and a
  *    page must not be able to adopt another site's highlights. AMP cache pages pass,
- *    because `normalizeUrl` has already unwrapped them to the publisher;
+ *    because `normalizeUrl` has already unwrapped them to the publisher. Within a site,
+ *    only another edition (`www.`, `m.`, `amp.`) or the site itself: sibling subdomains
+ *    (`alice.tumblr.com`, `bob.tumblr.com`) are other people on platforms the list omits;
  * 3. it is not the homepage unless the page is: CMS templates that put the site's
  *    root in every page's canonical are the most common mistake;
  * 4. it does not drop a query parameter that names the page (`id`, `p`, `v`, `t`, or a
@@ -22,7 +24,7 @@
  *    may go (`/post?replytocom=9` → `/post` is WordPress doing it right).
  */
 import { normalizeUrl } from './normalize-url';
-import { isSameSite } from './same-site';
+import { mayClaimCanonical } from './same-site';
 
 /**
  * The normalized canonical URL of a page, if it passes the rules above.
@@ -42,7 +44,7 @@ export function trustedCanonical(pageUrl: string, canonicalHref?: string | null)
 
   const page = new URL(normalizeUrl(pageUrl));
   const target = new URL(normalizeUrl(canonical.href));
-  if (!isSameSite(page.hostname, target.hostname)) return null;
+  if (!mayClaimCanonical(page.hostname, target.hostname)) return null;
   if (isHomepage(target) && !isHomepage(page)) return null;
   if (target.pathname === page.pathname && dropsIdentifyingParam(page, target)) return null;
   return target.href;

@@ -7,7 +7,8 @@
  * own and cannot claim `victim.azurewebsites.net`'s post, and its highlights.
  *
  * The list is the authority; a platform it does not name (at the version of `tldts`
- * installed) is one site with its subdomains, as its cookies are. Addresses with no
+ * installed: `tumblr.com`, `substack.com`, `neocities.org`…) is one site with its
+ * subdomains, as its cookies are, so `mayClaimCanonical` also keeps sibling subdomains apart. Addresses with no
  * registrable domain (IP addresses, `localhost`, single-label intranet names, a
  * suffix itself such as `github.io`) are their own site, host for host.
  */
@@ -32,4 +33,24 @@ export function siteOf(host: string): string {
 /** Whether two hosts belong to the same site (see `siteOf`). */
 export function isSameSite(hostA: string, hostB: string): boolean {
   return siteOf(hostA) === siteOf(hostB);
+}
+
+// Labels that name another rendering of the same site, not another part of it.
+const EDITION_LABEL = /^(?:www\d*|m|mobile|amp)\./;
+
+/**
+ * Whether one host may name the other as its page's canonical address: the same site,
+ * and either the same host once a `www.`/`m.`/`amp.` label is set aside, or one of
+ * them the site itself (`news.bbc.co.uk` → `www.bbc.co.uk`, `blog.example.com` →
+ * `example.com`). Two different named subdomains (`alice.tumblr.com`, `bob.tumblr.com`)
+ * may not: on a platform the list does not name they are different people, and on any
+ * other site a canonical across sibling subdomains is rare enough to be a mistake.
+ */
+export function mayClaimCanonical(pageHost: string, canonicalHost: string): boolean {
+  if (!isSameSite(pageHost, canonicalHost)) return false;
+  const site = siteOf(pageHost);
+  const bare = (h: string) => h.toLowerCase().replace(/\.$/, '').replace(EDITION_LABEL, '');
+  const a = bare(pageHost);
+  const b = bare(canonicalHost);
+  return a === b || a === site || b === site;
 }
