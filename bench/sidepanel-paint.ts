@@ -21,11 +21,14 @@ export interface SidePanelPaintResult {
   medianMs: number;
   /** The first opening (the panel's bundle not yet in the browser's caches), ms. */
   firstMs: number;
+  /** Baseline, opened alternately in the same browser: the panel beside a page with no highlights, ms. */
+  emptyMedianMs: number;
   runs: number;
 }
 
 const COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 const PATH = '/sidepanel-bench/';
+const EMPTY_PATH = '/sidepanel-bench-empty/';
 
 /** A long post of `n` paragraphs, each with one passage found nowhere else. */
 function benchPage(n: number): string {
@@ -95,15 +98,23 @@ export async function runSidePanelPaintBench(highlights = 200, runs = 11): Promi
   if (!chromiumAvailable()) return null;
   const server = await startServer({ root: resolve('demo') });
   server.setOverride(PATH, benchPage(highlights));
+  server.setOverride(EMPTY_PATH, benchPage(highlights));
   const session = await launchChromiumWithExtension();
   try {
     const page = await session.context.newPage();
     await page.goto(new URL(PATH, server.url).href, { waitUntil: 'load' });
     const tabId = await seed(session, page, highlights);
+    const empty = await session.context.newPage();
+    await empty.goto(new URL(EMPTY_PATH, server.url).href, { waitUntil: 'load' });
+    const emptyTabId = await tabIdOf(session, empty);
     await page.bringToFront();
     const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(await openOnce(session, tabId, highlights));
-    return { highlights, medianMs: median(times), firstMs: times[0]!, runs };
+    const emptyTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      times.push(await openOnce(session, tabId, highlights));
+      emptyTimes.push(await openOnce(session, emptyTabId, 0));
+    }
+    return { highlights, medianMs: median(times), firstMs: times[0]!, emptyMedianMs: median(emptyTimes), runs };
   } finally {
     await session.close();
     await server.close();
