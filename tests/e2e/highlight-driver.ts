@@ -261,10 +261,18 @@ export async function noteCard(page: Page): Promise<Frame> {
  * Opens the note card from the toolbar ("Note"), types `note` (and `tags`, when given)
  * with the keyboard, and saves with Ctrl+Enter; resolves when the card has closed.
  */
+/** In the note card: whether it has the focus, in its note field. */
+function noteFieldFocused(): boolean {
+  return document.hasFocus() && (document.activeElement as HTMLElement | null)?.dataset['field'] === 'note';
+}
+
 export async function writeNote(page: Page, note: string, tags?: string): Promise<void> {
   await toolbar(page).click('[data-action="note"]');
   const card = await noteCard(page);
-  await card.locator('[data-field="note"]').click();
+  // The card opens with its note field focused. No click into it: after another tab has been in
+  // front, headless Chromium may deliver that click to the page, not the card's out-of-process frame.
+  for (let i = 0; i < 50 && !(await card.evaluate(noteFieldFocused)); i++) await page.waitForTimeout(100);
+  if (!(await card.evaluate(noteFieldFocused))) throw new Error('the note card did not take the focus');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(note);
   if (tags !== undefined) {

@@ -16,7 +16,7 @@ import { launchChromiumWithExtension } from '../../scripts/lib/chromium';
 import { launchFirefoxWithExtension, navigate, openPopup as openFirefoxPopup, tabIdOf as firefoxTabIdOf } from '../../scripts/lib/firefox';
 import type { WebDavServer } from '../support/webdav-server';
 import * as firefox from './firefox-shadow';
-import { noteCard, openPopup as openChromiumPopup, selectUntilToolbar, toolbar } from './highlight-driver';
+import { openPopup as openChromiumPopup, selectUntilToolbar, toolbar, writeNote } from './highlight-driver';
 import { openSidePanelPage } from './sidepanel-driver';
 
 /** One page (tab) of a browser, whichever library drives it. */
@@ -81,7 +81,7 @@ function playwrightDom(page: PlaywrightPage): Dom {
       select: (phrase) => selectUntilToolbar(page, phrase),
       shown: () => toolbar(page).isVisible(),
       click: (selector) => toolbar(page).click(selector),
-      writeNote: (note) => typeNoteInChromium(page, note),
+      writeNote: (note) => writeNote(page, note),
     },
     async screenshot(path, fullPage = false) {
       await page.screenshot({ path, fullPage });
@@ -128,26 +128,6 @@ function puppeteerDom(page: PuppeteerPage): Dom {
   return dom;
 }
 
-/**
- * "Note" on the toolbar, then `note` typed into the note card, which takes the focus when it
- * opens, and Ctrl+Enter; resolves when the card has closed. Unlike highlight-driver's
- * `writeNote` it does not click into the card first: after another tab of the browser has
- * been in front (the popup, the side panel's page), headless Chromium delivers a mouse click
- * over the card's frame (an out-of-process extension frame) to the page instead, which takes
- * the focus away from the card, and the keys then go to the page.
- */
-async function typeNoteInChromium(page: PlaywrightPage, note: string): Promise<void> {
-  await toolbar(page).click('[data-action="note"]');
-  const card = await noteCard(page);
-  await expect
-    .poll(() => card.evaluate(() => document.hasFocus() && (document.activeElement as HTMLElement | null)?.dataset.field === 'note'), {
-      message: 'the note card did not take the focus',
-    })
-    .toBe(true);
-  await page.keyboard.type(note);
-  await page.keyboard.press('Control+Enter');
-  await expect.poll(() => toolbar(page).isCardOpen(), { message: 'the note card did not close after saving' }).toBe(false);
-}
 
 /** Chromium with the Chrome build, in a fresh profile. */
 export async function launchChromiumSync(): Promise<SyncBrowser> {
