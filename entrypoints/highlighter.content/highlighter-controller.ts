@@ -22,7 +22,7 @@ import { MARGIN_UI_ATTRIBUTE } from '@/utils/highlighting/margin-ui';
 import { NOTE_CARD_CLOSE_MESSAGE } from '@/utils/highlighting/note-card-edit';
 import { readPageInfo } from '@/utils/highlighting/page-info';
 import { selectionRangeIn } from '@/utils/highlighting/selection-range';
-import { isMarginError, marginMessenger, type PlacementReport } from '@/utils/messaging/margin-protocol';
+import { isMarginError, marginMessenger, type PaintedHighlight, type PlacementReport } from '@/utils/messaging/margin-protocol';
 import { pageMessenger, type PageProtocol } from '@/utils/messaging/page-protocol';
 import type { HighlighterInstance } from '@/utils/messaging/reader-instance';
 import { createHighlightToolbar, type HighlightToolbar } from '@/components/highlighter/highlight-toolbar';
@@ -49,7 +49,7 @@ export interface HighlighterController extends HighlighterInstance {
 
 export function createHighlighterController(ctx: ContentScriptContext): HighlighterController {
   let articleId: string | null = null;
-  let records = new Map<string, HighlightRecord>();
+  let records = new Map<string, PaintedHighlight>();
   let settings: HighlightSettings = { ...DEFAULT_HIGHLIGHT_SETTINGS };
   const surfaces: Surface[] = [];
   let toolbar: HighlightToolbar | null = null;
@@ -233,7 +233,7 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
   }
 
   /** The highlight the toolbar works on, creating it from the selection when there is none yet. */
-  async function targetHighlight(): Promise<HighlightRecord | null> {
+  async function targetHighlight(): Promise<PaintedHighlight | null> {
     if (!target) return null;
     if (target.kind === 'highlight') return records.get(target.id) ?? null;
     const made = await create(target.surface, target.range, settings.defaultColour);
@@ -241,7 +241,7 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
     return made;
   }
 
-  async function copy(h: HighlightRecord) {
+  async function copy(h: Pick<PaintedHighlight, 'quote' | 'selectors'>) {
     const quote = findSelector(h.selectors, 'TextQuoteSelector');
     const link = quote ? deepLink(location.href, quote) : location.href;
     const text = `“${h.quote}” — ${document.title}\n${link}`;
@@ -301,7 +301,7 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
         if (target?.kind === 'selection') {
           const selectors = createAnchorer(target.surface.root).describe(target.range);
           const quote = findSelector(selectors, 'TextQuoteSelector');
-          if (quote) await copy({ quote: quote.exact, selectors } as HighlightRecord);
+          if (quote) await copy({ quote: quote.exact, selectors });
         } else if (target?.kind === 'highlight') {
           const h = records.get(target.id);
           if (h) await copy(h);

@@ -1,3 +1,4 @@
+import { getPageNote } from '@/utils/db';
 import { describe, expect, it } from 'vitest';
 import { isMarginError, type PageInfo } from '@/utils/messaging/margin-protocol';
 import { selectorsFor, testDb } from '@/utils/db/test-db';
@@ -85,12 +86,12 @@ describe('annotation service', () => {
   });
 
   it('sets a page note on a page with no highlights yet, filing the article', async () => {
-    const { service } = setup();
+    const { db, service } = setup();
     await service.openPage(7, PAGE);
     const note = ok(await service.setPageNote(7, 'Read again before the next KubeCon'));
     expect(note?.text).toBe('Read again before the next KubeCon');
     expect(service.tabPage(7).articleId).toBe(note?.articleId);
-    expect((await service.openPage(7, PAGE)).pageNote?.text).toBe('Read again before the next KubeCon');
+    expect((await getPageNote(db, note!.articleId))?.text).toBe('Read again before the next KubeCon');
   });
 
   it('refuses a page note for a tab it has not seen, with a message a person can act on', async () => {

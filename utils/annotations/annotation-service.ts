@@ -9,7 +9,6 @@ import {
   addHighlight,
   deleteHighlight,
   findArticleByUrl,
-  getPageNote,
   listHighlights,
   restoreHighlight,
   setPageNote,
@@ -23,7 +22,7 @@ import { writeTransaction } from '@/utils/db/write-transaction';
 import type { ArticleInput } from '@/utils/db/articles';
 import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, Selector } from '@/utils/db/schema';
 import type { HighlightSettings } from '@/utils/highlight-settings/highlight-settings';
-import type { MarginError, NoteCardRecord, PageAnnotations, PageInfo, PlacementReport } from '@/utils/messaging/margin-protocol';
+import type { MarginError, NoteCardRecord, PageInfo, PlacementReport } from '@/utils/messaging/margin-protocol';
 
 export interface AnnotationServiceHooks {
   /** An article's annotations changed: repaint it in these tabs (not the one that made the change). */
@@ -37,6 +36,13 @@ export interface AnnotationServiceHooks {
 interface TabPage {
   page: PageInfo;
   articleId: string | null;
+}
+
+/** A page's article and its highlights, whole: the message layer sends a page only what it paints. */
+export interface OpenedPage {
+  article: ArticleRecord | null;
+  highlights: HighlightRecord[];
+  settings: HighlightSettings;
 }
 
 export type AnnotationService = ReturnType<typeof createAnnotationService>;
@@ -66,17 +72,12 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
 
   return {
     /** The tab shows this page now: its article's highlights and note (nothing is written). */
-    async openPage(tabId: number | undefined, page: PageInfo): Promise<PageAnnotations> {
+    async openPage(tabId: number | undefined, page: PageInfo): Promise<OpenedPage> {
       const article = await findArticleByUrl(db, page.pageUrl, page.canonicalUrl);
       if (tabId !== undefined) tabs.set(tabId, { page, articleId: article?.id ?? null });
       const highlights = article ? await listHighlights(db, article.id) : [];
       if (tabId !== undefined) hooks.badge(tabId, highlights.length);
-      return {
-        article,
-        highlights,
-        pageNote: article ? await getPageNote(db, article.id) : null,
-        settings: await hooks.settings(),
-      };
+      return { article, highlights, settings: await hooks.settings() };
     },
 
     /** Records were written outside these messages (an import): repaint the tabs showing them. */

@@ -6,8 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HIGHLIGHT_SETTINGS } from '@/utils/highlight-settings/highlight-settings';
 import { selectorsFor, testDb } from '@/utils/db/test-db';
-import type { HighlightRecord } from '@/utils/db/schema';
-import { isMarginError, type MarginProtocol, type PageAnnotations, type PageInfo } from '@/utils/messaging/margin-protocol';
+import { isMarginError, type MarginProtocol, type PageAnnotations, type PageInfo, type PaintedHighlight } from '@/utils/messaging/margin-protocol';
 import { routeMessage } from '@/utils/messaging/message-router';
 import type { MessageSenderLike, SelfIdentity } from '@/utils/messaging/sender-rules';
 import { createAnnotationService } from './annotation-service';
@@ -57,7 +56,7 @@ function setup(tabUrls: Record<number, string> = { [VICTIM_TAB]: VICTIM_URL, [EV
     return routeMessage(type, routes[type], data, sender, SELF) as Promise<Awaited<ReturnType<MarginProtocol[K]>>>;
   }
   /** The victim's tab opened its page and the user wrote a private note there. */
-  async function victimHighlight(): Promise<HighlightRecord> {
+  async function victimHighlight(): Promise<PaintedHighlight> {
     await send('page:open', page(VICTIM_URL, 'Layoffs'), content(VICTIM_TAB, VICTIM_URL));
     const h = await send(
       'highlight:create',
@@ -86,7 +85,29 @@ function setup(tabUrls: Record<number, string> = { [VICTIM_TAB]: VICTIM_URL, [EV
   };
 }
 
-const notesIn = (a: PageAnnotations) => a.highlights.map((h) => h.note);
+const quotesIn = (a: PageAnnotations) => a.highlights.map((h) => h.quote);
+
+describe('a content script is told where to paint, never what was written', () => {
+  it('no answer to a content script holds a note, a tag, or the search words that hold them', async () => {
+    const { db, send, victimHighlight } = setup();
+    const victim = await victimHighlight();
+    const own = content(VICTIM_TAB, VICTIM_URL);
+    await send('highlight:update', { id: victim.id, patch: { tags: ['hr-confidential'] } }, POPUP);
+    await send('page-note:set', { tabId: VICTIM_TAB, text: 'PAGE NOTE: Dana' }, POPUP);
+    const answers = [
+      await send('page:open', page(VICTIM_URL, 'Layoffs'), own),
+      await send('highlight:update', { id: victim.id, patch: { colour: 'blue' } }, own),
+      await send('highlight:delete', { id: victim.id }, own),
+      await send('highlight:restore', { id: victim.id }, own),
+      await send('highlight:create', { page: page(VICTIM_URL), selectors: selectorsFor('the layoffs', 0), note: 'ask Dana again' }, own),
+    ];
+    const seen = JSON.stringify(answers);
+    // The database has them all; the answers none (note words such as "dana" ride in `words`).
+    expect(JSON.stringify(await db.highlights.toArray())).toMatch(/hr-confidential[\s\S]*dana/i);
+    expect(seen).not.toMatch(/dana|hr-confidential|friday|PAGE NOTE/i);
+    expect(seen).toContain('the layoffs');
+  });
+});
 
 describe('a content script speaks only for its own tab’s page', () => {
   it('page:open naming another page’s address gets its own page’s annotations, not the other’s', async () => {
@@ -94,9 +115,9 @@ describe('a content script speaks only for its own tab’s page', () => {
     await victimHighlight();
     const answer = await send('page:open', page(VICTIM_URL), content(EVIL_TAB, EVIL_URL));
     expect(answer.article).toBeNull();
-    expect(notesIn(answer)).toEqual([]);
+    expect(quotesIn(answer)).toEqual([]);
     // The victim's own tab still sees its note.
-    expect(notesIn(await send('page:open', page(VICTIM_URL), content(VICTIM_TAB, VICTIM_URL)))).toEqual(['PRIVATE: ask Dana before Friday']);
+    expect(quotesIn(await send('page:open', page(VICTIM_URL), content(VICTIM_TAB, VICTIM_URL)))).toEqual(['the layoffs']);
   });
 
   it('highlight:create naming another page files the highlight under the sender’s page', async () => {
@@ -106,7 +127,7 @@ describe('a content script speaks only for its own tab’s page', () => {
     if (isMarginError(planted)) throw new Error(planted.error);
     expect(planted.articleId).not.toBe(victim.articleId);
     expect((await db.articles.get(planted.articleId))?.pageUrl).toBe(EVIL_URL);
-    expect(notesIn(await send('page:open', page(VICTIM_URL), content(VICTIM_TAB, VICTIM_URL)))).toEqual(['PRIVATE: ask Dana before Friday']);
+    expect(quotesIn(await send('page:open', page(VICTIM_URL), content(VICTIM_TAB, VICTIM_URL)))).toEqual(['the layoffs']);
   });
 
   it('update, delete and restore of another page’s highlight are refused and the record is unchanged', async () => {
@@ -141,10 +162,10 @@ describe('a content script speaks only for its own tab’s page', () => {
     const { send, victimHighlight } = setup();
     const victim = await victimHighlight();
     const own = content(VICTIM_TAB, VICTIM_URL);
-    const updated = await send('highlight:update', { id: victim.id, patch: { note: 'ask Dana on Monday' } }, own);
-    expect(!isMarginError(updated) && updated?.note).toBe('ask Dana on Monday');
+    const updated = await send('highlight:update', { id: victim.id, patch: { colour: 'pink' } }, own);
+    expect(!isMarginError(updated) && updated?.colour).toBe('pink');
     expect(await send('highlight:delete', { id: victim.id }, own)).toBe(true);
-    expect((await send('highlight:restore', { id: victim.id }, own))?.note).toBe('ask Dana on Monday');
+    expect((await send('highlight:restore', { id: victim.id }, own))?.colour).toBe('pink');
   });
 
   it('highlights:placed for another article is refused and nothing moves', async () => {
@@ -173,14 +194,14 @@ describe('a single-page app', () => {
     const h = await send('highlight:create', { page: page(POST2), selectors: selectorsFor('slow reading', 0), note: 'on post 2' }, after);
     if (isMarginError(h)) throw new Error(h.error);
     expect((await db.articles.get(h.articleId))?.pageUrl).toBe(POST2);
-    expect(notesIn(await send('page:open', page(POST2), after))).toEqual(['on post 2']);
-    expect(notesIn(await send('page:open', page(POST1), content(5, POST1)))).toEqual([]);
+    expect(quotesIn(await send('page:open', page(POST2), after))).toEqual(['slow reading']);
+    expect(quotesIn(await send('page:open', page(POST1), content(5, POST1)))).toEqual([]);
   });
 
   it('still cannot name another site’s page', async () => {
     const { send, victimHighlight } = setup();
     await victimHighlight();
-    expect(notesIn(await send('page:open', page(VICTIM_URL), content(5, POST1, POST2)))).toEqual([]);
+    expect(quotesIn(await send('page:open', page(VICTIM_URL), content(5, POST1, POST2)))).toEqual([]);
   });
 });
 

@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import { articleSchema, articleBodySchema } from '@/utils/backup/backup-schema';
-import { isMarginError, type MarginProtocol, type PageInfo } from '@/utils/messaging/margin-protocol';
+import type { HighlightRecord } from '@/utils/db/schema';
+import { isMarginError, type MarginError, type MarginProtocol, type PageInfo, type PaintedHighlight } from '@/utils/messaging/margin-protocol';
 import { MARGIN_SCHEMAS, pageInfoSchema } from '@/utils/messaging/message-schemas';
 import { refuse, type RoutesOf } from '@/utils/messaging/message-router';
 import { contentPageUrl, type TrustedSender } from '@/utils/messaging/sender-rules';
@@ -44,6 +45,21 @@ const error = (message: string) => ({ error: message });
 /**
  * @return the route table for `marginMessenger`, and `forgetTab` for `tabs.onRemoved`
  */
+/**
+ * What the answer of a highlight message carries: where and how to paint it. Every
+ * sender gets the same (a content script needs nothing more, and Margin's pages read
+ * the database); copying fields by name keeps a note, tags and the search words that
+ * hold them (`words`, `tagWords`) out of the page's renderer process.
+ */
+export function painted(h: HighlightRecord): PaintedHighlight {
+  const { id, articleId, selectors, quote, colour, anchor, position } = h;
+  return { id, articleId, selectors, quote, colour, anchor, position };
+}
+
+function paintedOrNot<T extends MarginError | null>(answer: HighlightRecord | T): PaintedHighlight | T {
+  return answer && !isMarginError(answer) ? painted(answer) : answer;
+}
+
 export function createMarginRoutes(service: AnnotationService | Promise<AnnotationService>, hooks: MessageHandlerHooks) {
   // The background registers the routes at once (a message may be what woke it) and opens the database meanwhile.
   const ready = Promise.resolve(service);
@@ -92,13 +108,16 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
     'page:open': {
       schema: MARGIN_SCHEMAS['page:open'],
       from: 'content',
-      handle: async (page, sender) => (await ready).openPage(writerTab(sender), senderPage(page, sender)),
+      async handle(page, sender) {
+        const { article, highlights, settings } = await (await ready).openPage(writerTab(sender), senderPage(page, sender));
+        return { article, highlights: highlights.map(painted), settings };
+      },
     },
     'highlight:create': {
       schema: MARGIN_SCHEMAS['highlight:create'],
       from: 'content',
       refusal: error,
-      handle: async (data, sender) => (await ready).createHighlight(writerTab(sender), { ...data, page: senderPage(data.page, sender) }),
+      handle: async (data, sender) => paintedOrNot(await (await ready).createHighlight(writerTab(sender), { ...data, page: senderPage(data.page, sender) })),
     },
     'highlight:update': {
       schema: MARGIN_SCHEMAS['highlight:update'],
@@ -106,7 +125,7 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
       refusal: error,
       async handle({ id, patch }, sender) {
         await checkOwnHighlight(sender, id);
-        return (await ready).updateHighlight(writerTab(sender), id, patch);
+        return paintedOrNot(await (await ready).updateHighlight(writerTab(sender), id, patch));
       },
     },
     'highlight:delete': {
@@ -122,7 +141,7 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
       from: 'content',
       async handle({ id }, sender) {
         await checkOwnHighlight(sender, id);
-        return (await ready).restoreHighlight(writerTab(sender), id);
+        return paintedOrNot(await (await ready).restoreHighlight(writerTab(sender), id));
       },
     },
     'highlights:placed': {

@@ -21,11 +21,18 @@ export interface PageInfo {
   lang: string | null;
 }
 
-/** An article's highlights and page note as a page needs them. */
+/**
+ * What a page's highlighter gets of a highlight: where and how to paint it. Never its
+ * note or tags, nor the search words that hold them: a content script shares its
+ * renderer process with the page, and needs none of it (notes are typed and shown in
+ * extension pages).
+ */
+export type PaintedHighlight = Pick<HighlightRecord, 'id' | 'articleId' | 'selectors' | 'quote' | 'colour' | 'anchor' | 'position'>;
+
+/** An article's highlights as a page needs them (its page note stays out, as notes do). */
 export interface PageAnnotations {
   article: ArticleRecord | null;
-  highlights: HighlightRecord[];
-  pageNote: PageNoteRecord | null;
+  highlights: PaintedHighlight[];
   settings: HighlightSettings;
 }
 
@@ -55,11 +62,11 @@ export interface MarginProtocol {
     colour?: HighlightColour;
     note?: string;
     tags?: string[];
-  }) => HighlightRecord | MarginError;
-  'highlight:update': (data: { id: string; patch: HighlightPatch }) => HighlightRecord | null | MarginError;
+  }) => PaintedHighlight | MarginError;
+  'highlight:update': (data: { id: string; patch: HighlightPatch }) => PaintedHighlight | null | MarginError;
   /** Tombstones a highlight; `highlight:restore` undoes it. */
   'highlight:delete': (data: { id: string }) => boolean;
-  'highlight:restore': (data: { id: string }) => HighlightRecord | null;
+  'highlight:restore': (data: { id: string }) => PaintedHighlight | null;
   /** Anchoring results of one visit; only changes are written. */
   'highlights:placed': (data: { articleId: string; placements: PlacementReport[] }) => void;
   /** The page a tab shows and its article, for the popup. */
