@@ -12,11 +12,11 @@ const CASES: Array<[string, string, string | null, string]> = [
   ['query kept by the canonical', 'https://example.com/item?id=5&sort=new', 'https://example.com/item?id=5', 'https://example.com/item?id=5'],
   ['homepage canonical on the homepage', 'https://example.com/?utm_source=x', 'https://example.com/', 'https://example.com/'],
   ['a tenant\'s own subdomains', 'https://www.alice.github.io/post', 'https://alice.github.io/post', 'https://alice.github.io/post'],
-  ['news subdomain of a two-level country suffix', 'https://news.bbc.co.uk/1/hi/world/123.stm', 'https://www.bbc.co.uk/news/world-123', 'https://bbc.co.uk/news/world-123'],
   ['same IP address', 'http://127.0.0.1:8080/post?utm_source=x', 'http://127.0.0.1:8080/post', 'http://127.0.0.1:8080/post'],
   ['mobile edition to the main one', 'https://m.example.com/2024/05/post', 'https://www.example.com/2024/05/post', 'https://example.com/2024/05/post'],
   ['AMP edition to the article', 'https://amp.example.com/2024/05/post', 'https://example.com/2024/05/post', 'https://example.com/2024/05/post'],
-  ['a section subdomain to the site itself', 'https://blog.example.com/post', 'https://example.com/blog/post', 'https://example.com/blog/post'],
+  ['the site itself to one of its subdomains', 'https://example.com/blog/post', 'https://blog.example.com/post', 'https://blog.example.com/post'],
+  ['a mobile edition under a two-level country suffix', 'https://m.bbc.co.uk/news/world-123', 'https://www.bbc.co.uk/news/world-123', 'https://bbc.co.uk/news/world-123'],
   ['Medium custom-domain post', 'https://blog.example.com/a-post-1a2b3c?source=rss----1---4', 'https://blog.example.com/a-post-1a2b3c', 'https://blog.example.com/a-post-1a2b3c'],
 
   // Not followed: the page's own URL is the key.
@@ -34,6 +34,8 @@ const CASES: Array<[string, string, string | null, string]> = [
   ['another blog on a platform the list does not name', 'https://alice.tumblr.com/post/1', 'https://bob.tumblr.com/post/1', 'https://alice.tumblr.com/post/1'],
   ['another newsletter on the same platform', 'https://alice.substack.com/p/hello', 'https://bob.substack.com/p/hello', 'https://alice.substack.com/p/hello'],
   ['another www-prefixed tenant', 'https://www.alice.neocities.org/post', 'https://bob.neocities.org/post', 'https://alice.neocities.org/post'],
+  ['a tenant claiming a post on the platform\'s own domain', 'https://evil.medium.com/x', 'https://medium.com/@victim/secret-post-123abc', 'https://evil.medium.com/x'],
+  ['a section subdomain claiming the site (news.bbc.co.uk: the cost of the rule above)', 'https://news.bbc.co.uk/1/hi/world/123.stm', 'https://www.bbc.co.uk/news/world-123', 'https://news.bbc.co.uk/1/hi/world/123.stm'],
   ['the platform itself claiming a tenant', 'https://readthedocs.io/post', 'https://victim.readthedocs.io/post', 'https://readthedocs.io/post'],
   ['another host on the same IP-less intranet', 'http://wiki/post', 'http://intranet/post', 'https://wiki/post'],
   ['another IP address', 'http://192.168.1.10/post', 'http://192.168.1.11/post', 'https://192.168.1.10/post'],

@@ -14,8 +14,9 @@
  *    (a dev.to cross-post pointing at the author's blog may differ from it), and a
  *    page must not be able to adopt another site's highlights. AMP cache pages pass,
  *    because `normalizeUrl` has already unwrapped them to the publisher. Within a site,
- *    only another edition (`www.`, `m.`, `amp.`) or the site itself: sibling subdomains
- *    (`alice.tumblr.com`, `bob.tumblr.com`) are other people on platforms the list omits;
+ *    only another edition of the same host (`www.`, `m.`, `amp.`), or any host from the
+ *    site itself: a named subdomain (`alice.tumblr.com`, `evil.medium.com`) is another
+ *    person on platforms the list omits (`mayClaimCanonical`);
  * 3. it is not the homepage unless the page is: CMS templates that put the site's
  *    root in every page's canonical are the most common mistake;
  * 4. it does not drop a query parameter that names the page (`id`, `p`, `v`, `t`, or a

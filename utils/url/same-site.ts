@@ -39,12 +39,13 @@ export function isSameSite(hostA: string, hostB: string): boolean {
 const EDITION_LABEL = /^(?:www\d*|m|mobile|amp)\./;
 
 /**
- * Whether one host may name the other as its page's canonical address: the same site,
- * and either the same host once a `www.`/`m.`/`amp.` label is set aside, or one of
- * them the site itself (`news.bbc.co.uk` → `www.bbc.co.uk`, `blog.example.com` →
- * `example.com`). Two different named subdomains (`alice.tumblr.com`, `bob.tumblr.com`)
- * may not: on a platform the list does not name they are different people, and on any
- * other site a canonical across sibling subdomains is rare enough to be a mistake.
+ * Whether a page may name the other host as its canonical address: the same site, and
+ * either the same host once a `www.`/`m.`/`amp.` label is set aside (`m.example.com` →
+ * `www.example.com`), or the page is on the site itself, which owns its subdomains. A
+ * named subdomain may claim neither a sibling (`alice.tumblr.com` → `bob.tumblr.com`) nor
+ * the site itself (`evil.medium.com` → `medium.com/@victim/post`): on a platform the list
+ * does not name those are other people. The cost: `news.bbc.co.uk` → `www.bbc.co.uk`
+ * files under the page's own address.
  */
 export function mayClaimCanonical(pageHost: string, canonicalHost: string): boolean {
   if (!isSameSite(pageHost, canonicalHost)) return false;
@@ -52,5 +53,5 @@ export function mayClaimCanonical(pageHost: string, canonicalHost: string): bool
   const bare = (h: string) => h.toLowerCase().replace(/\.$/, '').replace(EDITION_LABEL, '');
   const a = bare(pageHost);
   const b = bare(canonicalHost);
-  return a === b || a === site || b === site;
+  return a === b || a === site;
 }
