@@ -60,11 +60,14 @@ function setup(tabUrls: Record<number, string> = { [VICTIM_TAB]: VICTIM_URL, [EV
     await send('page:open', page(VICTIM_URL, 'Layoffs'), content(VICTIM_TAB, VICTIM_URL));
     const h = await send(
       'highlight:create',
-      { page: page(VICTIM_URL, 'Layoffs'), selectors: selectorsFor('the layoffs', 0), note: 'PRIVATE: ask Dana before Friday' },
+      { page: page(VICTIM_URL, 'Layoffs'), selectors: selectorsFor('the layoffs', 0) },
       content(VICTIM_TAB, VICTIM_URL),
     );
     if (isMarginError(h)) throw new Error(h.error);
-    return h;
+    // The note is typed in Margin's own page (the note card, the side panel).
+    const noted = await send('highlight:update', { id: h.id, patch: { note: 'PRIVATE: ask Dana before Friday' } }, POPUP);
+    if (!noted || isMarginError(noted)) throw new Error('the note was not saved');
+    return noted;
   }
   /** The attacker's tab has an article of its own (it highlighted something on its page). */
   async function evilArticle(): Promise<void> {
@@ -99,13 +102,30 @@ describe('a content script is told where to paint, never what was written', () =
       await send('highlight:update', { id: victim.id, patch: { colour: 'blue' } }, own),
       await send('highlight:delete', { id: victim.id }, own),
       await send('highlight:restore', { id: victim.id }, own),
-      await send('highlight:create', { page: page(VICTIM_URL), selectors: selectorsFor('the layoffs', 0), note: 'ask Dana again' }, own),
+      await send('highlight:create', { page: page(VICTIM_URL), selectors: selectorsFor('the layoffs', 0) }, own),
     ];
     const seen = JSON.stringify(answers);
     // The database has them all; the answers none (note words such as "dana" ride in `words`).
     expect(JSON.stringify(await db.highlights.toArray())).toMatch(/hr-confidential[\s\S]*dana/i);
     expect(seen).not.toMatch(/dana|hr-confidential|friday|PAGE NOTE/i);
     expect(seen).toContain('the layoffs');
+  });
+});
+
+describe('a content script never writes a note or a tag', () => {
+  it.each([
+    ['highlight:update', 'a note', (id: string) => ({ id, patch: { note: '' } })],
+    ['highlight:update', 'tags', (id: string) => ({ id, patch: { tags: ['planted-by-page'] } })],
+    ['highlight:update', 'note versions', (id: string) => ({ id, patch: { noteConflicts: [] } })],
+    ['highlight:create', 'a note', () => ({ page: page(VICTIM_URL), selectors: selectorsFor('the layoffs', 0), note: 'PLANTED' })],
+    ['highlight:create', 'tags', () => ({ page: page(VICTIM_URL), selectors: selectorsFor('the layoffs', 0), tags: ['planted'] })],
+  ] as const)('%s with %s from its own page is refused and writes nothing', async (type, _, data) => {
+    const { send, victimHighlight, snapshot } = setup();
+    const victim = await victimHighlight();
+    const before = await snapshot();
+    const answer = await send(type, data(victim.id), content(VICTIM_TAB, VICTIM_URL));
+    expect(isMarginError(answer) && answer.error).toMatch(/^Margin refused this request .*notes and tags are written in Margin’s own pages/);
+    expect(await snapshot()).toBe(before);
   });
 });
 
@@ -123,7 +143,7 @@ describe('a content script speaks only for its own tab’s page', () => {
   it('highlight:create naming another page files the highlight under the sender’s page', async () => {
     const { db, send, victimHighlight } = setup();
     const victim = await victimHighlight();
-    const planted = await send('highlight:create', { page: page(VICTIM_URL), selectors: selectorsFor('planted', 0), note: 'planted' }, content(EVIL_TAB, EVIL_URL));
+    const planted = await send('highlight:create', { page: page(VICTIM_URL), selectors: selectorsFor('planted', 0) }, content(EVIL_TAB, EVIL_URL));
     if (isMarginError(planted)) throw new Error(planted.error);
     expect(planted.articleId).not.toBe(victim.articleId);
     expect((await db.articles.get(planted.articleId))?.pageUrl).toBe(EVIL_URL);
@@ -137,7 +157,7 @@ describe('a content script speaks only for its own tab’s page', () => {
     const before = JSON.stringify(await db.highlights.get(victim.id));
     const evil = content(EVIL_TAB, EVIL_URL);
 
-    const updated = await send('highlight:update', { id: victim.id, patch: { note: 'overwritten' } }, evil);
+    const updated = await send('highlight:update', { id: victim.id, patch: { colour: 'pink' } }, evil);
     expect(isMarginError(updated) && updated.error).toMatch(/^Margin refused this request \(highlight:update\): that highlight is not on this tab’s page/);
     await expect(send('highlight:delete', { id: victim.id }, evil)).rejects.toThrow(/refused.*not on this tab’s page/);
     expect(JSON.stringify(await db.highlights.get(victim.id))).toBe(before);
@@ -191,7 +211,7 @@ describe('a single-page app', () => {
     const { db, send } = setup();
     const after = content(5, POST1, POST2);
     await send('page:open', page(POST2), after);
-    const h = await send('highlight:create', { page: page(POST2), selectors: selectorsFor('slow reading', 0), note: 'on post 2' }, after);
+    const h = await send('highlight:create', { page: page(POST2), selectors: selectorsFor('slow reading', 0) }, after);
     if (isMarginError(h)) throw new Error(h.error);
     expect((await db.articles.get(h.articleId))?.pageUrl).toBe(POST2);
     expect(quotesIn(await send('page:open', page(POST2), after))).toEqual(['slow reading']);

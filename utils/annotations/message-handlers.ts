@@ -97,6 +97,17 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
     if (live && !found.live) refuse('that highlight was deleted');
   }
 
+  /**
+   * Notes and tags are typed in Margin's own pages (the note card, the side panel), never in
+   * the page: a content script that sends one is not Margin's code at work, so it is refused.
+   */
+  function checkNoWords(sender: TrustedSender, data: { note?: unknown; tags?: unknown; noteConflicts?: unknown }): void {
+    if (sender.kind !== 'content') return;
+    if (data.note !== undefined || data.tags !== undefined || data.noteConflicts !== undefined) {
+      refuse('notes and tags are written in Margin’s own pages, not from a web page');
+    }
+  }
+
   /** Checks a highlight is live and, when the sender is in a tab, on that tab's article. */
   async function checkLiveOnTab(tabId: number, id: string): Promise<boolean> {
     const s = await ready;
@@ -117,13 +128,17 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
       schema: MARGIN_SCHEMAS['highlight:create'],
       from: 'content',
       refusal: error,
-      handle: async (data, sender) => paintedOrNot(await (await ready).createHighlight(writerTab(sender), { ...data, page: senderPage(data.page, sender) })),
+      async handle(data, sender) {
+        checkNoWords(sender, data);
+        return paintedOrNot(await (await ready).createHighlight(writerTab(sender), { ...data, page: senderPage(data.page, sender) }));
+      },
     },
     'highlight:update': {
       schema: MARGIN_SCHEMAS['highlight:update'],
       from: 'content',
       refusal: error,
       async handle({ id, patch }, sender) {
+        checkNoWords(sender, patch);
         await checkOwnHighlight(sender, id);
         return paintedOrNot(await (await ready).updateHighlight(writerTab(sender), id, patch));
       },
