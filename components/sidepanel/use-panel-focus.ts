@@ -1,9 +1,11 @@
 /**
  * `panel:focus` from the background: the user clicked a highlight on the page. When
- * it is in the panel's tab, `onFocus` opens its card.
+ * it is in the panel's tab, `onFocus` opens its card (`panel-focus-message.ts` checks
+ * who sent it: content scripts reach extension pages too).
  */
 import { useEffect, useRef } from 'react';
 import { panelMessenger } from '@/utils/messaging/panel-protocol';
+import { panelFocusTarget } from '@/utils/sidepanel/panel-focus-message';
 
 export function usePanelFocus(tabId: number | null, onFocus: (id: string) => void): void {
   const latest = useRef(onFocus);
@@ -11,8 +13,10 @@ export function usePanelFocus(tabId: number | null, onFocus: (id: string) => voi
   useEffect(() => {
     if (tabId === null) return;
     // One handler per message type in a page: it is replaced whenever the tab changes.
-    return panelMessenger.onMessage('panel:focus', ({ data }) => {
-      if (data.tabId === tabId) latest.current(data.id);
+    const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+    return panelMessenger.onMessage('panel:focus', ({ data, sender }) => {
+      const id = panelFocusTarget(data, sender, self, tabId);
+      if (id !== null) latest.current(id);
     });
   }, [tabId]);
 }

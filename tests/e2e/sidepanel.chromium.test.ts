@@ -148,18 +148,26 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
 
   test('`panel:focus` for this tab opens that highlight’s card for editing', async () => {
     const tabId = await tabIdOf(session, page);
-    // What the background sends when the user clicks a highlight on the page.
+    // What the background sends when the user clicks a highlight on the page, sent from the
+    // background itself: the panel refuses it from anything in a tab (a content script reaches it too).
+    const [background] = session.context.serviceWorkers();
+    const fromBackground = (data: { tabId: number; id: string }, n: number) =>
+      background!.evaluate(
+        ({ data, n }) => chrome.runtime.sendMessage({ id: n, type: 'panel:focus', data, timestamp: Date.now() }).catch(() => undefined),
+        { data, n },
+      );
+    // From a tab (here Margin's own options page) it is ignored.
     await session.controlPage.evaluate(
-      ({ tabId, id }) => chrome.runtime.sendMessage({ id: 1, type: 'panel:focus', data: { tabId, id }, timestamp: Date.now() }),
+      ({ tabId, id }) => chrome.runtime.sendMessage({ id: 1, type: 'panel:focus', data: { tabId, id }, timestamp: Date.now() }).catch(() => undefined),
       { tabId, id: id.first },
     );
+    await panel.waitForTimeout(200);
+    expect(await panel.locator('[data-editing]').count()).toBe(0);
+    await fromBackground({ tabId, id: id.first }, 3);
     await expect.poll(() => card(panel, id.first).getAttribute('data-editing')).toBe('');
     await panel.keyboard.press('Escape');
     // Another tab's highlight is not this panel's business.
-    await session.controlPage.evaluate(
-      ({ tabId, id }) => chrome.runtime.sendMessage({ id: 2, type: 'panel:focus', data: { tabId, id }, timestamp: Date.now() }),
-      { tabId: tabId + 1000, id: id.last },
-    );
+    await fromBackground({ tabId: tabId + 1000, id: id.last }, 2);
     await panel.waitForTimeout(200);
     expect(await panel.locator('[data-editing]').count()).toBe(0);
   });
