@@ -115,6 +115,7 @@ export default defineBackground(() => {
     extractArticle: extractInTab,
     // No side panel open is the usual case: nobody receives it, which is fine.
     focusPanel: async (tabId, id) => void (await panelMessenger.sendMessage('panel:focus', { tabId, id }).catch(() => undefined)),
+    closeNoteCard: async (tabId) => void (await pageMessenger.sendMessage('note-card:close', undefined, tabId).catch(() => undefined)),
   });
   registerRoutes<MarginProtocol>(marginMessenger, margin.routes, self);
   registerRoutes<ReaderProtocol>(

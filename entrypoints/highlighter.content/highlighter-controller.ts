@@ -19,7 +19,6 @@ import { highlightCss } from '@/utils/highlighting/highlight-colours';
 import { createHighlightPainter, type HighlightPainter } from '@/utils/highlighting/highlight-painter';
 import { highlightAtPoint } from '@/utils/highlighting/hit-test';
 import { MARGIN_UI_ATTRIBUTE } from '@/utils/highlighting/margin-ui';
-import { NOTE_CARD_CLOSE_MESSAGE } from '@/utils/highlighting/note-card-edit';
 import { readPageInfo } from '@/utils/highlighting/page-info';
 import { selectionRangeIn } from '@/utils/highlighting/selection-range';
 import { isMarginError, marginMessenger, type PaintedHighlight, type PlacementReport } from '@/utils/messaging/margin-protocol';
@@ -29,7 +28,6 @@ import { createHighlightToolbar, type HighlightToolbar } from '@/components/high
 import { watchForLateContent } from '@/utils/highlighting/late-content';
 
 const NOTE_CARD_PATH = '/note-card.html';
-const extensionOrigin = (): string => new URL(browser.runtime.getURL('/')).origin;
 
 /** Whether a message comes from Margin itself (its background, popup, note card), not another extension. */
 function fromMargin(sender: { id?: string } | undefined): boolean {
@@ -393,15 +391,6 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
     closeToolbar();
   }
 
-  /**
-   * The note card's close request where it cannot message the tab (Firefox): accepted only
-   * from the extension's own origin, which page script cannot claim.
-   */
-  function onCardMessage(event: MessageEvent) {
-    if (event.data !== NOTE_CARD_CLOSE_MESSAGE || event.origin !== extensionOrigin() || !toolbar?.isCardOpen()) return;
-    closeToolbar();
-  }
-
   /** Answers `type` only when the message comes from Margin itself. */
   function answer<K extends keyof PageProtocol>(type: K, run: (data: Parameters<PageProtocol[K]>[0]) => ReturnType<PageProtocol[K]> | Promise<ReturnType<PageProtocol[K]>>) {
     pageMessenger.onMessage(type, (message) => {
@@ -478,7 +467,6 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       answer('selection:reattach', (data) => reattach(data.id));
       answer('page:info', () => pageInfo());
       answer('note-card:close', () => closeToolbar());
-      ctx.addEventListener(window, 'message', onCardMessage);
       ctx.addEventListener(document, 'mouseup', onSelectionEnd);
       ctx.addEventListener(document, 'keyup', onKeyUp);
       // Capture on window: before the page's handlers and before the reader's own Esc.

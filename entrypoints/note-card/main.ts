@@ -12,8 +12,6 @@
 import { mountNoteCard } from '@/components/note-card/note-card';
 import '@/components/note-card/note-card.css';
 import { isMarginError, marginMessenger, type NoteCardRecord } from '@/utils/messaging/margin-protocol';
-import { pageMessenger } from '@/utils/messaging/page-protocol';
-import { NOTE_CARD_CLOSE_MESSAGE } from '@/utils/highlighting/note-card-edit';
 
 let sent: NoteCardRecord | null = null;
 
@@ -30,14 +28,10 @@ void mountNoteCard(document.body, {
     if (isMarginError(result)) return result.error;
     return result ? null : 'This highlight was deleted.';
   },
-  async close(tabId) {
-    // Firefox gives an extension frame inside a web page no `tabs` API: there the card tells
-    // the tab's content script through its parent window. The message carries nothing but its
-    // name, and the content script accepts it only from the extension's origin.
-    if (tabId !== null && (browser.tabs as typeof browser.tabs | undefined)?.sendMessage) {
-      await pageMessenger.sendMessage('note-card:close', undefined, tabId).catch(() => undefined);
-    } else {
-      parent.postMessage(NOTE_CARD_CLOSE_MESSAGE, '*');
-    }
+  async close() {
+    // Through the background, which knows the card's tab from the browser: Firefox gives a
+    // framed extension page no `tabs` API, and a `postMessage` to the parent would show the
+    // page the extension's per-install origin.
+    await marginMessenger.sendMessage('note-card:done').catch(() => undefined);
   },
 });

@@ -42,6 +42,7 @@ function setup(tabUrls: Record<number, string> = { [VICTIM_TAB]: VICTIM_URL, [EV
     settings: async () => DEFAULT_HIGHLIGHT_SETTINGS,
   });
   const focused: { tabId: number; id: string }[] = [];
+  const closedCards: number[] = [];
   const pageInfo: Record<number, unknown> = {};
   let extract: unknown = null;
   const hooks: MessageHandlerHooks = {
@@ -49,6 +50,7 @@ function setup(tabUrls: Record<number, string> = { [VICTIM_TAB]: VICTIM_URL, [EV
     tabUrl: async (tabId) => tabUrls[tabId],
     extractArticle: async () => extract,
     focusPanel: async (tabId, id) => void focused.push({ tabId, id }),
+    closeNoteCard: async (tabId) => void closedCards.push(tabId),
   };
   const { routes, forgetTab } = createMarginRoutes(service, hooks);
   /** Sends a raw message as `sender`, through the same gate the background uses. */
@@ -82,6 +84,7 @@ function setup(tabUrls: Record<number, string> = { [VICTIM_TAB]: VICTIM_URL, [EV
     evilArticle,
     forgetTab,
     focused,
+    closedCards,
     setPageInfo: (tabId: number, info: unknown) => (pageInfo[tabId] = info),
     setExtract: (value: unknown) => (extract = value),
     snapshot: async () => JSON.stringify([await db.articles.toArray(), await db.highlights.toArray(), await db.pageNotes.toArray()]),
@@ -109,6 +112,23 @@ describe('a content script is told where to paint, never what was written', () =
     expect(JSON.stringify(await db.highlights.toArray())).toMatch(/hr-confidential[\s\S]*dana/i);
     expect(seen).not.toMatch(/dana|hr-confidential|friday|PAGE NOTE/i);
     expect(seen).toContain('the layoffs');
+  });
+});
+
+describe('the note card closes through the background', () => {
+  it('a card asks to close: the background tells its own tab, which the browser names', async () => {
+    const { send, closedCards } = setup();
+    await send('note-card:done', undefined, noteCard(VICTIM_TAB));
+    expect(closedCards).toEqual([VICTIM_TAB]);
+  });
+
+  it.each([
+    ['a content script', content(VICTIM_TAB, VICTIM_URL)],
+    ['an extension page in no tab', POPUP],
+  ])('from %s it is refused', async (_, sender) => {
+    const { send, closedCards } = setup();
+    await expect(send('note-card:done', undefined, sender)).rejects.toThrow(/refused/);
+    expect(closedCards).toEqual([]);
   });
 });
 

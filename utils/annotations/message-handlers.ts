@@ -27,6 +27,8 @@ export interface MessageHandlerHooks {
   extractArticle(tabId: number): Promise<unknown>;
   /** Tells the side panel, if one is open, that the user clicked highlight `id` in the tab. */
   focusPanel(tabId: number, id: string): Promise<void>;
+  /** Asks the tab's highlighter to remove its note card. */
+  closeNoteCard(tabId: number): Promise<void>;
 }
 
 /** The reader's extraction as the background accepts it: only the fields an offline copy keeps. */
@@ -194,6 +196,14 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
         // The record travels with the answer: framed in a web page, the card is a third-party
         // frame, and Chromium denies it the extension's IndexedDB.
         return { id, tabId, highlight };
+      },
+    },
+    'note-card:done': {
+      schema: MARGIN_SCHEMAS['note-card:done'],
+      from: 'extension',
+      async handle(_, sender) {
+        if (sender.tabId === undefined) refuse('only a note card in a tab may close itself');
+        await hooks.closeNoteCard(sender.tabId);
       },
     },
     'tab:page': {

@@ -14,12 +14,6 @@ export interface NoteCardForm {
   colour: HighlightColour;
 }
 
-/**
- * What the note card posts to its parent window to be closed where it has no `tabs` API
- * (Firefox). Only a name: the page sees this message too.
- */
-export const NOTE_CARD_CLOSE_MESSAGE = 'margin:note-card:close';
-
 export type NoteCardPatch = Partial<Pick<HighlightRecord, 'note' | 'tags' | 'colour'>>;
 
 /** The form as the card first shows it for `highlight`. */

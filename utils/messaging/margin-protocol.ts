@@ -88,6 +88,13 @@ export interface MarginProtocol {
    * could read; the record travels here because a framed card cannot open IndexedDB.
    */
   'note-card:target': () => { id: string; tabId: number; highlight: NoteCardRecord } | MarginError;
+  /**
+   * From the note card (an extension page framed in a tab): it is done; the background asks
+   * that tab's highlighter to remove it (`note-card:close`). Through the background because a
+   * framed card has no `tabs` API in Firefox, and a `postMessage` to its parent would show the
+   * page the extension's origin.
+   */
+  'note-card:done': () => void;
   /** Extracts the article in a tab and saves its offline copy. */
   'article:save-offline': (data: { tabId: number }) => { savedAt: number } | MarginError;
 }

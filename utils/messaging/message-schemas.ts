@@ -103,6 +103,7 @@ export const MARGIN_SCHEMAS = {
   'records:imported': z.strictObject({ articleIds: z.array(id).max(MESSAGE_LIMITS.importedArticles) }),
   'highlight:focused': z.strictObject({ id, noteCard: z.boolean() }),
   'note-card:target': noData,
+  'note-card:done': noData,
   'article:save-offline': z.strictObject({ tabId }),
 } satisfies SchemasOf<MarginProtocol>;
 
