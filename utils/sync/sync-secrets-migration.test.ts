@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { moveSyncSecretsToIndexedDb } from './sync-secrets-migration';
-import { clearSyncSecrets, loadSyncSecrets } from './sync-secrets-store';
+import { clearSyncSecrets, loadSyncSecrets, saveSyncSecrets } from './sync-secrets-store';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './sync-settings';
 import { loadSyncSettings } from './sync-settings-store';
 
@@ -63,9 +63,11 @@ test('an options page opened before the background finds its settings whole, and
 });
 
 test('when IndexedDB refuses the write, the old copy stays and sync still has its password', async () => {
-  const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+  const full = () => {
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-  });
+  };
+  const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(full);
+  const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(full);
   await expect(moveSyncSecretsToIndexedDb()).rejects.toThrow();
   expect(await storageLocalText()).toContain(PASSWORD);
   expect(await loadSyncSecrets()).toBeNull();
@@ -73,6 +75,7 @@ test('when IndexedDB refuses the write, the old copy stays and sync still has it
   expect(await loadSyncSettings()).toEqual(OLD_SETTINGS);
 
   put.mockRestore();
+  add.mockRestore();
   expect(await moveSyncSecretsToIndexedDb()).toBe(true);
   expect(await storageLocalText()).not.toContain(PASSWORD);
   expect(await loadSyncSettings()).toEqual(OLD_SETTINGS);
@@ -92,4 +95,13 @@ test('a browser that never set sync up has nothing to move', async () => {
   expect(await moveSyncSecretsToIndexedDb()).toBe(false);
   expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   expect(await loadSyncSettings()).toEqual(DEFAULT_SYNC_SETTINGS);
+});
+
+test('a migration that read the old copy before the user saved a new password never brings the old one back', async () => {
+  // Another context (the options page) saved a new password after this one read storage.local…
+  await saveSyncSecrets({ password: 'new-password-P2', passphrase: PASSPHRASE });
+  // …and this context's move, holding the old copy, writes now.
+  await moveSyncSecretsToIndexedDb();
+  expect(await loadSyncSecrets()).toEqual({ password: 'new-password-P2', passphrase: PASSPHRASE });
+  expect(await storageLocalText()).not.toContain(PASSWORD);
 });

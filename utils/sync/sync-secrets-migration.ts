@@ -6,7 +6,7 @@
  * runs it too, so an options page opened first also finds its settings whole.
  */
 import { storage } from 'wxt/utils/storage';
-import { saveSyncSecrets } from './sync-secrets-store';
+import { adoptLegacySyncSecrets } from './sync-secrets-store';
 import type { SyncSecrets } from './sync-settings';
 
 /** Where the settings without their secrets live (and where old versions kept the secrets too). */
@@ -38,7 +38,8 @@ export async function moveSyncSecretsToIndexedDb(): Promise<boolean> {
   if (!legacy) return false;
   // Settings saved before sync was set up hold empty fields: nothing to keep, and
   // writing them would blank secrets another context already moved.
-  if (legacy.password || legacy.passphrase) await saveSyncSecrets(legacy);
+  // Added only when none are stored: a save in another context meanwhile is newer.
+  if (legacy.password || legacy.passphrase) await adoptLegacySyncSecrets(legacy);
   // Read again: only the secret fields go, whatever was saved meanwhile stays.
   const current = await storage.getItem<Record<string, unknown>>(SYNC_SETTINGS_STORAGE_KEY);
   if (current && typeof current === 'object') {

@@ -55,6 +55,22 @@ export async function saveSyncSecrets(secrets: SyncSecrets): Promise<void> {
   await secretsDb().secrets.put({ id: 'sync', password: secrets.password, passphrase: secrets.passphrase });
 }
 
+/**
+ * Keeps an older install's secrets only when none are stored yet, in one transaction. A
+ * stored row is always newer than a copy left in `storage.local` (it is written only by a
+ * save or by this), so a slow migration in one context can never bring back an old
+ * password over one the user has just saved in another.
+ * @return whether they were stored
+ */
+export async function adoptLegacySyncSecrets(secrets: SyncSecrets): Promise<boolean> {
+  const db = secretsDb();
+  return db.transaction('rw', db.secrets, async () => {
+    if (await db.secrets.get('sync')) return false;
+    await db.secrets.add({ id: 'sync', password: secrets.password, passphrase: secrets.passphrase });
+    return true;
+  });
+}
+
 /** Forgets the stored secrets. */
 export async function clearSyncSecrets(): Promise<void> {
   await secretsDb().secrets.clear();
