@@ -367,11 +367,22 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
   }
 
   /** A (trusted) click on a highlight opens the toolbar and its note card; elsewhere, closes them. */
+  /**
+   * Whether what the pointer is on is the highlighted text itself, not something the page
+   * laid over it: a transparent lure over a highlight must not turn a click meant for the
+   * page into one on Margin's toolbar.
+   */
+  function pointsAtHighlight(surface: Surface, id: string, x: number, y: number): boolean {
+    const range = surface.painter.rangeOf(id);
+    const under = (surface.root.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y);
+    return Boolean(range && under && range.intersectsNode(under));
+  }
+
   function onClick(event: MouseEvent) {
     if (!event.isTrusted) return;
     for (const surface of activeSurfaces()) {
       const id = highlightAtPoint(surface.painter.ids(), surface.painter.rangeOf, event.clientX, event.clientY);
-      if (id) {
+      if (id && pointsAtHighlight(surface, id, event.clientX, event.clientY)) {
         showForHighlight(id);
         void openNoteCard(id);
         return;

@@ -112,6 +112,31 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await expect.poll(() => toolbar(page).isVisible()).toBe(false);
   });
 
+  test('a click the page lures onto a highlight (a transparent layer over it) opens nothing of Margin’s', async () => {
+    await reload();
+    await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1 });
+    // The page lays an invisible "Continue" layer exactly over the highlighted passage.
+    await page.evaluate(() => {
+      const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('margin-green')!][0]!;
+      r.startContainer.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const b = r.getBoundingClientRect();
+      const lure = document.createElement('div');
+      lure.id = 'lure';
+      lure.style.cssText = `position:fixed;left:${b.left}px;top:${b.top}px;width:${b.width}px;height:${b.height}px;opacity:0;z-index:2147483647`;
+      document.body.append(lure);
+    });
+    await clickHighlight(page, 'green');
+    await page.waitForTimeout(300);
+    expect(await toolbar(page).isVisible()).toBe(false);
+    expect(await toolbar(page).isCardOpen()).toBe(false);
+    // Without the layer, the same real click opens the highlight's note.
+    await page.evaluate(() => document.getElementById('lure')!.remove());
+    await clickHighlight(page, 'green');
+    await noteCard(page);
+    await pressClosingFrame(page, 'Escape');
+    await expect.poll(() => toolbar(page).isCardOpen()).toBe(false);
+  });
+
   test('the page can neither detect Margin, nor drive it with synthetic events, nor switch it off', async () => {
     await reload();
     await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1 });
