@@ -39,6 +39,13 @@ export interface HighlightToolbar {
   toast(message: string, action?: { label: string; run: () => void }, ms?: number): void;
   /** Whether an event happened inside the toolbar, the card or the toast. */
   contains(event: Event): boolean;
+  /**
+   * A real pointer click, seen by a window listener registered before any page script:
+   * runs the button under the pointer at once, so a page that stops clicks on their way
+   * down cannot disable the toolbar. Keyboard clicks (no pointer) are left to the button.
+   * @return whether a button ran
+   */
+  clickThrough(event: MouseEvent): boolean;
   destroy(): void;
 }
 
@@ -46,10 +53,17 @@ const TOAST_MS = 8000;
 const CARD_WIDTH = 340;
 const CARD_HEIGHT = 210;
 
+/** Clicks already run at the window (`clickThrough`): the button's own listener skips them. */
+const ranAtWindow = new WeakSet<Event>();
+
+/** What each toolbar button does, for `clickThrough`. */
+const buttonActions = new WeakMap<Element, () => void>();
+
 /** Runs `run` for a trusted click only: a page's `el.click()` or synthetic event does nothing. */
 function onTrustedClick(el: HTMLElement, run: () => void) {
+  buttonActions.set(el, run);
   el.addEventListener('click', (e) => {
-    if (e.isTrusted) run();
+    if (e.isTrusted && !ranAtWindow.has(e)) run();
   });
 }
 
@@ -165,6 +179,15 @@ export function createHighlightToolbar(doc: Document, actions: ToolbarActions): 
       toastTimer = setTimeout(() => (toastBox.hidden = true), ms);
     },
     contains: (event) => event.composedPath().includes(host),
+    clickThrough(event) {
+      if (!event.isTrusted || event.detail === 0 || !event.composedPath().includes(host)) return false;
+      const button = shadow.elementFromPoint(event.clientX, event.clientY)?.closest('button');
+      const run = button && !(button as HTMLButtonElement).hidden ? buttonActions.get(button) : undefined;
+      if (!run) return false;
+      ranAtWindow.add(event);
+      run();
+      return true;
+    },
     destroy() {
       clearTimeout(toastTimer);
       host.remove();

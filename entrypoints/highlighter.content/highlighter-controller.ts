@@ -41,6 +41,11 @@ interface Surface {
 }
 
 export interface HighlighterController extends HighlighterInstance {
+  /**
+   * Listens for the user's input on `window`, capturing, at `document_start`: before any page
+   * script can add a listener that stops real events on their way down (and so switch Margin off).
+   */
+  listen(): void;
   start(): Promise<void>;
   stop(): void;
 }
@@ -51,6 +56,8 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
   let settings: HighlightSettings = { ...DEFAULT_HIGHLIGHT_SETTINGS };
   const surfaces: Surface[] = [];
   let toolbar: HighlightToolbar | null = null;
+  /** Input before `start()` (the page's DOM not parsed yet) is the page's alone. */
+  let started = false;
   /** What the toolbar acts on: a selection not yet highlighted, or a highlight. */
   let target: { kind: 'selection'; surface: Surface; range: Range } | { kind: 'highlight'; id: string } | null = null;
   let stopLateContent: (() => void) | null = null;
@@ -468,6 +475,19 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
   }
 
   return {
+    listen() {
+      const when = <E extends Event>(handle: (event: E) => void) => (event: E) => {
+        if (started) handle(event);
+      };
+      // On window, capturing, registered before the page's scripts run: they can neither stop
+      // these events before Margin sees them nor (with isTrusted) fake them. Esc here also
+      // comes before the reader's own Esc.
+      ctx.addEventListener(window, 'mouseup', when(onSelectionEnd), { capture: true });
+      ctx.addEventListener(window, 'keyup', when(onKeyUp), { capture: true });
+      ctx.addEventListener(window, 'keydown', when(onEscape), { capture: true });
+      ctx.addEventListener(window, 'click', when((event: MouseEvent) => void toolbar?.clickThrough(event)), { capture: true });
+    },
+
     async start() {
       pageSurface();
       answer('highlights:changed', (data) => {
@@ -478,10 +498,6 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       answer('selection:reattach', (data) => reattach(data.id));
       answer('page:info', () => pageInfo());
       answer('note-card:close', () => closeToolbar());
-      ctx.addEventListener(document, 'mouseup', onSelectionEnd);
-      ctx.addEventListener(document, 'keyup', onKeyUp);
-      // Capture on window: before the page's handlers and before the reader's own Esc.
-      ctx.addEventListener(window, 'keydown', onEscape, { capture: true });
       // Single-page apps change the address without a load: a new address may be a new article.
       ctx.addEventListener(window, 'wxt:locationchange', (event) => {
         closeToolbar();
@@ -491,6 +507,7 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
         void addressCommitted(event.newUrl.href).then(load);
       });
       ctx.onInvalidated(watchHighlightSettings((s) => (settings = s)));
+      started = true;
       await load();
     },
 
@@ -506,11 +523,9 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       const surface: Surface = { kind: 'reader', root, painter: createHighlightPainter(window) };
       surfaces.push(surface);
       anchorOn(surface);
-      // The reader keeps key events from reaching the page: listen inside it (its shadow root
-      // sees keys wherever focus is in the reader, not only inside the article body).
-      styleRoot.addEventListener('keyup', onKeyUp as EventListener);
+      // Keys typed in the reader reach the window's capturing listener (`listen`) before the
+      // reader stops them at its host.
       return () => {
-        styleRoot.removeEventListener('keyup', onKeyUp as EventListener);
         surface.painter.clear();
         surfaces.splice(surfaces.indexOf(surface), 1);
         if (target && (target.kind === 'highlight' || target.surface === surface)) closeToolbar();

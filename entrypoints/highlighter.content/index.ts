@@ -9,11 +9,16 @@ import { createHighlighterController } from './highlighter-controller';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
-  runAt: 'document_idle',
+  // At document_start, before any page script, so the page cannot stop the user's real input
+  // from reaching Margin (see `listen`); the page's highlights are fetched once its DOM is parsed.
+  runAt: 'document_start',
   main(ctx) {
     const controller = createHighlighterController(ctx);
     ctx.onInvalidated(registerInstance(HIGHLIGHTER_INSTANCE_KEY, controller));
     ctx.onInvalidated(() => controller.stop());
-    void controller.start();
+    controller.listen();
+    if (document.readyState === 'loading') {
+      ctx.addEventListener(document, 'DOMContentLoaded', () => void controller.start(), { once: true });
+    } else void controller.start();
   },
 });

@@ -347,4 +347,22 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await expect.poll(() => painted(library, 'pink')).toMatchObject({ page: 1, texts: [READER_PASSAGE] });
     await library.close();
   });
+
+  test('a page that stops real clicks and keys on their way down cannot switch the toolbar off', async () => {
+    // Its own script, in <head>, swallows every mouse and key event at the window, capturing.
+    server.setOverride(
+      '/swallow/',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Swallow</title><script>
+        for (const type of ['mousedown', 'mouseup', 'click', 'keydown', 'keyup'])
+          window.addEventListener(type, (e) => e.stopImmediatePropagation(), true);
+      </script></head><body><article><h1>Swallow</h1><p>${'Words of the article to read slowly. '.repeat(30)}</p>
+      <p>The passage the user highlights anyway sits here.</p></article></body></html>`,
+    );
+    const hostile = await session.context.newPage();
+    await hostile.goto(new URL('/swallow/', server.url).href);
+    await selectUntilToolbar(hostile, 'The passage the user highlights anyway');
+    await toolbar(hostile).click('[data-colour="blue"]');
+    await expect.poll(async () => (await painted(hostile, 'blue')).page).toBe(1);
+    await hostile.close();
+  });
 });
