@@ -21,6 +21,15 @@ const key = (init: KeyboardEventInit, on: EventTarget = document.activeElement ?
 describe('the note card', () => {
   beforeEach(() => document.body.replaceChildren());
 
+  test('when the page takes the keyboard away, the card says typing now goes to the page; back, it clears', async () => {
+    await mountNoteCard(document.body, deps());
+    window.dispatchEvent(new FocusEvent('blur'));
+    const message = document.querySelector('[data-card-message]')!;
+    expect(message.textContent).toMatch(/Typing now goes to the page/);
+    window.dispatchEvent(new FocusEvent('focus'));
+    expect(message.textContent).toBe('');
+  });
+
   test('shows the highlight’s quote, note, tags and colour, with the note focused', async () => {
     await mountNoteCard(document.body, deps());
     expect(field('quote').textContent).toBe('the hallway track');

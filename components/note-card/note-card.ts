@@ -111,4 +111,17 @@ export async function mountNoteCard(root: HTMLElement, deps: NoteCardDeps): Prom
   for (const control of [note, tags, save]) control.disabled = false;
   note.focus();
   note.setSelectionRange(note.value.length, note.value.length);
+
+  // The page may take the keyboard back from this frame at any moment (a top-level page can
+  // always focus itself): say so at once, so the rest of a note is not typed into the page.
+  const view = doc.defaultView;
+  view?.addEventListener('blur', () => {
+    message.textContent = 'Typing now goes to the page, not to this note. Click the note to go on.';
+    message.dataset['cardMessage'] = 'unfocused';
+  });
+  view?.addEventListener('focus', () => {
+    if (message.dataset['cardMessage'] !== 'unfocused') return;
+    message.textContent = '';
+    message.dataset['cardMessage'] = '';
+  });
 }
