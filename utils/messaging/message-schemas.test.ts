@@ -33,6 +33,7 @@ const GOOD: Record<string, unknown> = {
   'records:imported': { articleIds: [ID] },
   'highlight:focused': { id: ID, noteCard: true },
   'note-card:target': undefined,
+  'note-card:done': undefined,
   'article:save-offline': { tabId: 0 },
   'highlights:changed': { articleId: '', all: true },
   'highlight:reveal': { id: ID },
