@@ -500,11 +500,20 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       answer('note-card:close', () => closeToolbar());
       // Single-page apps change the address without a load: a new address may be a new article.
       ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-        closeToolbar();
+        // A note being typed survives the page's own pushState (a hash, a scroll-spy) while its
+        // highlight is still on the page afterwards; on another article the card closes.
+        const editing = toolbar?.isCardOpen() && target?.kind === 'highlight' ? target.id : null;
+        if (editing) toolbar?.hide();
+        else closeToolbar();
         for (const s of surfaces) s.painter.clear();
         records = new Map();
         orphansAnnounced = false;
-        void addressCommitted(event.newUrl.href).then(load);
+        void addressCommitted(event.newUrl.href)
+          .then(load)
+          .finally(() => {
+            const stillThere = editing !== null && target?.kind === 'highlight' && target.id === editing && surfaceOf(editing);
+            if (editing !== null && !stillThere) closeToolbar();
+          });
       });
       ctx.onInvalidated(watchHighlightSettings((s) => (settings = s)));
       started = true;

@@ -112,6 +112,22 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await expect.poll(() => toolbar(page).isVisible()).toBe(false);
   });
 
+  test('a note being typed survives the page changing its own address (pushState) on the same post', async () => {
+    await reload();
+    await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1 });
+    await clickHighlight(page, 'green');
+    const card = await noteCard(page);
+    await expect.poll(() => card.evaluate(() => document.hasFocus() && (document.activeElement as HTMLElement | null)?.dataset['field'] === 'note')).toBe(true);
+    await page.keyboard.type(' and corridors');
+    // A scroll-spy on the page moves the address to a section of the same post.
+    await page.evaluate(() => history.pushState(null, '', `${location.pathname}${location.search}#recognition`));
+    await page.waitForTimeout(1000);
+    expect(await toolbar(page).isCardOpen()).toBe(true);
+    expect(await card.locator('[data-field="note"]').inputValue()).toBe(`${NOTE} and corridors`);
+    await pressClosingFrame(page, 'Escape');
+    await expect.poll(() => toolbar(page).isCardOpen()).toBe(false);
+  });
+
   test('a click the page lures onto a highlight (a transparent layer over it) opens nothing of Margin’s', async () => {
     await reload();
     await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1 });
