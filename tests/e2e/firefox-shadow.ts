@@ -8,6 +8,7 @@
  * toolbar shows, click its buttons, type a note into the note card.
  */
 import type { Browser, Page } from 'puppeteer-core';
+import { selectPhraseInPage } from './highlight-driver';
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
@@ -115,17 +116,7 @@ async function until(what: string, check: () => Promise<boolean>, ms = 10_000): 
  */
 export async function selectUntilToolbar(page: Page, phrase: string): Promise<void> {
   for (let i = 0; i < 50; i++) {
-    await page.evaluate((phrase) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n as Text).data.indexOf(phrase);
-        if (at < 0) continue;
-        n.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
-        document.getSelection()!.setBaseAndExtent(n, at, n, at + phrase.length);
-        return;
-      }
-      throw new Error(`"${phrase}" is not on the page`);
-    }, phrase);
+    if (!(await page.evaluate(selectPhraseInPage, phrase))) throw new Error(`"${phrase}" is not on the page`);
     await page.keyboard.press('Shift');
     await sleep(50);
     if (await toolbarShown(page)) return;

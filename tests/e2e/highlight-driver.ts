@@ -14,34 +14,23 @@ import type { CDPSession, Frame, Page } from 'playwright-core';
 import type { ChromiumSession } from '../../scripts/lib/chromium';
 
 /**
- * In the page (or inside the reader's article, given as `root`): selects the first
- * occurrence of `phrase` (inside one text node), scrolled into view. Self-contained,
- * for `page.evaluate` / `Runtime.callFunctionOn` with Playwright or puppeteer.
+ * Selects the first occurrence of `phrase` (inside one text node), scrolled into view as a
+ * user selects what is on screen: under `this` when it is called on a node (the reader's
+ * article body, through `inShadow`), else in the page's body. Self-contained, for
+ * `page.evaluate` and `Runtime.callFunctionOn`, in Playwright or puppeteer.
+ * @return false when the phrase is not there
  */
-export function selectPhraseIn(root: Node, phrase: string): void {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+export function selectPhraseInPage(this: unknown, phrase: unknown): boolean {
+  const wanted = String(phrase);
+  const walker = document.createTreeWalker(this instanceof Node ? this : document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const at = (n as Text).data.indexOf(phrase);
-    if (at < 0) continue;
-    // A user selects what is on screen.
-    n.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
-    document.getSelection()!.setBaseAndExtent(n, at, n, at + phrase.length);
-    return;
-  }
-  throw new Error(`"${phrase}" is not on the page`);
-}
-
-/** `selectPhraseIn` for `page.evaluate`: selects `phrase` on the page. */
-export function selectPhraseInPage({ phrase }: { phrase: string; inReader?: boolean }): void {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const at = (n as Text).data.indexOf(phrase);
+    const at = (n as Text).data.indexOf(wanted);
     if (at < 0) continue;
     n.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
-    document.getSelection()!.setBaseAndExtent(n, at, n, at + phrase.length);
-    return;
+    document.getSelection()!.setBaseAndExtent(n, at, n, at + wanted.length);
+    return true;
   }
-  throw new Error(`"${phrase}" is not on the page`);
+  return false;
 }
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
@@ -170,23 +159,10 @@ export const toolbar = (page: Page) => ({
  * @param inReader - select inside the reader view instead of the page
  */
 export async function selectPhrase(page: Page, phrase: string, inReader = false): Promise<void> {
-  if (inReader) {
-    const done = await inShadow(page, 'margin-reader', '[data-field="body"]', function (phrase) {
-      // Runs in the page with `this` the reader's article body; same as selectPhraseIn.
-      const walker = document.createTreeWalker(this, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n as Text).data.indexOf(phrase as string);
-        if (at < 0) continue;
-        n.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
-        document.getSelection()!.setBaseAndExtent(n, at, n, at + (phrase as string).length);
-        return true;
-      }
-      return false;
-    }, phrase);
-    if (!done) throw new Error(`"${phrase}" is not in the reader`);
-  } else {
-    await page.evaluate(selectPhraseInPage, { phrase });
-  }
+  const done = inReader
+    ? await inShadow(page, 'margin-reader', '[data-field="body"]', selectPhraseInPage, phrase)
+    : await page.evaluate(selectPhraseInPage, phrase);
+  if (!done) throw new Error(`"${phrase}" is not ${inReader ? 'in the reader' : 'on the page'}`);
   await page.keyboard.press('Shift');
 }
 
