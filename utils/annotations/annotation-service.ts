@@ -103,10 +103,11 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
       return h ? { articleId: h.articleId, live: h.deletedAt === null } : null;
     },
 
-    /** What the note card edits of a live highlight: its quote, note, tags and colour. */
-    async noteCardRecord(id: string): Promise<NoteCardRecord | null> {
+    /** What the note card edits of a live highlight (quote, note, tags, colour), and its article; null when deleted. */
+    async noteCardRecord(id: string): Promise<{ articleId: string; highlight: NoteCardRecord } | null> {
       const h = await db.highlights.get(id);
-      return h && h.deletedAt === null ? { quote: h.quote, note: h.note, tags: h.tags, colour: h.colour } : null;
+      if (!h || h.deletedAt !== null) return null;
+      return { articleId: h.articleId, highlight: { quote: h.quote, note: h.note, tags: h.tags, colour: h.colour } };
     },
 
     tabPage(tabId: number): { page: PageInfo | null; articleId: string | null } {

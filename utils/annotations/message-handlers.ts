@@ -110,13 +110,6 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
     }
   }
 
-  /** Checks a highlight is live and, when the sender is in a tab, on that tab's article. */
-  async function checkLiveOnTab(tabId: number, id: string): Promise<boolean> {
-    const s = await ready;
-    const found = await s.highlightArticle(id);
-    return Boolean(found?.live && found.articleId === s.tabPage(tabId).articleId);
-  }
-
   const routes: RoutesOf<MarginProtocol> = {
     'page:open': {
       schema: MARGIN_SCHEMAS['page:open'],
@@ -189,13 +182,15 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
         if (sender.tabId === undefined) refuse('only a note card in a tab may ask which highlight it edits');
         const tabId = sender.tabId;
         const id = noteCardTargets.get(tabId);
-        const highlight = id !== undefined && (await checkLiveOnTab(tabId, id)) ? await (await ready).noteCardRecord(id) : null;
-        if (id === undefined || !highlight) {
+        const s = await ready;
+        // Live, and still on the page the tab shows.
+        const found = id === undefined ? null : await s.noteCardRecord(id);
+        if (id === undefined || !found || found.articleId !== s.tabPage(tabId).articleId) {
           return error('This highlight is no longer on the page: close the note and click the highlight again.');
         }
         // The record travels with the answer: framed in a web page, the card is a third-party
         // frame, and Chromium denies it the extension's IndexedDB.
-        return { id, tabId, highlight };
+        return { id, tabId, highlight: found.highlight };
       },
     },
     'note-card:done': {
