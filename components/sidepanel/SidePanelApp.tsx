@@ -45,7 +45,8 @@ export function SidePanelApp({ boundTab }: { boundTab: number | null }) {
   // Tagged with the article it was read for: after a tab switch the previous answer is not this page's.
   const read = useLiveQuery(async () => ({ articleId, rows: articleId ? await listHighlights(db, articleId) : [] }), [db, articleId]);
   const rows = read?.articleId === articleId ? read.rows : undefined;
-  const pageNote = useLiveQuery(() => (articleId ? getPageNote(db, articleId) : null), [db, articleId]);
+  const noteRead = useLiveQuery(async () => ({ articleId, note: articleId ? ((await getPageNote(db, articleId)) ?? null) : null }), [db, articleId]);
+  const pageNote = noteRead?.articleId === articleId ? noteRead.note : undefined;
   const cards = useMemo(() => orderCards(rows ?? []), [rows]);
 
   const [focused, setFocused] = useState<string | null>(null);
@@ -143,12 +144,15 @@ export function SidePanelApp({ boundTab }: { boundTab: number | null }) {
         </p>
       )}
       {deleted && <UndoBar onUndo={() => void undo()} />}
-      <PageNoteEditor
-        text={pageNote?.text ?? ''}
-        onSave={(t) => void saveNote(t)}
-        conflicts={pageNote?.noteConflicts}
-        onResolve={(t) => void resolvePageNote(t)}
-      />
+      {/* Not before the note is read: typing into an empty field that the stored note then replaces would lose it. */}
+      {pageNote !== undefined && (
+        <PageNoteEditor
+          text={pageNote?.text ?? ''}
+          onSave={(t) => void saveNote(t)}
+          conflicts={pageNote?.noteConflicts}
+          onResolve={(t) => void resolvePageNote(t)}
+        />
+      )}
       <section aria-labelledby="sp-highlights">
         <h2 id="sp-highlights" className="pp-h2">
           Highlights <span data-count="cards">{cards.length}</span>
