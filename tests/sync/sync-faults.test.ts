@@ -20,7 +20,7 @@ describe.skipIf(rcloneMissing)(`sync under faults, against a real WebDAV server 
     await server?.stop();
   });
 
-  test(`${SCHEDULES} seeded schedules: 3 browsers editing at once through 500/503/507, cut uploads and downloads, slow answers and concurrent compaction; none loses or duplicates a record`, async () => {
+  test(`${SCHEDULES} seeded schedules: 3 browsers editing at once through 423/500/503/507, cut uploads and downloads, slow answers and concurrent compaction; none loses or duplicates a record`, async () => {
     const outcomes: ScheduleOutcome[] = [];
     for (let seed = FIRST_SEED; seed < FIRST_SEED + SCHEDULES; seed++) outcomes.push(await runSchedule(seed, server, proxy));
     const lost = outcomes.filter((o) => o.lost.length > 0);
@@ -28,6 +28,7 @@ describe.skipIf(rcloneMissing)(`sync under faults, against a real WebDAV server 
       schedules: outcomes.length,
       syncs: outcomes.reduce((n, o) => n + o.syncs, 0),
       syncsFailedByFaults: outcomes.reduce((n, o) => n + o.failedSyncs, 0),
+      cleanSyncsLockedByServer: outcomes.reduce((n, o) => n + o.cleanLocked, 0),
       highlightsMade: outcomes.reduce((n, o) => n + o.created, 0),
       faultsInjected: proxy.stats.actions,
       schedulesThatLostData: lost.length,

@@ -17,6 +17,7 @@ export type RemoteErrorKind =
   | 'tls' // certificate problems
   | 'cors' // the browser refused the response (fetch TypeError with the server reachable)
   | 'server' // 5xx other than 507
+  | 'locked' // 423 Locked (or 429) that outlasted the retries: transient, the next sync tries again
   | 'bad-response'; // anything else unexpected
 
 export class RemoteError extends Error {

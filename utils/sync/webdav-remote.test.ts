@@ -244,6 +244,35 @@ describe.skipIf(rcloneMissing)(`WebDAV remote against rclone${rcloneMissing ? ` 
       expect([error.kind, error.status]).toEqual(['server', 503]);
     });
 
+    test('a file locked for a moment (423, then 429) is retried and the write lands', async () => {
+      const cfg = viaProxy({ retryDelaysMs: [20, 20, 20] });
+      const store = createWebDavRemote(cfg);
+      await store.put('first.txt', bytes('makes the folder'));
+      let puts = 0;
+      proxy.setSchedule((req) => {
+        if (req.method !== 'PUT') return PASS;
+        puts++;
+        return puts === 1 ? { kind: 'status', status: 423 } : puts === 2 ? { kind: 'status', status: 429 } : PASS;
+      });
+      await store.put('locked.txt', bytes('after the lock'));
+      expect(puts).toBe(3);
+      expect(readFileSync(onDisk(cfg, 'locked.txt'), 'utf8')).toBe('after the lock');
+    });
+
+    test('a lock that outlasts the retries stops with a plain "will try again", for every verb', async () => {
+      const store = createWebDavRemote(viaProxy({ retryDelaysMs: [10, 10] }));
+      proxy.setSchedule(() => ({ kind: 'status', status: 423 }));
+      const before = proxy.stats.requests;
+      const error = await remoteError(store.put('f.txt', bytes('x')));
+      expect(proxy.stats.requests - before).toBe(3);
+      expect([error.kind, error.status, error.message]).toEqual([
+        'locked',
+        423,
+        'A file in the sync folder is locked on the server (423), usually by an upload still in progress. Margin will try again at the next sync.',
+      ]);
+      for (const call of [store.get('f.txt'), store.list(''), store.remove('f.txt')]) expect((await remoteError(call)).kind).toBe('locked');
+    });
+
     test('an upload cut before the server saw it: unreachable, nothing stored', async () => {
       const cfg = viaProxy();
       const store = createWebDavRemote(cfg);

@@ -34,11 +34,22 @@ export interface WebDavConfig {
   traffic?: Traffic;
   /** Per request, body included; a hung server is otherwise a sync that never ends. */
   timeoutMs?: number;
+  /** Waits before each retry of a request the server answered 423 Locked or 429; tests shorten them. */
+  retryDelaysMs?: readonly number[];
 }
 
 export type ConnectionResult = { ok: true } | { ok: false; kind: RemoteErrorKind; message: string };
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * A lock is transient: Nextcloud answers 423 while an upload of the same file is in
+ * progress or its files_lock app holds it, rclone while it still finishes an upload a
+ * cut connection left behind. About 7 s in all, then the sync stops with a plain
+ * "will try again" and the next one picks up where this one left off.
+ */
+const DEFAULT_RETRY_DELAYS_MS = [300, 800, 2000, 4000] as const;
+const TRANSIENT_STATUSES = new Set([423, 429]);
 
 /** Statuses with no body, which a `Response` cannot be rebuilt around. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -87,6 +98,8 @@ const MESSAGES: Record<RemoteErrorKind, (status: string) => string> = {
   tls: () => "The server's security certificate is not valid, so the connection was refused.",
   cors: () => 'The server refused to answer the browser extension (CORS): its settings must allow requests from extensions.',
   server: (s) => `The server had a problem${s}. Try again later.`,
+  locked: (s) =>
+    `A file in the sync folder is locked on the server${s}, usually by an upload still in progress. Margin will try again at the next sync.`,
   'bad-response': (s) => `The server gave an unexpected answer${s}.`,
 };
 
@@ -99,6 +112,7 @@ function statusFailure(status: number): RemoteError {
   if (status === 403) return failure('forbidden', status);
   if (status === 404 || status === 410) return failure('not-found', status);
   if (status === 507) return failure('full', status);
+  if (TRANSIENT_STATUSES.has(status)) return failure('locked', status);
   if (status >= 500) return failure('server', status);
   return failure('bad-response', status);
 }
@@ -217,7 +231,22 @@ function connect(config: WebDavConfig): Connection {
   const url = (segments: string[], directory: boolean) =>
     new URL(segments.map(encodeURIComponent).join('/') + (directory && segments.length ? '/' : ''), root);
 
+  const retryDelays = config.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+
+  /** One request, retried while the server says the file is locked (423) or asks to slow down (429). */
   async function send(
+    method: string,
+    target: URL,
+    options: { body?: Uint8Array; headers?: Record<string, string> } = {},
+  ): Promise<Reply> {
+    for (let attempt = 0; ; attempt++) {
+      const reply = await sendOnce(method, target, options);
+      if (!TRANSIENT_STATUSES.has(reply.status) || attempt >= retryDelays.length) return reply;
+      await new Promise((resolve) => setTimeout(resolve, retryDelays[attempt]));
+    }
+  }
+
+  async function sendOnce(
     method: string,
     target: URL,
     options: { body?: Uint8Array; headers?: Record<string, string> } = {},
