@@ -15,6 +15,7 @@ import {
   MAX_INTERVAL_MINUTES,
   MIN_INTERVAL_MINUTES,
   normalizeSyncSettings,
+  plainHttpWarning,
   webDavConfigOf,
   type SyncSettings,
   type SyncSettingsField,
@@ -133,7 +134,13 @@ export function SyncSection() {
       </label>
 
       <div className="options-form">
-        <Field id="sync-url" label="Server address" problem={problems.url} hint="Your server's WebDAV address, e.g. https://cloud.example.org/remote.php/dav/files/you/">
+        <Field
+          id="sync-url"
+          label="Server address"
+          problem={problems.url}
+          warning={plainHttpWarning(form.url)}
+          hint="Your server's WebDAV address, e.g. https://cloud.example.org/remote.php/dav/files/you/"
+        >
           <input id="sync-url" type="url" data-sync-field="url" autoComplete="url" spellCheck={false} value={form.url} onChange={(e) => edit('url', e.target.value)} />
         </Field>
         <Field id="sync-user" label="User name" problem={problems.username}>
@@ -200,7 +207,17 @@ export function SyncSection() {
   );
 }
 
-function Field({ id, label, hint, problem, children }: { id: string; label: string; hint?: string; problem?: string; children: React.ReactNode }) {
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  problem?: string;
+  /** Allowed but risky (a plain http:// server): said instead of the hint. */
+  warning?: string | null;
+  children: React.ReactNode;
+}
+
+function Field({ id, label, hint, problem, warning, children }: FieldProps) {
   return (
     <div className="options-field" data-invalid={problem ? true : undefined}>
       <label htmlFor={id}>{label}</label>
@@ -208,6 +225,10 @@ function Field({ id, label, hint, problem, children }: { id: string; label: stri
       {problem ? (
         <span className="options-error" data-problem-for={id}>
           {problem}
+        </span>
+      ) : warning ? (
+        <span className="options-warning" role="status" data-warning-for={id}>
+          {warning}
         </span>
       ) : (
         hint && <span className="options-hint">{hint}</span>

@@ -258,6 +258,12 @@ export async function syncSectionLoaded(b: SyncBrowser): Promise<void> {
   await expect.poll(() => countOf(b.options, '.options-sync[data-sync-loaded="true"]')).toBe(1);
 }
 
+/** Types an address into the options page's server field and gives what it warns, or null. */
+export async function addressWarning(b: SyncBrowser, address: string): Promise<string | null> {
+  await b.options.fill(field('url'), address);
+  return (await countOf(b.options, '[data-warning-for="sync-url"]')) ? textOf(b.options, '[data-warning-for="sync-url"]') : null;
+}
+
 /** Types the server's address and account into the options page. */
 export async function fillServer(b: SyncBrowser, dav: WebDavServer, password: string): Promise<void> {
   await b.options.fill(field('url'), dav.url);

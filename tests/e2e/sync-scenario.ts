@@ -9,12 +9,15 @@
  * The steps are in sync-driver.ts (Playwright for Chromium, puppeteer over WebDriver
  * BiDi for Firefox).
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from '../../scripts/serve';
 import { startWebDavServer, type WebDavServer } from '../support/webdav-server';
 import { ARTIFACTS_DIR } from './support';
 import {
+  addressWarning,
   conflictTitle,
   conflictVersions,
   deleteHighlight,
@@ -92,8 +95,28 @@ export function describeSyncScenario({ title, skip, a: A, b: B }: SyncScenario):
 
     test('a wrong password is said plainly by "Test connection"', async () => {
       await syncSectionLoaded(a);
+      // A plain-http server elsewhere is warned about as it is typed; this machine's own is not.
+      expect(await addressWarning(a, 'http://cloud.example.org/remote.php/dav/')).toMatch(/^This address is plain http:\/\/: your password/);
+      expect(await addressWarning(a, dav.url)).toBeNull();
       await fillServer(a, dav, 'not the password');
       await testConnection(a, /^Wrong user name or password \(401\)\.$/);
+    });
+
+    test('a server that sends Margin on to another address is refused by "Test connection"', async () => {
+      // A moved or hostile server: every request is redirected to the real one on another origin.
+      const mover: Server = createServer((req, res) => {
+        res.writeHead(307, { Location: new URL(req.url ?? '/', dav.url).href });
+        res.end();
+      });
+      await new Promise<void>((done) => mover.listen(0, '127.0.0.1', done));
+      try {
+        await fillServer(a, dav, dav.password);
+        await a.options.fill('[data-sync-field="url"]', `http://127.0.0.1:${(mover.address() as AddressInfo).port}/`);
+        await testConnection(a, /^The server sent Margin on to another address\./);
+      } finally {
+        mover.closeAllConnections();
+        await new Promise<void>((done) => mover.close(() => done()));
+      }
     });
 
     test('both browsers are set up through their options page', async () => {

@@ -26,7 +26,9 @@ export type FaultAction =
   | { kind: 'status'; status: number }
   | { kind: 'cut-upload'; server: 'none' | 'truncated' | 'aborted'; /** of the body; default 0.5 */ fraction?: number }
   | { kind: 'cut-download'; /** of the response body; default 0.5 */ fraction?: number }
-  | { kind: 'slow'; ms: number };
+  | { kind: 'slow'; ms: number }
+  /** Answers a redirect itself, after reading the body, as a moved or hostile server would. */
+  | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string };
 
 export const PASS: FaultAction = { kind: 'pass' };
 
@@ -70,7 +72,7 @@ export function randomFaults(weighted: Array<[FaultAction, number]>): FaultSched
 }
 
 const label = (a: FaultAction) =>
-  a.kind === 'status' ? `status:${a.status}` : a.kind === 'cut-upload' ? `cut-upload:${a.server}` : a.kind;
+  a.kind === 'status' || a.kind === 'redirect' ? `${a.kind === 'status' ? 'status' : 'redirect'}:${a.status}` : a.kind === 'cut-upload' ? `cut-upload:${a.server}` : a.kind;
 
 export async function startFaultProxy(targetUrl: string, { seed = 1 }: { seed?: number } = {}): Promise<FaultProxy> {
   const target = new URL(targetUrl);
@@ -127,13 +129,13 @@ export async function startFaultProxy(targetUrl: string, { seed = 1 }: { seed?: 
     req.pipe(up);
   }
 
-  function respond(req: IncomingMessage, res: ServerResponse, status: number) {
+  function respond(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string> = {}) {
     // Answer after the body is in, as a real server would: answering mid-upload
     // makes the client see a reset rather than the status.
     req.resume();
     req.on('end', () => {
       const body = `Injected fault ${status}\n`;
-      res.writeHead(status, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body) });
+      res.writeHead(status, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body), ...headers });
       res.end(body);
     });
   }
@@ -214,6 +216,8 @@ export async function startFaultProxy(targetUrl: string, { seed = 1 }: { seed?: 
       case 'slow':
         setTimeout(() => pass(req, res), action.ms);
         return;
+      case 'redirect':
+        return respond(req, res, action.status, { Location: action.location });
     }
   });
   server.on('connection', (socket) => {

@@ -18,6 +18,7 @@ export type RemoteErrorKind =
   | 'cors' // the browser refused the response (fetch TypeError with the server reachable)
   | 'server' // 5xx other than 507
   | 'locked' // 423 Locked (or 429) that outlasted the retries: transient, the next sync tries again
+  | 'redirected' // the server sent a request on to another origin, which Margin does not follow
   | 'bad-response'; // anything else unexpected
 
 export class RemoteError extends Error {

@@ -7,6 +7,7 @@ import {
   hostPermissionFor,
   isSyncConfigured,
   normalizeSyncSettings,
+  plainHttpWarning,
   secretsOf,
   syncTargetOf,
   webDavConfigOf,
@@ -54,6 +55,15 @@ describe('checkSyncSettings', () => {
     expect(checkSyncSettings({ ...ready, url: 'https://ana:pw@cloud.example.org/' }).url).toMatch(/out of the address/);
     expect(checkSyncSettings({ ...ready, folder: 'a/../b' }).folder).toBeDefined();
   });
+});
+
+test('a plain http:// server is warned about, except on this same machine', () => {
+  for (const url of ['http://cloud.example.org/dav/', 'http://192.168.1.20:8080/remote.php/dav/', 'HTTP://nas.local/']) {
+    expect(plainHttpWarning(url), url).toMatch(/^This address is plain http:\/\/: your password/);
+  }
+  for (const url of ['https://cloud.example.org/dav/', 'http://127.0.0.1:8080/', 'http://localhost/dav/', 'http://[::1]:9000/', 'http://127.4.5.6/', 'not a url', '']) {
+    expect(plainHttpWarning(url), url).toBeNull();
+  }
 });
 
 test('the host permission covers every port of the server’s host', () => {

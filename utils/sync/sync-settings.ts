@@ -97,6 +97,23 @@ function parseServerUrl(value: string): URL | null {
   }
 }
 
+/**
+ * A warning for a plain `http://` address, or null. Basic authentication sends the
+ * password with every request, readable by anyone on the path (a café's Wi-Fi, the
+ * ISP); the notes go unencrypted too unless a passphrase is set. The same machine
+ * (`localhost`, 127.0.0.0/8, `::1`) is quiet: that traffic never leaves it.
+ */
+export function plainHttpWarning(serverUrl: string): string | null {
+  const url = parseServerUrl(serverUrl.trim());
+  if (!url || url.protocol !== 'http:' || isLoopback(url.hostname)) return null;
+  return 'This address is plain http://: your password and, without a passphrase, your notes cross the network unencrypted. Use https:// if your server offers it.';
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 /** Whether there is enough to try a sync (enabled or not). */
 export function isSyncConfigured(s: SyncSettings): boolean {
   return Object.keys(checkSyncSettings(s)).length === 0;

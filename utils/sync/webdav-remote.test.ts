@@ -273,6 +273,64 @@ describe.skipIf(rcloneMissing)(`WebDAV remote against rclone${rcloneMissing ? ` 
       for (const call of [store.get('f.txt'), store.list(''), store.remove('f.txt')]) expect((await remoteError(call)).kind).toBe('locked');
     });
 
+    describe('redirects', () => {
+      /** A host that takes whatever it is sent, as an attacker's or a stale server's would. */
+      let elsewhere: Server;
+      let elsewhereUrl: string;
+      const received: string[] = [];
+      beforeAll(async () => {
+        elsewhere = createHttpServer((req, res) => {
+          const chunks: Buffer[] = [];
+          req.on('data', (c: Buffer) => chunks.push(c));
+          req.on('end', () => {
+            received.push(`${req.method} ${req.url} ${Buffer.concat(chunks).toString()} auth=${req.headers.authorization ? 'yes' : 'no'}`);
+            res.writeHead(req.method === 'PUT' ? 201 : 200, { 'Content-Type': 'text/plain' });
+            res.end('ok');
+          });
+        });
+        elsewhereUrl = await listen(elsewhere);
+      });
+      afterAll(() => new Promise<void>((resolve) => elsewhere.close(() => resolve())));
+
+      test.each([307, 308, 301] as const)('a %i to another origin: the write is refused in plain words, and nothing reaches that host', async (status) => {
+        received.length = 0;
+        const cfg = viaProxy();
+        const store = createWebDavRemote(cfg);
+        proxy.setSchedule((req) => (req.method === 'PUT' ? { kind: 'redirect', status, location: `${elsewhereUrl}stolen${req.path}` } : PASS));
+        const error = await remoteError(store.put('note.json', bytes('private note')));
+        expect([error.kind, error.message]).toEqual([
+          'redirected',
+          'The server sent Margin on to another address. Margin does not follow it, so your notes only ever go to the server you chose. If the server has moved, enter its new address.',
+        ]);
+        expect(received).toEqual([]);
+        expect(existsSync(onDisk(cfg, 'note.json'))).toBe(false);
+        // Reads too: another host's answer is never taken for the folder's file.
+        proxy.setSchedule(() => ({ kind: 'redirect', status, location: `${elsewhereUrl}x` }));
+        expect((await remoteError(store.get('note.json'))).kind).toBe('redirected');
+        expect(received).toEqual([]);
+      });
+
+      test('a redirect within the server itself is followed, body and method kept', async () => {
+        const cfg = viaProxy();
+        const store = createWebDavRemote(cfg);
+        await store.put('first.txt', bytes('makes the folder'));
+        let redirected = 0;
+        proxy.setSchedule((req) => {
+          if (req.method !== 'PUT' || redirected++ > 0) return PASS;
+          return { kind: 'redirect', status: 308, location: req.path }; // same place, as a load balancer's bounce would
+        });
+        await store.put('moved.txt', bytes('kept'));
+        expect(readFileSync(onDisk(cfg, 'moved.txt'), 'utf8')).toBe('kept');
+        expect(proxy.stats.log.slice(-2).map((e) => `${e.method} ${e.action}`)).toEqual(['PUT redirect:308', 'PUT pass']);
+      });
+
+      test('a redirect loop within the server ends with an error, not a hang', async () => {
+        proxy.setSchedule((req) => ({ kind: 'redirect', status: 307, location: req.path }));
+        const error = await remoteError(createWebDavRemote(viaProxy()).get('loop.txt'));
+        expect([error.kind, error.message]).toEqual(['bad-response', 'The server keeps redirecting the same request.']);
+      });
+    });
+
     test('an upload cut before the server saw it: unreachable, nothing stored', async () => {
       const cfg = viaProxy();
       const store = createWebDavRemote(cfg);

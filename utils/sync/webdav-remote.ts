@@ -50,6 +50,8 @@ const DEFAULT_TIMEOUT_MS = 60_000;
  */
 const DEFAULT_RETRY_DELAYS_MS = [300, 800, 2000, 4000] as const;
 const TRANSIENT_STATUSES = new Set([423, 429]);
+/** Hops within the server's own origin (e.g. an old path moved); more is a loop. */
+const MAX_SAME_ORIGIN_REDIRECTS = 5;
 
 /** Statuses with no body, which a `Response` cannot be rebuilt around. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -100,6 +102,8 @@ const MESSAGES: Record<RemoteErrorKind, (status: string) => string> = {
   server: (s) => `The server had a problem${s}. Try again later.`,
   locked: (s) =>
     `A file in the sync folder is locked on the server${s}, usually by an upload still in progress. Margin will try again at the next sync.`,
+  redirected: () =>
+    'The server sent Margin on to another address. Margin does not follow it, so your notes only ever go to the server you chose. If the server has moved, enter its new address.',
   'bad-response': (s) => `The server gave an unexpected answer${s}.`,
 };
 
@@ -246,11 +250,39 @@ function connect(config: WebDavConfig): Connection {
     }
   }
 
+  /**
+   * One request, following redirects only within the server's origin. `fetch`'s own
+   * following would re-send a PUT body to whatever host a 307/308 names, and read that
+   * host's 201 as the file being stored. With `manual`, Node hands back the 3xx and its
+   * `Location`; a browser hands back an opaque redirect that says nowhere, so there any
+   * redirect is refused (Margin always asks for the canonical address of a folder, so a
+   * working server has no reason to redirect it).
+   */
   async function sendOnce(
     method: string,
     target: URL,
     options: { body?: Uint8Array; headers?: Record<string, string> } = {},
   ): Promise<Reply> {
+    let at = target;
+    for (let hop = 0; ; hop++) {
+      const { response, reply } = await exchange(method, at, options);
+      if (!response) return reply;
+      const location = response.headers.get('Location');
+      const next = location === null ? null : parseUrl(location, at);
+      if (response.type === 'opaqueredirect' || !next || next.origin !== root.origin) {
+        throw failure('redirected', response.status || undefined);
+      }
+      if (hop >= MAX_SAME_ORIGIN_REDIRECTS) throw failure('bad-response', response.status, 'The server keeps redirecting the same request.');
+      at = next;
+    }
+  }
+
+  /** The reply, or the redirect response when the server answered with one. */
+  async function exchange(
+    method: string,
+    target: URL,
+    options: { body?: Uint8Array; headers?: Record<string, string> },
+  ): Promise<{ response: Response; reply?: undefined } | { response?: undefined; reply: Reply }> {
     let response: Response;
     try {
       response = await fetchFn(target, {
@@ -262,19 +294,32 @@ function connect(config: WebDavConfig): Connection {
         // A cached GET would hand the engine another device's stale file.
         cache: 'no-store',
         signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'manual',
       });
     } catch (error) {
       throw await networkFailure(error, target, fetchFn, true);
     }
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.headers.has('Location'))) {
+      await response.body?.cancel().catch(() => undefined);
+      return { response };
+    }
     try {
       // Always read to the end: it frees the connection and counts the bytes.
-      return { status: response.status, body: new Uint8Array(await response.arrayBuffer()) };
+      return { reply: { status: response.status, body: new Uint8Array(await response.arrayBuffer()) } };
     } catch (error) {
       throw await networkFailure(error, target, fetchFn, false);
     }
   }
 
   return { root, folder: splitPath(config.folder), url, send, fetch: fetchFn };
+}
+
+function parseUrl(href: string, base: URL): URL | null {
+  try {
+    return new URL(href, base);
+  } catch {
+    return null;
+  }
 }
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
