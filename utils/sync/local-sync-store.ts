@@ -33,6 +33,12 @@ function recordTables(db: MarginDb): Table[] {
 export interface SyncMeta {
   /** Per other device, the newest change number merged here. */
   seen: Record<string, number>;
+  /**
+   * Per other device, numbers below `seen` that were not in its folder when this one
+   * read past them (a number reserved for an upload that failed, or one still landing).
+   * Read if they appear later; bounded, oldest dropped first.
+   */
+  seenGaps: Record<string, Array<[number, number]>>;
   /** The next change number this device will write. */
   nextSeq: number;
   /** The newest change number this device has written and announced in its head. */
@@ -43,7 +49,7 @@ export interface SyncMeta {
   scanCursor: number;
 }
 
-const META_DEFAULTS: SyncMeta = { seen: {}, nextSeq: 1, sentSeq: 0, appliedSnapshots: [], scanCursor: 0 };
+const META_DEFAULTS: SyncMeta = { seen: {}, seenGaps: {}, nextSeq: 1, sentSeq: 0, appliedSnapshots: [], scanCursor: 0 };
 
 export async function readMeta(db: MarginDb): Promise<SyncMeta> {
   const rows = await db.syncMeta.toArray();

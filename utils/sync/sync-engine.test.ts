@@ -215,6 +215,60 @@ describe('faults and bad input', () => {
   });
 });
 
+describe('a folder that lies about change numbers', () => {
+  const head = (device: string, seq: number) => new TextEncoder().encode(JSON.stringify({ device, seq, at: Date.UTC(2024, 4, 1) }));
+
+  test('a head claiming change 20,000 costs one listing, not a request per number, and the device’s real later changes still arrive', async () => {
+    const { remote, a, b } = twoBrowsers();
+    await highlightOn(a.db, URL_A, 'first');
+    await syncInTurn(remote, a, b);
+    remote.files.set('heads/device-a.json', head('device-a', 20_000));
+    let requests = 0;
+    remote.before = () => void requests++;
+    ok(await b.sync(remote));
+    expect(requests).toBeLessThan(20);
+    remote.before = undefined;
+    // A's next change is number 2, far below the lie: B must still read it.
+    const later = await highlightOn(a.db, `${URL_A}-2`, 'second');
+    await syncInTurn(remote, a, b);
+    expect(await getHighlight(b.db, later.id)).not.toBeNull();
+  });
+
+  test('a change file that lands after the reader went past its number is still read', async () => {
+    const { remote, a, b } = twoBrowsers();
+    const made: Awaited<ReturnType<typeof highlightOn>>[] = [];
+    for (const quote of ['one', 'two', 'three']) {
+      made.push(await highlightOn(a.db, `${URL_A}-${quote}`, quote));
+      ok(await a.sync(remote));
+    }
+    const late = 'changes/device-a/00000002.json';
+    const bytes = remote.files.get(late)!;
+    remote.files.delete(late); // still on its way to the server
+    ok(await b.sync(remote));
+    expect(await getHighlight(b.db, made[1]!.id)).toBeNull();
+    expect(await getHighlight(b.db, made[2]!.id)).not.toBeNull();
+    remote.files.set(late, bytes);
+    ok(await b.sync(remote));
+    expect(await getHighlight(b.db, made[1]!.id)).not.toBeNull();
+  });
+
+  test('a long backlog is read over several syncs, a bounded number of files each', async () => {
+    const { remote, a, b } = twoBrowsers();
+    const made: Awaited<ReturnType<typeof highlightOn>>[] = [];
+    for (let i = 0; i < 5; i++) {
+      made.push(await highlightOn(a.db, `${URL_A}-${i}`, `passage ${i}`));
+      ok(await a.sync(remote, { compactAfter: 100 }));
+    }
+    const arrived = async () => (await Promise.all(made.map((h) => getHighlight(b.db, h.id)))).filter(Boolean).length;
+    const counts = [];
+    for (let i = 0; i < 3; i++) {
+      ok(await b.sync(remote, { changeFilesPerSync: 2, compactAfter: 100 }));
+      counts.push(await arrived());
+    }
+    expect(counts).toEqual([2, 4, 5]);
+  });
+});
+
 describe('encryption', () => {
   test('with a passphrase the folder holds only ciphertext, and the other browser reads it with the same passphrase', async () => {
     const { remote, a, b } = twoBrowsers();

@@ -36,6 +36,7 @@ import {
   snapshotDir,
   SNAPSHOTS_DIR,
 } from './remote-layout';
+import { addGap, dropGapsUpTo, inGaps, removeGap, type GapRuns } from './change-gaps';
 import { createEncryption, unlockEncryption, type KdfOptions, type SyncKey } from './sync-crypto';
 import type { SyncDoc } from './sync-doc';
 import {
@@ -73,6 +74,8 @@ export interface SyncOptions {
   docsPerPart?: number;
   /** Compact when the change files not yet in a snapshot reach this many. */
   compactAfter?: number;
+  /** Change files read in one sync at most; the rest wait for the next (a huge backlog is not one endless sync). */
+  changeFilesPerSync?: number;
   /** Key cache across syncs: deriving the key takes a third of a second. */
   keys?: Map<string, SyncKey>;
   kdf?: KdfOptions & { iterations?: number };
@@ -108,7 +111,7 @@ export interface DeletionCheck {
 
 export type SyncResult = SyncReport | DeletionCheck;
 
-const DEFAULTS = { failsafeShare: 0.2, failsafeMin: 10, docsPerFile: 500, docsPerPart: 2000, compactAfter: 32 };
+const DEFAULTS = { failsafeShare: 0.2, failsafeMin: 10, docsPerFile: 500, docsPerPart: 2000, compactAfter: 32, changeFilesPerSync: 1000 };
 
 export async function syncOnce(options: SyncOptions): Promise<SyncResult> {
   const o = { ...DEFAULTS, ...options };
@@ -126,7 +129,7 @@ export async function syncOnce(options: SyncOptions): Promise<SyncResult> {
   }
   progress({ phase: 'merging', done: 0, total: pulled.docs.length });
   const merged = await mergeRemoteDocs(o.db, pulled.docs, o.device);
-  await writeMeta(o.db, { seen: pulled.seen, appliedSnapshots: pulled.applied });
+  await writeMeta(o.db, { seen: pulled.seen, seenGaps: pulled.gaps, appliedSnapshots: pulled.applied });
   progress({ phase: 'merging', done: pulled.docs.length, total: pulled.docs.length });
 
   // A first sync of a big library goes straight into a snapshot: as change files
@@ -230,6 +233,7 @@ async function formatReadable(data: Uint8Array): Promise<boolean> {
 interface Pulled {
   docs: SyncDoc[];
   seen: Record<string, number>;
+  gaps: Record<string, GapRuns>;
   applied: string[];
   /** Each other device's newest change number. */
   heads: Record<string, number>;
@@ -258,6 +262,7 @@ async function pullOnce(
   const docs: SyncDoc[] = [];
   const warnings: string[] = [];
   const seen = { ...meta.seen };
+  const gaps: Record<string, GapRuns> = { ...meta.seenGaps };
   const applied = new Set(meta.appliedSnapshots);
   const cover: Record<string, number> = {};
 
@@ -286,11 +291,16 @@ async function pullOnce(
       docs.push(...(await decodeFile(path, data, partSchema, key)).docs);
       progress({ phase: 'reading', done: docs.length, total: manifest.docs });
     }
-    for (const [d, seq] of Object.entries(manifest.cover)) if (d !== o.device) seen[d] = Math.max(seen[d] ?? 0, seq);
+    for (const [d, seq] of Object.entries(manifest.cover)) {
+      if (d === o.device) continue;
+      seen[d] = Math.max(seen[d] ?? 0, seq);
+      if (gaps[d]) gaps[d] = dropGapsUpTo(gaps[d], seq);
+    }
     applied.add(id);
   }
 
   const heads: Record<string, number> = {};
+  let budget = o.changeFilesPerSync;
   for (const entry of await o.remote.list(HEADS_DIR)) {
     const device = entry.name.endsWith('.json') ? entry.name.slice(0, -5) : '';
     if (entry.type !== 'file' || !isSafeSegment(device) || device === o.device) continue;
@@ -308,30 +318,48 @@ async function pullOnce(
       continue;
     }
     heads[device] = head.seq;
-    for (let seq = (seen[device] ?? 0) + 1; seq <= head.seq; seq++) {
+    const skipped = gaps[device] ?? [];
+    if (head.seq <= (seen[device] ?? 0) && skipped.length === 0) continue;
+    // The folder says which files exist: one listing, however large a number the head
+    // claims (counting up to it would be a request per number, and a hostile head can
+    // claim any number). Only what its head announces is read: a file above it may
+    // still be uploading.
+    const present = (await o.remote.list(changesDir(device)))
+      .map((e) => (e.type === 'file' ? seqOfChangeFile(e.name) : null))
+      .filter((n): n is number => n !== null && n >= 1 && n <= head.seq && (n > (seen[device] ?? 0) || inGaps(skipped, n)))
+      .sort((a, b) => a - b);
+    // Compaction counts what is really there, not what a head claims.
+    heads[device] = Math.min(head.seq, Math.max(seen[device] ?? 0, present.at(-1) ?? 0));
+    for (const seq of present) {
+      if (budget-- <= 0) break;
       const path = changePath(device, seq);
       const data = await o.remote.get(path);
       if (!data) {
         const now = await listSnapshots(o.remote);
         if (now.some((id) => !snapshotIds.includes(id))) return 'snapshot-appeared';
-        // A change number that device reserved but never finished: what it held was sent again later.
+      } else {
+        try {
+          const file = await decodeFile(path, data, changeFileSchema, key);
+          if (file.device !== device || file.seq !== seq) throw new SyncFileError(path, 'does not belong at this path: refused.');
+          docs.push(...file.docs);
+        } catch (error) {
+          // Announced by its head, so complete when written: damaged since. Its docs may
+          // come again in later files; reading on beats stopping every sync here.
+          warnings.push((error as Error).message);
+        }
+      }
+      const before = seen[device] ?? 0;
+      if (seq > before) {
+        gaps[device] = addGap(gaps[device] ?? [], before + 1, seq - 1);
         seen[device] = seq;
-        continue;
+      } else {
+        gaps[device] = removeGap(gaps[device] ?? [], seq);
       }
-      try {
-        const file = await decodeFile(path, data, changeFileSchema, key);
-        if (file.device !== device || file.seq !== seq) throw new SyncFileError(path, 'does not belong at this path: refused.');
-        docs.push(...file.docs);
-      } catch (error) {
-        // Announced by its head, so complete when written: damaged since. Its docs may
-        // come again in later files; reading on beats stopping every sync here.
-        warnings.push((error as Error).message);
-      }
-      seen[device] = seq;
       progress({ phase: 'reading', done: docs.length, total: docs.length });
     }
+    if (gaps[device]?.length === 0) delete gaps[device];
   }
-  return { docs, seen, applied: [...applied], heads, cover, listedSnapshots: snapshotIds, warnings };
+  return { docs, seen, gaps, applied: [...applied], heads, cover, listedSnapshots: snapshotIds, warnings };
 }
 
 async function listSnapshots(remote: RemoteStore): Promise<string[]> {
