@@ -37,5 +37,5 @@ export const FIELD_LIMITS = {
   tagName: 200,
 } as const;
 
-/** Latest time a record may carry: the largest a JavaScript Date can hold. */
-export const MAX_TIME = 8.64e15;
+/** One set of time limits for sync, backup and import: see utils/db/time-limits.ts. */
+export { MAX_TIME } from '@/utils/db/time-limits';

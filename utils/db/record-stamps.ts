@@ -6,6 +6,7 @@
 import type { MarginDb } from './margin-db';
 import { newRecordId } from './record-id';
 import type { SyncFields } from './schema';
+import { nextStamp } from './time-limits';
 
 /** Fields for a record being created now. */
 export function newRecordStamps(db: MarginDb): SyncFields {
@@ -19,10 +20,10 @@ export function newRecordStamps(db: MarginDb): SyncFields {
   };
 }
 
-/** Fields for a write to an existing record: `updatedAt` strictly after the previous one. */
+/** Fields for a write to an existing record: `updatedAt` after the previous one, within the trusted times. */
 export function touchStamps(db: MarginDb, previous: SyncFields): Pick<SyncFields, 'updatedAt' | 'deviceId'> {
   return {
-    updatedAt: Math.max(db.now(), previous.updatedAt + 1),
+    updatedAt: nextStamp(db.now(), previous.updatedAt),
     ...(db.deviceId !== undefined && { deviceId: db.deviceId }),
   };
 }

@@ -10,6 +10,7 @@ import { RECORD_SCHEMAS } from '@/utils/backup/backup-schema';
 import type { MarginDb } from '@/utils/db/margin-db';
 import type { SyncDocRow } from '@/utils/db/sync-tables';
 import { writeTransaction } from '@/utils/db/write-transaction';
+import { latestTrustedTime } from '@/utils/db/time-limits';
 import { hostOf, withSearchWords, type ImportedRecords } from '@/utils/import/stored-records';
 import { mergeDuplicateArticles } from './merge-duplicate-articles';
 import { docClock, docFromRecord, docKey, mergeDocs, recordFromDoc, sameDoc, visibleConflicts, type SyncDoc } from './sync-doc';
@@ -176,8 +177,15 @@ export async function mergeRemoteDocs(db: MarginDb, docs: SyncDoc[], device: str
   const articlesWritten: string[] = [];
   // Later docs for the same record fold into earlier ones first: one write per record.
   const byKey = new Map<string, SyncDoc>();
+  const latest = latestTrustedTime(db.now());
   for (const doc of docs) {
     const key = docKey(doc.t, doc.id);
+    // Before folding: one poisoned doc must not carry its stamps into a good one.
+    const clock = docClock(doc);
+    if (clock > latest) {
+      report.refused.push({ key, message: `stamped ${describeTime(clock)}, more than a day ahead of this browser's clock (a device's clock is wrong): refused` });
+      continue;
+    }
     const had = byKey.get(key);
     byKey.set(key, had ? mergeDocs(had, doc) : doc);
   }
@@ -225,6 +233,11 @@ export async function mergeRemoteDocs(db: MarginDb, docs: SyncDoc[], device: str
   }
   report.folded = await mergeDuplicateArticles(db, articlesWritten);
   return report;
+}
+
+function describeTime(t: number): string {
+  const date = new Date(t);
+  return Number.isNaN(date.getTime()) ? String(t) : date.toISOString();
 }
 
 /** The record to store for a merged doc, or why it cannot be stored. */

@@ -4,6 +4,10 @@ import { getPageNote, setPageNote } from '@/utils/db/page-notes';
 import { createMemoryRemote, serverFault } from './memory-remote';
 import { highlightOn, testDevice, visibleState } from './test-devices';
 import type { SyncReport } from './sync-engine';
+import { createBackup } from '@/utils/backup/create-backup';
+import { serializeBackup } from '@/utils/backup/serialize-backup';
+import { MAX_TIME } from '@/utils/db/time-limits';
+import { validateBackup } from '@/utils/import/validate-backup';
 
 const URL_A = 'https://medium.com/@margin/kubecon-eu-2024-day-two';
 
@@ -266,6 +270,36 @@ describe('a folder that lies about change numbers', () => {
       counts.push(await arrived());
     }
     expect(counts).toEqual([2, 4, 5]);
+  });
+});
+
+describe('a clock far ahead', () => {
+  test('a change file stamped at the largest time is refused; the record is not frozen, and each device’s backup restores', async () => {
+    const { remote, a, b } = twoBrowsers();
+    const h = await highlightOn(a.db, URL_A, 'the hallway track', 'first thought');
+    await syncInTurn(remote, a, b);
+    // A device (a wrong clock, or anyone who can write to the folder) stamps the note at the end of time.
+    const mine = JSON.parse(new TextDecoder().decode(remote.files.get('changes/device-a/00000001.json')!));
+    const doc = structuredClone(mine.docs.find((d: { t: string }) => d.t === 'highlights'));
+    for (const register of Object.values(doc.f) as unknown[][]) register[1] = MAX_TIME;
+    doc.f.note = ['poisoned', MAX_TIME, 'device-z'];
+    delete doc.n;
+    const encode = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+    remote.files.set('changes/device-z/00000001.json', encode({ device: 'device-z', seq: 1, docs: [doc] }));
+    remote.files.set('heads/device-z.json', encode({ device: 'device-z', seq: 1, at: 0 }));
+
+    const report = ok(await b.sync(remote));
+    expect(report.warnings.join('\n')).toMatch(/more than a day ahead of this browser's clock/);
+    expect((await getHighlight(b.db, h.id))?.note).toBe('first thought');
+    // The user's next edit, in either browser, reaches the other.
+    b.tick();
+    await updateHighlight(b.db, h.id, { note: 'second thought' });
+    await syncInTurn(remote, b, a);
+    expect((await getHighlight(a.db, h.id))?.note).toBe('second thought');
+    for (const device of [a, b]) {
+      const backup = serializeBackup(await createBackup(device.db, {}));
+      expect(validateBackup(backup)).toMatchObject({ ok: true });
+    }
   });
 });
 
