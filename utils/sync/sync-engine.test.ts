@@ -316,6 +316,35 @@ describe('encryption', () => {
     expect(await getHighlight(b.db, h.id)).toMatchObject({ note: 'secret note' });
   });
 
+  test('two browsers creating the encrypted folder at once: the one whose file stayed wins, the other sends again under its key', async () => {
+    const { remote, a, b } = twoBrowsers();
+    const fromA = await highlightOn(a.db, URL_A, 'written under the first key', 'note A');
+    const fromB = await highlightOn(b.db, `${URL_A}-b`, 'written under the second key', 'note B');
+    const passphrase = 'correct horse';
+    // A creates the folder and syncs; B had started on the empty folder at the same moment,
+    // and its format file (another salt) landed after A had read its own back.
+    ok(await a.sync(remote, { passphrase }));
+    const elsewhere = createMemoryRemote();
+    ok(await b.sync(elsewhere, { passphrase }));
+    for (const [path, data] of elsewhere.files) remote.files.set(path, data);
+
+    const first = ok(await b.sync(remote, { passphrase }));
+    expect(first.warnings.join('\n')).toMatch(/device-a.*could not be decrypted/); // A's files are unreadable under B's key
+    ok(await a.sync(remote, { passphrase }));
+    const last = ok(await b.sync(remote, { passphrase }));
+    ok(await a.sync(remote, { passphrase }));
+    expect(last.warnings).toEqual([]);
+    for (const device of [a, b]) {
+      expect((await getHighlight(device.db, fromA.id))?.note).toBe('note A');
+      expect((await getHighlight(device.db, fromB.id))?.note).toBe('note B');
+    }
+    // And a browser joining now reads everything without a warning.
+    const c = testDevice('device-c');
+    const joined = ok(await c.sync(remote, { passphrase }));
+    expect(joined.warnings).toEqual([]);
+    expect(await visibleState(c.db)).toEqual(await visibleState(a.db));
+  });
+
   test('a wrong passphrase is a clear error and changes nothing', async () => {
     const { remote, a, b } = twoBrowsers();
     await highlightOn(a.db, URL_A, 'the hallway track');

@@ -16,6 +16,7 @@ import {
   markSent,
   mergeRemoteDocs,
   readMeta,
+  resetSyncState,
   scanLocalChanges,
   writeMeta,
   rowsAfter,
@@ -204,7 +205,17 @@ async function openFolder(o: SyncOptions & typeof DEFAULTS): Promise<SyncKey | n
   if (format.version > SYNC_VERSION) {
     throw new SyncFileError(FORMAT_FILE, 'was made by a newer version of Margin: update Margin to sync with this folder.');
   }
-  await o.db.syncMeta.put({ key: 'format', value: new TextDecoder().decode(data) });
+  const text = new TextDecoder().decode(data);
+  const known = (await o.db.syncMeta.get('format'))?.value;
+  if (typeof known === 'string' && (await encryptionOf(known)) !== encryptionId(format)) {
+    // The folder's key is not the one this browser wrote with: two browsers created
+    // the encrypted folder at once and the other's file stayed, or the folder was made
+    // anew. What this browser wrote is unreadable to the others, and they may already
+    // have read past it: take its files away and send everything again, as a first sync.
+    await removeOwnFiles(o);
+    await resetSyncState(o.db);
+  }
+  await o.db.syncMeta.put({ key: 'format', value: text });
   if (!format.encryption) {
     if (o.passphrase) {
       throw new SyncFileError(FORMAT_FILE, 'says this folder is not encrypted, but a passphrase is set: clear the passphrase, or choose an empty folder to start an encrypted one.');
@@ -217,6 +228,28 @@ async function openFolder(o: SyncOptions & typeof DEFAULTS): Promise<SyncKey | n
   const key = await unlockEncryption(o.passphrase, format.encryption, o.kdf);
   o.keys?.set(cacheKey, key);
   return key;
+}
+
+/** The encryption a format file names: its salt, or '' for a plain folder. */
+function encryptionId(format: FormatFile): string {
+  return format.encryption ? `${format.encryption.salt}:${format.encryption.check}` : '';
+}
+
+async function encryptionOf(text: string): Promise<string | null> {
+  try {
+    return encryptionId(await decodeFile(FORMAT_FILE, new TextEncoder().encode(text), formatFileSchema, null));
+  } catch {
+    return null;
+  }
+}
+
+/** This browser's head, change files and snapshots (snapshot ids end with the device id). */
+async function removeOwnFiles(o: SyncOptions): Promise<void> {
+  await o.remote.remove(headPath(o.device));
+  await o.remote.remove(changesDir(o.device));
+  for (const entry of await o.remote.list(SNAPSHOTS_DIR)) {
+    if (entry.type === 'directory' && entry.name.endsWith(`-${o.device}`)) await o.remote.remove(snapshotDir(entry.name));
+  }
 }
 
 async function formatReadable(data: Uint8Array): Promise<boolean> {
