@@ -198,6 +198,27 @@ describe('a content script speaks only for its own tab’s page', () => {
     expect(JSON.stringify(await db.highlights.get(victim.id))).toBe(before);
   });
 
+  it('a tab that moved on to another site cannot act on the page it showed before', async () => {
+    const { db, send, victimHighlight } = setup();
+    const victim = await victimHighlight();
+    const before = JSON.stringify(await db.highlights.get(victim.id));
+    // The victim's tab now shows the attacker's page, whose script speaks before its first page:open.
+    const moved = content(VICTIM_TAB, EVIL_URL);
+
+    const updated = await send('highlight:update', { id: victim.id, patch: { colour: 'pink' } }, moved);
+    expect(isMarginError(updated) && updated.error).toMatch(/^Margin refused this request \(highlight:update\): this tab’s page has changed/);
+    await expect(send('highlight:delete', { id: victim.id }, moved)).rejects.toThrow(/refused.*page has changed/);
+    await expect(send('highlight:focused', { id: victim.id, noteCard: true }, moved)).rejects.toThrow(/refused/);
+    await expect(
+      send('highlights:placed', { articleId: victim.articleId, placements: [{ id: victim.id, anchor: 'orphaned' }] }, moved),
+    ).rejects.toThrow(/refused.*page has changed/);
+    expect(JSON.stringify(await db.highlights.get(victim.id))).toBe(before);
+
+    // Moving within its own site (pushState, not noticed yet) keeps the page's highlights its own.
+    const sameSite = content(VICTIM_TAB, 'https://mail.example.org/thread/other');
+    expect(await send('highlight:delete', { id: victim.id }, sameSite)).toBe(true);
+  });
+
   it('the owner tab still updates, deletes and restores its highlights', async () => {
     const { send, victimHighlight } = setup();
     const victim = await victimHighlight();
