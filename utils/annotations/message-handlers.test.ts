@@ -219,6 +219,16 @@ describe('a content script speaks only for its own tab’s page', () => {
     expect(await send('highlight:delete', { id: victim.id }, sameSite)).toBe(true);
   });
 
+  it('a local file (an opaque origin) still acts on its own highlights, and no other file does', async () => {
+    const { send } = setup();
+    const FILE = 'file:///home/reader/notes.html';
+    await send('page:open', page(FILE), content(3, FILE));
+    const h = await send('highlight:create', { page: page(FILE), selectors: selectorsFor('margin', 0) }, content(3, FILE));
+    if (isMarginError(h)) throw new Error(h.error);
+    await expect(send('highlight:delete', { id: h.id }, content(3, 'file:///home/reader/other.html'))).rejects.toThrow(/refused/);
+    expect(await send('highlight:delete', { id: h.id }, content(3, `${FILE}#part-2`))).toBe(true);
+  });
+
   it('the owner tab still updates, deletes and restores its highlights', async () => {
     const { send, victimHighlight } = setup();
     const victim = await victimHighlight();

@@ -44,11 +44,17 @@ const readerExtractSchema = z.object({
 
 const error = (message: string) => ({ error: message });
 
-/** Whether two addresses share an origin; an opaque origin ("null": data:, sandboxed) shares none. */
+/**
+ * Whether two addresses are of the same origin. Where the origin is opaque ("null": data:,
+ * and file: in Firefox; Chromium gives every file the one origin `file://`), only the same
+ * document is: the same address but for its fragment.
+ */
 function sameOrigin(a: string, b: string): boolean {
   try {
     const [x, y] = [new URL(a), new URL(b)];
-    return x.origin !== 'null' && x.origin === y.origin;
+    if (x.origin !== 'null' || y.origin !== 'null') return x.origin === y.origin;
+    [x.hash, y.hash] = ['', ''];
+    return x.href === y.href;
   } catch {
     return false;
   }
@@ -99,6 +105,7 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
    * `page:open`, must not act on the article of the page the tab showed before. Origins are
    * compared, not addresses: a page may `pushState` to any address of its own origin (and then
    * open it), and a hash or in-app move is filed again only when the highlighter notices it.
+   * A file:// page (an opaque origin) counts as its own document only.
    */
   async function tabArticle(sender: Extract<TrustedSender, { kind: 'content' }>): Promise<string> {
     const { page, articleId } = (await ready).tabPage(sender.tabId);
