@@ -9,8 +9,8 @@
  * Left out here (Chromium only): the independent look into the reader's shadow tree (attack 4
  * checks what the page itself could do, not what DevTools sees).
  *
- * Attack 7, a compromised content script asking the background for what is not its page's, is
- * Firefox's own (the Chromium suite has no such test yet).
+ * Attack 7, a compromised content script asking the background for what is not its page's
+ * (`hostile-messages.ts`), runs in Chromium in hostile-messages.chromium.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,17 +18,15 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIREFOX_PATH, launchFirefoxWithExtension, tabIdOf, toggleReader, type FirefoxSession } from '../../scripts/lib/firefox';
 import { startServer } from '../../scripts/serve';
-import { dataLayerBundle, readStoredInExtensionPage, seedInExtensionPage, type SeedArticle, type StoredState } from './hostile-db';
+import { dataLayerBundle, readStoredInExtensionPage, seedInExtensionPage, type StoredState } from './hostile-db';
 import { askBackground, evaluateInContentScript, sendFromContentScript } from './hostile-firefox';
+import { carriedOut, compromisedContentScript, messagesSeed } from './hostile-messages';
 import {
   HOSTILE_PATH,
   HOSTILE_TITLE,
   PLANTED,
   PRIVATE_NEEDLES,
-  SECRET_NOTE,
-  SECRET_PAGE_NOTE,
   SECRET_PASSAGE,
-  SECRET_TAGS,
   TRUSTED_PASSAGE,
   TYPED_NOTE,
   TYPED_PASSAGE,
@@ -320,70 +318,34 @@ describe.skipIf(skip)(`a hostile page in Firefox${skip ? ` (${skip})` : ''}`, ()
 
   test('attack 7: a compromised content script gets nothing of another page or tab, and changes nothing there', async () => {
     // Another site's page, open in another tab, with the private note, tags and page note.
-    const victim = `http://victim.test:${server.port}${HOSTILE_PATH}`;
-    const victimArticle: SeedArticle = {
-      pageUrl: victim,
-      title: 'Victim',
-      pageNote: SECRET_PAGE_NOTE,
-      highlights: [{ quote: SECRET_PASSAGE, colour: 'green', note: SECRET_NOTE, tags: SECRET_TAGS }],
-    };
-    const ownArticle: SeedArticle = { pageUrl: hostileUrl(), title: HOSTILE_TITLE, highlights: [{ quote: TYPED_PASSAGE, colour: 'blue' }] };
-    const ids = await session.controlPage.evaluate(seedInExtensionPage, [victimArticle, ownArticle]);
+    const victimUrl = `http://victim.azurewebsites.net:${server.port}${HOSTILE_PATH}`;
+    const ownUrl = hostileUrl();
+    const ids = await session.controlPage.evaluate(seedInExtensionPage, messagesSeed(ownUrl, victimUrl));
     const [victimHighlight, ownHighlight] = [ids[SECRET_PASSAGE]!, ids[TYPED_PASSAGE]!];
-    const victimPage = await open(victim, [SECRET_PASSAGE]);
-    const page = await open(hostileUrl(), [TYPED_PASSAGE]);
+    const victimPage = await open(victimUrl, [SECRET_PASSAGE]);
+    const page = await open(ownUrl, [TYPED_PASSAGE]);
     try {
       await stopPageTimers(ev(page));
-      const victimTab = await tabIdOf(session, victimPage);
       const before = await stored();
-      const send = (type: string, data: unknown) => sendFromContentScript(session, page, type, data);
-      const pageInfo = (pageUrl: string, canonicalUrl: string | null) => ({
-        pageUrl,
-        canonicalUrl,
-        title: HOSTILE_TITLE,
-        author: null,
-        site: null,
-        published: null,
-        lang: 'en',
+      const { own, answers } = await compromisedContentScript((type, data) => sendFromContentScript(session, page, type, data), {
+        ownUrl,
+        victimUrl,
+        victimTab: await tabIdOf(session, victimPage),
+        victimHighlight,
+        ownHighlight,
       });
-
       // The channel is Margin's own: its page's own highlight comes back.
-      const own = await send('page:open', pageInfo(hostileUrl(), null));
       expect(JSON.stringify(own), 'the content script’s world opens its own page').toContain(ownHighlight);
 
-      const answers = {
-        // Another page's annotations, by naming its address, or claiming it as the canonical one.
-        openVictim: await send('page:open', pageInfo(victim, null)),
-        claimVictim: await send('page:open', pageInfo(hostileUrl(), victim)),
-        // Another tab's address and title.
-        tabPage: await send('tab:page', { tabId: victimTab }),
-        // Writes on another page's highlight and page note.
-        update: await send('highlight:update', { id: victimHighlight, patch: { colour: 'pink' } }),
-        delete: await send('highlight:delete', { id: victimHighlight }),
-        restore: await send('highlight:restore', { id: victimHighlight }),
-        pageNote: await send('page-note:set', { tabId: victimTab, text: PLANTED[0] }),
-        // A note written from the page, on its own highlight.
-        plantNote: await send('highlight:update', { id: ownHighlight, patch: { note: PLANTED[0], tags: [PLANTED[1]] } }),
-      };
       const said = JSON.stringify(answers);
       // Soft: every request that got through is reported, not only the first.
       expect.soft(said, 'an answer holds the other page’s highlight').not.toContain(victimHighlight);
-      expect.soft(said, 'an answer holds the other tab’s address').not.toContain('victim.test');
+      expect.soft(said, 'an answer holds the other tab’s address').not.toContain(new URL(victimUrl).host);
       expect.soft(leaks({ answers } as never, PRIVATE_NEEDLES), 'private text in the answers').toEqual([]);
-      // Each request that is not about its own page is refused, not quietly answered.
-      const refused = (a: { res?: unknown; err?: unknown }) => a.err !== undefined || (a.res as { error?: string } | null)?.error !== undefined;
-      expect.soft(
-        Object.entries(answers)
-          .filter(([name]) => name !== 'openVictim' && name !== 'claimVictim')
-          .filter(([, answer]) => !refused(answer))
-          .map(([name, answer]) => `${name}: ${JSON.stringify(answer)}`),
-        'requests the background carried out',
-      ).toEqual([]);
-      // What was filed for the page is still the page itself.
-      for (const answer of [answers.openVictim, answers.claimVictim]) {
-        expect.soft((answer.res as { article: { id: string } | null } | undefined)?.article?.id, 'opened as the other page’s article').not.toBe(
-          before.articles.find((a) => a.urls.includes(victim))?.id,
-        );
+      expect.soft(carriedOut(answers), 'requests the background carried out').toEqual([]);
+      const victimArticle = before.articles.find((a) => a.urls.includes(victimUrl))?.id;
+      for (const opened of [answers.openVictim, answers.claimVictim]) {
+        expect.soft((opened.res as { article: { id: string } | null } | undefined)?.article?.id, 'opened as the other page’s article').not.toBe(victimArticle);
       }
       await sleep(500);
       expect.soft(await stored(), 'the records changed under the content script’s requests').toEqual(before);
