@@ -13,6 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -128,11 +129,38 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
 }
 
 /**
+ * Prefs that send every host name Firefox looks up to `address` (a loopback address), Chromium's
+ * `--host-resolver-rules=MAP * <address>`: a test can then serve `http://any.host.name:<port>/`
+ * from its local server. Nothing can reach another machine by name; there is no proxy to
+ * route around it (`network.proxy.type` 0: direct), no DNS over HTTPS to answer instead of
+ * the override (`network.trr.mode` 5: off), and no upgrade to https:// first, which the
+ * local server does not speak.
+ */
+export function resolveAllHostsPrefs(address: string): Record<string, string | number | boolean> {
+  // Only this machine: a test must never send a page's requests anywhere else.
+  const loopback = (isIP(address) === 4 && address.startsWith('127.')) || address === '::1';
+  if (!loopback) throw new Error(`resolveHostsTo must be a loopback address (127.x.x.x or ::1), not ${JSON.stringify(address)}`);
+  return {
+    'network.dns.forceResolve': address,
+    'network.proxy.type': 0,
+    'network.trr.mode': 5,
+    'dom.security.https_first': false,
+    'dom.security.https_first_schemeless': false,
+  };
+}
+
+/**
  * Launches Firefox with the extension in `extensionDir` installed, in a fresh profile.
  * @param headless - false to watch it in a real window
+ * @param resolveHostsTo - a loopback address every host name then resolves to (`resolveAllHostsPrefs`),
+ *   e.g. '127.0.0.1' to serve pages of other sites from a local server; by default names resolve as usual
  */
 export async function launchFirefoxWithExtension(
-  { extensionDir = FIREFOX_BUILD_DIR, headless = true }: { extensionDir?: string; headless?: boolean } = {},
+  {
+    extensionDir = FIREFOX_BUILD_DIR,
+    headless = true,
+    resolveHostsTo,
+  }: { extensionDir?: string; headless?: boolean; resolveHostsTo?: string } = {},
 ): Promise<FirefoxSession> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build:firefox\` first.`);
@@ -157,6 +185,7 @@ export async function launchFirefoxWithExtension(
       'browser.safebrowsing.update.enabled': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      ...(resolveHostsTo === undefined ? {} : resolveAllHostsPrefs(resolveHostsTo)),
     },
   }).catch((error: unknown) => {
     rmSync(profileDir, { recursive: true, force: true });

@@ -198,6 +198,37 @@ describe('a content script speaks only for its own tab’s page', () => {
     expect(JSON.stringify(await db.highlights.get(victim.id))).toBe(before);
   });
 
+  it('a tab that moved on to another site cannot act on the page it showed before', async () => {
+    const { db, send, victimHighlight } = setup();
+    const victim = await victimHighlight();
+    const before = JSON.stringify(await db.highlights.get(victim.id));
+    // The victim's tab now shows the attacker's page, whose script speaks before its first page:open.
+    const moved = content(VICTIM_TAB, EVIL_URL);
+
+    const updated = await send('highlight:update', { id: victim.id, patch: { colour: 'pink' } }, moved);
+    expect(isMarginError(updated) && updated.error).toMatch(/^Margin refused this request \(highlight:update\): this tab’s page has changed/);
+    await expect(send('highlight:delete', { id: victim.id }, moved)).rejects.toThrow(/refused.*page has changed/);
+    await expect(send('highlight:focused', { id: victim.id, noteCard: true }, moved)).rejects.toThrow(/refused/);
+    await expect(
+      send('highlights:placed', { articleId: victim.articleId, placements: [{ id: victim.id, anchor: 'orphaned' }] }, moved),
+    ).rejects.toThrow(/refused.*page has changed/);
+    expect(JSON.stringify(await db.highlights.get(victim.id))).toBe(before);
+
+    // Moving within its own site (pushState, not noticed yet) keeps the page's highlights its own.
+    const sameSite = content(VICTIM_TAB, 'https://mail.example.org/thread/other');
+    expect(await send('highlight:delete', { id: victim.id }, sameSite)).toBe(true);
+  });
+
+  it('a local file (an opaque origin) still acts on its own highlights, and no other file does', async () => {
+    const { send } = setup();
+    const FILE = 'file:///home/reader/notes.html';
+    await send('page:open', page(FILE), content(3, FILE));
+    const h = await send('highlight:create', { page: page(FILE), selectors: selectorsFor('margin', 0) }, content(3, FILE));
+    if (isMarginError(h)) throw new Error(h.error);
+    await expect(send('highlight:delete', { id: h.id }, content(3, 'file:///home/reader/other.html'))).rejects.toThrow(/refused/);
+    expect(await send('highlight:delete', { id: h.id }, content(3, `${FILE}#part-2`))).toBe(true);
+  });
+
   it('the owner tab still updates, deletes and restores its highlights', async () => {
     const { send, victimHighlight } = setup();
     const victim = await victimHighlight();

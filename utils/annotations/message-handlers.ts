@@ -45,6 +45,22 @@ const readerExtractSchema = z.object({
 const error = (message: string) => ({ error: message });
 
 /**
+ * Whether two addresses are of the same origin. Where the origin is opaque ("null": data:,
+ * and file: in Firefox; Chromium gives every file the one origin `file://`), only the same
+ * document is: the same address but for its fragment.
+ */
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    const [x, y] = [new URL(a), new URL(b)];
+    if (x.origin !== 'null' || y.origin !== 'null') return x.origin === y.origin;
+    [x.hash, y.hash] = ['', ''];
+    return x.href === y.href;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * @return the route table for `marginMessenger`, and `forgetTab` for `tabs.onRemoved`
  */
 /**
@@ -82,10 +98,20 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
     return sender.kind === 'content' ? sender.tabId : undefined;
   }
 
-  /** The article the background filed for the sender's tab, or a refusal. */
-  async function tabArticle(tabId: number): Promise<string> {
-    const { articleId } = (await ready).tabPage(tabId);
-    return articleId ?? refuse('Margin has no article for this tab’s page');
+  /**
+   * The article the background filed for a content script's tab, when that filing is of the
+   * sender's own site, or a refusal. The filing stays until the tab's next `page:open`: after
+   * the tab moved on to another site, that site's script, speaking before its first
+   * `page:open`, must not act on the article of the page the tab showed before. Origins are
+   * compared, not addresses: a page may `pushState` to any address of its own origin (and then
+   * open it), and a hash or in-app move is filed again only when the highlighter notices it.
+   * A file:// page (an opaque origin) counts as its own document only.
+   */
+  async function tabArticle(sender: Extract<TrustedSender, { kind: 'content' }>): Promise<string> {
+    const { page, articleId } = (await ready).tabPage(sender.tabId);
+    if (!articleId || !page) refuse('Margin has no article for this tab’s page');
+    if (!sameOrigin(page.pageUrl, sender.url)) refuse('this tab’s page has changed since Margin last opened it');
+    return articleId;
   }
 
   /**
@@ -95,7 +121,7 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
   async function checkOwnHighlight(sender: TrustedSender, id: string, live = false): Promise<void> {
     if (sender.kind !== 'content') return;
     const found = await (await ready).highlightArticle(id);
-    if (!found || found.articleId !== (await tabArticle(sender.tabId))) refuse('that highlight is not on this tab’s page');
+    if (!found || found.articleId !== (await tabArticle(sender))) refuse('that highlight is not on this tab’s page');
     if (live && !found.live) refuse('that highlight was deleted');
   }
 
@@ -158,7 +184,7 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
       schema: MARGIN_SCHEMAS['highlights:placed'],
       from: 'content',
       async handle({ articleId, placements }, sender) {
-        if (sender.kind === 'content' && articleId !== (await tabArticle(sender.tabId))) refuse('that article is not this tab’s page');
+        if (sender.kind === 'content' && articleId !== (await tabArticle(sender))) refuse('that article is not this tab’s page');
         return (await ready).recordPlacements(articleId, placements);
       },
     },
