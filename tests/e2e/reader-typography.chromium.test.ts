@@ -1,0 +1,145 @@
+/**
+ * What a reader sees of the reader view's typography, measured in real Chromium with the
+ * built extension on pages served from 127.0.0.1: how many characters a body line holds
+ * with the default settings (and in a narrow window), and that Chinese, Japanese and
+ * Korean quotes and emphasis are never slanted by a synthetic italic.
+ */
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { CHROMIUM_PATH, launchChromiumWithExtension, toggleReader, type ChromiumSession } from '../../scripts/lib/chromium';
+import { startServer } from '../../scripts/serve';
+import { clickInShadow, inShadow } from './highlight-driver';
+import { ARTIFACTS_DIR, browserSkipReason } from './support';
+
+const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
+
+/**
+ * Runs in the page on the reader's body: the number of characters on each full line of
+ * its paragraphs (each paragraph's last, usually short, line left out), found by asking
+ * the layout engine where every character is.
+ */
+function charactersPerLine(this: Element): number[] {
+  const full: number[] = [];
+  const range = document.createRange();
+  for (const p of this.querySelectorAll('p')) {
+    const lines: number[] = [];
+    let lastTop = Number.NEGATIVE_INFINITY;
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.nodeValue ?? '';
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect || rect.width === 0) continue; // a space collapsed at a line break
+        // Links and emphasis sit a pixel or two off the line's top: a new line starts lower down.
+        if (rect.top > lastTop + rect.height / 2) {
+          lines.push(0);
+          lastTop = rect.top;
+        }
+        lines[lines.length - 1]! += 1;
+      }
+    }
+    full.push(...lines.slice(0, -1));
+  }
+  return full;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const CJK_PAGE = (lang: string, quote: string, emphasis: string) => `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${quote.slice(0, 8)}</title></head>
+<body><article><h1>${quote.slice(0, 12)}</h1>
+${`<p>${quote}${quote}${quote}</p>`.repeat(4)}
+<blockquote><p id="probe-quote">${quote}</p></blockquote>
+<p>${quote}<em id="probe-em">${emphasis}</em><i id="probe-i">${emphasis}</i>${quote}</p>
+${`<p>${quote}${quote}</p>`.repeat(3)}
+</article></body></html>`;
+
+describe.skipIf(skip)(`reader typography in Chromium${skip ? ` (${skip})` : ''}`, () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    server = await startServer({ root: resolve('demo') });
+    session = await launchChromiumWithExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  let opened = 0;
+  afterEach(async () => {
+    for (const page of session.context.pages()) if (page !== session.controlPage) await page.close();
+  });
+
+  async function openReader(path: string, viewport?: { width: number; height: number }): Promise<Page> {
+    const page = await session.context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
+    await page.goto(new URL(`${path}?tab=${++opened}`, server.url).href);
+    expect(await toggleReader(session, page)).toEqual({ state: 'opened' });
+    await expect.poll(() => inShadow(page, 'margin-reader', '[data-field="title"]', function () { return this.textContent; })).toBeTruthy();
+    return page;
+  }
+  const lineLengths = async (page: Page) => (await inShadow(page, 'margin-reader', '[data-field="body"]', charactersPerLine))!;
+
+  test('a body line of the sample post holds 60–75 characters with the default settings', async () => {
+    const page = await openReader('/kubecon-eu-2024-day-two/');
+    const lines = await lineLengths(page);
+    expect(lines.length).toBeGreaterThan(20);
+    const typical = median(lines);
+    console.log(`characters per line (default settings): median ${typical}, range ${Math.min(...lines)}–${Math.max(...lines)} over ${lines.length} lines`);
+    expect(typical).toBeGreaterThanOrEqual(60);
+    expect(typical).toBeLessThanOrEqual(75);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'reader-chromium-measure.png') });
+  });
+
+  test('in a narrow window the article fills the width without overflowing it', async () => {
+    const page = await openReader('/kubecon-eu-2024-day-two/', { width: 390, height: 844 });
+    const box = await inShadow(page, 'margin-reader', '[data-field="body"]', function () {
+      const r = this.getBoundingClientRect();
+      const root = this.closest('.mr-root')!;
+      return { left: r.left, right: r.right, viewport: root.clientWidth, scrollWidth: root.scrollWidth };
+    });
+    expect(box!.left).toBeGreaterThanOrEqual(16);
+    expect(box!.right).toBeLessThanOrEqual(box!.viewport - 16);
+    expect(box!.scrollWidth).toBeLessThanOrEqual(box!.viewport);
+    const typical = median(await lineLengths(page));
+    expect(typical).toBeGreaterThan(25);
+    expect(typical).toBeLessThanOrEqual(45);
+  });
+
+  test('the width setting still widens and narrows the lines', async () => {
+    const page = await openReader('/kubecon-eu-2024-day-two/');
+    const before = median(await lineLengths(page));
+    await clickInShadow(page, 'margin-reader', '[data-setting="lineWidth-up"]');
+    await clickInShadow(page, 'margin-reader', '[data-setting="lineWidth-up"]');
+    await expect.poll(async () => median(await lineLengths(page))).toBeGreaterThan(before + 6);
+    await clickInShadow(page, 'margin-reader', '[data-setting="lineWidth-down"]');
+    await clickInShadow(page, 'margin-reader', '[data-setting="lineWidth-down"]');
+    await expect.poll(async () => median(await lineLengths(page))).toBe(before);
+  });
+
+  test.each([
+    ['zh', '他说：“读书不是为了记住，而是为了理解。”这句话我一直记得。', '非常重要'],
+    ['ja', '彼は「本を読むのは覚えるためではなく、理解するためだ」と言った。', 'とても大切'],
+    ['ko', '그는 “책을 읽는 것은 기억하기 위해서가 아니라 이해하기 위해서”라고 말했다.', '매우 중요한'],
+  ])('%s quotes and emphasis are upright, emphasised another way', async (lang, quote, emphasis) => {
+    server.setOverride(`/cjk-${lang}/`, CJK_PAGE(lang, quote, emphasis));
+    const page = await openReader(`/cjk-${lang}/`);
+    const style = (probe: string) =>
+      inShadow(page, 'margin-reader', `#probe-${probe}`, function () {
+        const s = getComputedStyle(this);
+        return { fontStyle: s.fontStyle, emphasis: s.getPropertyValue('text-emphasis-style'), weight: s.fontWeight, lang: this.closest('[lang]')?.getAttribute('lang') };
+      });
+    for (const probe of ['quote', 'em', 'i']) {
+      const s = await style(probe);
+      expect(s, probe).toMatchObject({ fontStyle: 'normal', lang });
+    }
+    const em = (await style('em'))!;
+    expect(em.emphasis !== 'none' || Number(em.weight) >= 600, 'em is still emphasised').toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, `reader-chromium-${lang}.png`) });
+  });
+});
