@@ -45,6 +45,13 @@ export const DEFAULT_READER_SETTINGS: Readonly<ReaderSettings> = Object.freeze({
 
 type NumericKey = keyof typeof LIMITS;
 
+/**
+ * The default width before widths meant characters (68, applied as `ch`). Stepping moves by
+ * 5, from 68 then and from 70 now, so a stored 68 is the old default left as it was, never a
+ * choice: it reads as today's default. Any other stored width is kept, read as characters.
+ */
+const LEGACY_DEFAULT_LINE_WIDTH = 68;
+
 function clampNumber(value: unknown, key: NumericKey): number {
   const { min, max } = LIMITS[key];
   const n = typeof value === 'number' ? value : Number.NaN;
@@ -67,7 +74,7 @@ export function normalizeReaderSettings(raw: unknown): ReaderSettings {
     theme: oneOf(r.theme, THEMES, DEFAULT_READER_SETTINGS.theme),
     font: oneOf(r.font, FONTS, DEFAULT_READER_SETTINGS.font),
     fontSize: clampNumber(r.fontSize, 'fontSize'),
-    lineWidth: clampNumber(r.lineWidth, 'lineWidth'),
+    lineWidth: r.lineWidth === LEGACY_DEFAULT_LINE_WIDTH ? DEFAULT_READER_SETTINGS.lineWidth : clampNumber(r.lineWidth, 'lineWidth'),
     lineHeight: clampNumber(r.lineHeight, 'lineHeight'),
   };
 }
