@@ -96,4 +96,24 @@ describe.skipIf(skip)(`reader typography in Chromium${skip ? ` (${skip})` : ''}`
     expect(em.emphasis !== 'none' || Number(em.weight) >= 600, 'em is still emphasised').toBe(true);
     await page.screenshot({ path: join(ARTIFACTS_DIR, `reader-chromium-${lang}.png`) });
   });
+  test('a Japanese post its theme declares English, and a Chinese quote in an English post, stay upright', async () => {
+    const [, ja, jaEm] = CJK_CASES[1]!;
+    server.setOverride('/ja-as-en/', CJK_PAGE('en', ja, jaEm));
+    const page = await openReader('/ja-as-en/');
+    const upright = (p: Page, probe: string) =>
+      inShadow(p, 'margin-reader', probe, function () {
+        return { fontStyle: getComputedStyle(this).fontStyle, lang: this.closest('[lang]')?.getAttribute('lang') };
+      });
+    expect(await upright(page, '#probe-quote')).toEqual({ fontStyle: 'normal', lang: 'ja' });
+    expect(await upright(page, '#probe-em')).toEqual({ fontStyle: 'normal', lang: 'ja' });
+
+    const [, zh] = CJK_CASES[0]!;
+    const english = '<p>Reading on a screen is easier when each line is short enough for the eye to find the next one, and so on.</p>'.repeat(6);
+    server.setOverride('/zh-quote/', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A quote</title></head>
+<body><article><h1>A quote</h1>${english}<blockquote><p id="probe-zh">${zh}</p></blockquote><p><em id="probe-en">really</em> ${english}</p></article></body></html>`);
+    const mixed = await openReader('/zh-quote/');
+    expect(await upright(mixed, '#probe-zh')).toEqual({ fontStyle: 'normal', lang: 'zh' });
+    // English emphasis keeps its italic.
+    expect(await upright(mixed, '#probe-en')).toEqual({ fontStyle: 'italic', lang: 'en' });
+  });
 });
