@@ -2,7 +2,8 @@
  * The popup: a quick view of the page in this tab — its title, how many highlights
  * it has (and how many could not be placed), and the page actions: open the side
  * panel (where highlights and notes are read and edited), the reader view, the
- * offline copy, the library, this article's export, and sync's status line.
+ * offline copy, the library, this article's export, sync's status line, and a line when
+ * the browser left one of Margin's keyboard shortcuts without a key.
  * Reads the database directly with live queries; writes go through the background.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -13,6 +14,7 @@ import { readerMessenger } from '@/utils/messaging/reader-protocol';
 import { OpenSidePanelButton } from '@/components/sidepanel/OpenSidePanelButton';
 import { SyncStatusLine } from '@/components/sync/SyncStatusLine';
 import { ArticleExport } from './ArticleExport';
+import { ShortcutNotice } from './ShortcutNotice';
 import { useTabArticle } from './use-tab-article';
 
 export function PopupApp({ tabId }: { tabId: number | null }) {
@@ -51,6 +53,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
         <h1 className="pp-title">Margin</h1>
         <p className="pp-empty">Margin cannot run on this page (browser pages and stores are off limits to extensions).</p>
         <SyncStatusLine />
+        <ShortcutNotice onOpened={closeUnlessPage} />
         <button type="button" className="pp-button" onClick={openLibrary}>
           Open library
         </button>
@@ -92,6 +95,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
           </p>
         )}
         <SyncStatusLine />
+        <ShortcutNotice onOpened={closeUnlessPage} />
       </header>
 
       {message && (

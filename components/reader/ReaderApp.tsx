@@ -2,12 +2,14 @@
  * The reader view: a modal dialog over the page holding the toolbar and the article.
  * `article.html` was sanitized by the extraction module before it reached here.
  */
-import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { ExtractedArticle } from '@/utils/extraction/article';
 import { effectiveTheme, type ReaderSettings } from '@/utils/reader-settings/reader-settings';
+import { markCjkRuns, readerLanguage } from '@/utils/typography/cjk-language';
 import { FONT_STACKS } from './font-stacks';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderToolbar } from './ReaderToolbar';
+import { useLineMeasure } from './use-line-measure';
 
 
 export interface ReaderAppProps {
@@ -56,7 +58,16 @@ function usePrefersDark(): boolean {
 export function ReaderApp({ article, initialSettings, onSettingsChange, subscribeSettings, onClose, onRendered }: ReaderAppProps) {
   const [settings, setSettings] = useState(initialSettings);
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const prefersDark = usePrefersDark();
+  const { measure, probe } = useLineMeasure(settings);
+  // The article's language reaches its element so `:lang()` styles (upright CJK quotes) apply.
+  const lang = useMemo(() => readerLanguage(article.lang, article.text), [article.lang, article.text]);
+
+  // A CJK quote inside a post in another language gets its own `lang`, before the first paint.
+  useLayoutEffect(() => {
+    if (bodyRef.current) markCjkRuns(bodyRef.current);
+  }, [article.html]);
 
   useEffect(() => subscribeSettings(setSettings), [subscribeSettings]);
   useEffect(() => {
@@ -73,7 +84,7 @@ export function ReaderApp({ article, initialSettings, onSettingsChange, subscrib
   const style = {
     '--mr-font': FONT_STACKS[settings.font],
     '--mr-size': `${settings.fontSize}px`,
-    '--mr-measure': `${settings.lineWidth}ch`,
+    '--mr-measure': measure,
     '--mr-leading': String(settings.lineHeight),
   } as CSSProperties;
 
@@ -91,14 +102,15 @@ export function ReaderApp({ article, initialSettings, onSettingsChange, subscrib
     >
       <ReaderToolbar settings={settings} onChange={change} onClose={onClose} />
       <main className="mr-main">
-        <article className="mr-article" lang={article.lang ?? undefined}>
+        <article className="mr-article" lang={lang ?? undefined}>
           <ReaderHeader article={article} titleRef={titleRef} />
-          <div className="mr-body" data-field="body" dangerouslySetInnerHTML={{ __html: article.html }} />
+          <div ref={bodyRef} className="mr-body" data-field="body" dangerouslySetInnerHTML={{ __html: article.html }} />
           <footer className="mr-footer">
             <a href={article.url}>Read the original on {article.siteName ?? new URL(article.url).hostname}</a>
           </footer>
         </article>
       </main>
+      {probe}
     </div>
   );
 }

@@ -7,7 +7,10 @@ import type { HighlightColour } from '@/utils/db/schema';
 export const HIGHLIGHT_BACKGROUNDS: Readonly<Record<HighlightColour, string>> = {
   yellow: 'rgba(255, 214, 10, 0.45)',
   green: 'rgba(82, 196, 26, 0.35)',
-  blue: 'rgba(64, 150, 255, 0.35)',
+  // An aqua blue, not the sky blue it was: that painted #bcdaff over white, within ΔE 2–3 of
+  // the selection colour of Chrome and Safari on macOS (#b3d7ff, #accef7), so a highlight
+  // looked like text still selected. The stored name stays `blue`; only the paint changed.
+  blue: 'rgba(0, 190, 200, 0.4)',
   pink: 'rgba(255, 92, 170, 0.35)',
   purple: 'rgba(146, 84, 222, 0.35)',
 };

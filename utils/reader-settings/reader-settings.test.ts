@@ -16,6 +16,22 @@ describe('normalizeReaderSettings', () => {
     expect(normalizeReaderSettings(raw)).toEqual(expected);
   });
 
+  test('the old default width (68, applied as ch: 75-90 characters) reads as today\'s default', () => {
+    expect(normalizeReaderSettings({ ...DEFAULT_READER_SETTINGS, lineWidth: 68 }).lineWidth).toBe(DEFAULT_READER_SETTINGS.lineWidth);
+    expect(DEFAULT_READER_SETTINGS.lineWidth).toBe(70);
+    // A width the user stepped to is kept, now read as characters.
+    expect(normalizeReaderSettings({ lineWidth: 78 }).lineWidth).toBe(78);
+    expect(normalizeReaderSettings({ lineWidth: 63 }).lineWidth).toBe(63);
+  });
+
+  test('steps from the default never land on the old default', () => {
+    let s = { ...DEFAULT_READER_SETTINGS, lineWidth: 45 };
+    const seen = new Set<number>();
+    for (let i = 0; i < 12; i++) seen.add((s = stepSetting(s, 'lineWidth', 1)).lineWidth);
+    expect(seen.has(68)).toBe(false);
+    expect(seen.has(70)).toBe(true);
+  });
+
   test('drops keys it does not know', () => {
     expect(Object.keys(normalizeReaderSettings({ ...DEFAULT_READER_SETTINGS, evil: 1 }))).not.toContain('evil');
   });
