@@ -3,6 +3,7 @@
  * shortcuts, sync, and where the user's data lives.
  */
 import { useEffect, useState } from 'react';
+import { useLineMeasure } from '@/components/reader/use-line-measure';
 import { DataSection } from '@/components/options/DataSection';
 import { HighlightSettingsSection } from '@/components/options/HighlightSettingsSection';
 import { MarkdownTemplateSection } from '@/components/options/MarkdownTemplateSection';
@@ -27,9 +28,11 @@ export function OptionsApp() {
     void saveReaderSettings(next);
   };
   const s = settings ?? DEFAULT_READER_SETTINGS;
+  const { measure, probe } = useLineMeasure(s);
 
   return (
     <main className="options">
+      {probe}
       <header className="options-top">
         <h1>Margin settings</h1>
         <a href="library.html" data-library-link>
@@ -46,7 +49,7 @@ export function OptionsApp() {
         <div
           className="options-preview"
           data-theme={s.theme}
-          style={{ fontFamily: FONT_STACKS[s.font], fontSize: `${s.fontSize}px`, lineHeight: s.lineHeight, maxWidth: `${s.lineWidth}ch` }}
+          style={{ fontFamily: FONT_STACKS[s.font], fontSize: `${s.fontSize}px`, lineHeight: s.lineHeight, maxWidth: measure }}
         >
           Day Two of KubeCon EU 2024 in Paris has unfolded unexpectedly yet profoundly gratifyingly. In a conscious
           effort to seek balance amidst the bustling conference environment, I decided to limit my time in the busy

@@ -39,7 +39,7 @@ test('a backup holds every record, tombstones included, without derived fields',
 test('settings are normalized, and absent ones stay absent', async () => {
   const { db } = await filledDb();
   const backup = await createBackup(db, { readerSettings: { theme: 'sepia', fontSize: 1 } });
-  expect(backup.settings).toEqual({ readerSettings: { theme: 'sepia', font: 'serif', fontSize: 14, lineWidth: 68, lineHeight: 1.6 } });
+  expect(backup.settings).toEqual({ readerSettings: { theme: 'sepia', font: 'serif', fontSize: 14, lineWidth: 70, lineHeight: 1.6 } });
 });
 
 test('the serialized backup is one JSON document, one record a line, that validates back to the same backup', async () => {

@@ -136,7 +136,7 @@ describe('settings', () => {
     const text = backupText({}, { settings: { readerSettings: { theme: 'dark', fontSize: 99 }, highlightSettings: { defaultColour: 'blue' } } });
     const result = validateBackup(text);
     expect(result.ok && result.backup.settings).toEqual({
-      readerSettings: { theme: 'dark', font: 'serif', fontSize: 32, lineWidth: 68, lineHeight: 1.6 },
+      readerSettings: { theme: 'dark', font: 'serif', fontSize: 32, lineWidth: 70, lineHeight: 1.6 },
       highlightSettings: { defaultColour: 'blue', toolbarOnSelect: true },
     });
   });
