@@ -9,7 +9,7 @@
  */
 import { stableStringify } from '@/utils/import/record-content';
 import { createWebDavRemote } from '@/utils/sync/webdav-remote';
-import { RemoteError } from '@/utils/sync/remote-store';
+import { RemoteError, type RemoteStore } from '@/utils/sync/remote-store';
 import { deleteHighlight, restoreHighlight, updateHighlight } from '@/utils/db/highlights';
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
 import { scanLocalChanges } from '@/utils/sync/local-sync-store';
@@ -26,6 +26,8 @@ export interface ScheduleOutcome {
   created: number;
   /** Highlights whose final state misses something a browser held. */
   lost: string[];
+  /** Syncs abandoned at a random request, their browser's database closed and reopened. */
+  interrupted: number;
   /** Syncs after the faults stopped that the real server itself answered with a lock (rclone's own 423). */
   cleanLocked: number;
   /** Highlight ids present more than once or never made. */
@@ -80,7 +82,7 @@ export async function runSchedule(seed: number, server: WebDavServer, proxy: Fau
   );
   const created = new Set<string>();
   const known: string[][] = browsers.map(() => []);
-  const outcome: ScheduleOutcome = { seed, syncs: 0, failedSyncs: 0, created: 0, lost: [], cleanLocked: 0, duplicated: 0, converged: false };
+  const outcome: ScheduleOutcome = { seed, syncs: 0, failedSyncs: 0, created: 0, lost: [], interrupted: 0, cleanLocked: 0, duplicated: 0, converged: false };
   // Odd seeds use tiny change files: pushes span several files, and a backlog of a few
   // docs already goes out as a snapshot, so both ways of sending meet faults.
   const options = { compactAfter: 3, failsafeMin: 1_000_000, ...(seed % 2 === 1 && { docsPerFile: 4 }) };
@@ -93,9 +95,22 @@ export async function runSchedule(seed: number, server: WebDavServer, proxy: Fau
       for (let k = 0; k < ops; k++) await randomEdit(b, known[i]!, created, random, seed);
     }
     // Everyone syncs at once: reads interleave with other devices' uploads and compactions.
-    const results = await Promise.allSettled(browsers.map((b) => b.sync(remote, options)));
+    // Now and then a browser stops in the middle (Chrome stops an idle service worker,
+    // the user quits): at a random request, sent or not, its sync never goes on.
+    const stops = browsers.map(() => (random() < 0.15 ? stopAfter(remote, Math.floor(random() * 40), random() < 0.5) : null));
+    const results = await Promise.allSettled(
+      browsers.map((b, i) => {
+        const stop = stops[i];
+        return stop ? Promise.race([b.sync(stop.remote, options), stop.stopped]) : b.sync(remote, options);
+      }),
+    );
     outcome.syncs += results.length;
     outcome.failedSyncs += results.filter((r) => r.status === 'rejected').length;
+    for (const [i, b] of browsers.entries()) {
+      if (!stops[i]?.hasStopped()) continue;
+      outcome.interrupted++;
+      b.restart();
+    }
     for (const [i, b] of browsers.entries()) {
       const ids = (await b.db.highlights.toArray()).map((h) => h.id);
       known[i] = [...new Set([...known[i]!, ...ids])];
@@ -163,6 +178,36 @@ export async function runSchedule(seed: number, server: WebDavServer, proxy: Fau
   await clean.remove('').catch(() => {});
   for (const b of browsers) b.db.close();
   return outcome;
+}
+
+/**
+ * The remote as a browser that stops at its `after`-th request sees it: that request
+ * is sent (when `delivered`, so the server may act on it) and its answer never comes;
+ * `stopped` resolves then, so the caller can abandon the sync as a dead worker would.
+ * A sync that finishes in fewer requests is not stopped.
+ */
+function stopAfter(remote: RemoteStore, after: number, delivered: boolean) {
+  let count = 0;
+  let stopped = false;
+  let signal: (value: 'stopped') => void = () => {};
+  const stoppedPromise = new Promise<'stopped'>((resolve) => (signal = resolve));
+  const forever = new Promise<never>(() => {});
+  const wrap =
+    <A extends unknown[], R>(op: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (stopped || count++ < after) return stopped ? forever : op(...args);
+      stopped = true;
+      signal('stopped');
+      if (delivered) await op(...args).catch(() => undefined);
+      return forever;
+    };
+  const wrapped: RemoteStore = {
+    list: wrap((dir: string) => remote.list(dir)),
+    get: wrap((path: string) => remote.get(path)),
+    put: wrap((path: string, data: Uint8Array) => remote.put(path, data)),
+    remove: wrap((path: string) => remote.remove(path)),
+  };
+  return { remote: wrapped, stopped: stoppedPromise, hasStopped: () => stopped };
 }
 
 async function randomEdit(b: TestDevice, known: string[], created: Set<string>, random: () => number, seed: number): Promise<void> {

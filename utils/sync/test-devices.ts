@@ -14,21 +14,37 @@ import { syncOnce, type SyncOptions, type SyncResult } from './sync-engine';
 
 export interface TestDevice {
   id: string;
-  db: MarginDb;
+  /** The open database; a new object after `restart()`. */
+  readonly db: MarginDb;
   /** Moves this device's clock (devices' clocks differ, as real ones do). */
   tick: (ms?: number) => void;
   sync: (remote: RemoteStore, extra?: Partial<SyncOptions>) => Promise<SyncResult>;
+  /**
+   * What a stopped service worker or a closed browser leaves: the database closed and
+   * opened again, and nothing kept in memory (the key cache). A sync still running on
+   * the old connection is abandoned by the caller.
+   */
+  restart: () => void;
 }
 
 export function testDevice(id: string, start = Date.UTC(2024, 4, 1), dbName = `sync-${id}`): TestDevice {
   let t = start;
-  const db = createMarginDb(dbName, { indexedDB: new IDBFactory(), IDBKeyRange, now: () => t, deviceId: id });
-  const keys = new Map();
+  const indexedDB = new IDBFactory();
+  const open = () => createMarginDb(dbName, { indexedDB, IDBKeyRange, now: () => t, deviceId: id });
+  let db = open();
+  let keys = new Map();
   return {
     id,
-    db,
+    get db() {
+      return db;
+    },
     tick: (ms = 1000) => void (t += ms),
     sync: (remote, extra = {}) => syncOnce({ db, remote, device: id, keys, kdf: { allowWeak: true, iterations: 2000 }, ...extra }),
+    restart() {
+      db.close();
+      db = open();
+      keys = new Map();
+    },
   };
 }
 
