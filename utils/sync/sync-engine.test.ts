@@ -184,6 +184,21 @@ describe('faults and bad input', () => {
     expect([...remote.files.keys()].filter((p) => p.startsWith('changes/device-a/'))).toEqual(['changes/device-a/00000002.json']);
   });
 
+  test('a cut upload of its head that lands late is found and written again, though nothing new is sent', async () => {
+    const { remote, a, b } = twoBrowsers();
+    await highlightOn(a.db, URL_A, 'first');
+    ok(await a.sync(remote));
+    const later = await highlightOn(a.db, `${URL_A}-2`, 'second');
+    const before = remote.files.get('heads/device-a.json')!;
+    ok(await a.sync(remote));
+    // The server finishes writing the first part of an earlier head upload after the whole one.
+    remote.files.set('heads/device-a.json', before.slice(0, before.length - 5));
+    ok(await a.sync(remote));
+    ok(await b.sync(remote));
+    expect(await getHighlight(b.db, later.id)).not.toBeNull();
+    expect((await b.sync(remote)) as SyncReport).toMatchObject({ warnings: [] });
+  });
+
   test('a damaged change file is reported and skipped; the rest of the sync goes on', async () => {
     const { remote, a, b } = twoBrowsers();
     await highlightOn(a.db, URL_A, 'first');

@@ -433,12 +433,31 @@ async function push(o: SyncOptions & typeof DEFAULTS, key: SyncKey | null, progr
     progress({ phase: 'sending', done: sent, total });
   }
   const meta = await readMeta(o.db);
-  if (meta.sentSeq > ((await readMetaValue(o.db, 'headSeq')) ?? 0) || sent > 0) {
+  const headSeq = (await readMetaValue(o.db, 'headSeq')) ?? 0;
+  if (meta.sentSeq > headSeq || sent > 0 || (meta.sentSeq > 0 && !(await headSays(o, key, meta.sentSeq)))) {
     const head: HeadFile = { device: o.device, seq: meta.sentSeq, at: Date.now() };
     await o.remote.put(headPath(o.device), await encodeFile(headPath(o.device), head, key));
     await o.db.syncMeta.put({ key: 'headSeq', value: meta.sentSeq });
   }
   return sent;
+}
+
+/**
+ * Whether this browser's head in the folder announces `seq`. An upload of the head
+ * that was cut can still land after a later, whole one (the server finishes writing
+ * what it got): the folder then holds a damaged or older head, other browsers stop
+ * reading this one's changes, and with nothing new to send it would never be written
+ * again. One small read a sync finds that and writes the head anew.
+ */
+async function headSays(o: SyncOptions, key: SyncKey | null, seq: number): Promise<boolean> {
+  const data = await o.remote.get(headPath(o.device));
+  if (!data) return false;
+  try {
+    const head = await decodeFile(headPath(o.device), data, headSchema, key);
+    return head.device === o.device && head.seq === seq;
+  } catch {
+    return false;
+  }
 }
 
 async function readMetaValue(db: MarginDb, key: string): Promise<number | undefined> {
