@@ -12,9 +12,18 @@ export interface FollowedTab {
   version: number;
 }
 
-export function useFollowedTab(bound: number | null): FollowedTab {
-  const [shown, setShown] = useState<FollowedTab>({ tabId: bound ?? undefined, version: 0 });
-  const state = useRef<FollowState>({ tabId: bound, windowId: null, bound: bound !== null });
+/** The tab the panel's start found beside it (`panel-start.ts`); windowId is known when following. */
+export interface FoundTab {
+  tabId: number | null;
+  windowId: number | null;
+}
+
+/**
+ * @param found - the tab and window already found: not asked for again
+ */
+export function useFollowedTab(bound: number | null, found?: FoundTab): FollowedTab {
+  const [shown, setShown] = useState<FollowedTab>({ tabId: found ? found.tabId : (bound ?? undefined), version: 0 });
+  const state = useRef<FollowState>({ tabId: found ? found.tabId : bound, windowId: found?.windowId ?? null, bound: bound !== null });
 
   useEffect(() => {
     let live = true;
@@ -32,7 +41,7 @@ export function useFollowedTab(bound: number | null): FollowedTab {
     browser.tabs.onUpdated.addListener(onUpdated);
     browser.tabs.onRemoved.addListener(onRemoved);
 
-    if (bound === null) {
+    if (bound === null && !found) {
       // The panel's own window: its active tab is the page beside it.
       void Promise.all([browser.windows.getCurrent(), browser.tabs.query({ active: true, currentWindow: true })])
         .then(([win, [tab]]) => {
@@ -48,6 +57,7 @@ export function useFollowedTab(bound: number | null): FollowedTab {
       browser.tabs.onUpdated.removeListener(onUpdated);
       browser.tabs.onRemoved.removeListener(onRemoved);
     };
+    // `found` counts only at the first render: later, the tab events say where the panel is.
   }, [bound]);
 
   return shown;
