@@ -19,7 +19,7 @@ export interface FoundTab {
 }
 
 /**
- * @param found - the tab and window already found: not asked for again
+ * @param found - the tab and window already found: shown from the first render
  */
 export function useFollowedTab(bound: number | null, found?: FoundTab): FollowedTab {
   const [shown, setShown] = useState<FollowedTab>({ tabId: found ? found.tabId : (bound ?? undefined), version: 0 });
@@ -41,15 +41,17 @@ export function useFollowedTab(bound: number | null, found?: FoundTab): Followed
     browser.tabs.onUpdated.addListener(onUpdated);
     browser.tabs.onRemoved.addListener(onRemoved);
 
-    if (bound === null && !found) {
-      // The panel's own window: its active tab is the page beside it.
+    if (bound === null) {
+      // The panel's own window: its active tab is the page beside it. Asked again when the
+      // start found it already: the user may have switched tabs before these listeners were on.
       void Promise.all([browser.windows.getCurrent(), browser.tabs.query({ active: true, currentWindow: true })])
         .then(([win, [tab]]) => {
           if (!live) return;
+          const unchanged = found && state.current.tabId === (tab?.id ?? null);
           state.current = { ...state.current, windowId: win.id ?? null, tabId: tab?.id ?? null };
-          setShown((s) => ({ tabId: state.current.tabId, version: s.version + 1 }));
+          if (!unchanged) setShown((s) => ({ tabId: state.current.tabId, version: s.version + 1 }));
         })
-        .catch(() => live && setShown((s) => ({ tabId: null, version: s.version + 1 })));
+        .catch(() => live && !found && setShown((s) => ({ tabId: null, version: s.version + 1 })));
     }
     return () => {
       live = false;
