@@ -77,7 +77,17 @@ describe.skipIf(skip)(`the side panel beside a long page in Chromium${skip ? ` (
     await server?.close();
   });
 
-  test('the first frame holds a screenful of cards, in page order; the rest follow it', async () => {
+  test('every card follows the first screenful, in page order', async () => {
+    // Unheld. The page reports where each highlight starts once placed: the order may take a moment.
+    const panel = await session.context.newPage();
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab=${tabId}`);
+    await expect
+      .poll(() => cards(panel).evaluateAll((els) => els.map((e) => e.getAttribute('data-highlight-id'))), { timeout: 20_000 })
+      .toEqual(ids);
+    await panel.close();
+  });
+
+  test('the first frame holds a screenful of cards, in page order', async () => {
     const held = await heldPanel();
     const first = await cards(held).count();
     expect(first).toBeLessThan(N);
@@ -86,12 +96,6 @@ describe.skipIf(skip)(`the side panel beside a long page in Chromium${skip ? ` (
     expect(await card(held, ids[first - 1]!).evaluate((el) => el.getBoundingClientRect().bottom >= innerHeight)).toBe(true);
     expect(await held.locator('[data-count="cards"]').textContent()).toBe(String(N));
     await held.close();
-
-    const panel = await session.context.newPage();
-    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab=${tabId}`);
-    await expect.poll(() => cards(panel).count(), { timeout: 10_000 }).toBe(N);
-    expect(await cards(panel).evaluateAll((els) => els.map((e) => e.getAttribute('data-highlight-id')))).toEqual(ids);
-    await panel.close();
   });
 
   test('a click on a highlight whose card is not rendered yet opens that card and brings it into view', async () => {
