@@ -4,12 +4,13 @@
  * the page): colour, note, tags, delete. A highlight not found on the page offers to
  * be re-attached or kept as a note; notes edited in two browsers show their versions.
  */
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { NoteConflictChooser } from '@/components/sync/NoteConflictChooser';
-import type { HighlightPatch } from '@/utils/db';
 import type { HighlightRecord } from '@/utils/db/schema';
 import type { CardState } from '@/utils/sidepanel/card-order';
+import { sameCard } from '@/utils/sidepanel/same-card';
 import { CardEditor } from './CardEditor';
+import type { CardActions } from './CardList';
 import { CardSummary } from './CardSummary';
 import { OrphanActions } from './OrphanActions';
 import { CARD_ATTRIBUTE } from './use-panel-keys';
@@ -21,18 +22,17 @@ export interface HighlightCardProps {
   editing: boolean;
   /** Why re-attaching failed last time. */
   problem?: string;
-  onSelect(): void;
-  onEdit(): void;
-  onLeave(): void;
-  onChange(patch: HighlightPatch): void;
-  onDelete(): void;
-  onReattach(): void;
-  onKeepAsNote(): void;
-  onCopy(): void;
+  actions: CardActions;
 }
 
-export function HighlightCard(props: HighlightCardProps) {
-  const { highlight, state, focused, editing } = props;
+/** Rendered again only when something it shows changed (a long page's cards are many). */
+export const HighlightCard = memo(
+  HighlightCardView,
+  (a, b) =>
+    a.state === b.state && a.focused === b.focused && a.editing === b.editing && a.problem === b.problem && a.actions === b.actions && sameCard(a.highlight, b.highlight),
+);
+
+function HighlightCardView({ highlight, state, focused, editing, problem, actions }: HighlightCardProps) {
   const card = useRef<HTMLLIElement>(null);
 
   useEffect(() => {
@@ -44,7 +44,7 @@ export function HighlightCard(props: HighlightCardProps) {
   }, [focused, editing]);
 
   const selectOnClick = (e: React.MouseEvent) => {
-    if (!(e.target as Element).closest('button, textarea, input, a')) props.onSelect();
+    if (!(e.target as Element).closest('button, textarea, input, a')) actions.select(highlight);
   };
 
   return (
@@ -62,21 +62,35 @@ export function HighlightCard(props: HighlightCardProps) {
       data-editing={editing ? '' : undefined}
       onClick={selectOnClick}
     >
-      <CardSummary highlight={highlight} state={state} editing={editing} onReveal={props.onSelect} />
+      <CardSummary highlight={highlight} state={state} editing={editing} onReveal={() => actions.select(highlight)} />
       {highlight.noteConflicts && highlight.noteConflicts.length > 0 && (
-        <NoteConflictChooser current={highlight.note} conflicts={highlight.noteConflicts} onKeep={(note) => props.onChange({ note, noteConflicts: [] })} />
+        <NoteConflictChooser
+          current={highlight.note}
+          conflicts={highlight.noteConflicts}
+          onKeep={(note) => actions.change(highlight.id, { note, noteConflicts: [] })}
+        />
       )}
       {(state === 'orphan' || state === 'note') && (
-        <OrphanActions kept={state === 'note'} problem={props.problem} onReattach={props.onReattach} onKeepAsNote={props.onKeepAsNote} />
+        <OrphanActions
+          kept={state === 'note'}
+          problem={problem}
+          onReattach={() => actions.reattach(highlight.id)}
+          onKeepAsNote={() => actions.change(highlight.id, { anchor: 'detached' })}
+        />
       )}
       {editing ? (
-        <CardEditor highlight={highlight} onChange={props.onChange} onDone={props.onLeave} onDelete={props.onDelete} />
+        <CardEditor
+          highlight={highlight}
+          onChange={(patch) => actions.change(highlight.id, patch)}
+          onDone={actions.leave}
+          onDelete={() => actions.remove(highlight)}
+        />
       ) : (
         <p className="sp-card-actions">
-          <button type="button" className="pp-link sp-edit" data-action="edit" onClick={props.onEdit} aria-label="Edit note, tags and colour">
+          <button type="button" className="pp-link sp-edit" data-action="edit" onClick={() => actions.edit(highlight.id)} aria-label="Edit note, tags and colour">
             Edit
           </button>{' '}
-          <button type="button" className="pp-link" data-action="copy" onClick={props.onCopy} aria-label="Copy as Markdown">
+          <button type="button" className="pp-link" data-action="copy" onClick={() => actions.copy(highlight)} aria-label="Copy as Markdown">
             Copy
           </button>
         </p>

@@ -5,14 +5,10 @@
  * Click a card (or move with j/k) and the page shows the passage; click a highlight
  * on the page and its card opens here.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PageNoteEditor } from './PageNoteEditor';
-import { createMarginDb, getArticle, getPageNote, listHighlights, type HighlightPatch } from '@/utils/db';
+import type { HighlightPatch } from '@/utils/db';
 import type { HighlightRecord } from '@/utils/db/schema';
-import { collectExportData } from '@/utils/export/collect-export-data';
-import { copyHighlightMarkdown } from '@/utils/export/markdown-export';
-import { markdownOptions } from '@/utils/export/markdown-template-store';
 import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protocol';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { syncMessenger } from '@/utils/messaging/sync-protocol';
@@ -21,6 +17,8 @@ import type { PanelKeyAction } from '@/utils/sidepanel/panel-keys';
 import { CardList, type CardActions } from './CardList';
 import { PanelEmpty } from './PanelEmpty';
 import { PanelHeader } from './PanelHeader';
+import { usePanelData } from './panel-data';
+import type { PanelStart } from './panel-start';
 import { revealHighlight } from './reveal-highlight';
 import { UndoBar } from './UndoBar';
 import { useFollowedTab } from './use-followed-tab';
@@ -28,25 +26,25 @@ import { usePaintMark } from './use-paint-mark';
 import { usePanelFocus } from './use-panel-focus';
 import { usePanelKeys } from './use-panel-keys';
 import { usePanelSubject } from './use-panel-subject';
+import { useStableActions } from './use-stable-actions';
 
-export function SidePanelApp({ boundTab }: { boundTab: number | null }) {
-  const db = useMemo(() => {
-    const db = createMarginDb();
-    // Opened now, while the tab is being asked about, not at the first query.
-    void db.open().catch(() => undefined);
-    return db;
-  }, []);
-  const followed = useFollowedTab(boundTab);
-  const { subject, refresh } = usePanelSubject(db, followed.tabId, followed.version);
+/**
+ * @param start - what the panel's start (`panel-start.ts`) found and read before React
+ *   rendered: the first render shows it, and the hooks carry on from there
+ */
+export function SidePanelApp({ start }: { start: PanelStart }) {
+  const { db } = start;
+  const followed = useFollowedTab(start.bound, start.found);
+  const { subject, refresh } = usePanelSubject(db, followed.tabId, followed.version, start.subject);
   const articleId = subject.kind === 'page' || subject.kind === 'offline' ? subject.articleId : null;
   const tabId = subject.kind === 'loading' ? null : subject.tabId;
 
-  const article = useLiveQuery(() => (articleId ? getArticle(db, articleId) : null), [db, articleId]);
   // Tagged with the article it was read for: after a tab switch the previous answer is not this page's.
-  const read = useLiveQuery(async () => ({ articleId, rows: articleId ? await listHighlights(db, articleId) : [] }), [db, articleId]);
-  const rows = read?.articleId === articleId ? read.rows : undefined;
-  const noteRead = useLiveQuery(async () => ({ articleId, note: articleId ? ((await getPageNote(db, articleId)) ?? null) : null }), [db, articleId]);
-  const pageNote = noteRead?.articleId === articleId ? noteRead.note : undefined;
+  const read = usePanelData(db, articleId, start.data);
+  const data = read?.articleId === articleId ? read : undefined;
+  const article = data?.article;
+  const rows = data?.rows;
+  const pageNote = data?.pageNote;
   const cards = useMemo(() => orderCards(rows ?? []), [rows]);
 
   const [focused, setFocused] = useState<string | null>(null);
@@ -62,7 +60,7 @@ export function SidePanelApp({ boundTab }: { boundTab: number | null }) {
     setDeleted(null);
     setProblems({});
   }, [articleId]);
-  usePaintMark(main, subject.kind !== 'loading' && rows !== undefined, cards.length);
+  usePaintMark(main, subject.kind !== 'loading' && rows !== undefined);
 
   const show = (result: unknown) => setMessage(isMarginError(result) ? result.error : null);
   const reveal = (h: HighlightRecord) => {
@@ -73,7 +71,7 @@ export function SidePanelApp({ boundTab }: { boundTab: number | null }) {
     setEditing(id);
   };
 
-  const actions: CardActions = {
+  const actions = useStableActions<CardActions>({
     select(h) {
       setFocused(h.id);
       reveal(h);
@@ -89,9 +87,15 @@ export function SidePanelApp({ boundTab }: { boundTab: number | null }) {
       const ok = tabId !== null && (await pageMessenger.sendMessage('selection:reattach', { id }, tabId).catch(() => false));
       setProblems((p) => ({ ...p, [id]: ok ? '' : 'Select the passage on the page first, then click “Attach to selection”.' }));
     },
-    copy: (h) => void copyMarkdown(h).catch((e: unknown) => setMessage(`Could not copy: ${e instanceof Error ? e.message : String(e)}`)),
-  };
+    copy: (h: HighlightRecord) => void copyMarkdown(h).catch((e: unknown) => setMessage(`Could not copy: ${e instanceof Error ? e.message : String(e)}`)),
+  });
   const copyMarkdown = async (h: HighlightRecord) => {
+    // Loaded on first use: the panel's first paint does not need the export code.
+    const [{ collectExportData }, { copyHighlightMarkdown }, { markdownOptions }] = await Promise.all([
+      import('@/utils/export/collect-export-data'),
+      import('@/utils/export/markdown-export'),
+      import('@/utils/export/markdown-template-store'),
+    ]);
     const [exported] = (await collectExportData(db, { articleIds: [h.articleId], bodies: false })).articles;
     if (!exported) return;
     await navigator.clipboard.writeText(copyHighlightMarkdown(exported, h, await markdownOptions()));
@@ -158,7 +162,8 @@ export function SidePanelApp({ boundTab }: { boundTab: number | null }) {
           Highlights <span data-count="cards">{cards.length}</span>
         </h2>
         {cards.length === 0 && rows !== undefined && <PanelEmpty reason="no-highlights" />}
-        <CardList cards={cards} focused={focused} editing={editing} problems={problems} actions={actions} />
+        {/* One list per article: the next page's cards again come first screenful first. */}
+        <CardList key={articleId} cards={cards} focused={focused} editing={editing} problems={problems} actions={actions} />
         {cards.length > 0 && (
           <p className="pp-hint sp-keys">
             <kbd>j</kbd>/<kbd>k</kbd> move between highlights, <kbd>Enter</kbd> edits, <kbd>Esc</kbd> stops editing.

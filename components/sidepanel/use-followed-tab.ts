@@ -12,9 +12,18 @@ export interface FollowedTab {
   version: number;
 }
 
-export function useFollowedTab(bound: number | null): FollowedTab {
-  const [shown, setShown] = useState<FollowedTab>({ tabId: bound ?? undefined, version: 0 });
-  const state = useRef<FollowState>({ tabId: bound, windowId: null, bound: bound !== null });
+/** The tab the panel's start found beside it (`panel-start.ts`); windowId is known when following. */
+export interface FoundTab {
+  tabId: number | null;
+  windowId: number | null;
+}
+
+/**
+ * @param found - the tab and window already found: shown from the first render
+ */
+export function useFollowedTab(bound: number | null, found?: FoundTab): FollowedTab {
+  const [shown, setShown] = useState<FollowedTab>({ tabId: found ? found.tabId : (bound ?? undefined), version: 0 });
+  const state = useRef<FollowState>({ tabId: found ? found.tabId : bound, windowId: found?.windowId ?? null, bound: bound !== null });
 
   useEffect(() => {
     let live = true;
@@ -33,14 +42,16 @@ export function useFollowedTab(bound: number | null): FollowedTab {
     browser.tabs.onRemoved.addListener(onRemoved);
 
     if (bound === null) {
-      // The panel's own window: its active tab is the page beside it.
+      // The panel's own window: its active tab is the page beside it. Asked again when the
+      // start found it already: the user may have switched tabs before these listeners were on.
       void Promise.all([browser.windows.getCurrent(), browser.tabs.query({ active: true, currentWindow: true })])
         .then(([win, [tab]]) => {
           if (!live) return;
+          const unchanged = found && state.current.tabId === (tab?.id ?? null);
           state.current = { ...state.current, windowId: win.id ?? null, tabId: tab?.id ?? null };
-          setShown((s) => ({ tabId: state.current.tabId, version: s.version + 1 }));
+          if (!unchanged) setShown((s) => ({ tabId: state.current.tabId, version: s.version + 1 }));
         })
-        .catch(() => live && setShown((s) => ({ tabId: null, version: s.version + 1 })));
+        .catch(() => live && !found && setShown((s) => ({ tabId: null, version: s.version + 1 })));
     }
     return () => {
       live = false;
@@ -48,6 +59,7 @@ export function useFollowedTab(bound: number | null): FollowedTab {
       browser.tabs.onUpdated.removeListener(onUpdated);
       browser.tabs.onRemoved.removeListener(onRemoved);
     };
+    // `found` counts only at the first render: later, the tab events say where the panel is.
   }, [bound]);
 
   return shown;

@@ -5,7 +5,10 @@
  */
 import { useEffect, useRef } from 'react';
 import { panelMessenger } from '@/utils/messaging/panel-protocol';
-import { panelFocusTarget } from '@/utils/sidepanel/panel-focus-message';
+
+// The check needs the message schemas (zod): loaded once the panel has painted, not before it.
+let check: Promise<typeof import('@/utils/sidepanel/panel-focus-message')> | null = null;
+const loadCheck = () => (check ??= import('@/utils/sidepanel/panel-focus-message'));
 
 export function usePanelFocus(tabId: number | null, onFocus: (id: string) => void): void {
   const latest = useRef(onFocus);
@@ -14,9 +17,15 @@ export function usePanelFocus(tabId: number | null, onFocus: (id: string) => voi
     if (tabId === null) return;
     // One handler per message type in a page: it is replaced whenever the tab changes.
     const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-    return panelMessenger.onMessage('panel:focus', ({ data, sender }) => {
+    const idle = setTimeout(() => void loadCheck(), 500);
+    const stop = panelMessenger.onMessage('panel:focus', async ({ data, sender }) => {
+      const { panelFocusTarget } = await loadCheck();
       const id = panelFocusTarget(data, sender, self, tabId);
       if (id !== null) latest.current(id);
     });
+    return () => {
+      clearTimeout(idle);
+      stop();
+    };
   }, [tabId]);
 }

@@ -34,13 +34,20 @@ function pageFromTab(url: string, title: string | undefined): PageInfo {
   return { pageUrl: url, canonicalUrl: null, title: title ?? url, author: null, site: null, published: null, lang: null };
 }
 
+/** What the panel already knows of its tab (following the active tab, the query for it answered with it). */
+export interface KnownTab {
+  url?: string;
+  title?: string;
+}
+
 /**
  * @param early - called with the article filed under the tab's own address, read here
  *   while the background asks the page (`tab:page` is a round trip through the tab), so
  *   the first paint need not wait for it; the background's answer then confirms or corrects it
+ * @param known - the tab as already read (its address and title), saving a `tabs.get`
  */
-async function readSubject(db: MarginDb, tabId: number, early: (subject: PanelSubject) => void): Promise<PanelSubject> {
-  const tab = await browser.tabs.get(tabId).catch(() => null);
+export async function readSubject(db: MarginDb, tabId: number, early: (subject: PanelSubject) => void, known?: KnownTab): Promise<PanelSubject> {
+  const tab = known?.url ? known : await browser.tabs.get(tabId).catch(() => null);
   const url = tab?.url ?? ownPageUrl(tabId);
   const target = panelTarget(url, browser.runtime.getURL('/'));
   if (target.kind === 'offline') return { kind: 'offline', tabId, articleId: target.articleId };
@@ -56,13 +63,31 @@ async function readSubject(db: MarginDb, tabId: number, early: (subject: PanelSu
   return page ? { kind: 'page', tabId, page, articleId } : { kind: 'none', tabId };
 }
 
-export function usePanelSubject(db: MarginDb, tabId: number | null | undefined, version: number): PanelSubjectState {
-  const [subject, setSubject] = useState<PanelSubject>({ kind: 'loading' });
+/** The subject the panel's start already found (`panel-start.ts`), and the background's answer if it is still to come. */
+export interface HandedSubject {
+  subject: Exclude<PanelSubject, { kind: 'loading' }>;
+  final: Promise<PanelSubject> | null;
+}
+
+/**
+ * @param handed - what the panel's start found for `tabId`: shown from the first render,
+ *   and only the background's answer still awaited (the tab is not asked about twice)
+ */
+export function usePanelSubject(db: MarginDb, tabId: number | null | undefined, version: number, handed?: HandedSubject): PanelSubjectState {
+  const [subject, setSubject] = useState<PanelSubject>(handed?.subject ?? { kind: 'loading' });
   const asked = useRef(0);
+  const pending = useRef(handed ?? null);
 
   const refresh = useCallback(async () => {
     const ask = ++asked.current;
     if (tabId === undefined) return;
+    const start = pending.current;
+    pending.current = null;
+    if (start && start.subject.tabId === tabId) {
+      const next = start.final && (await start.final);
+      if (next && ask === asked.current) setSubject(next);
+      return;
+    }
     let settled = false;
     // A newer question (the user switched tabs meanwhile) wins; the final answer beats the early one.
     const early = (s: PanelSubject) => ask === asked.current && !settled && setSubject(s);
