@@ -31,9 +31,9 @@ describe('structural chrome rules', () => {
   });
 
   it('removes a carousel of cards linking to other pages of the site', () => {
-    const card = (slug: string, title: string) => `<div class="card"><a href="/blog/${slug}.html"><img src="/i/${slug}.jpg" alt=""></a><h4><a href="/blog/${slug}.html">${title}</a></h4><span>12.03.2019</span></div>`;
+    const card = (slug: string, title: string) => `<li class="card"><a href="/blog/${slug}.html"><img src="/i/${slug}.jpg" alt=""></a><h4><a href="/blog/${slug}.html">${title}</a></h4><p>Ein kurzer Anriss.</p></li>`;
     const text = textWith({
-      middle: `<div class="row">${card('a', 'Das Leuchtfeuer von Helgoland')}${card('b', 'Zehn Gezeiten, die die Stadt veränderten')}${card('c', 'Der Tagebuch des Hafenmeisters')}</div>`,
+      middle: `<ul class="row">${card('a', 'Das Leuchtfeuer von Helgoland')}${card('b', 'Zehn Gezeiten, die die Stadt veränderten')}${card('c', 'Der Tagebuch des Hafenmeisters')}</ul>`,
     });
     expect(text).not.toMatch(/Helgoland|Gezeiten|Hafenmeisters/);
   });
