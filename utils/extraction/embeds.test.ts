@@ -64,4 +64,9 @@ describe('embeds', () => {
     const doc = articleWith('<p><iframe src="https://www.facebook.com/plugins/like.php?href=https%3A%2F%2Fexample.com%2Fblog%2F&amp;layout=button_count"></iframe></p>');
     expect(links(doc)).toEqual([]);
   });
+
+  it('links a facade player (<lite-youtube>) with its label', () => {
+    const doc = articleWith('<lite-youtube videoid="ogfYd705cRs" playlabel="Play: The keepers’ last night"></lite-youtube><p>The video is above.</p>');
+    expect(links(doc)).toEqual([{ href: 'https://www.youtube.com/watch?v=ogfYd705cRs', text: 'YouTube video: The keepers’ last night' }]);
+  });
 });

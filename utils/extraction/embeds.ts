@@ -144,10 +144,17 @@ function standInFrame(doc: Document, src: string): Element {
   return frame;
 }
 
+/** Facade elements → the player address of their video id. */
+const LITE_PLAYERS: [string, (id: string) => string][] = [
+  ['lite-youtube', (id) => `https://www.youtube.com/embed/${id}`],
+  ['lite-vimeo', (id) => `https://player.vimeo.com/video/${id}`],
+];
+
 /**
  * Before Readability: gives lazy iframes their `src`, and replaces
- * script-rendered embeds (gists, Facebook posts), which Readability would
- * delete with their scripts, by stand-in frames.
+ * script-rendered embeds (gists, Facebook posts) and facade players
+ * (`<lite-youtube>`), which Readability would delete as empty, by stand-in
+ * frames.
  */
 export function prepareEmbeds(doc: Document, baseUrl: string): void {
   for (const frame of byTag(doc, 'iframe')) {
@@ -159,6 +166,17 @@ export function prepareEmbeds(doc: Document, baseUrl: string): void {
     const named = Array.from(frame.attributes).find((a) => a.name.startsWith('data-') && EMBED_URL_PATTERN.test(a.value.trim()))?.value;
     const real = (named ?? (PLACEHOLDER_SRC.test(src) ? lazy : null))?.trim();
     if (real) frame.setAttribute('src', real);
+  }
+  // Facade players (lite-youtube-embed and its kin) are custom elements that only become a frame when clicked.
+  for (const [tag, player] of LITE_PLAYERS) {
+    for (const el of byTag(doc, tag)) {
+      const id = el.getAttribute('videoid');
+      if (!id || !/^[\w-]+$/.test(id)) continue;
+      const frame = standInFrame(doc, player(id));
+      const title = el.getAttribute('playlabel') ?? el.getAttribute('title');
+      if (title) frame.setAttribute('title', title.replace(/^play:\s*/i, ''));
+      el.replaceWith(frame);
+    }
   }
   const scripts = byTag(doc, 'script');
   for (const script of scripts) {
