@@ -23,9 +23,12 @@
  * prefixes (`class:` is every class word); `--texts` writes the baseline
  * texts per page (for diffing two versions); `--baseline` only scores; `--bare` adds bare Readability.js's scores.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../utils/extraction/index.ts';
@@ -192,6 +195,39 @@ function run(pages: Page[], prefixes: string[] | null, baselineOnly: boolean, ba
   return runs;
 }
 
+/**
+ * Pages per child process. jsdom keeps memory of every document cloned in a
+ * window for the life of the process (over 4 GB after 250 pages with their
+ * re-extractions), so each slice runs in a process of its own.
+ */
+const SLICE = 60;
+
+/** Runs this file on each slice of the pages in turn, in child processes, and merges their runs. */
+function runInSlices(count: number, log: (line: string) => void): Runs {
+  const runs: Runs = { baseline: new Map(), bare: new Map(), ablated: new Map(), fires: new Map() };
+  const raw = join(tmpdir(), `extract-ablation-${process.pid}.json`);
+  const passed = process.argv.slice(2).filter((a) => /^--(?:rules=|baseline$|bare$)/.test(a));
+  for (let from = 0; from < count; from += SLICE) {
+    log(`  pages ${from}–${Math.min(count, from + SLICE)} of ${count}`);
+    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), `--pages=${from}:${from + SLICE}`, `--raw=${raw}`, ...passed], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const part = JSON.parse(readFileSync(raw, 'utf8')) as { baseline: [string, string][]; bare: [string, string][]; ablated: [string, [string, string][]][]; fires: [string, Record<SetName, [number, number, number]>][] };
+    for (const [id, text] of part.baseline) runs.baseline.set(id, text);
+    for (const [id, text] of part.bare) runs.bare.set(id, text);
+    for (const [rule, texts] of part.ablated) {
+      const byPage = runs.ablated.get(rule) ?? new Map<string, string>();
+      for (const [id, text] of texts) byPage.set(id, text);
+      runs.ablated.set(rule, byPage);
+    }
+    for (const [rule, fires] of part.fires) {
+      const row = runs.fires.get(rule) ?? { tune: [0, 0, 0], held: [0, 0, 0], bench88: [0, 0, 0] };
+      for (const set of SETS) row[set] = row[set].map((n, k) => n + fires[set][k]!) as [number, number, number];
+      runs.fires.set(rule, row);
+    }
+  }
+  rmSync(raw, { force: true });
+  return runs;
+}
+
 /** Scores of one set of texts, per set of pages. */
 function scoreSets(pages: Page[], texts: (id: string) => string, annotations: Record<string, Annotation>, truth: Record<string, { articleBody: string }>, scorer: Scorer): Record<SetName, number> {
   const counts = { tune: [0, 0, 0, 0], held: [0, 0, 0, 0] };
@@ -235,13 +271,20 @@ async function main(): Promise<void> {
   const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const prefixes = arg('rules')?.split(',').filter(Boolean) ?? null;
   const log = (line: string): void => console.error(line);
-  const scorer = (await import(SCORER)) as Scorer;
   const { pages, annotations, truth } = loadPages();
-  log(`extracting ${pages.length} pages…`);
-  const started = process.cpuUsage();
-  const runs = run(pages, prefixes, process.argv.includes('--baseline'), process.argv.includes('--bare'), log);
-  const cpu = process.cpuUsage(started);
-  log(`  ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s CPU`);
+  const slice = arg('pages');
+  const baselineOnly = process.argv.includes('--baseline');
+  const withBare = process.argv.includes('--bare');
+  if (slice) {
+    // A child: extract one slice of the pages and hand the raw runs back through a file.
+    const [from, to] = slice.split(':').map(Number);
+    const runs = run(pages.slice(from, to), prefixes, baselineOnly, withBare, log);
+    writeFileSync(arg('raw')!, JSON.stringify({ baseline: [...runs.baseline], bare: [...runs.bare], ablated: [...runs.ablated].map(([k, v]) => [k, [...v]]), fires: [...runs.fires] }));
+    return;
+  }
+  const scorer = (await import(SCORER)) as Scorer;
+  log(`extracting ${pages.length} pages in slices of ${SLICE}…`);
+  const runs = runInSlices(pages.length, log);
 
   const base = scoreSets(pages, (id) => runs.baseline.get(id) ?? '', annotations, truth, scorer);
   const sizes = Object.fromEntries(SETS.map((s) => [s, pages.filter((p) => p.set === s).length])) as Record<SetName, number>;

@@ -6,7 +6,7 @@
  */
 import {
   BIO_CUES, CHROME_LINE, COOKIE_NOTICE, COPYRIGHT, CREDIT_LINE, DATELINE_WORDS, NEWSLETTER_ACTION, NEWSLETTER_OBJECT,
-  READING_TIME_LINE, RELATED_LEAD, SOCIAL_NETWORK, TAXONOMY_LINE,
+  READING_TIME_LINE, RELATED_LEAD, SOCIAL_NETWORK,
 } from './chrome-patterns';
 import { byTag, linkDensity, normalizedText } from './dom-helpers';
 
@@ -147,7 +147,6 @@ export function edgeChromeRule(el: Element, text: string, context: LineContext, 
   if (key && context.byline && key === normalizedKey(context.byline)) return { rule: 'byline' };
   if (isCopyrightLine(text)) return { rule: 'copyright' };
   if (text.length < 300 && CREDIT_LINE.test(text)) return { rule: 'credit' };
-  if (text.length < 200 && TAXONOMY_LINE.test(text)) return { rule: 'taxonomy' };
   if (end === 'trailing' && isAuthorBio(el, text, context.byline)) return { rule: 'author-bio' };
   // Links labelled with a word or two: a section label or call to action
   // ("Entertainment", "SUBSCRIBE"), breadcrumbs, tag lists. A list of titles

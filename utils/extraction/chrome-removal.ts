@@ -82,8 +82,10 @@ type Drop = (el: Element, rule: string) => void;
  * site. Bounded like the class rule, so the article itself is never taken.
  */
 function removeNestedArticles(root: Element, total: number, pageUrl: string | undefined, drop: Drop): void {
-  if (!pageUrl) return;
-  for (const el of byTag(root, 'article')) {
+  const nested = byTag(root, 'article');
+  // Three or more are a list of posts (an archive, a live blog): there they are the content.
+  if (!pageUrl || nested.length > 2) return;
+  for (const el of nested) {
     const text = normalizedText(el);
     if (!root.contains(el) || text.length > total * MAX_WIDGET_SHARE) continue;
     // A teaser: its heading links to the other post, or it is mostly links. (Entries of a live blog are
