@@ -6,7 +6,7 @@
  */
 import {
   BIO_CUES, CHROME_LINE, COOKIE_NOTICE, COPYRIGHT, CREDIT_LINE, DATELINE_WORDS, NEWSLETTER_ACTION, NEWSLETTER_OBJECT,
-  READING_TIME_LINE, RELATED_LEAD, SOCIAL_NETWORK, TAXONOMY_LINE,
+  READING_TIME_LINE, RELATED_LEAD, SOCIAL_NETWORK,
 } from './chrome-patterns';
 import { byTag, linkDensity, normalizedText } from './dom-helpers';
 
@@ -72,6 +72,42 @@ function isSameSite(href: string | null, pageUrl: string): boolean {
   return linkHost !== null && linkHost === host(pageUrl);
 }
 
+/** A URL without scheme, "www.", query or trailing slash, for comparing addresses as people write them. */
+const bareAddress = (url: string): string => url.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+
+/** "https://example.com/blog/post" printed at the end of the post (a print footer, a share line). */
+function isPageAddress(text: string, pageUrl: string): boolean {
+  const address = /^(?:\S+:\s+)?(\S+)$/.exec(text.trim())?.[1];
+  return !!address && /[./]/.test(address) && bareAddress(address) === bareAddress(pageUrl);
+}
+
+/**
+ * A line made of a `<time>` and a word or two ("Published <time>3 March</time>",
+ * "<time>18/03/2019</time> | Jane Doe"): the page marks the date up, so
+ * no list of month names in each language is needed.
+ */
+function isTimeLine(el: Element, text: string, byline: string | null): boolean {
+  if (text.length > 120) return false;
+  const times = byTag(el, 'time');
+  if (times.length === 0) return false;
+  let rest = text;
+  for (const time of times) rest = rest.split(normalizedText(time)).join(' ');
+  if (byline) for (const name of byline.split(/\s*(?:,|\band\b|&)\s*/)) if (name.length > 2) rest = rest.split(name).join(' ');
+  return words(rest).length <= 3;
+}
+
+/** True when `href` is another page of `pageUrl`'s site: not the page itself or an anchor in it. */
+export function isOtherPageOfSite(href: string | null, pageUrl: string): boolean {
+  if (!href || href.startsWith('#') || !isSameSite(href, pageUrl)) return false;
+  try {
+    const url = new URL(href, pageUrl);
+    const page = new URL(pageUrl);
+    return url.pathname.replace(/\/$/, '') !== page.pathname.replace(/\/$/, '') || url.search !== page.search;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Rules for any block, wherever it sits.
  * @return the rule's name, or null when the block reads as content.
@@ -102,11 +138,15 @@ export function edgeChromeRule(el: Element, text: string, context: LineContext, 
   if (isDateline(text, context.byline)) return { rule: 'dateline' };
   if (READING_TIME_LINE.test(text)) return { rule: 'reading-time' };
   const key = normalizedKey(text);
-  if (key && key === normalizedKey(context.title)) return { rule: 'title' };
+  const titleKey = normalizedKey(context.title);
+  if (key && key === titleKey) return { rule: 'title' };
+  // The title again with the site's name ("The last keepers – Coastal Notes"), or the page's own address.
+  if (titleKey.length >= 20 && key.startsWith(titleKey) && key.length - titleKey.length <= 40) return { rule: 'title-and-site' };
+  if (context.pageUrl && text.length < 300 && isPageAddress(text, context.pageUrl)) return { rule: 'page-url' };
+  if (isTimeLine(el, text, context.byline)) return { rule: 'time' };
   if (key && context.byline && key === normalizedKey(context.byline)) return { rule: 'byline' };
   if (isCopyrightLine(text)) return { rule: 'copyright' };
   if (text.length < 300 && CREDIT_LINE.test(text)) return { rule: 'credit' };
-  if (text.length < 200 && TAXONOMY_LINE.test(text)) return { rule: 'taxonomy' };
   if (end === 'trailing' && isAuthorBio(el, text, context.byline)) return { rule: 'author-bio' };
   // Links labelled with a word or two: a section label or call to action
   // ("Entertainment", "SUBSCRIBE"), breadcrumbs, tag lists. A list of titles

@@ -9,10 +9,10 @@ export const CHROME_CLASS = new RegExp(
   '(?:^|[\\s_-])(?:' +
     [
       'share\\w*', 'sharing', 'social\\w*', 'newsletter\\w*', 'subscribe\\w*', 'subscription\\w*', 'signup', 'sign-up',
-      'related\\w*', 'recommend\\w*', 'outbrain', 'taboola', 'promo', 'promos', 'promotions?', 'advert\\w*', 'ad', 'ads',
+      'related\\w*', 'outbrain', 'taboola', 'advert\\w*', 'ad', 'ads',
       'adslot', 'ad-slot', 'adunit', 'ad-unit', 'ad-container', 'ad-wrapper', 'dfp', 'sponsor\\w*', 'comments?',
-      'disqus', 'breadcrumbs?', 'author-(?:bio|box|info|details|card|profile|description)', 'authorbox', 'about-(?:the-)?authors?',
-      'post-author', 'bio-box', 'byline\\w*', 'dateline', 'clap\\w*',
+      'author-(?:bio|box|info|card|profile|description)', 'authorbox', 'about-(?:the-)?authors?',
+      'post-author', 'bio-box', 'byline\\w*', 'clap\\w*',
       'follow-button', 'read-?more', 'more-from', 'read-?next', 'up-next', 'trending', 'most-read', 'most-popular',
       'popular-posts', 'tags', 'tag-list', 'post-tags', 'cookie\\w*', 'gdpr', 'paywall', 'toolbar', 'print-button',
       'skip-link', 'sr-only', 'visually-hidden', 'screen-reader-text', 'inline-related', 'also-read',
@@ -83,8 +83,6 @@ export const SOCIAL_NETWORK = /\b(?:twitter|facebook|instagram|youtube|linkedin|
 /** Lines that credit the newsroom rather than tell the story (news-agency convention). */
 export const CREDIT_LINE = /^[([]?(?:source|sources)\s*:|^[([]?(?:(?:additional |editing |writing )?reporting|writing|editing|edited|compiled|produced|research|graphics|photos?|video) by\b|\b(?:contributed (?:reporting|to this (?:report|story|article))|can be reached at|may be reached at|reach (?:him|her|them) at|have a (?:news )?tip\b|send (?:us )?a tip\b)/i;
 
-/** "Filed under", "Tags:" and similar taxonomy lines at the end of posts. */
-export const TAXONOMY_LINE = /^(?:(?:filed under|posted in|tagged(?: with)?)\b|(?:tags?|categories|category|topics?|more about|more on)\s*:)/i;
 
 /** Job words of a short author biography ("Jane Doe is a reporter for …"). */
 export const BIO_CUES = /\b(?:reporter|writer|editor|journalist|correspondent|columnist|author|contributor|freelance|freelancer|blogger|producer|curator|native|lives in|based in|covers|graduate|fellow)\b/i;

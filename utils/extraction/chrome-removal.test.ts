@@ -42,8 +42,8 @@ describe('chrome removal', () => {
     expect(text.startsWith(PROSE[0]!)).toBe(true);
   });
 
-  it('removes credit, copyright and taxonomy lines at the end', () => {
-    const text = textWith({ after: '<p>(Reporting by Ann Keeper; Editing by John Tide)</p><p>Filed under: Lighthouses, History</p><p>© 2024 Coastal Notes. All rights reserved.</p>' });
+  it('removes credit, copyright and taxonomy lines (links into the site) at the end', () => {
+    const text = textWith({ after: '<p>(Reporting by Ann Keeper; Editing by John Tide)</p><p>Filed under: <a href="/tag/lighthouses">Lighthouses</a>, <a href="/tag/keepers-history">Keepers history</a></p><p>© 2024 Coastal Notes. All rights reserved.</p>' });
     expect(text).not.toMatch(/Reporting by|Filed under|All rights reserved/);
     expect(text.endsWith(PROSE[3]!)).toBe(true);
   });

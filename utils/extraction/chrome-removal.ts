@@ -7,14 +7,19 @@
  * misfire costs a line, not the article.
  */
 import { CHROME_CLASS, RELATED_HEADING } from './chrome-patterns';
-import { type LineContext, blockChromeRule, edgeChromeRule } from './chrome-lines';
+import { type LineContext, blockChromeRule, edgeChromeRule, isOtherPageOfSite } from './chrome-lines';
+import { holdsPlayer } from './embeds';
 import { byTag, classAndId, descendants, leafBlocks, linkDensity, normalizedText } from './dom-helpers';
 
 export { isDateline } from './chrome-lines';
 
 export interface ChromeContext extends LineContext {
-  /** Called with each removed element and the rule that removed it (diagnostics and tests). */
-  onRemove?: (el: Element, rule: string) => void;
+  /**
+   * Called with each element a rule is about to remove, and the rule's name
+   * (diagnostics and tests). Returning `false` keeps the element: the ablation
+   * bench (bench/extract-ablation.ts) turns rules off this way.
+   */
+  onRemove?: (el: Element, rule: string) => boolean | void;
 }
 
 /** A widget found by class is at most this share of the article's text. */
@@ -39,9 +44,11 @@ function removeFurniture(root: Element, total: number, drop: Drop): void {
 
 function removeWidgetsByClass(root: Element, total: number, drop: Drop): void {
   for (const el of descendants(root)) {
-    if (!CHROME_CLASS.test(classAndId(el)) || !root.contains(el)) continue;
-    if (el.querySelector('pre') || /^(?:PRE|CODE|BODY|HTML|MAIN|ARTICLE)$/.test(el.tagName)) continue;
-    if (normalizedText(el).length <= total * MAX_WIDGET_SHARE) drop(el, 'class');
+    const match = CHROME_CLASS.exec(classAndId(el));
+    if (!match || !root.contains(el)) continue;
+    if (el.querySelector('pre') || /^(?:PRE|CODE|BODY|HTML|MAIN|ARTICLE)$/.test(el.tagName) || holdsPlayer(el)) continue;
+    // The rule is named by the class word that matched ("class:share"), so each word can be weighed on its own.
+    if (normalizedText(el).length <= total * MAX_WIDGET_SHARE) drop(el, `class:${match[0].replace(/^[\s_-]+|[\s_-]+$/g, '')}`);
   }
 }
 
@@ -69,6 +76,91 @@ function removeRelatedLists(root: Element, drop: Drop): void {
 
 type Drop = (el: Element, rule: string) => void;
 
+/**
+ * Other posts merged into the article: an `<article>` inside it (a teaser,
+ * the previous entry of a blog's page) that links to another page of the
+ * site. Bounded like the class rule, so the article itself is never taken.
+ */
+function removeNestedArticles(root: Element, total: number, pageUrl: string | undefined, drop: Drop): void {
+  const nested = byTag(root, 'article');
+  // Three or more are a list of posts (an archive, a live blog): there they are the content.
+  if (!pageUrl || nested.length > 2) return;
+  for (const el of nested) {
+    const text = normalizedText(el);
+    if (!root.contains(el) || text.length > total * MAX_WIDGET_SHARE) continue;
+    // A teaser: its heading links to the other post, or it is mostly links. (Entries of a live blog are
+    // articles too, but their headings link nowhere or to themselves.)
+    const linkedHeading = el.querySelector('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]');
+    const teaser = (linkedHeading && isOtherPageOfSite(linkedHeading.getAttribute('href'), pageUrl)) || (text && linkDensity(el, text.length) >= 0.5 && byTag(el, 'a').some((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl)));
+    if (teaser) drop(el, 'nested-article');
+  }
+}
+
+/** A compact signature of an element's shape: its tag, classes and the tags of its children. */
+const shapeOf = (el: Element): string => `${el.tagName}.${(el.getAttribute('class') ?? '').trim()}>${Array.from(el.children, (c) => c.tagName).join(',')}`;
+
+/**
+ * Card lists and carousels: three or more siblings of the same shape, each a
+ * short teaser linking to another page of the site. Language-independent:
+ * it needs no heading ("Related", "Lesen Sie auch", "Leia também").
+ */
+function removeSiblingCards(root: Element, total: number, pageUrl: string | undefined, drop: Drop): void {
+  if (!pageUrl) return;
+  for (const parent of [root, ...descendants(root)]) {
+    if (!root.contains(parent) || parent.children.length < 3 || parent.tagName === 'TABLE' || parent.tagName === 'TBODY') continue;
+    const cards = Array.from(parent.children);
+    const shape = shapeOf(cards[0]!);
+    if (cards.some((card) => shapeOf(card) !== shape)) continue;
+    const teasers = cards.every((card) => {
+      const text = normalizedText(card);
+      const links = byTag(card, 'a');
+      return text.length < 300 && links.length > 0 && links.some((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl)) && (text.length === 0 || linkDensity(card, text.length) >= 0.3);
+    });
+    if (!teasers || normalizedText(parent).length > total * MAX_WIDGET_SHARE) continue;
+    // A list of links in running text (a table of contents, a reading list) is content when it links within this page or elsewhere.
+    drop(parent === root ? cards[0]! : parent, 'sibling-cards');
+    if (parent === root) for (const card of cards.slice(1)) drop(card, 'sibling-cards');
+  }
+}
+
+/**
+ * Everything after the last paragraph of prose that is made of links to
+ * other pages of the site ("more stories", category lists, teasers), with the
+ * short heading that introduces it, whatever language the heading is in.
+ * Links to other sites stay: at the end of an article they are its sources.
+ */
+function removeTrailingSiteLinks(root: Element, pageUrl: string | undefined, drop: Drop): void {
+  if (!pageUrl) return;
+  const blocks = leafBlocks(root).filter((el) => normalizedText(el) || el.querySelector(MEDIA));
+  let lastProse = -1;
+  blocks.forEach((el, i) => {
+    const text = normalizedText(el);
+    if (text.length >= 150 && linkDensity(el, text.length) < 0.5) lastProse = i;
+  });
+  if (lastProse < 0) return;
+  const trailing = blocks.slice(lastProse + 1);
+  const isSiteLinks = (el: Element): boolean => {
+    const text = normalizedText(el);
+    const links = byTag(el, 'a');
+    return text.length > 0 && text.length < 300 && links.length > 0 && linkDensity(el, text.length) >= 0.6 && links.every((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl));
+  };
+  let pendingHeading: Element | null = null;
+  for (const el of trailing) {
+    if (isSiteLinks(el)) {
+      if (pendingHeading) drop(pendingHeading, 'trailing-heading');
+      pendingHeading = null;
+      drop(el, 'trailing-site-links');
+      continue;
+    }
+    const text = normalizedText(el);
+    // A short title line without a full stop: a heading of what follows.
+    pendingHeading = (/^H[1-6]$/.test(el.tagName) || (text.length < 60 && !/[.!?…]$/.test(text))) && text ? el : null;
+  }
+  // A heading with nothing under it introduced a list that is gone (Readability drops link-only boxes).
+  const last = trailing[trailing.length - 1];
+  if (last && /^H[1-6]$/.test(last.tagName) && root.contains(last)) drop(last, 'trailing-heading');
+}
+
 const CONTAINERS = new Set(['DIV', 'SECTION', 'P', 'LI', 'UL', 'OL', 'FIGURE', 'ASIDE', 'HEADER', 'FOOTER', 'BLOCKQUOTE']);
 const MEDIA_TAGS = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'PRE', 'TABLE', 'MATH', 'SVG', 'svg', 'math', 'HR', 'BR']);
 
@@ -95,13 +187,16 @@ function removeEmptyContainers(root: Element): void {
 export function removeArticleChrome(root: Element, context: ChromeContext): void {
   const drop: Drop = (el, rule) => {
     if (!root.contains(el) || el === root) return;
-    context.onRemove?.(el, rule);
+    if (context.onRemove?.(el, rule) === false) return;
     el.remove();
   };
   const total = normalizedText(root).length;
   removeFurniture(root, total, drop);
   removeWidgetsByClass(root, total, drop);
   removeRelatedLists(root, drop);
+  removeNestedArticles(root, total, context.pageUrl, drop);
+  removeSiblingCards(root, total, context.pageUrl, drop);
+  removeTrailingSiteLinks(root, context.pageUrl, drop);
   const blocks = leafBlocks(root);
   const texts = new Map(blocks.map((el) => [el, normalizedText(el)]));
   // Table cells are data ("Comment" may be a column header), never chrome labels.

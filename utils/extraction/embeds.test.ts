@@ -45,4 +45,28 @@ describe('embeds', () => {
     expect(doc.querySelector('iframe')).toBeNull();
     expect(links(doc)).toEqual([]);
   });
+  it('links a player whose lazy loader keeps the address in another data attribute', () => {
+    const doc = articleWith('<div class="embed"><iframe data-original="https://www.youtube.com/embed/CaRmntSvTH0" class="lazyload" allowfullscreen></iframe></div>');
+    expect(links(doc)).toEqual([{ href: 'https://www.youtube.com/watch?v=CaRmntSvTH0', text: 'YouTube video' }]);
+  });
+
+  it('links a YouTube playlist player to the playlist', () => {
+    const doc = articleWith('<p><iframe title="Keepers channel" src="https://www.youtube.com/embed/videoseries?list=PL_BLT-XbKL5GH"></iframe></p>');
+    expect(links(doc)).toEqual([{ href: 'https://www.youtube.com/playlist?list=PL_BLT-XbKL5GH', text: 'YouTube video: Keepers channel' }]);
+  });
+
+  it('keeps a video whose box has a "social media" class', () => {
+    const doc = articleWith('<div class="article-text social-media-container"><div class="videoWrapper"><iframe src="https://www.youtube-nocookie.com/embed/r0QZ-ttBXMo " allowfullscreen></iframe></div></div>');
+    expect(links(doc)).toEqual([{ href: 'https://www.youtube.com/watch?v=r0QZ-ttBXMo', text: 'YouTube video' }]);
+  });
+
+  it('drops Facebook like buttons, which are not posts', () => {
+    const doc = articleWith('<p><iframe src="https://www.facebook.com/plugins/like.php?href=https%3A%2F%2Fexample.com%2Fblog%2F&amp;layout=button_count"></iframe></p>');
+    expect(links(doc)).toEqual([]);
+  });
+
+  it('links a facade player (<lite-youtube>) with its label', () => {
+    const doc = articleWith('<lite-youtube videoid="ogfYd705cRs" playlabel="Play: The keepers’ last night"></lite-youtube><p>The video is above.</p>');
+    expect(links(doc)).toEqual([{ href: 'https://www.youtube.com/watch?v=ogfYd705cRs', text: 'YouTube video: The keepers’ last night' }]);
+  });
 });

@@ -21,6 +21,9 @@ const PROVIDERS: Provider[] = [
     pattern: /^https?:\/\/(?:www\.)?(?:youtube(?:-nocookie)?\.com|youtu\.be)\//i,
     label: 'YouTube video',
     canonical: (u) => {
+      // A playlist player ("/embed/videoseries?list=…") links to the playlist, not to a video named "videoseries".
+      const list = u.searchParams.get('list');
+      if (list && /^\/embed\/?(?:videoseries)?$/.test(u.pathname)) return `https://www.youtube.com/playlist?list=${encodeURIComponent(list)}`;
       const id = /\/embed\/([\w-]{6,})/.exec(u.pathname)?.[1];
       if (!id) return null;
       const start = u.searchParams.get('start');
@@ -61,7 +64,8 @@ const PROVIDERS: Provider[] = [
   { pattern: /^https?:\/\/(?:[\w-]+\.)?bandcamp\.com\//i, label: 'Bandcamp audio' },
   { pattern: /^https?:\/\/(?:www\.)?instagram\.com\//i, label: 'Instagram post' },
   {
-    pattern: /^https?:\/\/(?:www\.)?facebook\.com\/plugins\//i,
+    // Posts and videos only: like, share and follow buttons are plugins too, and link to nothing worth reading.
+    pattern: /^https?:\/\/(?:www\.)?facebook\.com\/plugins\/(?:post|video)\.php/i,
     label: 'Facebook post',
     canonical: (u) => {
       const href = u.searchParams.get('href');
@@ -86,6 +90,20 @@ const PROVIDERS: Provider[] = [
  * into links instead of deleting them (it drops other iframes itself).
  */
 export const EMBED_URL_PATTERN = /\/\/(?:[\w-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|dai\.ly|twitter\.com|x\.com|spotify\.com|twitch\.tv|soundcloud\.com|bandcamp\.com|instagram\.com|facebook\.com\/plugins|tiktok\.com|ted\.com|bilibili\.com|loom\.com|archive\.org|wikimedia\.org|codepen\.io|codesandbox\.io|jsfiddle\.net|glitch\.com|stackblitz\.com|gist\.github\.com|google\.[a-z.]+\/maps|dwcdn\.net|flo\.uri\.sh|flourish\.studio|slideshare\.net|speakerdeck\.com|v\.qq\.com)/i;
+
+/**
+ * Video and audio players: content even inside a box whose class says
+ * "social" or "share" (a `social-media-container` around a YouTube video).
+ */
+export const PLAYER_URL_PATTERN = /\/\/(?:[\w-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|dai\.ly|spotify\.com|twitch\.tv|soundcloud\.com|bandcamp\.com|ted\.com|bilibili\.com|loom\.com|v\.qq\.com)\//i;
+
+/** True when `el` holds the frame of a video or audio player. */
+export function holdsPlayer(el: Element): boolean {
+  return byTag(el, 'iframe').some((frame) => PLAYER_URL_PATTERN.test(frame.getAttribute('src') ?? ''));
+}
+
+/** Attribute values that are not a real frame address (lazy loaders put the real one in a data attribute). */
+const PLACEHOLDER_SRC = /^(?:$|about:blank|data:|javascript:)/i;
 
 function providerFor(url: string): Provider | null {
   return PROVIDERS.find((p) => p.pattern.test(url)) ?? null;
@@ -126,16 +144,39 @@ function standInFrame(doc: Document, src: string): Element {
   return frame;
 }
 
+/** Facade elements → the player address of their video id. */
+const LITE_PLAYERS: [string, (id: string) => string][] = [
+  ['lite-youtube', (id) => `https://www.youtube.com/embed/${id}`],
+  ['lite-vimeo', (id) => `https://player.vimeo.com/video/${id}`],
+];
+
 /**
  * Before Readability: gives lazy iframes their `src`, and replaces
- * script-rendered embeds (gists, Facebook posts), which Readability would
- * delete with their scripts, by stand-in frames.
+ * script-rendered embeds (gists, Facebook posts) and facade players
+ * (`<lite-youtube>`), which Readability would delete as empty, by stand-in
+ * frames.
  */
 export function prepareEmbeds(doc: Document, baseUrl: string): void {
   for (const frame of byTag(doc, 'iframe')) {
-    const src = frame.getAttribute('src');
+    const src = frame.getAttribute('src')?.trim() ?? '';
+    if (!PLACEHOLDER_SRC.test(src) && EMBED_URL_PATTERN.test(src)) continue;
+    // Lazy loaders keep the address in a data attribute whose name varies (data-src, data-lazy-src,
+    // data-original, data-url…): take the one that is an embed address, whatever its name.
     const lazy = frame.getAttribute('data-src') ?? frame.getAttribute('data-lazy-src');
-    if (lazy && (!src || src === 'about:blank' || /^data:|^javascript:/i.test(src))) frame.setAttribute('src', lazy);
+    const named = Array.from(frame.attributes).find((a) => a.name.startsWith('data-') && EMBED_URL_PATTERN.test(a.value.trim()))?.value;
+    const real = (named ?? (PLACEHOLDER_SRC.test(src) ? lazy : null))?.trim();
+    if (real) frame.setAttribute('src', real);
+  }
+  // Facade players (lite-youtube-embed and its kin) are custom elements that only become a frame when clicked.
+  for (const [tag, player] of LITE_PLAYERS) {
+    for (const el of byTag(doc, tag)) {
+      const id = el.getAttribute('videoid');
+      if (!id || !/^[\w-]+$/.test(id)) continue;
+      const frame = standInFrame(doc, player(id));
+      const title = el.getAttribute('playlabel') ?? el.getAttribute('title');
+      if (title) frame.setAttribute('title', title.replace(/^play:\s*/i, ''));
+      el.replaceWith(frame);
+    }
   }
   const scripts = byTag(doc, 'script');
   for (const script of scripts) {

@@ -20,4 +20,28 @@ describe('figures', () => {
     expect(figure.querySelector('img')).not.toBeNull();
     expect(figure.querySelector('figcaption')!.textContent).toBe('The cliff path in August.');
   });
+
+  it('shows a photo and its caption once, without the lightbox copy or caption controls', () => {
+    const caption = 'Keepers gather at the foot of the lighthouse for their annual walk in June.';
+    const photo = (size: string) => `<picture><img src="https://media.example.com/keepers.jpg?s=${size}" alt="Keepers" width="1200" height="800"></picture>`;
+    const doc = extractWith(`<div class="bucketwrap image">
+      <div class="imagewrap">${photo('1100')}</div>
+      <div class="credit-caption"><div class="caption-wrap"><div class="caption"><p>${caption}<b class="hide-caption"><b>hide caption</b></b></p></div>
+        <b class="toggle-caption"><b>toggle caption</b></b></div><span class="credit">Ann Keeper/Coastal Notes</span></div>
+      <div class="enlarge_measure"><div class="enlarge_html"><div class="image">${photo('6')}</div>
+        <div class="credit-caption"><div class="caption"><p>${caption}</p></div><span class="credit">Ann Keeper/Coastal Notes</span></div></div></div>
+    </div>`);
+    const text = doc.textContent!;
+    expect(doc.querySelectorAll('img')).toHaveLength(1);
+    expect(text.split(caption)).toHaveLength(2);
+    expect(text.split('Ann Keeper/Coastal Notes')).toHaveLength(2);
+    expect(text).not.toMatch(/hide caption|toggle caption/);
+  });
+
+  it('keeps the same credit under two different photos', () => {
+    const credit = 'Photo: Ann Keeper for Coastal Notes';
+    const figure = (name: string) => `<figure><img src="/p/${name}.jpg" width="800" height="600" alt=""><figcaption>${credit}</figcaption></figure>`;
+    const text = extractWith(`${figure('cliff')}<p>${PROSE[1]}</p>${figure('lens')}`).textContent!;
+    expect(text.split(credit)).toHaveLength(3);
+  });
 });

@@ -5,9 +5,14 @@
  * image (and a screen reader announce it as such). Runs on the extracted
  * article, where classes are still present and the tree is small.
  */
-import { byTag, normalizedText } from './dom-helpers';
+import { CHROME_LINE } from './chrome-patterns';
+import { byTag, descendants, normalizedText } from './dom-helpers';
 
 const CAPTION_CLASS = /(?:^|[\s_-])(?:wp-caption-text|caption|image-caption|img-caption|photo-caption|media-caption|figure-caption|caption-text)(?:$|[\s_-])/i;
+/** Class words of a caption or of a photo credit. */
+const CAPTION_OR_CREDIT_CLASS = /(?:^|[\s_-])(?:\w*caption\w*|credits?|copyright|photographer|attribution)(?:$|[\s_-])/i;
+/** Images smaller than this (declared size) are icons, which may repeat. */
+const ICON_SIZE = 48;
 /** Containers bigger than this are article sections, not one picture. */
 const MAX_FIGURE_TEXT = 600;
 
@@ -21,11 +26,96 @@ function retag(el: Element, tag: string): Element {
   return replacement;
 }
 
+/** True when `el` is a figure, a caption or credit, or sits in one (a few levels up at most). */
+function inCaptionContext(el: Element, root: Element): boolean {
+  let box: Element | null = el;
+  for (let depth = 0; box && box !== root && depth < 5; depth++, box = box.parentElement) {
+    if (box.tagName === 'FIGURE' || box.tagName === 'FIGCAPTION' || CAPTION_OR_CREDIT_CLASS.test(box.getAttribute('class') ?? '')) return true;
+  }
+  return false;
+}
+
 /**
- * Turns "image + caption" wrappers into `<figure>` + `<figcaption>`: a caption
- * element (by class) whose parent holds exactly one image and little else.
+ * Removes the controls of a caption ("hide caption", "toggle caption",
+ * "Enlarge this image"): inline elements of a figure or caption whose whole
+ * text is an interface label. The block-level label rule in chrome removal
+ * cannot see them, as they sit inside the caption's paragraph.
+ */
+function removeCaptionControls(root: Element): void {
+  for (const el of descendants(root)) {
+    if (!/^(?:B|SPAN|A|SMALL|I|EM|STRONG|DIV|P)$/.test(el.tagName) || !root.contains(el)) continue;
+    const text = normalizedText(el);
+    if (text && text.length < 40 && CHROME_LINE.test(text) && inCaptionContext(el, root)) el.remove();
+  }
+}
+
+/** An image's address without query or fragment (sizes and crops of one photo differ only there). */
+function imageKey(img: Element): string | null {
+  const src = img.getAttribute('src')?.trim();
+  if (!src || /^data:/i.test(src)) return null;
+  const size = Math.min(Number(img.getAttribute('width') ?? Infinity), Number(img.getAttribute('height') ?? Infinity));
+  if (size < ICON_SIZE) return null;
+  return src.split(/[?#]/)[0]!;
+}
+
+/**
+ * Shows each photo and each caption once. Pages ship a second copy of a
+ * figure for their lightbox or "enlarge" view (hidden until clicked), which a
+ * reader view would show in full: the repeated image is removed with the
+ * wrappers around it that hold nothing but captions already shown, and a
+ * caption repeating an earlier one is removed on its own. Icons may repeat.
+ */
+function removeRepeatedFigures(root: Element): void {
+  const seenImages = new Set<string>();
+  /** Caption text → the element that first showed it. */
+  const seenCaptions = new Map<string, Element>();
+  /** The images and captions being kept: a wrapper holding one of them is not a copy. */
+  const shown: Element[] = [];
+  const isCopy = (box: Element): boolean => {
+    if (shown.some((el) => box.contains(el))) return false;
+    if (byTag(box, 'img').some((img) => !seenImages.has(imageKey(img) ?? ''))) return false;
+    // Whatever text the box has must be captions already shown.
+    let rest = normalizedText(box);
+    for (const caption of seenCaptions.keys()) if (rest) rest = rest.split(caption).join(' ').trim();
+    return rest === '';
+  };
+  for (const el of descendants(root)) {
+    if (!root.contains(el)) continue;
+    if (el.tagName === 'IMG') {
+      const key = imageKey(el);
+      if (!key) continue;
+      if (!seenImages.has(key)) {
+        seenImages.add(key);
+        shown.push(el);
+        continue;
+      }
+      let target: Element = el;
+      while (target.parentElement && target.parentElement !== root && isCopy(target.parentElement)) target = target.parentElement;
+      target.remove();
+    } else if (el.tagName === 'FIGCAPTION' || CAPTION_OR_CREDIT_CLASS.test(el.getAttribute('class') ?? '')) {
+      const text = normalizedText(el);
+      const first = seenCaptions.get(text);
+      // A credit repeated under another photo ("Photo: Jane Doe for Coastal Notes") belongs to that photo.
+      const ownPhoto = byTag(el.closest('figure') ?? el.parentElement ?? el, 'img').some((img) => shown.includes(img) && !first?.parentElement?.contains(img));
+      if (text.length >= 20 && first && !first.contains(el) && !ownPhoto) {
+        el.remove();
+      } else if (text && !first) {
+        seenCaptions.set(text, el);
+        shown.push(el);
+      }
+    }
+  }
+}
+
+/**
+ * Figures, once each: removes caption controls and repeated copies of a
+ * figure, then turns "image + caption" wrappers into `<figure>` +
+ * `<figcaption>`: a caption element (by class) whose parent holds exactly one
+ * image and little else.
  */
 export function normalizeFigures(root: Element): void {
+  removeCaptionControls(root);
+  removeRepeatedFigures(root);
   // Start from images (few) rather than from every element with a class.
   for (const img of byTag(root, 'img')) {
     let box = img.parentElement;

@@ -1,0 +1,69 @@
+/**
+ * Chrome found by structure rather than by English words: other posts merged
+ * into the article, card lists, trailing links into the site under a heading
+ * in any language, the page's own address or title at the end, `<time>`
+ * datelines and print-only copies.
+ */
+import { describe, expect, it } from 'vitest';
+import { PROSE, extract, page } from './test-pages';
+
+/** Extracted text of an article made of PROSE with markup before, in the middle of and after it. */
+function textWith({ before = '', middle = '', after = '' }: { before?: string; middle?: string; after?: string }): string {
+  const article = `${before}<p>${PROSE[0]}</p><p>${PROSE[1]}</p>${middle}<p>${PROSE[2]}</p><p>${PROSE[3]}</p>${after}`;
+  const text = extract(page({ article }))!.text;
+  for (const p of PROSE) expect(text).toContain(p);
+  return text;
+}
+
+describe('structural chrome rules', () => {
+  it('removes another post merged into the article as a nested <article>', () => {
+    const text = textWith({
+      after: `<article class="teaser"><h3><a href="/blog/2024/fog-horns.html">Why the fog horns went quiet</a></h3>
+        <p>A short history of the sound that guided ships home for a century, and of the neighbours who wanted it gone.</p></article>`,
+    });
+    expect(text).not.toMatch(/fog horns|neighbours/);
+  });
+
+  it('keeps entries of a live blog, which are articles whose headings link nowhere', () => {
+    const entry = 'Update: the ferry is running again, and the keepers’ walk starts an hour late from the harbour steps, weather permitting.';
+    const text = textWith({ middle: `<article><h3>11:02</h3><p>${entry}</p></article>` });
+    expect(text).toContain(entry);
+  });
+
+  it('removes a carousel of cards linking to other pages of the site', () => {
+    const card = (slug: string, title: string) => `<li class="card"><a href="/blog/${slug}.html"><img src="/i/${slug}.jpg" alt=""></a><h4><a href="/blog/${slug}.html">${title}</a></h4><p>Ein kurzer Anriss.</p></li>`;
+    const text = textWith({
+      middle: `<ul class="row">${card('a', 'Das Leuchtfeuer von Helgoland')}${card('b', 'Zehn Gezeiten, die die Stadt veränderten')}${card('c', 'Der Tagebuch des Hafenmeisters')}</ul>`,
+    });
+    expect(text).not.toMatch(/Helgoland|Gezeiten|Hafenmeisters/);
+  });
+
+  it('removes a heading left with nothing under it at the end', () => {
+    const text = textWith({ after: '<h3>Lesen Sie auch</h3><div><a href="/blog/a.html">Das Leuchtfeuer</a> <a href="/blog/b.html">Zehn Gezeiten</a></div>' });
+    expect(text).not.toMatch(/Lesen Sie auch/);
+  });
+
+  it('removes trailing links into the site under a non-English heading, and keeps links to sources elsewhere', () => {
+    const text = textWith({
+      after: `<h4>Leia também</h4><p><a href="/blog/2023/faroleiros.html">Os últimos faroleiros do Atlântico</a></p>
+        <h4>Quellen</h4><ul><li><a href="https://doi.org/10.1000/keepers">Smith, J. (2015): Lighthouse keeping in the twentieth century</a></li></ul>`,
+    });
+    expect(text).not.toMatch(/Leia também|faroleiros/);
+    expect(text).toMatch(/Quellen[\s\S]*Smith, J\. \(2015\)/);
+  });
+
+  it("removes the page's own address and the title with the site's name at the end", () => {
+    const text = textWith({ after: '<p>The last lighthouse keepers – Coastal Notes</p><p>https://example.com/blog/2024/lighthouse-keepers.html</p>' });
+    expect(text).not.toMatch(/Coastal Notes|https:\/\/example\.com/);
+  });
+
+  it('removes a dateline marked up with <time>, in any language', () => {
+    const text = textWith({ before: '<p>Veröffentlicht am <time datetime="2019-03-18">18. März 2019</time></p>' });
+    expect(text).not.toMatch(/Veröffentlicht|März/);
+  });
+
+  it('removes a print-only copy of the article header', () => {
+    const text = textWith({ middle: '<div class="visible-print-block"><p>Printed from Coastal Notes, the magazine of the northern cape.</p></div>' });
+    expect(text).not.toMatch(/Printed from/);
+  });
+});
