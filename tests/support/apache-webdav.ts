@@ -36,6 +36,8 @@ const PORT_ATTEMPTS = 5;
 export interface ApacheOptions extends WebDavServerOptions {
   /** Where the port to try comes from; tests hand it a taken one to see the retry. */
   pickPort?: () => Promise<number>;
+  /** Lines added at the end of the config, e.g. a `ServerName https://…` as behind a TLS proxy. */
+  extraConfig?: string[];
 }
 
 /**
@@ -65,7 +67,7 @@ export async function startApacheWebDav(opts: ApacheOptions = {}): Promise<WebDa
   for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
     const port = await (opts.pickPort ?? freePort)();
     const conf = join(root, 'httpd.conf');
-    await writeFile(conf, config({ root, dir, locks, port, asRoot }));
+    await writeFile(conf, [config({ root, dir, locks, port, asRoot }), ...(opts.extraConfig ?? [])].join('\n'));
     try {
       return await launch(conf, root, port, { username, password, dir }, opts.startTimeoutMs ?? 15_000);
     } catch (error) {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { PASS, randomFaults, startFaultProxy, type FaultAction, type FaultProxy } from '@/tests/support/fault-proxy';
+import { startApacheWebDav } from '@/tests/support/apache-webdav';
 import { WEBDAV_KINDS, startWebDav, webDavMissing } from '@/tests/support/webdav-kinds';
 import type { WebDavServer } from '@/tests/support/webdav-server';
 import { RemoteError } from './remote-store';
@@ -454,6 +455,48 @@ for (const kind of WEBDAV_KINDS) {
     });
   });
 }
+
+const apacheSkip = !WEBDAV_KINDS.includes('apache') ? 'skipped: MARGIN_WEBDAV leaves Apache out' : webDavMissing('apache');
+describe.skipIf(apacheSkip)(`Apache sends a folder named without its final slash on to the slash (mod_dir)${apacheSkip ? ` (${apacheSkip})` : ''}`, () => {
+  let server: WebDavServer;
+  beforeAll(async () => {
+    // As behind a reverse proxy that ends TLS: Apache builds its redirects from ServerName,
+    // so they name https (or the proxy's host), not the address Margin was given.
+    server = await startApacheWebDav({ extraConfig: ['ServerName https://127.0.0.1'] });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  /** Compaction removes an old snapshot's folder by its name, without a slash. */
+  async function removeSnapshotFolder(fetchFn?: typeof fetch) {
+    const folder = `Margin${++folderCount}`;
+    const store = createWebDavRemote({ url: server.url, username: server.username, password: server.password, folder, fetch: fetchFn });
+    await store.put('snapshots/old/part-1.json', bytes('{}'));
+    await store.remove('snapshots/old');
+    expect(existsSync(join(server.dir, folder, 'snapshots/old'))).toBe(false);
+    expect(await store.list('snapshots')).toEqual([]);
+  }
+  let folderCount = 0;
+
+  // FIXME(integrator): both fail until webdav-remote.ts's remove() deletes "path/" when
+  // "path" is redirected (see the issue-14 Apache report); flip them to `test` then.
+  // Until then compaction's remove of an old snapshot fails the sync on Apache.
+  test.fails('behind a TLS proxy, removing a folder works although the redirect names https', async () => {
+    await removeSnapshotFolder();
+  });
+
+  test.fails('in a browser, where fetch hands back every redirect as opaque, removing a folder works', async () => {
+    // `redirect: 'manual'` in a browser: type 'opaqueredirect', status 0, no Location.
+    const browserFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.redirect !== 'manual' || response.status < 300 || response.status >= 400) return response;
+      await response.arrayBuffer();
+      return { type: 'opaqueredirect', status: 0, headers: new Headers(), body: null } as unknown as Response;
+    };
+    await removeSnapshotFolder(browserFetch);
+  });
+});
 
 describe('failures only a browser or a certificate can cause', () => {
   const base: WebDavConfig = { url: 'https://dav.example.org/', username: 'ana', password: 'pw', folder: 'Margin' };
