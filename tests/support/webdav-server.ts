@@ -20,7 +20,11 @@ export const RCLONE = '/usr/bin/rclone';
 export const rcloneMissing: string | null =
   existsSync(RCLONE) || process.env.CI ? null : `skipped: ${RCLONE} is missing (sudo apt-get install rclone)`;
 
+/** The real WebDAV servers the tests know how to start (`webdav-kinds.ts` picks among them). */
+export type WebDavKind = 'rclone' | 'apache';
+
 export interface WebDavServer {
+  kind: WebDavKind;
   /** Ends in `/`. */
   url: string;
   username: string;
@@ -33,7 +37,7 @@ export interface WebDavServer {
 export interface WebDavServerOptions {
   username?: string;
   password?: string;
-  /** How long to wait for rclone to answer. */
+  /** How long to wait for the server to answer. */
   startTimeoutMs?: number;
 }
 
@@ -91,7 +95,7 @@ export async function startWebDavServer(opts: WebDavServerOptions = {}): Promise
     const url = await Promise.race([address, exited, timeout]);
     exited.catch(() => undefined); // a later exit is stop()'s business
     await waitUntilAnswering(url, Promise.race([exited, timeout]));
-    return { url, username, password, dir, stop };
+    return { kind: 'rclone', url, username, password, dir, stop };
   } catch (error) {
     exited.catch(() => undefined);
     await stop();
@@ -99,18 +103,23 @@ export async function startWebDavServer(opts: WebDavServerOptions = {}): Promise
   }
 }
 
-/** The log line comes just before the listener is ready; ask until it answers. */
-async function waitUntilAnswering(url: string, giveUp: Promise<never>): Promise<void> {
+/**
+ * Asks until the server answers (rclone logs its address just before it listens).
+ * `isOurs` tells the server from another process that took its port meanwhile.
+ */
+export async function waitUntilAnswering(url: string, giveUp: Promise<never>, isOurs: (answer: Response) => boolean = () => true): Promise<void> {
   let stopped = false;
   giveUp.catch(() => (stopped = true));
   while (!stopped) {
     try {
-      const response = await fetch(url, { method: 'OPTIONS' });
+      // Raced with giveUp, and bounded: a squatter on the port may accept and never answer.
+      const response = await Promise.race([fetch(url, { method: 'OPTIONS', signal: AbortSignal.timeout(2_000) }), giveUp]);
       await response.arrayBuffer();
-      return;
+      if (isOurs(response)) return;
     } catch {
-      await Promise.race([new Promise((r) => setTimeout(r, 50)), giveUp]);
+      if (stopped) break;
     }
+    await Promise.race([new Promise((r) => setTimeout(r, 50)), giveUp]);
   }
   await giveUp;
 }
