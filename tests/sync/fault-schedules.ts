@@ -97,7 +97,7 @@ export async function runSchedule(seed: number, server: WebDavServer, proxy: Fau
     // Everyone syncs at once: reads interleave with other devices' uploads and compactions.
     // Now and then a browser stops in the middle (Chrome stops an idle service worker,
     // the user quits): at a random request, sent or not, its sync never goes on.
-    const stops = browsers.map(() => (random() < 0.15 ? stopAfter(remote, Math.floor(random() * 40), random() < 0.5) : null));
+    const stops = browsers.map(() => (random() < 0.15 ? stopAfter(remote, Math.floor(random() * 12), random() < 0.5) : null));
     const results = await Promise.allSettled(
       browsers.map((b, i) => {
         const stop = stops[i];
@@ -138,7 +138,7 @@ export async function runSchedule(seed: number, server: WebDavServer, proxy: Fau
         const r = await b.sync(clean, { ...options, allowMassDelete: true });
         if (r.status === 'ok') moved += r.sent + r.changed;
       } catch (error) {
-        // rclone may still hold the lock of an upload the proxy cut: a user sees "will try again", and so does this loop.
+        // rclone may still hold the lock of an upload the proxy cut (Apache never does): a user sees "will try again", and so does this loop.
         if (!(error instanceof RemoteError && error.kind === 'locked')) throw error;
         outcome.cleanLocked++;
         moved++;

@@ -53,6 +53,7 @@ for (const { kind, first, count } of seedRanges(WEBDAV_KINDS)) {
         schedules: outcomes.length,
         syncs: outcomes.reduce((n, o) => n + o.syncs, 0),
         syncsFailedByFaults: outcomes.reduce((n, o) => n + o.failedSyncs, 0),
+        syncsStoppedMidway: outcomes.reduce((n, o) => n + o.interrupted, 0),
         cleanSyncsLockedByServer: outcomes.reduce((n, o) => n + o.cleanLocked, 0),
         highlightsMade: outcomes.reduce((n, o) => n + o.created, 0),
         faultsInjected: proxy.stats.actions,

@@ -479,14 +479,13 @@ describe.skipIf(apacheSkip)(`Apache sends a folder named without its final slash
   }
   let folderCount = 0;
 
-  // FIXME(integrator): both fail until webdav-remote.ts's remove() deletes "path/" when
-  // "path" is redirected (see the issue-14 Apache report); flip them to `test` then.
-  // Until then compaction's remove of an old snapshot fails the sync on Apache.
-  test.fails('behind a TLS proxy, removing a folder works although the redirect names https', async () => {
+  // Both failed before remove() retried "path/" when "path" was redirected: compaction's
+  // remove of an old snapshot then failed the sync on Apache.
+  test('behind a TLS proxy, removing a folder works although the redirect names https', async () => {
     await removeSnapshotFolder();
   });
 
-  test.fails('in a browser, where fetch hands back every redirect as opaque, removing a folder works', async () => {
+  test('in a browser, where fetch hands back every redirect as opaque, removing a folder works', async () => {
     // `redirect: 'manual'` in a browser: type 'opaqueredirect', status 0, no Location.
     const browserFetch: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);

@@ -412,7 +412,17 @@ function storeOn(conn: Connection): RemoteStore {
       const segments = at(path);
       // With no sync folder configured, '' is the user's whole WebDAV space.
       if (segments.length === 0) throw new RangeError('remove will not delete the server address itself');
-      const reply = await conn.send('DELETE', conn.url(segments, false));
+      let reply: Reply;
+      try {
+        reply = await conn.send('DELETE', conn.url(segments, false));
+      } catch (error) {
+        // Apache's mod_dir sends a folder named without its final slash on to the slash. In a
+        // browser that redirect is opaque, and behind a TLS proxy it names http:// or the
+        // proxy's host; either way it is refused. The folder is the same path plus '/', at
+        // the address the user gave: delete it there.
+        if (!(error instanceof RemoteError && error.kind === 'redirected')) throw error;
+        reply = await conn.send('DELETE', conn.url(segments, true));
+      }
       if (reply.status === 404 || reply.status === 410) return;
       // 207 means some files inside a folder could not be deleted.
       if (!isSuccess(reply.status) || reply.status === 207) throw statusFailure(reply.status);
