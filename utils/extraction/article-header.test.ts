@@ -66,7 +66,7 @@ describe('title', () => {
     expect(article.title).toBe('The last lighthouse keepers');
   });
 
-  it('keeps a colon that is part of the title', () => {
+  it('keeps a colon that is part of the title (guard: passes before and after)', () => {
     const article = blogPage({
       title: 'Evolve: Shared Mutable History | Coastal Notes',
       article: `<h1>Evolve: Shared Mutable History</h1>${proseHtml()}`,
@@ -96,7 +96,7 @@ describe('byline', () => {
     ['a "By" label and a read time in separate elements', '<p class="byline">By<a href="/authors/natasha">Natasha Daly</a><span>• 8 min read</span></p>', 'Natasha Daly'],
     ['a follow button and a date', '<div class="author"><a href="/@jakob">Jakob Ulbrich</a><button>Follow</button><span>Aug 8, 2016</span><span>·</span><span>7 min read</span></div>', 'Jakob Ulbrich'],
     ['a link to the author\'s social profile', '<div class="byline"><a href="/people/rebecca">Rebecca Hersher</a> <a href="https://twitter.com/rhersher">Twitter</a></div>', 'Rebecca Hersher'],
-    ['a date before the name', '<p class="post-meta">18/03/2019 | <span class="author">André Mindermann</span></p>', 'André Mindermann'],
+    ['a date before the name', '<p class="byline">18/03/2019 | André Mindermann</p>', 'André Mindermann'],
   ])('reads names only from %s', (_, byline, expected) => {
     const article = blogPage({ title: 'The last lighthouse keepers', article: `<h1>The last lighthouse keepers</h1>${byline}${proseHtml()}` })!;
     expect(article.byline).toBe(expected);
@@ -111,10 +111,10 @@ describe('byline', () => {
     expect(article.byline).toBeNull();
   });
 
-  it('never takes the byline of a teaser card in a list after the article', () => {
+  it('never takes the byline of a teaser card after the article', () => {
     const teaser = 'A long teaser about another story, which has its own author and its own date, and nothing to do with lighthouses at all.';
-    const after = `<ul class="related"><li><h3><a href="/other">Another story</a></h3><span class="author">John Other</span><p>${teaser}</p></li>
-      <li><h3><a href="/third">A third story</a></h3><span class="author">Jane Third</span><p>${teaser}</p></li></ul>`;
+    const after = `<div class="grid"><div class="card"><h3><a href="/other">Another story</a></h3><span class="author">John Other</span><p>${teaser}</p></div>
+      <div class="card"><h3><a href="/third">A third story</a></h3><span class="author">Jane Third</span><p>${teaser}</p></div></div>`;
     const article = blogPage({ title: 'The last lighthouse keepers', article: `<h1>The last lighthouse keepers</h1>${proseHtml()}`, after })!;
     expect(article.byline).toBeNull();
   });
@@ -153,7 +153,7 @@ describe('published date', () => {
     expect(article.published).toBeNull();
   });
 
-  it('ignores a date printed inside the prose', () => {
+  it('ignores a date printed inside the prose (guard: passes before and after)', () => {
     const article = blogPage({ title: 'The last lighthouse keepers', article: `<h1>The last lighthouse keepers</h1><p>On 18 March 2019 the last keeper left the lighthouse on the northern cape, and the light has turned without anyone since.</p>${proseHtml()}` })!;
     expect(article.published).toBeNull();
   });

@@ -106,7 +106,7 @@ export function readArticleMetadata(doc: Document, baseUrl: string): ArticlePage
   const page = readPageMetadata(doc, baseUrl);
   const nodes = readJsonLdNodes(doc);
   const header = readArticleHeader(doc, baseUrl, nodes, pickArticleNode(nodes), readMetaTags(doc), page.lang);
-  return { ...page, published: header.published ?? page.published, entryTitle: header.title, entryByline: header.byline };
+  return { ...page, published: header.published, entryTitle: header.title, entryByline: header.byline };
 }
 
 /**
