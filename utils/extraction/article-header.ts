@@ -8,7 +8,7 @@ import { cleanByline, findDomByline } from './byline';
 import { normalizedText } from './dom-helpers';
 import { type JsonLdNode, jsonLdAuthorList, jsonLdSiteNames, jsonLdText } from './json-ld';
 import { firstMeta, type MetaTags } from './meta-tags';
-import { readPageLayout } from './page-layout';
+import { articleOf, readPageLayout } from './page-layout';
 import { findPublishedDate } from './published-date';
 import { chooseTitle, isSiteName, type SiteEvidence } from './title';
 
@@ -74,14 +74,17 @@ export function readArticleHeader(doc: Document, baseUrl: string, nodes: readonl
   const chosen = chooseTitle({
     readability: null,
     jsonLd: jsonLdText(jsonLd?.['headline']) ?? jsonLdText(jsonLd?.['name']),
-    openGraph: firstMeta(meta, ['og:title', 'twitter:title', 'dc.title']),
+    openGraph: firstMeta(meta, ['dc:title', 'dc.title', 'dcterm:title', 'og:title', 'title', 'twitter:title', 'parsely-title']),
     document: doc.title,
   }, site, layout);
   const anchor = chosen.heading ?? layout.bodyStart;
-  const main = chosen.heading?.closest('article') ?? layout.bodyStart?.closest('article') ?? null;
+  const main = chosen.heading?.closest('article') ?? layout.bodyStart?.closest('article') ?? articleOf(anchor);
   const dom = anchor ? findDomByline(doc, layout, anchor, main) : null;
-  const metaAuthor = firstMeta(meta, ['author', 'dc.creator', 'parsely-author', 'sailthru.author']) ?? (/^https?:/i.test(meta.get('article:author') ?? 'http:') ? null : meta.get('article:author')!);
-  const byline = jsonLdByline(jsonLd, nodes, site) ?? dom?.names ?? [metaAuthor].map((a) => cleanByline(a)).find((a) => a && !isSiteName(a, site)) ?? null;
+  // The page's own statements about this page first (they cannot be a related story's), as Readability orders them.
+  const metaAuthor = firstMeta(meta, ['dc:creator', 'dc.creator', 'dcterm:creator', 'dcterms.creator', 'author', 'parsely-author', 'sailthru.author'])
+    ?? (/^https?:/i.test(meta.get('article:author') ?? 'http:') ? null : meta.get('article:author')!);
+  const declared = [metaAuthor].map((a) => cleanByline(a)).find((a) => a && !isSiteName(a, site)) ?? null;
+  const byline = jsonLdByline(jsonLd, nodes, site) ?? declared ?? dom?.names ?? null;
   const published = findPublishedDate(doc, jsonLd, meta, anchor ? { layout, anchor, main, byline: dom?.element ?? null, lang } : undefined);
   return { title: chosen.title, byline, published };
 }

@@ -12,7 +12,7 @@ import { withoutDates } from './visible-date';
 /** Words that introduce a byline ("By", "Von", "Por", "Par", ...), matched case-insensitively. */
 const PREFIX = 'by|von|vom|por|par|door|przez|av|af|от|автор|di';
 /** Buttons that bylines carry next to the name ("Follow"), and social networks linked from it. */
-const ACTIONS = 'Follow|Folgen|Suivre|Seguir|Segui|Volgen|Följ|Obserwuj|Subscribe|Abonnieren|Abonner';
+const ACTIONS = 'Unfollow|Follow|Profile|Folgen|Suivre|Seguir|Segui|Volgen|Följ|Obserwuj|Subscribe|Abonnieren|Abonner';
 const ACTION_WORD = new RegExp(`^(?:${ACTIONS})$`, 'i');
 const SOCIAL_WORD = /^(?:twitter|facebook|linkedin|instagram|mastodon|threads|bluesky|youtube|tiktok|e-?mail|mail|rss|whatsapp|telegram|xing|pinterest|reddit|github)$/i;
 const SOCIAL_HOST = /(?:^|\.)(?:twitter\.com|x\.com|facebook\.com|linkedin\.com|instagram\.com|threads\.net|bsky\.app|youtube\.com|tiktok\.com|xing\.com|pinterest\.com|reddit\.com|github\.com|t\.me|wa\.me)$/i;
@@ -25,8 +25,8 @@ function cleanSegment(raw: string): string {
   let text = raw.trim()
     // "Recipe by", "geschrieben von", "Ein Beitrag von": a few words, then the prefix word.
     .replace(new RegExp(`^(?:[\\p{L}-]+\\s+){0,2}?(?:${PREFIX}|written by|words by)(?:\\s*:)?\\s+(?=\\S)`, 'iu'), '')
-    // "Autor: …", "Text: …"
-    .replace(/^[\p{L}-]+(?:\s[\p{L}-]+)?\s*:\s*/u, '')
+    // "Autor: …", "Text: …", "作者："
+    .replace(/^[\p{L}-]+(?:\s[\p{L}-]+)?\s*[:：]\s*/u, '')
     .replace(/^[\s,;:.\-–—]+|[\s,;:\-–—]+$/gu, '');
   while (DANGLING.test(text)) text = text.replace(DANGLING, '');
   const words = text.split(/\s+/).filter((w) => !SOCIAL_WORD.test(w) && !ACTION_WORD.test(w));
@@ -34,6 +34,8 @@ function cleanSegment(raw: string): string {
   if (new RegExp(`^(?:${PREFIX}|and|und|et|y|e|i|og|en|&|,)$`, 'i').test(text)) return '';
   // Read times, counts ("8 min read", "651"), and anything without a letter.
   if (/^\d/.test(text) || !/\p{L}/u.test(text)) return '';
+  // A lone short lower-case word is a leftover ("on", "par"), not a name.
+  if (/^\p{Ll}{1,3}$/u.test(text)) return '';
   if (/^(?:https?:|www\.)|@.*\.|[\w-]+\.[a-z]{2,}(?:\/|$)/i.test(text)) return '';
   // A label with no name after it ("Article by").
   if (new RegExp(`^(?:[\\p{L}-]+\\s+){0,2}(?:${PREFIX})$`, 'iu').test(text)) return '';

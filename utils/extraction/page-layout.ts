@@ -64,7 +64,10 @@ export function readPageLayout(doc: Document): PageLayout {
   let bodyStart: Element | null = null;
   for (const p of root ? byTag(root, 'p') : []) {
     const length = normalizedText(p).length;
-    if (length >= 100 && linkDensity(p, length) < 0.3 && !p.closest('li') && !inSiteChrome(p)) {
+    // A body has several paragraphs side by side; a cookie notice or a teaser has one.
+    const around = p.parentElement?.parentElement ?? p.parentElement;
+    const inBody = length >= 400 || (!!around && byTag(around, 'p').some((s) => s !== p && normalizedText(s).length >= 80));
+    if (length >= 100 && inBody && linkDensity(p, length) < 0.3 && !p.closest('li') && !inSiteChrome(p)) {
       bodyStart = p;
       break;
     }
@@ -77,9 +80,19 @@ export function readPageLayout(doc: Document): PageLayout {
   return { bodyStart, headings, offsetOf: (el) => offsets.get(el) ?? 0 };
 }
 
-/** The `<article>` holding `anchor`, if any. */
-function articleOf(anchor: Element | null): Element | null {
-  return anchor?.closest('article') ?? null;
+/**
+ * The `<article>` of the story `anchor` starts: the one holding it, else the
+ * first one after it with a body's worth of text (a heading above its article).
+ */
+export function articleOf(anchor: Element | null): Element | null {
+  if (!anchor) return null;
+  const holding = anchor.closest('article');
+  if (holding) return holding;
+  for (const article of byTag(anchor.ownerDocument, 'article')) {
+    // DOCUMENT_POSITION_FOLLOWING: the article comes after the anchor.
+    if (anchor.compareDocumentPosition(article) & 4 && normalizedText(article).length >= 500) return article;
+  }
+  return null;
 }
 
 /**
@@ -92,9 +105,14 @@ export function belongsToStory(el: Element, anchor: Element, main: Element | nul
   if (inSiteChrome(el) && !(main && main.contains(el) && !isHiddenWithin(el, main))) return false;
   const ownLength = normalizedText(el).length;
   for (let node = el.parentElement; node && !node.contains(anchor); node = node.parentElement) {
-    if (node.tagName === 'ARTICLE' && node !== main) return false;
+    if (node === main) break;
+    if (node.tagName === 'ARTICLE') return false;
     if (node.tagName === 'LI' && normalizedText(node).length > Math.max(150, ownLength * 3)) return false;
-    if (node.querySelector('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]')) return false;
+    // A card: a block that links its own headline elsewhere (a heading that is not the byline itself).
+    for (const link of node.querySelectorAll('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]')) {
+      const heading = link.closest('h1, h2, h3, h4, h5, h6')!;
+      if (!heading.contains(el) && !el.contains(heading)) return false;
+    }
   }
   return true;
 }

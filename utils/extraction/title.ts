@@ -50,7 +50,7 @@ export function isSiteName(text: string, site: SiteEvidence, trailing = false): 
   return trailing && words.length <= 4 && labels.includes(key(words[0]!));
 }
 
-const SEPARATOR = /\s*[|•·»«›‹]\s*|\s+[-–—~/:]\s+|(?<=\S):\s+/gu;
+const SEPARATOR = /\s*[|•·»«›‹]\s*|\s+[-–—~/:]\s+|\s+_\s*|(?<=\S):\s+/gu;
 
 /** `title` cut at its separators, as the text of each segment. */
 function segments(title: string): string[] {
@@ -101,28 +101,33 @@ export interface ChosenTitle {
  */
 export function chooseTitle(sources: TitleSources, site: SiteEvidence, layout: Pick<PageLayout, 'headings' | 'bodyStart' | 'offsetOf'>): ChosenTitle {
   const texts = [sources.readability, sources.jsonLd, sources.openGraph, sources.document].map((t) => (t ? tidy(t) : '')).filter(Boolean);
-  const candidates = new Set<string>();
-  for (const text of texts) {
-    for (const run of runs(text)) candidates.add(key(run));
-    candidates.add(key(stripSiteName(text, site)));
-  }
-  candidates.delete('');
   const bodyAt = layout.bodyStart ? layout.offsetOf(layout.bodyStart) : Infinity;
   const above = layout.headings.filter((h) => h.offset <= bodyAt);
-  // 1. A heading above the body that a title string contains: the page shows it as the entry's title.
-  let best: ChosenTitle = { title: null, heading: null };
-  for (const heading of above) {
-    const text = tidy(heading.text);
-    if (!candidates.has(key(text)) || isSiteName(text, site)) continue;
-    if (text.length >= (best.title?.length ?? 0)) best = { title: text, heading: heading.element };
+  const headingFor = (text: string): ChosenTitle | null => {
+    const keys = new Set([...runs(text), stripSiteName(text, site)].map(key));
+    keys.delete('');
+    // The longest heading above the body that this string contains: the page shows it as the entry's title.
+    let best: ChosenTitle | null = null;
+    for (const heading of above) {
+      const shown = tidy(heading.text);
+      if (keys.has(key(shown)) && !isSiteName(shown, site) && shown.length >= (best?.title?.length ?? 0)) best = { title: shown, heading: heading.element };
+    }
+    return best;
+  };
+  const matches = texts.map(headingFor);
+  // The most trusted string first: a heading it contains, else itself without the site's name,
+  // unless nothing confirms it while a later string is shown as a heading (a CMS placeholder headline).
+  for (const [i, text] of texts.entries()) {
+    if (matches[i]) return matches[i];
+    const stripped = stripSiteName(text, site);
+    if (!stripped || isSiteName(stripped, site)) continue;
+    const confirmed = texts.some((other, j) => j !== i && runs(other).some((r) => key(r) === key(stripped)));
+    if (!confirmed && matches.some(Boolean)) continue;
+    return { title: stripped, heading: layout.headings.find((h) => key(h.text) === key(stripped))?.element ?? null };
   }
-  if (best.title) return best;
-  // 2. The title strings without the site's name; one that another source confirms first.
-  const stripped = texts.map((text, i) => ({ i, text: stripSiteName(text, site) })).filter(({ text }) => text && !isSiteName(text, site));
-  const confirmed = stripped.find(({ i, text }) => texts.some((other, j) => j !== i && runs(other).some((r) => key(r) === key(text))));
-  const title = (confirmed ?? stripped[0])?.text;
-  if (title) return { title, heading: layout.headings.find((h) => key(h.text) === key(title))?.element ?? null };
-  // 3. Every title string names the site (a blog's name): the entry's heading just above its body.
+  const shown = matches.find(Boolean);
+  if (shown) return shown;
+  // Every title string names the site (a blog's name): the entry's heading just above its body.
   const entry = above.filter((h) => !isSiteName(h.text, site)).pop();
   return { title: entry ? tidy(entry.text) : (texts[0] ?? null), heading: entry?.element ?? null };
 }
