@@ -94,7 +94,8 @@ function printedDate(doc: Document, context: DateContext): string | null {
       continue;
     }
     const hasDigitText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && /\d/.test(n.nodeValue ?? ''));
-    if (!hasDigitText) continue;
+    // A date in a heading is what the story is about ("Report of 22.04.2020"), not when it was published.
+    if (!hasDigitText || el.closest('h1, h2, h3, h4, h5, h6')) continue;
     const text = normalizedText(el);
     // Short lines only: a date inside the prose is about something else.
     if (text.length > 200 || (el.tagName === 'P' && text.length > 80)) continue;
