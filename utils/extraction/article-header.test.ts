@@ -4,7 +4,7 @@
  * article prints when its metadata states none.
  */
 import { describe, expect, it } from 'vitest';
-import { cleanByline } from './metadata';
+import { cleanByline } from './byline';
 import { PROSE, extract, proseHtml } from './test-pages';
 
 /** A page with a site header before the article and `extra` after it. */

@@ -9,6 +9,7 @@ import { normalizedText } from './dom-helpers';
 import { type JsonLdNode, jsonLdAuthorList, jsonLdSiteNames, jsonLdText } from './json-ld';
 import { firstMeta, type MetaTags } from './meta-tags';
 import { articleOf, readPageLayout } from './page-layout';
+import { findArticleDate } from './article-date';
 import { findPublishedDate } from './published-date';
 import { chooseTitle, isSiteName, type SiteEvidence } from './title';
 
@@ -85,6 +86,6 @@ export function readArticleHeader(doc: Document, baseUrl: string, nodes: readonl
     ?? (/^https?:/i.test(meta.get('article:author') ?? 'http:') ? null : meta.get('article:author')!);
   const declared = [metaAuthor].map((a) => cleanByline(a)).find((a) => a && !isSiteName(a, site)) ?? null;
   const byline = jsonLdByline(jsonLd, nodes, site) ?? declared ?? dom?.names ?? null;
-  const published = findPublishedDate(doc, jsonLd, meta, anchor ? { layout, anchor, main, byline: dom?.element ?? null, lang } : undefined);
+  const published = anchor ? findArticleDate(doc, jsonLd, meta, { layout, anchor, main, byline: dom?.element ?? null, lang }) : findPublishedDate(doc, jsonLd, meta);
   return { title: chosen.title, byline, published };
 }

@@ -4,7 +4,7 @@
  * has nothing, and cleaned for display.
  */
 import { readArticleHeader } from './article-header';
-import { cleanByline } from './byline';
+import { cleanByline } from './names';
 import { byTag } from './dom-helpers';
 import { jsonLdAuthors, jsonLdText, pickArticleNode, readJsonLdNodes } from './json-ld';
 import { findDeclaredImage } from './lead-image';
