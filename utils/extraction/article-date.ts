@@ -4,7 +4,7 @@
  * header (any language, see visible-date.ts); never the date of a comment
  * or a related story.
  */
-import { byTag, descendants, normalizedText } from './dom-helpers';
+import { descendants, normalizedText } from './dom-helpers';
 import type { JsonLdNode } from './json-ld';
 import type { MetaTags } from './meta-tags';
 import { belongsToStory, nearAnchor, type PageLayout } from './page-layout';
@@ -59,7 +59,6 @@ export function findArticleDate(doc: Document, jsonLd: JsonLdNode | null, meta: 
   const declared = declaredDate(jsonLd, meta);
   if (declared) return declared;
   const { layout, anchor, main } = context;
-  const times = byTag(doc, 'time').filter((t) => t.hasAttribute('datetime') && belongsToStory(t, anchor, main)
-    && (main?.contains(t) || nearAnchor(layout, t, anchor, 1500)));
+  const times = Array.from(doc.querySelectorAll('time[datetime]')).filter((t) => (main?.contains(t) || nearAnchor(layout, t, anchor, 1500)) && belongsToStory(t, anchor, main));
   return timeElementDate(times) ?? printedDate(doc, context);
 }

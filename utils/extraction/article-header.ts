@@ -5,7 +5,7 @@
  * Readability.
  */
 import { cleanByline, findDomByline } from './byline';
-import { normalizedText } from './dom-helpers';
+import { descendants, normalizedText } from './dom-helpers';
 import { type JsonLdNode, jsonLdAuthorList, jsonLdSiteNames, jsonLdText } from './json-ld';
 import { firstMeta, type MetaTags } from './meta-tags';
 import { articleOf, readPageLayout } from './page-layout';
@@ -31,7 +31,8 @@ function homeLinkTexts(doc: Document, baseUrl: string): string[] {
     return [];
   }
   const texts: string[] = [];
-  for (const a of doc.getElementsByTagName('a')) {
+  for (const a of doc.body ? descendants(doc.body) : []) {
+    if (a.tagName !== 'A') continue;
     const href = a.getAttribute('href');
     if (!href) continue;
     let url: URL;

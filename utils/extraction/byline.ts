@@ -3,6 +3,7 @@
  * of the work (separate elements, buttons, social links, `<time>`,
  * `itemprop=name`); names.ts then drops what is not a name.
  */
+import { descendants } from './dom-helpers';
 import { cleanByline as cleanNames } from './names';
 import { belongsToStory, nearAnchor, type PageLayout } from './page-layout';
 import { withoutDates } from './visible-date';
@@ -82,12 +83,14 @@ export interface DomByline {
  */
 export function findDomByline(doc: Document, layout: PageLayout, anchor: Element | null, main: Element | null): DomByline | null {
   if (!anchor || !doc.body) return null;
-  for (const el of doc.body.querySelectorAll('[rel~="author"], [itemprop*="author"], [class*="author" i], [class*="byline" i], [id*="author" i], [id*="byline" i], [class*="dateline" i], [class*="writtenby" i]')) {
+  // One walk with a regex test: jsdom's case-insensitive attribute selectors are slow on big pages.
+  for (const el of descendants(doc.body)) {
     if (!isBylineElement(el)) continue;
     const length = (el.textContent ?? '').trim().length;
     if ((length === 0 && el.tagName !== 'META') || length >= 100) continue;
-    if (!belongsToStory(el, anchor, main)) continue;
+    // Position first: it is a lookup, the story test walks the ancestors.
     if (!(main?.contains(el) || nearAnchor(layout, el, anchor, 1500))) continue;
+    if (!belongsToStory(el, anchor, main)) continue;
     const names = cleanByline(bylineText(el));
     if (names) return { names, element: el };
   }

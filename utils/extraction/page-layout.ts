@@ -5,7 +5,7 @@
  * `<aside>`). Bylines and dates are taken only from the article's own part.
  * Structural and language-independent: tags, roles, nesting, text positions.
  */
-import { byTag, descendants, linkDensity, normalizedText } from './dom-helpers';
+import { descendants, linkDensity, normalizedText } from './dom-helpers';
 
 /** A heading as it was before Readability changed the document. */
 export interface HeadingSnapshot {
@@ -61,12 +61,20 @@ export function readPageLayout(doc: Document): PageLayout {
     walk(body);
   }
   const root = body ? (body.querySelector('main, [role="main"]') ?? body) : null;
+  // Element lists by walking siblings: jsdom's live collections cost O(n) per index on big pages.
+  const paragraphs = root ? descendants(root).filter((el) => el.tagName === 'P') : [];
+  const lengths = new Map(paragraphs.map((p) => [p, normalizedText(p).length]));
+  // How many paragraphs of prose each container holds (as parent or grandparent).
+  const proseIn = new Map<Element, number>();
+  for (const [p, length] of lengths) {
+    if (length < 80) continue;
+    for (const container of [p.parentElement, p.parentElement?.parentElement]) if (container) proseIn.set(container, (proseIn.get(container) ?? 0) + 1);
+  }
   let bodyStart: Element | null = null;
-  for (const p of root ? byTag(root, 'p') : []) {
-    const length = normalizedText(p).length;
+  for (const p of paragraphs) {
+    const length = lengths.get(p)!;
     // A body has several paragraphs side by side; a cookie notice or a teaser has one.
-    const around = p.parentElement?.parentElement ?? p.parentElement;
-    const inBody = length >= 400 || (!!around && byTag(around, 'p').some((s) => s !== p && normalizedText(s).length >= 80));
+    const inBody = length >= 400 || (proseIn.get(p.parentElement!) ?? 0) > 1 || (proseIn.get(p.parentElement?.parentElement as Element) ?? 0) > 1;
     if (length >= 100 && inBody && linkDensity(p, length) < 0.3 && !p.closest('li') && !inSiteChrome(p)) {
       bodyStart = p;
       break;
@@ -88,7 +96,7 @@ export function articleOf(anchor: Element | null): Element | null {
   if (!anchor) return null;
   const holding = anchor.closest('article');
   if (holding) return holding;
-  for (const article of byTag(anchor.ownerDocument, 'article')) {
+  for (const article of Array.from(anchor.ownerDocument.querySelectorAll('article'))) {
     // DOCUMENT_POSITION_FOLLOWING: the article comes after the anchor.
     if (anchor.compareDocumentPosition(article) & 4 && normalizedText(article).length >= 500) return article;
   }
@@ -122,13 +130,18 @@ function isHiddenWithin(el: Element, main: Element): boolean {
   return false;
 }
 
+/** Text lengths of anchors, read once: nearAnchor is asked about every element of the header zone. */
+const anchorLengths = new WeakMap<Element, number>();
+
 /**
  * True when `el` lies in the article's header zone: from a little before
  * `anchor` to `after` characters of text past its end.
  */
 export function nearAnchor(layout: PageLayout, el: Element, anchor: Element, after: number, before = 400): boolean {
   const start = layout.offsetOf(anchor);
-  const end = start + normalizedText(anchor).length;
+  let length = anchorLengths.get(anchor);
+  if (length === undefined) anchorLengths.set(anchor, (length = normalizedText(anchor).length));
+  const end = start + length;
   const at = layout.offsetOf(el);
   return at >= start - before && at <= end + after;
 }
