@@ -18,7 +18,7 @@ import { normalizeFigures, removeEmptyFigures } from './figures';
 import { tidyImageWrappers } from './image-wrappers';
 import { fixLazyImages } from './lazy-images';
 import { findFirstLargeImage } from './lead-image';
-import { mergeMetadata, readPageMetadata, truncate } from './metadata';
+import { mergeMetadata, readArticleMetadata, truncate } from './metadata';
 import { prunePage } from './prune-page';
 import { readingMinutes } from './reading-time';
 import { documentBaseUrl, resolveUrls } from './resolve-urls';
@@ -55,7 +55,7 @@ export function extractArticle(doc: Document, options: ExtractArticleOptions): E
   const pageUrl = options.url;
   const baseUrl = documentBaseUrl(doc, pageUrl);
   // Read the untouched page: Readability removes scripts (JSON-LD) and restructures the DOM.
-  const page = readPageMetadata(doc, baseUrl);
+  const page = readArticleMetadata(doc, baseUrl);
   const documentTitle = doc.title;
 
   prepareEmbeds(doc, baseUrl);

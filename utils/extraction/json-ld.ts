@@ -26,11 +26,8 @@ function collectNodes(value: unknown, out: JsonLdNode[]): void {
   }
 }
 
-/**
- * The most article-like JSON-LD node of `doc` (an `Article` subtype before a
- * plain `WebPage`), or null. Call it before Readability, which removes scripts.
- */
-export function findArticleJsonLd(doc: Document): JsonLdNode | null {
+/** Every JSON-LD node of `doc` (graphs flattened). Call it before Readability, which removes scripts. */
+export function readJsonLdNodes(doc: Document): JsonLdNode[] {
   const nodes: JsonLdNode[] = [];
   for (const script of byTag(doc, 'script')) {
     if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
@@ -42,6 +39,11 @@ export function findArticleJsonLd(doc: Document): JsonLdNode | null {
       // Broken JSON-LD is common; the other metadata sources still apply.
     }
   }
+  return nodes;
+}
+
+/** The most article-like of `nodes` (an `Article` subtype before a plain `WebPage`), or null. */
+export function pickArticleNode(nodes: JsonLdNode[]): JsonLdNode | null {
   const score = (node: JsonLdNode): number => {
     const types = typesOf(node).join(' ');
     if (!ARTICLE_TYPE.test(types)) return 0;
@@ -52,20 +54,70 @@ export function findArticleJsonLd(doc: Document): JsonLdNode | null {
   return best;
 }
 
+/**
+ * The most article-like JSON-LD node of `doc`, or null. Call it before
+ * Readability, which removes scripts.
+ */
+export function findArticleJsonLd(doc: Document): JsonLdNode | null {
+  return pickArticleNode(readJsonLdNodes(doc));
+}
+
 /** A string field, or the `name`/`url` of an object field (first of an array). */
 export function jsonLdText(value: unknown, key: 'name' | 'url' = 'name'): string | null {
   const first = Array.isArray(value) ? value[0] : value;
   if (typeof first === 'string') return first.trim() || null;
-  if (first && typeof first === 'object') {
-    const inner = (first as JsonLdNode)[key];
-    return typeof inner === 'string' ? inner.trim() || null : null;
-  }
+  if (first && typeof first === 'object') return jsonLdText((first as JsonLdNode)[key]);
   return null;
 }
 
+/** `value`, or the node of `nodes` it points to by `@id` when it is only a reference (Yoast's graphs). */
+function resolve(value: unknown, nodes: readonly JsonLdNode[]): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const node = value as JsonLdNode;
+  const id = node['@id'];
+  if (typeof id !== 'string' || node['name']) return value;
+  return nodes.find((n) => n !== node && n['@id'] === id && n['name']) ?? value;
+}
+
+/** One author of a JSON-LD `author` field: its name and whether it is an organisation. */
+export interface JsonLdAuthor {
+  name: string;
+  organization: boolean;
+}
+
+/**
+ * The authors of a JSON-LD `author` field: strings, Person or Organization
+ * objects, arrays of either, `@id` references resolved against `nodes`.
+ */
+export function jsonLdAuthorList(value: unknown, nodes: readonly JsonLdNode[] = []): JsonLdAuthor[] {
+  const out: JsonLdAuthor[] = [];
+  for (const item of Array.isArray(value) ? value : [value]) {
+    const node = resolve(item, nodes);
+    const name = jsonLdText(node);
+    if (!name || /^https?:/i.test(name)) continue;
+    const organization = !!node && typeof node === 'object' && typesOf(node as JsonLdNode).some((t) => /Organization|Corporation|NewsMedia/.test(t));
+    out.push({ name, organization });
+  }
+  return out;
+}
+
 /** All author names of a JSON-LD `author` field, joined with ", ". */
-export function jsonLdAuthors(value: unknown): string | null {
-  const list = Array.isArray(value) ? value : [value];
-  const names = list.map((v) => jsonLdText(v)).filter((n): n is string => !!n && !/^https?:/i.test(n));
+export function jsonLdAuthors(value: unknown, nodes: readonly JsonLdNode[] = []): string | null {
+  const names = jsonLdAuthorList(value, nodes).map((a) => a.name);
   return names.length > 0 ? names.join(', ') : null;
+}
+
+/** Names the page's JSON-LD gives the site: its `WebSite` and its publisher. */
+export function jsonLdSiteNames(nodes: readonly JsonLdNode[], article: JsonLdNode | null): string[] {
+  const names: string[] = [];
+  const publisher = jsonLdText(resolve(article?.['publisher'], nodes));
+  if (publisher) names.push(publisher);
+  for (const node of nodes) {
+    if (!typesOf(node).includes('WebSite')) continue;
+    const name = jsonLdText(node['name']);
+    if (name) names.push(name);
+    const alternate = jsonLdText(node['alternateName']);
+    if (alternate) names.push(alternate);
+  }
+  return names;
 }

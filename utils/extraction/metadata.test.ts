@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanByline, cleanTitle, normalizeLang } from './metadata';
+import { cleanByline, normalizeLang } from './metadata';
 import { toIsoDate } from './published-date';
 import { TEST_URL, extract, page } from './test-pages';
 
@@ -86,14 +86,5 @@ describe('other metadata', () => {
     ['   ', null],
   ])('cleanByline(%j) → %j', (input, expected) => {
     expect(cleanByline(input)).toBe(expected);
-  });
-
-  it.each([
-    ['The last keepers | Coastal Notes', { title: null, heading: 'The last keepers' }, 'The last keepers'],
-    ['Coastal Notes — The last keepers', { title: 'The last keepers', heading: null }, 'The last keepers'],
-    ['Keepers: a history', { title: null, heading: 'Keepers' }, 'Keepers: a history'.replace(/.*/, 'Keepers')],
-    ['The last keepers', { title: 'Something else', heading: null }, 'The last keepers'],
-  ])('cleanTitle(%j)', (title, page, expected) => {
-    expect(cleanTitle(title, page)).toBe(expected);
   });
 });

@@ -3,8 +3,10 @@
  * language, date), completed from JSON-LD, `<meta>` tags and `<time>` where it
  * has nothing, and cleaned for display.
  */
+import { readArticleHeader } from './article-header';
+import { cleanByline } from './names';
 import { byTag } from './dom-helpers';
-import { findArticleJsonLd, jsonLdAuthors, jsonLdText } from './json-ld';
+import { jsonLdAuthors, jsonLdText, pickArticleNode, readJsonLdNodes } from './json-ld';
 import { findDeclaredImage } from './lead-image';
 import { firstMeta, readMetaTags } from './meta-tags';
 import { findPublishedDate, toIsoDate } from './published-date';
@@ -39,19 +41,15 @@ export function normalizeLang(value: string | null | undefined): string | null {
   return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag) ? tag : null;
 }
 
-/** Collapses whitespace and strips a leading "By"; null when empty, a URL, or too long to be a name list. */
-export function cleanByline(value: string | null | undefined): string | null {
-  const text = (value ?? '').replace(/\s+/g, ' ').replace(/^(?:by|written by|words by)[\s:]+/i, '').trim();
-  if (!text || /^https?:\/\//i.test(text) || text.length > 120) return null;
-  return text;
-}
+export { cleanByline };
 
 /**
  * Reads the metadata Readability may miss. Call before Readability runs.
  * @param baseUrl - for resolving the declared image.
  */
 export function readPageMetadata(doc: Document, baseUrl: string): PageMetadata {
-  const jsonLd = findArticleJsonLd(doc);
+  const nodes = readJsonLdNodes(doc);
+  const jsonLd = pickArticleNode(nodes);
   const meta = readMetaTags(doc);
   const publisher = jsonLd?.['publisher'];
   const root = doc.documentElement;
@@ -62,7 +60,7 @@ export function readPageMetadata(doc: Document, baseUrl: string): PageMetadata {
       ?? normalizeLang(meta.get('content-language'))
       ?? normalizeLang(jsonLdText(jsonLd?.['inLanguage']))
       ?? normalizeLang(meta.get('og:locale')),
-    byline: jsonLdAuthors(jsonLd?.['author']) ?? firstMeta(meta, ['author', 'parsely-author', 'article:author', 'dc.creator']),
+    byline: jsonLdAuthors(jsonLd?.['author'], nodes) ?? firstMeta(meta, ['author', 'parsely-author', 'article:author', 'dc.creator']),
     siteName: jsonLdText(publisher) ?? firstMeta(meta, ['og:site_name', 'application-name']),
     title: jsonLdText(jsonLd?.['headline']) ?? firstMeta(meta, ['og:title', 'twitter:title']),
     heading: byTag(doc, 'h1')[0]?.textContent?.replace(/\s+/g, ' ').trim() || null,
@@ -90,32 +88,42 @@ export function truncate(text: string, max: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
-/**
- * The title without the site name: when the document title reads "Headline |
- * Site" and the page states the headline alone (JSON-LD, Open Graph, `<h1>`),
- * that is the title. Readability only strips such suffixes from long titles.
- */
-export function cleanTitle(title: string | null, page: Pick<PageMetadata, 'title' | 'heading'>): string | null {
-  if (!title) return null;
-  for (const candidate of [page.title, page.heading]) {
-    const headline = candidate?.replace(/\s+/g, ' ').trim();
-    if (!headline || headline === title || headline.length < 3) continue;
-    const escaped: string = headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`^${escaped}\\s*[|\\-–—:·•»/]|[|\\-–—:·•«/]\\s*${escaped}$`).test(title)) return headline;
-  }
-  return title;
+/** Page metadata with the entry's header read from the page's structure (title, byline, date). */
+export interface ArticlePageMetadata extends PageMetadata {
+  /** The entry's own title, without the site's name; null when the page gives none. */
+  entryTitle: string | null;
+  /** Names from JSON-LD `author`, the article's own byline element, then `<meta name=author>`. */
+  entryByline: string | null;
 }
 
 /**
- * Merges Readability's findings (preferred for title and byline: it cleans
- * them) with ours. `excerpt` is only the page's own description here; the
+ * Reads the metadata of the page and its entry's header. Call before
+ * Readability runs. Heavier than readPageMetadata (one pass over the body):
+ * for extraction, not for every page load.
+ * @param baseUrl - for resolving the declared image and recognising links to the home page.
+ */
+export function readArticleMetadata(doc: Document, baseUrl: string): ArticlePageMetadata {
+  const page = readPageMetadata(doc, baseUrl);
+  const nodes = readJsonLdNodes(doc);
+  const header = readArticleHeader(doc, baseUrl, nodes, pickArticleNode(nodes), readMetaTags(doc), page.lang);
+  return { ...page, published: header.published, entryTitle: header.title, entryByline: header.byline };
+}
+
+/**
+ * Merges Readability's findings with ours. The title and byline read from
+ * the page's structure come first: Readability keeps the site's name in
+ * short titles, and its byline is the first element that looks like one,
+ * which may belong to a related story (ours is checked against the
+ * article's layout, so Readability's byline is used only for pages read
+ * without it). `excerpt` is only the page's own description here; the
  * caller falls back to the cleaned article's first paragraph (Readability's
  * fallback is taken before datelines and chrome are removed).
  */
-export function mergeMetadata(fromReadability: ReadabilityMetadata, fromPage: PageMetadata, fallbackTitle: string): ArticleMetadata {
+export function mergeMetadata(fromReadability: ReadabilityMetadata, fromPage: PageMetadata | ArticlePageMetadata, fallbackTitle: string): ArticleMetadata {
+  const header = 'entryTitle' in fromPage ? fromPage : null;
   return {
-    title: cleanTitle(clean(fromReadability.title), fromPage) ?? clean(fromPage.title) ?? clean(fallbackTitle) ?? '',
-    byline: cleanByline(fromReadability.byline) ?? cleanByline(fromPage.byline),
+    title: clean(header?.entryTitle) ?? clean(fromReadability.title) ?? clean(fromPage.title) ?? clean(fallbackTitle) ?? '',
+    byline: header ? header.entryByline : cleanByline(fromReadability.byline) ?? cleanByline(fromPage.byline),
     siteName: clean(fromReadability.siteName) ?? clean(fromPage.siteName),
     published: fromPage.published ?? toIsoDate(fromReadability.publishedTime),
     lang: normalizeLang(fromReadability.lang) ?? fromPage.lang,

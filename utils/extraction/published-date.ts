@@ -1,8 +1,8 @@
 /**
  * Publication date, from the most to the least explicit source: JSON-LD
  * `datePublished`, `<meta>` tags (Open Graph `article:published_time`,
- * Parse.ly, Dublin Core, ...), microdata, then the first `<time datetime>`
- * of the article. Returned in ISO 8601.
+ * Parse.ly, Dublin Core, ...), microdata, then the article's `<time datetime>`.
+ * Returned in ISO 8601.
  */
 import { byTag } from './dom-helpers';
 import { type JsonLdNode, jsonLdText } from './json-ld';
@@ -42,23 +42,33 @@ export function toIsoDate(value: string | null | undefined, now = new Date()): s
   return year >= 1990 && year <= now.getFullYear() + 1 ? iso : null;
 }
 
-/**
- * The page's publication date in ISO 8601, or null.
- * @param jsonLd - the article JSON-LD node (see findArticleJsonLd), if any.
- */
-export function findPublishedDate(doc: Document, jsonLd: JsonLdNode | null, meta: MetaTags): string | null {
+/** The date stated by the page's metadata (JSON-LD, then `<meta>`), or null. */
+export function declaredDate(jsonLd: JsonLdNode | null, meta: MetaTags): string | null {
   const fromJsonLd = toIsoDate(jsonLdText(jsonLd?.['datePublished']) ?? jsonLdText(jsonLd?.['dateCreated']));
   if (fromJsonLd) return fromJsonLd;
   for (const key of META_KEYS) {
     const date = toIsoDate(meta.get(key));
     if (date) return date;
   }
-  // <time> elements: the one marked as the publication date, else the first in the article.
-  const times = byTag(byTag(doc, 'article')[0] ?? doc, 'time').filter((t) => t.hasAttribute('datetime'));
+  return null;
+}
+
+/** The first date of `times`, the one marked as the publication date first. */
+export function timeElementDate(times: Element[]): string | null {
   const marked = times.find((t) => t.getAttribute('itemprop') === 'datePublished' || t.hasAttribute('pubdate'));
   for (const time of marked ? [marked, ...times] : times) {
     const date = toIsoDate(time.getAttribute('datetime'));
     if (date) return date;
   }
   return null;
+}
+
+/**
+ * The page's publication date in ISO 8601, or null: metadata, then the first
+ * `<article>`'s `<time>`. Cheap enough for every page; extraction uses
+ * findArticleDate (article-date.ts), which also knows where the header is.
+ * @param jsonLd - the article JSON-LD node (see findArticleJsonLd), if any.
+ */
+export function findPublishedDate(doc: Document, jsonLd: JsonLdNode | null, meta: MetaTags): string | null {
+  return declaredDate(jsonLd, meta) ?? timeElementDate(byTag(byTag(doc, 'article')[0] ?? doc, 'time').filter((t) => t.hasAttribute('datetime')));
 }

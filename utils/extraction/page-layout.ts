@@ -1,0 +1,147 @@
+/**
+ * Where the article's own header is on the untouched page: its body's first
+ * paragraph, its headings, and which elements belong to the article rather
+ * than to site chrome or another story (a related card, a comment, an
+ * `<aside>`). Bylines and dates are taken only from the article's own part.
+ * Structural and language-independent: tags, roles, nesting, text positions.
+ */
+import { descendants, linkDensity, normalizedText } from './dom-helpers';
+
+/** A heading as it was before Readability changed the document. */
+export interface HeadingSnapshot {
+  element: Element;
+  text: string;
+  offset: number;
+}
+
+/** Landmarks of the page's article, for metadata that must come from the article itself. */
+export interface PageLayout {
+  /** The first paragraph of prose: where the article's body starts. */
+  bodyStart: Element | null;
+  /** Headings (h1–h3, `itemprop=headline`) outside site chrome, in document order, with their text as read. */
+  headings: HeadingSnapshot[];
+  /** Offset of `el` in the page's text (characters before it). */
+  offsetOf(el: Element): number;
+}
+
+const CHROME_TAGS = new Set(['ASIDE', 'NAV', 'FORM', 'DIALOG', 'MENU', 'TEMPLATE']);
+const CHROME_ROLES = /^(?:navigation|complementary|dialog|banner|contentinfo|search)$/;
+
+/** True when the page hides `el` from readers (attribute or inline style), as Readability judges it. */
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** True when `el` sits in navigation, a sidebar, a form, a site header/footer, or is hidden. */
+export function inSiteChrome(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (isHidden(node) || CHROME_TAGS.has(node.tagName)) return true;
+    if (CHROME_ROLES.test(node.getAttribute('role') ?? '')) return true;
+    if ((node.tagName === 'HEADER' || node.tagName === 'FOOTER') && !node.parentElement?.closest('article, main, [role="main"]')) return true;
+  }
+  return false;
+}
+
+/** Reads the layout of `doc`. One pass over the body for text offsets. */
+export function readPageLayout(doc: Document): PageLayout {
+  const body = doc.body;
+  const offsets = new Map<Element, number>();
+  if (body) {
+    // Text offsets by element start: text lengths accumulated in document order.
+    let offset = 0;
+    const walk = (el: Element): void => {
+      offsets.set(el, offset);
+      for (let child = el.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 3) offset += (child.nodeValue ?? '').replace(/\s+/g, ' ').length;
+        else if (child.nodeType === 1 && !/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test((child as Element).tagName)) walk(child as Element);
+      }
+    };
+    walk(body);
+  }
+  const root = body ? (body.querySelector('main, [role="main"]') ?? body) : null;
+  // Element lists by walking siblings: jsdom's live collections cost O(n) per index on big pages.
+  const paragraphs = root ? descendants(root).filter((el) => el.tagName === 'P') : [];
+  const lengths = new Map(paragraphs.map((p) => [p, normalizedText(p).length]));
+  // How many paragraphs of prose each container holds (as parent or grandparent).
+  const proseIn = new Map<Element, number>();
+  for (const [p, length] of lengths) {
+    if (length < 80) continue;
+    for (const container of [p.parentElement, p.parentElement?.parentElement]) if (container) proseIn.set(container, (proseIn.get(container) ?? 0) + 1);
+  }
+  let bodyStart: Element | null = null;
+  for (const p of paragraphs) {
+    const length = lengths.get(p)!;
+    // A body has several paragraphs side by side; a cookie notice or a teaser has one.
+    const inBody = length >= 400 || (proseIn.get(p.parentElement!) ?? 0) > 1 || (proseIn.get(p.parentElement?.parentElement as Element) ?? 0) > 1;
+    if (length >= 100 && inBody && linkDensity(p, length) < 0.3 && !p.closest('li') && !inSiteChrome(p)) {
+      bodyStart = p;
+      break;
+    }
+  }
+  const headings = body
+    ? descendants(body).filter((el) => (/^H[1-3]$/.test(el.tagName) || /\bheadline\b/.test(el.getAttribute('itemprop') ?? ''))
+      && normalizedText(el).length > 1 && !inSiteChrome(el))
+      .map((element) => ({ element, text: normalizedText(element), offset: offsets.get(element) ?? 0 }))
+    : [];
+  return { bodyStart, headings, offsetOf: (el) => offsets.get(el) ?? 0 };
+}
+
+/**
+ * The `<article>` of the story `anchor` starts: the one holding it, else the
+ * first one after it with a body's worth of text (a heading above its article).
+ */
+export function articleOf(anchor: Element | null): Element | null {
+  if (!anchor) return null;
+  const holding = anchor.closest('article');
+  if (holding) return holding;
+  for (const article of Array.from(anchor.ownerDocument.querySelectorAll('article'))) {
+    // DOCUMENT_POSITION_FOLLOWING: the article comes after the anchor.
+    if (anchor.compareDocumentPosition(article) & 4 && normalizedText(article).length >= 500) return article;
+  }
+  return null;
+}
+
+/**
+ * True when `el` belongs to the same story as `anchor` (the entry's heading or
+ * its body's first paragraph): not site chrome, not inside another
+ * `<article>`, a list entry (comment, teaser) or a card that links its own
+ * headline elsewhere.
+ */
+export function belongsToStory(el: Element, anchor: Element, main: Element | null = articleOf(anchor)): boolean {
+  if (inSiteChrome(el) && !(main && main.contains(el) && !isHiddenWithin(el, main))) return false;
+  const ownLength = normalizedText(el).length;
+  for (let node = el.parentElement; node && !node.contains(anchor); node = node.parentElement) {
+    if (node === main) break;
+    if (node.tagName === 'ARTICLE') return false;
+    if (node.tagName === 'LI' && normalizedText(node).length > Math.max(150, ownLength * 3)) return false;
+    // A card: a block that links its own headline elsewhere (a heading that is not the byline itself).
+    for (const link of node.querySelectorAll('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]')) {
+      const heading = link.closest('h1, h2, h3, h4, h5, h6')!;
+      if (!heading.contains(el) && !el.contains(heading)) return false;
+    }
+  }
+  return true;
+}
+
+function isHiddenWithin(el: Element, main: Element): boolean {
+  for (let node: Element | null = el; node && node !== main; node = node.parentElement) if (isHidden(node)) return true;
+  return false;
+}
+
+/** Text lengths of anchors, read once: nearAnchor is asked about every element of the header zone. */
+const anchorLengths = new WeakMap<Element, number>();
+
+/**
+ * True when `el` lies in the article's header zone: from a little before
+ * `anchor` to `after` characters of text past its end.
+ */
+export function nearAnchor(layout: PageLayout, el: Element, anchor: Element, after: number, before = 400): boolean {
+  const start = layout.offsetOf(anchor);
+  let length = anchorLengths.get(anchor);
+  if (length === undefined) anchorLengths.set(anchor, (length = normalizedText(anchor).length));
+  const end = start + length;
+  const at = layout.offsetOf(el);
+  return at >= start - before && at <= end + after;
+}
