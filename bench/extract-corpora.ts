@@ -109,8 +109,8 @@ export function runDefuddle(page: CorpusPage, doc = clone(page)): string {
 }
 
 /** Block-aware text of an HTML fragment (Defuddle's and Readability's `content`), as Margin's `text` is made. */
-export function htmlText(html: string, page: CorpusPage): string {
-  const dom = parseHtml(`<body>${html}</body>`, page.url);
+export function htmlText(html: string, url: string): string {
+  const dom = parseHtml(`<body>${html}</body>`, url);
   return blockText(dom.document.body);
 }
 

@@ -116,7 +116,7 @@ export function runSnippetBench(options: { log?: (line: string) => void } = {}):
     const article = margin as ExtractedArticle | null;
     columns.margin[page.id] = article?.text ?? '';
     columns.readability[page.id] = bare;
-    columns.defuddle[page.id] = defuddleHtml ? htmlText(defuddleHtml, page) : '';
+    columns.defuddle[page.id] = defuddleHtml ? htmlText(defuddleHtml, page.url) : '';
     for (const name of ['margin', 'readability', 'defuddle'] as const) if (!columns[name][page.id]) empty[name]++;
     if (article?.fallback) fallbacks++;
     checks.push({
