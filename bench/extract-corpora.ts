@@ -2,7 +2,7 @@
  * The shared extraction corpora (`../shared/corpus`), loaded once and run
  * through Margin and the baselines on the same parsed documents. Used by the
  * benchmark (`extract.ts`, `extract-snippets.ts`) and by the invariant test
- * (`tests/corpus/extraction-invariants.test.ts`), so both see the same pages
+ * (`tests/corpus/extraction-invariants.ts`), so both see the same pages
  * decoded the same way (as a browser would: `decode-html.ts`).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -85,9 +85,10 @@ export function corpusIds(corpus: CorpusName): string[] {
 /**
  * The pages of `corpus` (none when it is missing), each parsed when it is
  * reached: hundreds of parsed jsdom pages held at once take gigabytes.
+ * @param only - ids to keep (a slice of the corpus), default all
  */
-export function* corpusPages(corpus: CorpusName): Generator<CorpusPage> {
-  for (const { id, url, html } of SOURCES[corpus]()) yield { corpus, id, url, dom: parseHtml(html(), url) };
+export function* corpusPages(corpus: CorpusName, only?: Set<string>): Generator<CorpusPage> {
+  for (const { id, url, html } of SOURCES[corpus]()) if (!only || only.has(id)) yield { corpus, id, url, dom: parseHtml(html(), url) };
 }
 
 /** A disposable copy of the page: every extractor mutates the document it is given. */
