@@ -1,29 +1,29 @@
 /**
  * Extraction benchmark: Margin's `extractArticle` against bare Readability.js
- * on the article-extraction-benchmark pages (word 4-gram F1 against human
- * ground truth) and on Readability's own Medium test pages (against their
- * expected output), plus the time Margin takes relative to Readability on
- * the same parsed documents. `extract.bench.ts` is the CLI; `run-all.ts` calls
- * `runExtractionBench` directly.
+ * and Defuddle on the article-extraction-benchmark pages (word 4-gram F1
+ * against human ground truth), on Readability's own Medium test pages
+ * (against their expected output), and on trafilatura's evaluation set
+ * (snippet score, `extract-snippets.ts`), plus the time each takes relative
+ * to Readability on the same parsed documents. `extract.bench.ts` is the CLI;
+ * `run-all.ts` calls `runExtractionBench` directly.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { blockText } from '../utils/extraction/block-text.ts';
+import { decodeHtmlFile } from '../utils/extraction/decode-html.ts';
 import { extractArticle } from '../utils/extraction/index.ts';
 import { parseHtml, type NodeDom } from '../utils/extraction/node-dom.ts';
+import {
+  BENCHMARK_DIR, MIN_SHARE_OF_READABILITY, READABILITY_DIR, READABILITY_PROSE_CHARS, READABILITY_TEST_URL, SHARED_DIR,
+  htmlText, runDefuddle, textChars,
+} from './extract-corpora.ts';
+import { type SnippetBenchResult, runSnippetBench } from './extract-snippets.ts';
 
-/** Where the shared corpora live: `../shared` next to the repository, or `$MARGIN_SHARED`. */
-export const SHARED_DIR = process.env['MARGIN_SHARED'] ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../shared');
-const BENCHMARK_DIR = join(SHARED_DIR, 'corpus/article-extraction-benchmark');
-const READABILITY_DIR = join(SHARED_DIR, 'corpus/readability');
+export { SHARED_DIR };
 const SCORER = join(SHARED_DIR, 'tools/extraction-score.mjs');
-/** Readability's test suite parses its pages at this URL; expected outputs use it. */
-const READABILITY_TEST_URL = 'http://fakehost/test/page.html';
 const MEDIUM_PAGES = ['medium-1', 'medium-2', 'medium-3', 'keep-images', 'lazy-image-1'];
 
 type Truth = Record<string, { articleBody: string; url?: string }>;
@@ -52,12 +52,20 @@ export interface ExtractionBenchResult {
   ours: Prf;
   /** Bare Readability.js (`textContent` of `parse()`) against the ground truth. */
   bare: Prf;
+  /** Defuddle (Obsidian Web Clipper's extractor) on the same documents, its HTML as block text. */
+  defuddle: Prf;
+  /** Pages where Margin's text is under half of bare Readability's (Readability > 500 characters). */
+  cutShort: string[];
+  /** Pages where Margin shows no article and bare Readability finds > 500 characters. */
+  noArticle: string[];
   /** Pages where Margin returned null or threw. */
   failures: string[];
   /** Margin's ten lowest-F1 pages, for finding what to fix next. */
   worst: { id: string; url: string; f1: number; precision: number; recall: number; bareF1: number }[];
   /** Median over runs of (Margin's total CPU time ÷ Readability's total CPU time) in that run. */
   timeRatio: number;
+  /** The same for Defuddle ÷ Readability. */
+  defuddleTimeRatio: number;
   timing: {
     runs: number;
     /** Each run's ratio, in run order. */
@@ -65,9 +73,12 @@ export interface ExtractionBenchResult {
     /** Median per-page CPU time, ms. */
     oursPageMedianMs: number;
     barePageMedianMs: number;
+    defuddlePageMedianMs: number;
   };
   /** Readability's Medium test pages: F1 against their expected output. */
   medium: { page: string; ours: number; bare: number; oursPrf: Prf; barePrf: Prf }[];
+  /** trafilatura's evaluation set (snippet score), null when it is missing or `snippets: false`. */
+  snippets: SnippetBenchResult | null;
 }
 
 /**
@@ -97,14 +108,18 @@ function runReadability(doc: Document): string {
   return new Readability(doc).parse()?.textContent ?? '';
 }
 const clone = (dom: NodeDom): Document => dom.document.cloneNode(true) as Document;
+function runDefuddleHtml(dom: NodeDom, doc: Document, url: string): string {
+  return runDefuddle({ corpus: 'benchmark', id: '', url, dom }, doc);
+}
 
 /**
  * Runs the whole benchmark.
  * @param options.runs - timing runs (median reported), default 5.
+ * @param options.snippets - also run the trafilatura set (487 pages, a few minutes), default true.
  * @param options.log - progress output, default none.
  * @return null when the corpus or scorer is missing (see SHARED_DIR).
  */
-export async function runExtractionBench(options: { runs?: number; log?: (line: string) => void } = {}): Promise<ExtractionBenchResult | null> {
+export async function runExtractionBench(options: { runs?: number; snippets?: boolean; log?: (line: string) => void } = {}): Promise<ExtractionBenchResult | null> {
   const runs = options.runs ?? 5;
   const log = options.log ?? (() => {});
   if (!existsSync(BENCHMARK_DIR) || !existsSync(SCORER)) return null;
@@ -115,14 +130,17 @@ export async function runExtractionBench(options: { runs?: number; log?: (line: 
   log(`parsing ${ids.length} pages…`);
   const pages = ids.map((id) => {
     const url = truth[id]!.url ?? 'https://example.com/';
-    const html = gunzipSync(readFileSync(join(BENCHMARK_DIR, 'html', `${id}.html.gz`))).toString('utf8');
+    const html = decodeHtmlFile(readFileSync(join(BENCHMARK_DIR, 'html', `${id}.html.gz`))).html;
     return { id, url, dom: parseHtml(html, url) };
   });
 
   // Quality: one pass each.
   const oursPredictions: Predictions = {};
   const barePredictions: Predictions = {};
+  const defuddlePredictions: Predictions = {};
   const failures: string[] = [];
+  const cutShort: string[] = [];
+  const noArticle: string[] = [];
   for (const { id, url, dom } of pages) {
     let text: string | null = null;
     try {
@@ -132,10 +150,22 @@ export async function runExtractionBench(options: { runs?: number; log?: (line: 
     }
     if (text === null) failures.push(id);
     oursPredictions[id] = { articleBody: text ?? '' };
-    barePredictions[id] = { articleBody: runReadability(clone(dom)) };
+    const bareText = runReadability(clone(dom));
+    barePredictions[id] = { articleBody: bareText };
+    let defuddleText = '';
+    try {
+      defuddleText = htmlText(runDefuddleHtml(dom, clone(dom), url), url);
+    } catch (error) {
+      log(`  ${id}: Defuddle threw ${(error as Error).message}`);
+    }
+    defuddlePredictions[id] = { articleBody: defuddleText };
+    const bareChars = textChars(bareText);
+    if (bareChars > READABILITY_PROSE_CHARS && text === null) noArticle.push(id);
+    if (bareChars > READABILITY_PROSE_CHARS && text !== null && textChars(text) < MIN_SHARE_OF_READABILITY * bareChars) cutShort.push(id);
   }
   const ours = scorer.score(truth, oursPredictions);
   const bare = scorer.score(truth, barePredictions);
+  const defuddle = scorer.score(truth, defuddlePredictions);
   const bareById = new Map(bare.perPage.map((p) => [p.id, p]));
   const worst = ours.perPage
     .map((p) => {
@@ -148,8 +178,10 @@ export async function runExtractionBench(options: { runs?: number; log?: (line: 
   // Speed: same parsed documents, a fresh clone per call (not timed), order alternating per page.
   log(`timing ${runs} runs…`);
   const runRatios: number[] = [];
+  const defuddleRatios: number[] = [];
   const oursPage = new Map<string, number[]>();
   const barePage = new Map<string, number[]>();
+  const defuddlePage = new Map<string, number[]>();
   // CPU time, not wall time: the machine is shared (builds, browsers, other benchmarks),
   // and waiting for a core is not extraction cost.
   const time = (dom: NodeDom, fn: (doc: Document) => unknown): number => {
@@ -167,6 +199,7 @@ export async function runExtractionBench(options: { runs?: number; log?: (line: 
   for (let run = 0; run < runs; run++) {
     let oursTotal = 0;
     let bareTotal = 0;
+    let defuddleTotal = 0;
     pages.forEach(({ id, url, dom }, i) => {
       const timeOurs = (): number => time(dom, (doc) => runMargin(dom, doc, url));
       const timeBare = (): number => time(dom, runReadability);
@@ -179,13 +212,18 @@ export async function runExtractionBench(options: { runs?: number; log?: (line: 
         bare = timeBare();
         ours = timeOurs();
       }
+      // Defuddle last: it is a baseline, and the Margin/Readability pair keeps its alternation.
+      const defuddleMs = time(dom, (doc) => runDefuddleHtml(dom, doc, url));
       oursTotal += ours;
       bareTotal += bare;
+      defuddleTotal += defuddleMs;
       oursPage.set(id, [...(oursPage.get(id) ?? []), ours]);
       barePage.set(id, [...(barePage.get(id) ?? []), bare]);
+      defuddlePage.set(id, [...(defuddlePage.get(id) ?? []), defuddleMs]);
     });
     runRatios.push(oursTotal / bareTotal);
-    log(`  run ${run + 1}: Margin ${oursTotal.toFixed(0)} ms, Readability ${bareTotal.toFixed(0)} ms CPU, ratio ${(oursTotal / bareTotal).toFixed(3)}`);
+    defuddleRatios.push(defuddleTotal / bareTotal);
+    log(`  run ${run + 1}: Margin ${oursTotal.toFixed(0)} ms, Readability ${bareTotal.toFixed(0)} ms, Defuddle ${defuddleTotal.toFixed(0)} ms CPU, ratio ${(oursTotal / bareTotal).toFixed(3)}`);
   }
   for (const { dom } of pages) dom.close();
 
@@ -212,19 +250,27 @@ export async function runExtractionBench(options: { runs?: number; log?: (line: 
     medium.push({ page, ours: oursPrf.f1, bare: barePrf.f1, oursPrf, barePrf });
   }
 
+  const snippets = options.snippets === false ? null : runSnippetBench({ log });
+
   return {
     pages: ids.length,
     ours: { f1: ours.f1, precision: ours.precision, recall: ours.recall },
     bare: { f1: bare.f1, precision: bare.precision, recall: bare.recall },
+    defuddle: { f1: defuddle.f1, precision: defuddle.precision, recall: defuddle.recall },
+    cutShort,
+    noArticle,
     failures,
     worst,
     timeRatio: median(runRatios),
+    defuddleTimeRatio: median(defuddleRatios),
     timing: {
       runs,
       runRatios,
       oursPageMedianMs: median([...oursPage.values()].map(median)),
       barePageMedianMs: median([...barePage.values()].map(median)),
+      defuddlePageMedianMs: median([...defuddlePage.values()].map(median)),
     },
     medium,
+    snippets,
   };
 }

@@ -8,7 +8,13 @@
  * Output: `text` (default) prints the title and the article text; `markdown`
  * a Markdown document; `html` the sanitized HTML; `json` one object per line:
  * `{file, title, byline, siteName, published, lang, readingMinutes, excerpt,
- * leadImage, url, html, text}`. With several files, text/markdown/html output
+ * leadImage, url, html, text, fallback}`, where `fallback` is null, or
+ * `{reason, ourChars, readabilityChars}` when Margin's clean-up cut the
+ * article and Readability's own result was used instead (text output notes
+ * it on stderr).
+ *
+ * Files are decoded as a browser opening them would: BOM, `<meta charset>`,
+ * well-formed UTF-8, else windows-1252 (`decode-html.ts`). With several files, text/markdown/html output
  * is preceded by a `==> file <==` line per file.
  *
  * A page without an article is a result, not an error: `{file, article: null}`
@@ -21,7 +27,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
+import { decodeHtmlFile } from '../utils/extraction/decode-html.ts';
 import { htmlToMarkdown } from '../utils/extraction/html-to-markdown.ts';
 import { extractArticle, type ExtractedArticle } from '../utils/extraction/index.ts';
 import { declaredPageUrl, parseHtml } from '../utils/extraction/node-dom.ts';
@@ -31,11 +37,9 @@ type Format = (typeof FORMATS)[number];
 
 const USAGE = 'usage: npm run extract -- <file.html|file.html.gz>... [--url URL] [--format text|markdown|html|json]';
 
-/** Reads a page, gunzipping `.gz` files (or any file starting with the gzip magic bytes). */
+/** Reads a page, gunzipping `.gz` files (or any file starting with the gzip magic bytes), decoded as a browser would. */
 async function readPage(file: string): Promise<string> {
-  const bytes = await readFile(file);
-  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  return (gzip ? gunzipSync(bytes) : bytes).toString('utf8');
+  return decodeHtmlFile(await readFile(file)).html;
 }
 
 /** Extracts one file; the page URL comes from --url, the page itself, or the file path. */
@@ -97,11 +101,13 @@ async function main(): Promise<number> {
     try {
       const article = await extractFile(file, values.url);
       if (format === 'json') {
-        const { title, byline, siteName, published, lang, readingMinutes, excerpt, leadImage, url, html, text } = article ?? ({} as Partial<ExtractedArticle>);
-        process.stdout.write(`${JSON.stringify(article ? { file, title, byline, siteName, published, lang, readingMinutes, excerpt, leadImage, url, html, text } : { file, article: null })}\n`);
+        const { title, byline, siteName, published, lang, readingMinutes, excerpt, leadImage, url, html, text, fallback } = article ?? ({} as Partial<ExtractedArticle>);
+        const fields = { file, title, byline, siteName, published, lang, readingMinutes, excerpt, leadImage, url, html, text, fallback: fallback ?? null };
+        process.stdout.write(`${JSON.stringify(article ? fields : { file, article: null })}\n`);
       } else if (!article) {
         console.error(`${file}: no article found`);
       } else {
+        if (article.fallback) console.error(`${file}: showing Readability's result: ${article.fallback.reason}`);
         if (files.length > 1) process.stdout.write(`==> ${file} <==\n`);
         process.stdout.write(render(article, format));
       }

@@ -1,4 +1,8 @@
-/** The article's metadata block: site, title, author, date, reading time, original link, lead image. */
+/**
+ * The article's metadata block: site, title, author, date, reading time,
+ * original link, a quiet note when the article is Readability's uncleaned
+ * result (`article.fallback`), lead image.
+ */
 import type { Ref } from 'react';
 import type { ExtractedArticle } from '@/utils/extraction/article';
 import { formatPublished } from '@/utils/format/format-published';
@@ -33,6 +37,11 @@ export function ReaderHeader({ article, titleRef }: { article: ExtractedArticle;
         <span data-field="reading-time">{article.readingMinutes} min read</span>
         <a href={article.url} data-field="original">Original</a>
       </p>
+      {article.fallback && (
+        <p className="mr-byline" data-field="fallback" role="note">
+          Shown as found on the page: Margin's clean-up would have cut this article short.
+        </p>
+      )}
       {lead && <img className="mr-lead" src={lead} alt="" data-field="lead-image" />}
     </header>
   );

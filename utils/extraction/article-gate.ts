@@ -11,8 +11,13 @@ import { byTag, leafBlocks, linkDensity, normalizedText } from './dom-helpers';
 
 /** Below this (CJK-weighted) length there is nothing worth a reader view. */
 export const MIN_ARTICLE_CHARS = 200;
-/** An article needs this much text, or two paragraphs of prose. */
+/** An article needs this much text, or two paragraphs of prose, or one real paragraph (below). */
 export const THIN_ARTICLE_CHARS = 500;
+/**
+ * A single paragraph of prose this long (a few sentences) is a short post:
+ * an app shell's "enable JavaScript" notice or a cookie banner is shorter.
+ */
+export const SHORT_POST_PROSE_CHARS = 250;
 /** Above this share of linked text the "article" is a list of links. */
 export const MAX_LINK_SHARE = 0.5;
 /** A block of at least this (weighted) length, mostly not links, is a paragraph of prose. */
@@ -36,6 +41,8 @@ export interface ArticleSignals {
   proseBlocks: number;
   /** Share of the text in prose blocks, 0..1. */
   proseShare: number;
+  /** CJK-weighted length of the text in prose blocks. */
+  proseLength: number;
   /** Blocks that are one headline-length link (search results, link hubs). */
   linkBlocks: number;
   /** All non-empty blocks. */
@@ -75,16 +82,22 @@ export function measureArticle(body: Element): ArticleSignals {
     linkShare: textLength ? Math.min(1, linkText / textLength) : 0,
     proseBlocks,
     proseShare: textLength ? Math.min(1, proseLength / textLength) : 0,
+    proseLength,
     linkBlocks,
     blocks,
   };
 }
 
-/** True when the extraction should be shown as an article. */
+/**
+ * True when the extraction should be shown as an article. Only what is
+ * clearly not one is refused, by its structure: no paragraph of prose (app
+ * shells, galleries of labels), mostly links (link hubs), or many headline
+ * links with little running text (search results, archives).
+ */
 export function isArticle(s: ArticleSignals): boolean {
   if (s.textLength < MIN_ARTICLE_CHARS || s.proseBlocks === 0) return false;
   if (s.linkShare > MAX_LINK_SHARE) return false;
   // Search results and link hubs: many headline links, little running text.
   if (s.linkBlocks >= 5 && s.linkBlocks >= 0.3 * s.blocks && s.proseShare < 0.25) return false;
-  return s.textLength >= THIN_ARTICLE_CHARS || s.proseBlocks >= 2;
+  return s.textLength >= THIN_ARTICLE_CHARS || s.proseBlocks >= 2 || s.proseLength >= SHORT_POST_PROSE_CHARS;
 }

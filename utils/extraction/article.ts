@@ -20,6 +20,22 @@ export interface ExtractedArticle {
   html: string;
   /** Plain text of `html`, block elements separated by newlines. */
   text: string;
+  /**
+   * Set when Margin's clean-up left much less text than Readability found
+   * and the article shown is Readability's own result instead (sanitized, not
+   * cleaned up): a sign a clean-up rule misfired on this page.
+   */
+  fallback?: ExtractionFallback;
+}
+
+/** Why the reader shows Readability's result instead of Margin's cleaned-up one. */
+export interface ExtractionFallback {
+  /** A sentence for logs and the CLI, e.g. "clean-up left 1146 of 9357 characters". */
+  reason: string;
+  /** Characters (whitespace collapsed) left by Margin's clean-up. */
+  ourChars: number;
+  /** Characters (whitespace collapsed) in Readability's result. */
+  readabilityChars: number;
 }
 
 export interface ExtractOptions {

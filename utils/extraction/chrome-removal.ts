@@ -10,6 +10,7 @@ import { CHROME_CLASS, RELATED_HEADING } from './chrome-patterns';
 import { type LineContext, blockChromeRule, edgeChromeRule, isOtherPageOfSite } from './chrome-lines';
 import { holdsPlayer } from './embeds';
 import { byTag, classAndId, descendants, leafBlocks, linkDensity, normalizedText } from './dom-helpers';
+import { proseGuard } from './prose-share';
 
 export { isDateline } from './chrome-lines';
 
@@ -20,6 +21,8 @@ export interface ChromeContext extends LineContext {
    * bench (bench/extract-ablation.ts) turns rules off this way.
    */
   onRemove?: (el: Element, rule: string) => boolean | void;
+  /** Called when a rule matched an element holding much of the article's prose, which was kept. */
+  onOverruled?: (el: Element, rule: string) => void;
 }
 
 /** A widget found by class is at most this share of the article's text. */
@@ -185,8 +188,14 @@ function removeEmptyContainers(root: Element): void {
  * @param root - Readability's article element, with page classes still on it.
  */
 export function removeArticleChrome(root: Element, context: ChromeContext): void {
+  // Chrome never holds a large share of the prose: a rule matching such an element is wrong on this page.
+  const holdsProse = proseGuard(root);
   const drop: Drop = (el, rule) => {
     if (!root.contains(el) || el === root) return;
+    if (holdsProse(el)) {
+      context.onOverruled?.(el, rule);
+      return;
+    }
     if (context.onRemove?.(el, rule) === false) return;
     el.remove();
   };

@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import type { WindowLike } from 'dompurify';
 import { sanitizeArticleElement } from '../sanitize/sanitize-html';
-import type { ExtractedArticle, ExtractOptions } from './article';
+import type { ExtractedArticle, ExtractionFallback, ExtractOptions } from './article';
 import { isArticle, measureArticle } from './article-gate';
 import { removeAuthorAvatars } from './author-avatars';
 import { blockText } from './block-text';
@@ -24,8 +24,10 @@ import { readingMinutes } from './reading-time';
 import { documentBaseUrl, resolveUrls } from './resolve-urls';
 
 export interface ExtractArticleOptions extends ExtractOptions {
-  /** Diagnostics: called for each element removed as page chrome, with the rule's name. */
-  onChromeRemoved?: (el: Element, rule: string) => void;
+  /** Diagnostics: called for each element about to be removed as page chrome, with the rule's name; `false` keeps it (bench/extract-ablation.ts). */
+  onChromeRemoved?: (el: Element, rule: string) => boolean | void;
+  /** Diagnostics: called when a chrome rule matched an element holding much of the prose, which was kept. */
+  onChromeOverruled?: (el: Element, rule: string) => void;
   /**
    * The window whose DOM implementation sanitizes the result: the page's
    * `window` in the browser (a `document.cloneNode(true)` has no
@@ -33,6 +35,15 @@ export interface ExtractArticleOptions extends ExtractOptions {
    */
   window: Window & typeof globalThis;
 }
+
+/**
+ * Below this share of the text Readability found, Margin's clean-up has cut
+ * the article rather than its chrome, and Readability's own result is shown.
+ */
+export const MIN_SHARE_OF_READABILITY = 0.5;
+
+/** Length of `text` with whitespace runs counted once: how much there is to read. */
+const textChars = (text: string): number => text.replace(/\s+/g, ' ').trim().length;
 
 /** Text of the first paragraph that reads like prose, for the excerpt fallback. */
 function firstParagraph(body: Element): string | null {
@@ -76,17 +87,33 @@ export function extractArticle(doc: Document, options: ExtractArticleOptions): E
   // Readability's page wrapper id means nothing in the reader.
   for (const wrapper of byTag(article, 'div')) if (/^readability-page-\d+$/.test(wrapper.id)) wrapper.removeAttribute('id');
   const metadata = mergeMetadata(result, page, documentTitle);
-  removeArticleChrome(article, { byline: metadata.byline, title: metadata.title, pageUrl, onRemove: options.onChromeRemoved });
+  // Readability's own result, kept to fall back on if the clean-up below cuts the article.
+  const readabilityArticle = article.cloneNode(true) as Element;
+  removeArticleChrome(article, {
+    byline: metadata.byline,
+    title: metadata.title,
+    pageUrl,
+    onRemove: options.onChromeRemoved,
+    onOverruled: options.onChromeOverruled,
+  });
   removeAuthorAvatars(article, metadata.byline);
-  tidyImageWrappers(article);
-  embedsToLinks(article, baseUrl);
-  normalizeFigures(article);
-  removeEmptyFigures(article);
-  resolveUrls(article, baseUrl, pageUrl);
-
-  const { html, body } = sanitizeArticleElement(article, options.window as unknown as WindowLike);
-  const text = blockText(body);
-  if (!isArticle(measureArticle(body))) return null;
+  let body = finishArticle(article, baseUrl, pageUrl, options.window);
+  let fallback: ExtractionFallback | undefined;
+  const ourChars = textChars(body.text);
+  const accepted = isArticle(measureArticle(body.element));
+  if (!accepted || ourChars < MIN_SHARE_OF_READABILITY * textChars(normalizedText(readabilityArticle))) {
+    // Compare like with like: Readability's result through the same steps, minus the clean-up.
+    const plain = finishArticle(readabilityArticle, baseUrl, pageUrl, options.window);
+    const readabilityChars = textChars(plain.text);
+    const cut = ourChars < MIN_SHARE_OF_READABILITY * readabilityChars;
+    if ((cut || !accepted) && isArticle(measureArticle(plain.element))) {
+      const reason = cut
+        ? `clean-up left ${ourChars} of the ${readabilityChars} characters Readability found`
+        : `the cleaned-up article (${ourChars} characters) is not an article; Readability's (${readabilityChars}) is`;
+      fallback = { reason, ourChars, readabilityChars };
+      body = plain;
+    } else if (!accepted) return null;
+  } else if (!accepted) return null;
 
   return {
     title: metadata.title,
@@ -94,11 +121,34 @@ export function extractArticle(doc: Document, options: ExtractArticleOptions): E
     siteName: metadata.siteName,
     published: metadata.published,
     lang: metadata.lang,
-    readingMinutes: readingMinutes(text),
-    excerpt: metadata.excerpt ?? firstParagraph(body),
-    leadImage: page.declaredImage ?? findFirstLargeImage(body, baseUrl),
+    readingMinutes: readingMinutes(body.text),
+    excerpt: metadata.excerpt ?? firstParagraph(body.element),
+    leadImage: page.declaredImage ?? findFirstLargeImage(body.element, baseUrl),
     url: pageUrl,
-    html,
-    text,
+    html: body.html,
+    text: body.text,
+    ...(fallback ? { fallback } : {}),
   };
+}
+
+/** The article as the reader renders it: sanitized HTML, its element and its text. */
+interface FinishedArticle {
+  html: string;
+  element: Element;
+  text: string;
+}
+
+/**
+ * The steps every article goes through, cleaned up or not: images, embeds and
+ * figures in the reader's form, absolute URLs, then the sanitizer. None of
+ * them removes text.
+ */
+function finishArticle(article: Element, baseUrl: string, pageUrl: string, window: Window & typeof globalThis): FinishedArticle {
+  tidyImageWrappers(article);
+  embedsToLinks(article, baseUrl);
+  normalizeFigures(article);
+  removeEmptyFigures(article);
+  resolveUrls(article, baseUrl, pageUrl);
+  const { html, body } = sanitizeArticleElement(article, window as unknown as WindowLike);
+  return { html, element: body, text: blockText(body) };
 }

@@ -1,0 +1,3 @@
+import { invariantTests } from './extraction-invariants';
+
+invariantTests('benchmark', "article-extraction-benchmark");

@@ -1,0 +1,3 @@
+import { invariantTests } from './extraction-invariants';
+
+invariantTests('readability', "Readability's test pages");

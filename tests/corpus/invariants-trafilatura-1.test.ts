@@ -1,0 +1,3 @@
+import { invariantTests } from './extraction-invariants';
+
+invariantTests('trafilatura', 'trafilatura evaluation set', 0, 3);
