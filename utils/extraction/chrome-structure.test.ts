@@ -66,4 +66,10 @@ describe('structural chrome rules', () => {
     const text = textWith({ middle: '<div class="visible-print-block"><p>Printed from Coastal Notes, the magazine of the northern cape.</p></div>' });
     expect(text).not.toMatch(/Printed from/);
   });
+
+  it('keeps an article body that a print plugin also marks print-only (its prose is the article)', () => {
+    const article = `<div class="entry-content print-only">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div>`;
+    const text = extract(page({ article }))!.text;
+    for (const p of PROSE) expect(text).toContain(p);
+  });
 });

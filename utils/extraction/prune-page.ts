@@ -9,6 +9,7 @@
  */
 import { byTag } from './dom-helpers';
 import { EMBED_URL_PATTERN } from './embeds';
+import { MAX_REMOVABLE_PROSE_PARAGRAPHS, measureProse } from './prose-share';
 
 const NEVER_CONTENT = ['nav', 'svg', 'template', 'canvas'];
 /**
@@ -22,6 +23,11 @@ const PRINT_ONLY_CLASSES = ['print-only', 'printonly', 'only-print', 'visible-pr
 /** Removes never-content elements from `doc`, in place. */
 export function prunePage(doc: Document): void {
   for (const tag of NEVER_CONTENT) for (const el of byTag(doc, tag)) el.remove();
-  for (const name of PRINT_ONLY_CLASSES) for (const el of Array.from(doc.getElementsByClassName(name))) el.remove();
+  for (const name of PRINT_ONLY_CLASSES) {
+    for (const el of Array.from(doc.getElementsByClassName(name))) {
+      // Print plugins also mark the article body itself ("entry-content print-only"): prose is never a print-only copy.
+      if (measureProse(el).paragraphs < MAX_REMOVABLE_PROSE_PARAGRAPHS) el.remove();
+    }
+  }
   for (const frame of byTag(doc, 'iframe')) if (!EMBED_URL_PATTERN.test(frame.getAttribute('src') ?? '')) frame.remove();
 }
