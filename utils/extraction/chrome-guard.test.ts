@@ -15,7 +15,7 @@ describe('chrome removal never takes the prose', () => {
   });
 
   it('still removes a share bar and a one-line pitch', () => {
-    const article = `<div class="share-bar"><a href="#">Facebook</a> <a href="#">Email</a></div>${proseHtml()}<p class="promo">Get the weekly letter.</p>`;
+    const article = `<div class="share-bar"><a href="#">Facebook</a> <a href="#">Email</a></div>${proseHtml()}<p class="newsletter-pitch">Get the weekly letter.</p>`;
     const text = extract(page({ article }))!.text;
     expect(text).not.toMatch(/Facebook|weekly letter/);
   });
