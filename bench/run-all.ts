@@ -23,6 +23,14 @@ if (extraction) {
   const { ours, bare, timeRatio, medium } = extraction;
   row('Extraction F1 (88 pages, word 4-gram)', `${f3(ours.f1)} vs ${f3(bare.f1)}`, 'Margin vs bare Readability.js');
   row('Extraction precision / recall', `${f3(ours.precision)} / ${f3(ours.recall)}`, `bare: ${f3(bare.precision)} / ${f3(bare.recall)}`);
+  row('Extraction F1, Defuddle', f3(extraction.defuddle.f1), 'same 88 pages and DOM (jsdom)');
+  if (extraction.snippets) {
+    const s = extraction.snippets;
+    row('Snippet F1 (487 trafilatura pages)', `${f3(s.margin.score.f1)} vs ${f3(s.readability.score.f1)} vs ${f3(s.defuddle.score.f1)}`, 'Margin vs Readability vs Defuddle; trafilatura publishes 0.924 on its whole set');
+  }
+  const cut = extraction.cutShort.length + (extraction.snippets?.cutShort.length ?? 0);
+  const none = extraction.noArticle.length + (extraction.snippets?.noArticle.length ?? 0);
+  row('Pages cut under half / no article', `${cut} / ${none}`, 'where bare Readability finds > 500 characters (88 + 487 pages)');
   row('Extraction time ratio', `${timeRatio.toFixed(2)}×`, 'Margin ÷ bare Readability, same parsed documents, median of 5');
   for (const m of medium) row(`Medium page ${m.page} F1`, `${f3(m.ours)} vs ${f3(m.bare)}`, 'vs expected text, Margin vs bare');
 } else {
