@@ -151,9 +151,12 @@ export async function tellTab(session: ChromiumSession, page: Page, type: string
   const tabId = await tabIdOf(session, page);
   return session.controlPage.evaluate(
     ({ tabId, type, data }) =>
-      chrome.tabs
-        .sendMessage(tabId, { id: Date.now(), type, data, timestamp: Date.now() })
-        .then((reply: { res?: unknown; err?: unknown } | undefined) => reply ?? { err: 'no answer' }, (error: Error) => ({ err: error.message })),
+      Promise.race([
+        chrome.tabs
+          .sendMessage(tabId, { id: Date.now(), type, data, timestamp: Date.now() })
+          .then((reply: { res?: unknown; err?: unknown } | undefined) => reply ?? { err: 'no answer' }, (error: Error) => ({ err: error.message })),
+        new Promise<{ err: string }>((resolve) => setTimeout(() => resolve({ err: `the tab did not answer ${type} in 20 s` }), 20_000)),
+      ]),
     { tabId, type, data },
   );
 }
