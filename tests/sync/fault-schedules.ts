@@ -195,7 +195,8 @@ function stopAfter(remote: RemoteStore, after: number, delivered: boolean) {
   const wrap =
     <A extends unknown[], R>(op: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
-      if (stopped || count++ < after) return stopped ? forever : op(...args);
+      if (stopped) return forever;
+      if (count++ < after) return op(...args);
       stopped = true;
       signal('stopped');
       if (delivered) await op(...args).catch(() => undefined);

@@ -113,7 +113,7 @@ export function extractArticle(doc: Document, options: ExtractArticleOptions): E
       fallback = { reason, ourChars, readabilityChars };
       body = plain;
     } else if (!accepted) return null;
-  } else if (!accepted) return null;
+  }
 
   return {
     title: metadata.title,
