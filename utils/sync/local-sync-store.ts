@@ -66,14 +66,18 @@ export async function writeMeta(db: MarginDb, patch: Partial<SyncMeta>): Promise
 }
 
 /**
- * Forgets everything sync knew (another folder, or a reset): the next sync starts as
- * a first one. The next change number is kept: going back to a folder this browser
- * wrote to before, a reused number would be skipped by devices that read it already.
+ * Forgets what sync knew about a folder (another folder, or one made anew): the next
+ * sync reads it from the start and sends everything. The docs stay, every one to be
+ * sent again: their stamps are the facts of which edit came last, field by field, and
+ * rebuilt from the records every field would carry the record's newest time, so an
+ * old field would beat another browser's newer edit of it. The next change number is
+ * kept too: going back to a folder this browser wrote to before, a reused number would
+ * be skipped by devices that read it already.
  */
 export async function resetSyncState(db: MarginDb): Promise<void> {
   const { nextSeq } = await readMeta(db);
   await writeTransaction(db, [db.syncDocs, db.syncMeta], async () => {
-    await db.syncDocs.clear();
+    await db.syncDocs.toCollection().modify({ dirty: 1 });
     await db.syncMeta.clear();
     await db.syncMeta.put({ key: 'nextSeq', value: nextSeq });
   });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { deleteHighlight, getHighlight, listHighlights, updateHighlight } from '@/utils/db/highlights';
 import { getPageNote, setPageNote } from '@/utils/db/page-notes';
 import { createMemoryRemote, serverFault } from './memory-remote';
+import { resetSyncState } from './local-sync-store';
 import { highlightOn, testDevice, visibleState } from './test-devices';
 import type { SyncReport } from './sync-engine';
 import { createBackup } from '@/utils/backup/create-backup';
@@ -197,6 +198,25 @@ describe('faults and bad input', () => {
     ok(await b.sync(remote));
     expect(await getHighlight(b.db, later.id)).not.toBeNull();
     expect((await b.sync(remote)) as SyncReport).toMatchObject({ warnings: [] });
+  });
+
+  test('moving both browsers to a new folder keeps which edit came last, field by field', async () => {
+    const { remote, a, b } = twoBrowsers();
+    const h = await highlightOn(a.db, URL_A, 'passage');
+    await syncInTurn(remote, a, b);
+    // Offline, B tags the highlight; later A changes its colour (A never saw the tags).
+    b.tick(1000);
+    await updateHighlight(b.db, h.id, { tags: ['from-b'] });
+    a.tick(5000);
+    await updateHighlight(a.db, h.id, { colour: 'green' });
+    // The user points both browsers at another folder (another server, say).
+    await resetSyncState(a.db);
+    await resetSyncState(b.db);
+    const moved = createMemoryRemote();
+    await syncInTurn(moved, a, b, a);
+    // A's newer record must not make its older tags look new: B's tag edit is the last one.
+    for (const d of [a, b]) expect(await getHighlight(d.db, h.id)).toMatchObject({ tags: ['from-b'], colour: 'green' });
+    expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
   });
 
   test('a damaged change file is reported and skipped; the rest of the sync goes on', async () => {
