@@ -48,9 +48,13 @@ export interface SyncMeta {
   appliedSnapshots: string[];
   /** Records written after this `updatedAt` are checked for local changes on the next scan. */
   scanCursor: number;
+  /** The change number this device's head in the folder announces, as last written. */
+  headSeq: number;
+  /** The folder's format file as this device last read it (repairs a damaged one; tells a new key). */
+  format: string | null;
 }
 
-const META_DEFAULTS: SyncMeta = { seen: {}, seenGaps: {}, nextSeq: 1, sentSeq: 0, appliedSnapshots: [], scanCursor: 0 };
+const META_DEFAULTS: SyncMeta = { seen: {}, seenGaps: {}, nextSeq: 1, sentSeq: 0, appliedSnapshots: [], scanCursor: 0, headSeq: 0, format: null };
 
 export async function readMeta(db: MarginDb): Promise<SyncMeta> {
   const rows = await db.syncMeta.toArray();

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { deleteHighlight, getHighlight, listHighlights, updateHighlight } from '@/utils/db/highlights';
 import { getPageNote, setPageNote } from '@/utils/db/page-notes';
-import { createMemoryRemote, serverFault } from './memory-remote';
+import { createMemoryRemote, serverFault } from '@/tests/support/memory-remote';
 import { resetSyncState } from './local-sync-store';
-import { highlightOn, testDevice, visibleState } from './test-devices';
+import { highlightOn, testDevice, visibleState } from '@/tests/support/sync-test-devices';
 import type { SyncReport } from './sync-engine';
 import { createBackup } from '@/utils/backup/create-backup';
 import { serializeBackup } from '@/utils/backup/serialize-backup';

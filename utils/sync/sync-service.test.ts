@@ -1,12 +1,12 @@
 import { describe, expect, test, vi } from 'vitest';
 import { deleteHighlight, getHighlight } from '@/utils/db/highlights';
 import { readMeta } from './local-sync-store';
-import { createMemoryRemote, type MemoryRemote } from './memory-remote';
+import { createMemoryRemote, type MemoryRemote } from '@/tests/support/memory-remote';
 import { RemoteError } from './remote-store';
 import { createSyncService, type SyncServiceDeps } from './sync-service';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './sync-settings';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status';
-import { highlightOn, testDevice, type TestDevice } from './test-devices';
+import { highlightOn, testDevice, type TestDevice } from '@/tests/support/sync-test-devices';
 
 const URL_A = 'https://medium.com/@margin/kubecon-eu-2024-day-two';
 const SETTINGS: SyncSettings = {

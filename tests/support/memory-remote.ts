@@ -3,7 +3,7 @@
  * need thousands of syncs in seconds. The real-server tests use `webdav-remote.ts`.
  * Counts bytes like the WebDAV store so incremental-sync tests can assert on them.
  */
-import { RemoteError, type RemoteEntry, type RemoteStore } from './remote-store';
+import { RemoteError, type RemoteEntry, type RemoteStore } from '@/utils/sync/remote-store';
 
 export interface MemoryRemote extends RemoteStore {
   files: Map<string, Uint8Array>;

@@ -9,8 +9,8 @@ import { upsertArticle } from '@/utils/db/articles';
 import { addHighlight } from '@/utils/db/highlights';
 import { selectorsFor } from '@/utils/db/test-db';
 import type { HighlightRecord } from '@/utils/db/schema';
-import type { RemoteStore } from './remote-store';
-import { syncOnce, type SyncOptions, type SyncResult } from './sync-engine';
+import type { RemoteStore } from '@/utils/sync/remote-store';
+import { syncOnce, type SyncOptions, type SyncResult } from '@/utils/sync/sync-engine';
 
 export interface TestDevice {
   id: string;
