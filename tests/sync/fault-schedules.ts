@@ -14,7 +14,7 @@ import { deleteHighlight, restoreHighlight, updateHighlight } from '@/utils/db/h
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
 import { scanLocalChanges } from '@/utils/sync/local-sync-store';
 import { mergeDocs, recordFromDoc, type SyncDoc } from '@/utils/sync/sync-doc';
-import { highlightOn, testDevice, visibleState, type TestDevice } from '@/utils/sync/test-devices';
+import { highlightOn, testDevice, visibleState, type TestDevice } from '../support/sync-test-devices';
 import type { FaultAction, FaultProxy } from '../support/fault-proxy';
 import type { WebDavServer } from '../support/webdav-server';
 import { mulberry32 } from '../support/prng';
@@ -70,12 +70,39 @@ function scheduleFor(seed: number) {
   };
 }
 
-export async function runSchedule(seed: number, server: WebDavServer, proxy: FaultProxy, devices = 3, rounds = 4): Promise<ScheduleOutcome> {
-  const random = mulberry32(seed);
+/**
+ * A sync folder whose requests can fail: the real server behind the fault proxy, or
+ * the in-memory chaos store (`chaos-remote.ts`), which can also land an upload late.
+ */
+export interface FaultyFolder {
+  /** The folder as the browsers see it while faults are on. */
+  faulty: RemoteStore;
+  /** The same folder with no faults in the way. */
+  clean: RemoteStore;
+  /** Faults on, drawn from the seed. */
+  startFaults(seed: number): void;
+  /** Waits until every faulty request has ended (and landed, where one lands late); faults off. */
+  stopFaults(): Promise<void>;
+}
+
+/** The real server behind the fault proxy, with its folder for this seed. */
+export function proxiedFolder(seed: number, server: WebDavServer, proxy: FaultProxy): FaultyFolder {
   const folder = `schedule-${seed}`;
-  // Short lock retries: a schedule meets hundreds of requests, and the waits prove nothing by their length.
-  const remote = createWebDavRemote({ url: proxy.url, username: server.username, password: server.password, folder, timeoutMs: 5000, retryDelaysMs: [5, 20, 50] });
-  const clean = createWebDavRemote({ url: server.url, username: server.username, password: server.password, folder });
+  return {
+    // Short lock retries: a schedule meets hundreds of requests, and the waits prove nothing by their length.
+    faulty: createWebDavRemote({ url: proxy.url, username: server.username, password: server.password, folder, timeoutMs: 5000, retryDelaysMs: [5, 20, 50] }),
+    clean: createWebDavRemote({ url: server.url, username: server.username, password: server.password, folder }),
+    startFaults: (s) => proxy.setSchedule(scheduleFor(s)),
+    async stopFaults() {
+      await proxy.idle();
+      proxy.setSchedule(() => ({ kind: 'pass' }));
+    },
+  };
+}
+
+export async function runSchedule(seed: number, folder: FaultyFolder, devices = 3, rounds = 4): Promise<ScheduleOutcome> {
+  const random = mulberry32(seed);
+  const { faulty: remote, clean } = folder;
   const start = Date.UTC(2024, 4, 1);
   const browsers: TestDevice[] = Array.from({ length: devices }, (_, i) =>
     testDevice(`s${seed}-d${i}`, start + Math.floor(random() * 5000), `schedule-${seed}-${i}`),
@@ -87,7 +114,7 @@ export async function runSchedule(seed: number, server: WebDavServer, proxy: Fau
   // docs already goes out as a snapshot, so both ways of sending meet faults.
   const options = { compactAfter: 3, failsafeMin: 1_000_000, ...(seed % 2 === 1 && { docsPerFile: 4 }) };
 
-  proxy.setSchedule(scheduleFor(seed));
+  folder.startFaults(seed);
   for (let round = 0; round < rounds; round++) {
     for (const [i, b] of browsers.entries()) {
       b.tick(Math.floor(random() * 3000));
@@ -116,7 +143,7 @@ export async function runSchedule(seed: number, server: WebDavServer, proxy: Fau
       known[i] = [...new Set([...known[i]!, ...ids])];
     }
   }
-  await proxy.idle();
+  await folder.stopFaults();
 
   // What every browser holds now, local edits included: the final state must contain all of it.
   const expected = new Map<string, SyncDoc>();
@@ -129,7 +156,6 @@ export async function runSchedule(seed: number, server: WebDavServer, proxy: Fau
     }
   }
 
-  proxy.setSchedule(() => ({ kind: 'pass' }));
   for (let pass = 0; pass < 8; pass++) {
     let moved = 0;
     for (const b of browsers) {

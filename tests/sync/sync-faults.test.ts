@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { WEBDAV_KINDS, startWebDav, webDavMissing, type WebDavKind } from '../support/webdav-kinds';
 import type { WebDavServer } from '../support/webdav-server';
-import { runSchedule, type ScheduleOutcome } from './fault-schedules';
+import { proxiedFolder, runSchedule, type ScheduleOutcome } from './fault-schedules';
 
 /**
  * `MARGIN_FAULT_SCHEDULES=2000 npx vitest run tests/sync` runs more; `MARGIN_FAULT_SEED`
@@ -45,7 +45,7 @@ for (const { kind, first, count } of seedRanges(WEBDAV_KINDS)) {
 
     test(`${count} seeded schedules (${seeds}) on ${kind}: 3 browsers editing at once through 423/500/503/507, cut uploads and downloads, slow answers and concurrent compaction; none loses or duplicates a record`, async () => {
       const outcomes: ScheduleOutcome[] = [];
-      for (let seed = first; seed < first + count; seed++) outcomes.push(await runSchedule(seed, server, proxy));
+      for (let seed = first; seed < first + count; seed++) outcomes.push(await runSchedule(seed, proxiedFolder(seed, server, proxy)));
       const lost = outcomes.filter((o) => o.lost.length > 0);
       const summary = {
         server: kind,
