@@ -34,6 +34,7 @@ export async function launchChromiumWithExtension(
     headless = true,
     keptProfile,
     extraArgs = [],
+    extensionsBefore = [],
   }: {
     extensionDir?: string;
     headless?: boolean;
@@ -41,6 +42,8 @@ export async function launchChromiumWithExtension(
     keptProfile?: string;
     /** More command-line switches, e.g. `--host-resolver-rules` to give 127.0.0.1 other host names. */
     extraArgs?: string[];
+    /** Other unpacked extensions, installed before Margin (one that claims Margin's shortcut first, say). */
+    extensionsBefore?: string[];
   } = {},
 ): Promise<ChromiumSession> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -48,14 +51,15 @@ export async function launchChromiumWithExtension(
   }
   if (keptProfile) mkdirSync(keptProfile, { recursive: true });
   const userDataDir = keptProfile ?? mkdtempSync(join(tmpdir(), 'margin-chromium-'));
+  const extensions = [...extensionsBefore, extensionDir].join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless,
     viewport: { width: 1280, height: 900 },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       '--no-sandbox',
       '--disable-gpu',
       // The network here is closed: these stop Chromium's own background traffic.

@@ -7,22 +7,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROME_BUILD_DIR, CHROMIUM_PATH } from '../../scripts/lib/chromium';
+import { CHROMIUM_PATH, launchChromiumWithExtension, type ChromiumSession } from '../../scripts/lib/chromium';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
 const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
 
 describe.skipIf(skip)(`shortcut conflicts in Chromium${skip ? ` (${skip})` : ''}`, () => {
+  let session: ChromiumSession;
   let context: BrowserContext;
   let extensionId: string;
   const dirs: string[] = [];
 
   beforeAll(async () => {
     const stub = mkdtempSync(join(tmpdir(), 'margin-stub-clipper-'));
-    const profile = mkdtempSync(join(tmpdir(), 'margin-chromium-'));
-    dirs.push(stub, profile);
+    dirs.push(stub);
     writeFileSync(
       join(stub, 'manifest.json'),
       JSON.stringify({
@@ -32,29 +32,13 @@ describe.skipIf(skip)(`shortcut conflicts in Chromium${skip ? ` (${skip})` : ''}
         commands: { 'open-clipper': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Clip this page' } },
       }),
     );
-    // The stub is listed first, so it is installed first and gets the key.
-    const extensions = `${stub},${CHROME_BUILD_DIR}`;
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      ignoreDefaultArgs: ['--disable-extensions'],
-      args: [
-        `--disable-extensions-except=${extensions}`,
-        `--load-extension=${extensions}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
+    // The stub is installed first, so it gets the key.
+    session = await launchChromiumWithExtension({ extensionsBefore: [stub] });
+    context = session.context;
+    extensionId = session.extensionId;
   });
   afterAll(async () => {
-    await context?.close();
+    await session?.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
