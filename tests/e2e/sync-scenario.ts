@@ -1,6 +1,6 @@
 /**
  * The sync scenario of issue #5, end to end, for any two browsers: both set up
- * through their options page for one real WebDAV server (rclone, on 127.0.0.1),
+ * through their options page for one real WebDAV server (rclone or Apache, on 127.0.0.1),
  * both showing the sample post. A highlight with a note made in A (from the in-page
  * toolbar, the note typed into the note card) shows in B, painted, in the side panel
  * with its note and counted in the popup; a delete in B's side panel disappears from
@@ -14,7 +14,8 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from '../../scripts/serve';
-import { startWebDavServer, type WebDavServer } from '../support/webdav-server';
+import { startWebDav, webDavMissing, type WebDavKind } from '../support/webdav-kinds';
+import type { WebDavServer } from '../support/webdav-server';
 import { ARTIFACTS_DIR } from './support';
 import {
   addressWarning,
@@ -49,13 +50,17 @@ const THIRD_NOTE = 'Written at home, read at work';
 
 export interface SyncScenario {
   title: string;
-  /** Why it cannot run here, or null. */
+  /** Why the browsers cannot run here, or null. */
   skip: string | null;
+  /** The WebDAV server both browsers sync through. */
+  server: WebDavKind;
   a: { name: string; launch: () => Promise<SyncBrowser> };
   b: { name: string; launch: () => Promise<SyncBrowser>; screenshots: string };
 }
 
-export function describeSyncScenario({ title, skip, a: A, b: B }: SyncScenario): void {
+export function describeSyncScenario({ title: name, skip: browsersMissing, server, a: A, b: B }: SyncScenario): void {
+  const skip = browsersMissing ?? webDavMissing(server);
+  const title = `${name}, through ${server}`;
   describe.skipIf(skip)(`${title}${skip ? ` (${skip})` : ''}`, () => {
     let dav: WebDavServer;
     let site: Awaited<ReturnType<typeof startServer>>;
@@ -78,7 +83,7 @@ export function describeSyncScenario({ title, skip, a: A, b: B }: SyncScenario):
     const closePopups = () => Promise.all(popups.splice(0).map((p) => p.close().catch(() => undefined)));
 
     beforeAll(async () => {
-      [dav, site] = await Promise.all([startWebDavServer(), startServer({ root: resolve('demo') })]);
+      [dav, site] = await Promise.all([startWebDav(server), startServer({ root: resolve('demo') })]);
       // One after the other: two browsers starting at once on two cores time out.
       a = await A.launch();
       b = await B.launch();
