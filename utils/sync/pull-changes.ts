@@ -12,6 +12,9 @@ import type { SyncDoc } from './sync-doc';
 import { changeFileSchema, decodeFile, headSchema, manifestSchema, partSchema, SyncFileError, type HeadFile, type Manifest } from './sync-files';
 import type { ResolvedSyncOptions } from './sync-options';
 
+/** New change numbers of one device read without listing its folder first (the usual sync reads one or two). */
+const DIRECT_READS = 4;
+
 export interface Pulled {
   docs: SyncDoc[];
   seen: Record<string, number>;
@@ -97,17 +100,21 @@ async function pullOnce(o: ResolvedSyncOptions, key: SyncKey | null, meta: SyncM
     heads[device] = head.seq;
     const skipped = gaps[device] ?? [];
     if (head.seq <= (seen[device] ?? 0) && skipped.length === 0) continue;
-    // The folder says which files exist: one listing, however large a number the head
-    // claims (counting up to it would be a request per number, and a hostile head can
-    // claim any number). Only what its head announces is read: a file above it may
-    // still be uploading.
-    const present = (await o.remote.list(changesDir(device)))
-      .map((e) => (e.type === 'file' ? seqOfChangeFile(e.name) : null))
-      .filter((n): n is number => n !== null && n >= 1 && n <= head.seq && (n > (seen[device] ?? 0) || inGaps(skipped, n)))
-      .sort((a, b) => a - b);
-    // Compaction counts what is really there, not what a head claims.
-    heads[device] = Math.min(head.seq, Math.max(seen[device] ?? 0, present.at(-1) ?? 0));
-    for (const seq of present) {
+    const from = seen[device] ?? 0;
+    // A few new numbers are read directly, as they are usually all there; otherwise
+    // the folder says which files exist: one listing, however large a number the head
+    // claims (a request per number would let a hostile head claim any number), and the
+    // only way to find a skipped file that landed late. Only what its head announces
+    // is read: a file above it may still be uploading.
+    const direct = skipped.length === 0 && head.seq - from <= DIRECT_READS;
+    const candidates = direct
+      ? Array.from({ length: head.seq - from }, (_, i) => from + 1 + i)
+      : (await o.remote.list(changesDir(device)))
+          .map((e) => (e.type === 'file' ? seqOfChangeFile(e.name) : null))
+          .filter((n): n is number => n !== null && n >= 1 && n <= head.seq && (n > from || inGaps(skipped, n)))
+          .sort((a, b) => a - b);
+    let lastThere = direct ? from : (candidates.at(-1) ?? from);
+    for (const seq of candidates) {
       if (budget-- <= 0) break;
       const path = changePath(device, seq);
       const data = await o.remote.get(path);
@@ -115,6 +122,7 @@ async function pullOnce(o: ResolvedSyncOptions, key: SyncKey | null, meta: SyncM
         const now = await listSnapshots(o.remote);
         if (now.some((id) => !snapshotIds.includes(id))) return 'snapshot-appeared';
       } else {
+        if (direct) lastThere = seq;
         try {
           const file = await decodeFile(path, data, changeFileSchema, key);
           if (file.device !== device || file.seq !== seq) throw new SyncFileError(path, 'does not belong at this path: refused.');
@@ -125,15 +133,20 @@ async function pullOnce(o: ResolvedSyncOptions, key: SyncKey | null, meta: SyncM
           warnings.push((error as Error).message);
         }
       }
+      // Not there when read directly: a number reserved for an upload that failed, or
+      // one still landing; kept as skipped, so it is still read if it appears.
+      const absent = direct && !data;
       const before = seen[device] ?? 0;
       if (seq > before) {
-        gaps[device] = addGap(gaps[device] ?? [], before + 1, seq - 1);
+        gaps[device] = addGap(gaps[device] ?? [], before + 1, absent ? seq : seq - 1);
         seen[device] = seq;
-      } else {
+      } else if (!absent) {
         gaps[device] = removeGap(gaps[device] ?? [], seq);
       }
       o.progress({ phase: 'reading', done: docs.length, total: docs.length });
     }
+    // Compaction counts what is really there, not what a head claims.
+    heads[device] = Math.min(head.seq, Math.max(from, lastThere));
     if (gaps[device]?.length === 0) delete gaps[device];
   }
   return { docs, seen, gaps, applied: [...applied], heads, cover, listedSnapshots: snapshotIds, warnings };

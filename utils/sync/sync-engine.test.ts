@@ -291,6 +291,36 @@ describe('a folder that lies about change numbers', () => {
     expect(await getHighlight(b.db, made[1]!.id)).not.toBeNull();
   });
 
+  test('a few new change files are read without listing the folder; a skipped one is looked for by listing', async () => {
+    const { remote, a, b } = twoBrowsers();
+    await highlightOn(a.db, URL_A, 'first');
+    await syncInTurn(remote, a, b);
+    const requests: string[] = [];
+    remote.before = (op, path) => void requests.push(`${op} ${path}`);
+    await highlightOn(a.db, `${URL_A}-2`, 'second');
+    ok(await a.sync(remote));
+    requests.length = 0;
+    ok(await b.sync(remote));
+    expect(requests.filter((r) => r.startsWith('list changes/'))).toEqual([]);
+    expect(requests).toContain('get changes/device-a/00000002.json');
+
+    // A number A reserved but whose upload failed is skipped now, and listed for later.
+    remote.before = (op, path) => {
+      if (op === 'put' && path === 'changes/device-a/00000003.json') throw serverFault(path);
+    };
+    await highlightOn(a.db, `${URL_A}-3`, 'third');
+    await expect(a.sync(remote)).rejects.toThrow(/503/);
+    remote.before = (op, path) => void requests.push(`${op} ${path}`);
+    ok(await a.sync(remote));
+    requests.length = 0;
+    ok(await b.sync(remote));
+    expect(requests).toContain('get changes/device-a/00000003.json');
+    requests.length = 0;
+    ok(await b.sync(remote));
+    expect(requests).toContain('list changes/device-a');
+    expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
+  });
+
   test('a long backlog is read over several syncs, a bounded number of files each', async () => {
     const { remote, a, b } = twoBrowsers();
     const made: Awaited<ReturnType<typeof highlightOn>>[] = [];
