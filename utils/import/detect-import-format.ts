@@ -18,7 +18,7 @@ export type ServiceFormat = (typeof SERVICE_FORMATS)[number];
 export type ImportFormat = ServiceFormat | 'backup' | 'annotations';
 
 /** What a person calls each kind of file. */
-export const FORMAT_LABELS: Record<ImportFormat, string> = {
+export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   backup: 'Margin backup',
   annotations: 'Annotations',
   pocket: 'Pocket export',

@@ -7,7 +7,7 @@
  */
 import type { BackupSettings } from '@/utils/backup/backup-format';
 import type { MarginDb } from '@/utils/db/margin-db';
-import { FORMAT_LABELS, type ImportFormat } from './detect-import-format';
+import { IMPORT_FORMAT_LABELS, type ImportFormat } from './detect-import-format';
 import { previewBackup } from './import-backup';
 import { planImport, type ImportPlan } from './plan-import';
 import { readServiceExport, type ServiceExportOptions } from './read-service-export';
@@ -45,7 +45,7 @@ export async function previewImportFile(db: MarginDb, input: string | Uint8Array
     if (service.ok === false) return { ok: false, message: 'This file cannot be imported, and nothing was changed:', problems: service.errors };
     if (service.ok === 'other') text = service.text;
     else {
-      const refused = `This ${FORMAT_LABELS[service.format]} cannot be imported, and nothing was changed:`;
+      const refused = `This ${IMPORT_FORMAT_LABELS[service.format]} cannot be imported, and nothing was changed:`;
       const checked = validateRecordSet(service.records);
       if (!checked.ok) return { ...checked, message: refused };
       const plan = await planImport(db, checked.records);

@@ -48,7 +48,8 @@ export function readServiceExport(bytes: Uint8Array, options: ServiceExportOptio
     const text = decodeText(bytes);
     if (text === null) return { ok: false, errors: [`${name}: not UTF-8 text, nor a zip archive`] };
     if (text.trim() === '') return { ok: false, errors: [`${name}: the file is empty`] };
-    const json = parseJson(text);
+    // A backup is told by its first bytes: it may be hundreds of megabytes, parsed once, later.
+    const json = looksLikeBackup(text) ? undefined : parseJson(text);
     const format = detectTextFormat(text, json);
     if (format === null) {
       return {
@@ -62,6 +63,10 @@ export function readServiceExport(bytes: Uint8Array, options: ServiceExportOptio
     // Whatever else hostile input finds is still an answer for the person importing, not a crash.
     return { ok: false, errors: [`${name}: could not read the file (${error instanceof Error ? error.message : String(error)})`] };
   }
+}
+
+function looksLikeBackup(text: string): boolean {
+  return /"format"\s*:\s*"margin-backup"/.test(text.slice(0, 4096));
 }
 
 function parseJson(text: string): unknown {
