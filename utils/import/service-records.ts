@@ -97,7 +97,7 @@ export function describeReading(reading: ReadonlyMap<string, ReadingState>): str
     if (r.favourite) favourites++;
   }
   const parts = [`${count.unread} unread`, `${count.reading} being read`, `${count.archived} archived`, `${favourites} favourite${favourites === 1 ? '' : 's'}`];
-  return `Reading list: ${parts.join(', ')}; these states and the articles' own tags are not stored yet (Margin has no reading list yet).`;
+  return `Reading list: ${parts.join(', ')}; these states, and which tags each article had, are not stored yet (Margin has no reading list yet).`;
 }
 
 /**
@@ -192,7 +192,7 @@ export class ServiceRecordBuilder {
     const collected = this.article(item);
     if (!collected) return;
     const { article } = collected;
-    const created = item.savedAt ?? item.updatedAt ?? this.fallbackTime;
+    const { created } = this.times(item);
     const tags = normalizeTagNames(item.tags ?? []);
     for (const t of tags) this.tag(t, created);
     this.mergeReading(collected, item, tags);
@@ -224,8 +224,7 @@ export class ServiceRecordBuilder {
     }
     const title = (item.book?.title ?? item.title ?? '').trim().slice(0, FIELD_LIMITS.shortText);
     const author = (item.book?.author ?? item.author ?? '').trim().slice(0, FIELD_LIMITS.shortText) || null;
-    const created = item.savedAt ?? item.updatedAt ?? this.fallbackTime;
-    const updated = Math.max(created, item.updatedAt ?? created);
+    const { created, updated } = this.times(item);
     const existing = this.articles.get(url);
     if (existing) {
       const a = existing.article;
@@ -260,6 +259,18 @@ export class ServiceRecordBuilder {
     };
     this.articles.set(url, collected);
     return collected;
+  }
+
+  /**
+   * When an item was saved and last changed: its own times, else its highlights'
+   * (a Pocket annotations entry has only those), else the file's newest.
+   */
+  private times(item: ServiceItem): { created: number; updated: number } {
+    const own = [item.savedAt, item.updatedAt].filter((t): t is number => typeof t === 'number');
+    const marks = (item.highlights ?? []).map((h) => h.createdAt).filter((t): t is number => typeof t === 'number');
+    const created = item.savedAt ?? item.updatedAt ?? (marks.length > 0 ? Math.min(...marks) : this.fallbackTime);
+    const updated = Math.max(created, ...own, ...marks);
+    return { created, updated };
   }
 
   /** The later row of a duplicate wins each field it gives; tags add up. */
