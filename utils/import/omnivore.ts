@@ -133,9 +133,11 @@ function sanitized(html: string, where: string, b: ServiceRecordBuilder, options
 }
 
 /**
- * One `highlights/<slug>.md`. A highlight starts at a `>` line; `#label` lines and
- * other text after it are its labels and note. Text before the first quote is named
- * in the warnings.
+ * One `highlights/<slug>.md`, as Omnivore's exporter joined them: `> quote` (a
+ * quote's own line breaks continue with `> `), a blank line, `#label #other label`,
+ * a blank line, the note; highlights separated by blank lines. A highlight starts
+ * at a `>` line; a `#` line before its note is its labels, other text its note.
+ * Text before the first quote is named in the warnings.
  */
 export function parseOmnivoreHighlights(md: string, where: string, b: ServiceRecordBuilder): ServiceHighlight[] {
   const out: { quote: string[]; note: string[]; tags: string[] }[] = [];
@@ -156,7 +158,8 @@ export function parseOmnivoreHighlights(md: string, where: string, b: ServiceRec
       b.skip(`${where} line ${i + 1}: not read, text before any "> quote": "${trimmed.slice(0, 80)}"`);
       return;
     }
-    if (/^(#[^\s#]+\s*)+$/.test(trimmed)) current.tags.push(...trimmed.split(/\s+/).map((t) => t.slice(1)));
+    // Omnivore writes the labels as one line, `#name #other name`, before the note.
+    if (current.note.length === 0 && /^#[^\s#]/.test(trimmed)) current.tags.push(...trimmed.slice(1).split(/\s+#/).map((t) => t.trim()));
     else current.note.push(line);
   });
   return out.map((h) => ({ quote: h.quote.join('\n'), note: h.note.join('\n').trim(), tags: h.tags }));

@@ -109,6 +109,7 @@ describe('what the imports bring', () => {
     expect((await db.articles.toArray()).find((a) => a.title === CITIES)?.savedAt).toBe(Date.parse('2023-11-14T22:13:20.000Z'));
     expect(lib.highlights).toContainEqual({ on: CITIES, quote: 'Streets are for people, not only for cars.', note: 'This is the whole argument, in one line.', tags: ['urbanism', 'favourite'], anchor: 'unplaced' });
     expect(lib.highlights.map((h) => h.quote)).toContain('A passage that no longer exists on the page,\nquoted over two lines.');
+    expect(lib.highlights).toContainEqual({ on: CITIES, quote: 'A third highlight with no note.', note: '', tags: ['to read', 'my label'], anchor: 'unplaced' });
     expect(preview.warnings).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/line 1: not read, text before any "> quote": "Exported from Omnivore"/),
