@@ -14,6 +14,7 @@ import { createMarginDb } from '@/utils/db/margin-db';
 import { applyImport } from '@/utils/import/apply-import';
 import { previewImportFile } from '@/utils/import/preview-import-file';
 import { savedPageSanitizer } from '@/utils/import/sanitize-saved-page';
+import { validateBackup } from '@/utils/import/validate-backup';
 
 /** The backup of an empty database after importing `bytes`, as the CLI makes it. */
 export async function importedBackup(bytes: Uint8Array): Promise<string> {
@@ -27,4 +28,12 @@ export async function importedBackup(bytes: Uint8Array): Promise<string> {
 
 test.each(['pocket', 'omnivore'])('%s export as a Margin backup', async (name) => {
   await expect(await importedBackup(zipFixture(`${name}-export`))).toMatchFileSnapshot(`${name}.backup.json`);
+});
+
+test('the golden backups restore: a backup accepts and keeps the unplaced status', async () => {
+  const text = await importedBackup(zipFixture('pocket-export'));
+  const checked = validateBackup(text);
+  if (!checked.ok) throw new Error(`${checked.message} ${checked.problems.join('; ')}`);
+  expect(new Set(checked.backup.records.highlights.map((h) => h.anchor))).toEqual(new Set(['unplaced']));
+  expect(checked.backup.records.highlights.every((h) => h.selectors.length === 1 && Object.keys(h.selectors[0]!).sort().join() === 'exact,type')).toBe(true);
 });
