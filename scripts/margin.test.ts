@@ -108,7 +108,10 @@ describe('export', () => {
     [['export', 'x.json', '--format', 'json'], 'export needs --out DIR.'],
     [['export', 'x.json', '--format', 'csv', '--out', 'd', '--template', 't.md'], '--template is for --format markdown only.'],
     [['export'], '"export" needs a backup file.'],
-    [['import', 'x.json'], 'Unknown command "import".'],
+    [['import', 'x.json'], 'import needs --out backup.json (or --dry-run).'],
+    [['import', '--dry-run'], '"import" needs at least one export file.'],
+    [['import', 'x.zip', '--dry-run', '--out', 'b.json'], 'import takes --out FILE or --dry-run, not both.'],
+    [['frobnicate', 'x.json'], 'Unknown command "frobnicate".'],
     [['validate', 'a.json', 'b.json'], 'Unexpected argument "b.json".'],
     [['validate', 'a.json', '--colour'], "Unknown option '--colour'"],
   ])('%j is a usage error', async (argv, message) => {

@@ -8,6 +8,10 @@
  *   validate <backup.json>
  *     Checks a backup as an import would, and prints what importing it into an
  *     empty database would do.
+ *   import <file>... --out backup.json | --dry-run
+ *     Converts exports of Pocket, Omnivore, Instapaper, Readwise, Raindrop, Obsidian
+ *     Web Clipper or W3C/Hypothesis annotations into one Margin backup, through the
+ *     library's import (`import-command.ts`), printing each file's preview.
  *
  * The backup is read through the import's validator: a file the extension would
  * refuse is refused here with the same message. Exit code: 0 done, 1 the backup was
@@ -27,10 +31,12 @@ import { planImport } from '../utils/import/plan-import.ts';
 import { formatRefusal, validateBackup } from '../utils/import/validate-backup.ts';
 import { EXPORT_FORMATS, FORMAT_NAMES, isFormatName, type ExportFile } from '../utils/export/export-formats.ts';
 import { checkMarkdownTemplate } from '../utils/export/markdown-export.ts';
+import { ImportFailure, importFiles } from './import-command.ts';
 
 export const USAGE = [
   'usage: npm run margin -- export <backup.json> --format ' + FORMAT_NAMES.join('|') + ' --out DIR [--template FILE]',
   '       npm run margin -- validate <backup.json>',
+  '       npm run margin -- import <export>... (--out backup.json | --dry-run)',
 ].join('\n');
 
 /** Where output goes; tests capture it. */
@@ -53,6 +59,11 @@ class Failure extends Error {
 /** @return the process exit code */
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   try {
+    if (argv[0] === 'import') {
+      const { files, out } = parseImport(argv.slice(1));
+      await importFiles(files, out, io);
+      return 0;
+    }
     const { command, file, format, out, template } = parseCommand(argv);
     if (command === 'help') {
       io.out(USAGE);
@@ -64,6 +75,10 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     else await exportBackup(backup, format!, out!, io, templateSource);
     return 0;
   } catch (error) {
+    if (error instanceof ImportFailure) {
+      io.err(error.message);
+      return error.exitCode;
+    }
     if (!(error instanceof Failure)) throw error;
     io.err(error.exitCode === 2 ? `${error.message}\n${USAGE}` : error.message);
     return error.exitCode;
@@ -96,6 +111,20 @@ function parseCommand(argv: string[]) {
   if (values.out === undefined) throw new Failure('export needs --out DIR.', 2);
   if (values.template !== undefined && values.format !== 'markdown') throw new Failure('--template is for --format markdown only.', 2);
   return { command, file, format: values.format, out: values.out, template: values.template };
+}
+
+function parseImport(argv: string[]): { files: string[]; out: string | undefined } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
+  } catch (error) {
+    throw new Failure((error as Error).message, 2);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new Failure('"import" needs at least one export file.', 2);
+  if (values['dry-run'] && values.out !== undefined) throw new Failure('import takes --out FILE or --dry-run, not both.', 2);
+  if (!values['dry-run'] && values.out === undefined) throw new Failure('import needs --out backup.json (or --dry-run).', 2);
+  return { files: positionals, out: values.out };
 }
 
 /** A Markdown template file, checked as the options page checks one before saving it. */

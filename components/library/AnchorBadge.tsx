@@ -18,6 +18,10 @@ const BADGES: Record<Exclude<AnchorStatus, 'anchored'>, { text: string; explain:
     text: 'Kept as note',
     explain: 'No longer looked for on the page: kept with its quote and note.',
   },
+  unplaced: {
+    text: 'Imported, not yet placed',
+    explain: 'Imported from another service with its quote only: Margin looks for it the next time the page is opened.',
+  },
 };
 
 export function AnchorBadge({ status }: { status: AnchorStatus }) {

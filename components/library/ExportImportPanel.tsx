@@ -15,7 +15,9 @@ import { markdownOptions } from '@/utils/export/markdown-template-store';
 import { loadHighlightSettings, saveHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
 import { applyImport } from '@/utils/import/apply-import';
 import { describePlan } from '@/utils/import/describe-plan';
+import { IMPORT_FORMAT_LABELS } from '@/utils/import/detect-import-format';
 import { previewImportFile, type ImportFilePreview } from '@/utils/import/preview-import-file';
+import { savedPageSanitizer } from '@/utils/import/sanitize-saved-page';
 import { isSearching, toLibraryFilters, type FilterState } from '@/utils/library/library-filters';
 import { marginMessenger } from '@/utils/messaging/margin-protocol';
 import { loadReaderSettings, saveReaderSettings } from '@/utils/reader-settings/reader-settings-store';
@@ -82,7 +84,7 @@ export function ExportImportPanel({ db, query, filters }: Props) {
     setProblems([]);
     if (!file) return;
     setStatus(`Reading ${file.name}…`);
-    const result = await previewImportFile(db, await file.text());
+    const result = await previewImportFile(db, new Uint8Array(await file.arrayBuffer()), { name: file.name, sanitize: savedPageSanitizer(window) });
     if (!result.ok) {
       setStatus(result.message);
       setProblems(result.problems);
@@ -158,13 +160,13 @@ export function ExportImportPanel({ db, query, filters }: Props) {
           Save a backup (restorable)
         </button>
         <label>
-          Import a backup or annotations{' '}
-          <input type="file" accept=".json,.jsonld,application/json,application/ld+json" data-import-file onChange={(e) => void chooseFile(e.target.files?.[0])} />
+          Import a backup, annotations or a Pocket, Omnivore, Instapaper, Readwise or Raindrop export{' '}
+          <input type="file" accept=".json,.jsonld,.zip,.csv,.html,application/json,application/ld+json,application/zip,text/csv,text/html" data-import-file onChange={(e) => void chooseFile(e.target.files?.[0])} />
         </label>
       </div>
       {preview && (
         <div className="lib-preview" data-import-preview role="region" aria-label="Import preview">
-          <p>{preview.kind === 'backup' ? 'Margin backup' : 'Annotations'}: nothing has been written yet.</p>
+          <p>{IMPORT_FORMAT_LABELS[preview.kind]}: nothing has been written yet.</p>
           <ul>
             {describePlan(preview.plan).map((line) => (
               <li key={line}>{line}</li>

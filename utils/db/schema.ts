@@ -20,9 +20,11 @@ export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
  * Whether a highlight was found on the page at its last visit:
  * `anchored` (placed confidently), `weak` (placed, but the text around it changed),
  * `orphaned` (not found; kept, and listed so the user can still read it),
- * `detached` (the user chose to keep an orphan as a note: no longer looked for).
+ * `detached` (the user chose to keep an orphan as a note: no longer looked for),
+ * `unplaced` (imported from another service with its quote only, never yet looked
+ * for on the page: the first visit anchors it like any quote, or orphans it).
  */
-export const ANCHOR_STATUSES = ['anchored', 'weak', 'orphaned', 'detached'] as const;
+export const ANCHOR_STATUSES = ['anchored', 'weak', 'orphaned', 'detached', 'unplaced'] as const;
 export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
 
 /** Fields every record carries for merging across browsers. */

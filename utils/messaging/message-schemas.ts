@@ -74,7 +74,7 @@ export const highlightPatchSchema = z.strictObject({
 
 const placementSchema = z.strictObject({
   id,
-  anchor: z.enum(ANCHOR_STATUSES.filter((a) => a !== 'detached') as ['anchored', 'weak', 'orphaned']),
+  anchor: z.enum(ANCHOR_STATUSES.filter((a) => a !== 'detached' && a !== 'unplaced') as ['anchored', 'weak', 'orphaned']),
   position: record.position.optional(),
 });
 

@@ -14,6 +14,8 @@ const STATE: Record<AnchorStatus, CardState> = {
   weak: 'low-confidence',
   orphaned: 'orphan',
   detached: 'note',
+  // Not looked for yet: listed with the ones not found until a visit places it.
+  unplaced: 'orphan',
 };
 
 const GROUP: Record<CardState, number> = { placed: 0, 'low-confidence': 0, orphan: 1, note: 2 };
