@@ -62,6 +62,8 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
   let target: { kind: 'selection'; surface: Surface; range: Range } | { kind: 'highlight'; id: string } | null = null;
   let stopLateContent: (() => void) | null = null;
   let orphansAnnounced = false;
+  /** Imported highlights whose first placement the user was told of. */
+  const importedAnnounced = new Set<string>();
 
   const pageSurface = (): Surface => {
     let s = surfaces.find((x) => x.kind === 'page');
@@ -110,11 +112,14 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       }
       if (surface.kind === 'page') installStyles(document);
       surface.painter.paint(h.id, found.range, h.colour);
-      const start = anchorer.describe(found.range).find((s) => s.type === 'TextPositionSelector');
+      const described = anchorer.describe(found.range);
+      const start = described.find((s) => s.type === 'TextPositionSelector');
       reports.push({
         id: h.id,
         anchor: found.confidence >= LOW_CONFIDENCE ? 'anchored' : 'weak',
         ...(start && { position: start.start }),
+        // An imported quote found for the first time: where, so later visits anchor it like any highlight.
+        ...(h.anchor === 'unplaced' && surface.kind === 'page' && { selectors: described }),
       });
     }
     return reports;
@@ -130,6 +135,11 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
     const placed = reports.filter((r) => r.anchor !== 'orphaned');
     if (!articleId || !placed.length) return;
     await marginMessenger.sendMessage('highlights:placed', { articleId, placements: placed });
+    const imported = placed.filter((r) => r.selectors && !importedAnnounced.has(r.id));
+    if (!imported.length) return;
+    for (const r of imported) importedAnnounced.add(r.id);
+    const n = imported.length;
+    ensureToolbar().toast(n === 1 ? '1 imported highlight placed on this page.' : `${n} imported highlights placed on this page.`);
   }
 
   /** The page stopped changing and some highlights are still not on it: record them and tell the user. */

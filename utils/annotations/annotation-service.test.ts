@@ -1,4 +1,4 @@
-import { getPageNote } from '@/utils/db';
+import { addHighlight, getPageNote } from '@/utils/db';
 import { describe, expect, it } from 'vitest';
 import { isMarginError, type PageInfo } from '@/utils/messaging/margin-protocol';
 import { selectorsFor, testDb } from '@/utils/db/test-db';
@@ -83,6 +83,35 @@ describe('annotation service', () => {
     ]);
     expect((await db.highlights.get(a.id))?.anchor).toBe('orphaned');
     expect((await db.highlights.get(b.id))?.anchor).toBe('detached');
+  });
+
+  it('an imported highlight found for the first time keeps where it was found; a report quoting something else is refused', async () => {
+    const { db, service } = setup();
+    const made = ok(await service.createHighlight(1, { page: PAGE, selectors: selectorsFor('hallway', 0) }));
+    const quote = 'the hallway track beats the keynotes';
+    const imported = await addHighlight(db, {
+      articleId: made.articleId,
+      selectors: [{ type: 'TextQuoteSelector', exact: quote }],
+      anchor: 'unplaced',
+    });
+    const where = [
+      { type: 'TextQuoteSelector' as const, exact: quote, prefix: 'I think ', suffix: ', every time.' },
+      { type: 'TextPositionSelector' as const, start: 120, end: 120 + quote.length },
+    ];
+    // A page naming another passage as where it was found: nothing changes.
+    const elsewhere = [
+      { type: 'TextQuoteSelector' as const, exact: 'Buy our conference tickets now' },
+      { type: 'TextPositionSelector' as const, start: 0, end: 30 },
+    ];
+    await service.recordPlacements(made.articleId, [{ id: imported.id, anchor: 'anchored', position: 0, selectors: elsewhere }]);
+    await service.recordPlacements(made.articleId, [{ id: imported.id, anchor: 'anchored', position: 0 }]);
+    expect(await db.highlights.get(imported.id)).toMatchObject({ anchor: 'unplaced', selectors: [{ type: 'TextQuoteSelector', exact: quote }] });
+
+    await service.recordPlacements(made.articleId, [{ id: imported.id, anchor: 'anchored', position: 120, selectors: where }]);
+    expect(await db.highlights.get(imported.id)).toMatchObject({ anchor: 'anchored', position: 120, selectors: where, quote });
+    // Placed now: a later report cannot move it.
+    await service.recordPlacements(made.articleId, [{ id: imported.id, anchor: 'anchored', position: 120, selectors: elsewhere }]);
+    expect((await db.highlights.get(imported.id))?.selectors).toEqual(where);
   });
 
   it('sets a page note on a page with no highlights yet, filing the article', async () => {

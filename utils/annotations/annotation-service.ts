@@ -5,6 +5,7 @@
  * and what each tab's badge count is. The background wires it to messages,
  * `tabs.sendMessage` and the toolbar badge; tests run it on fake-indexeddb.
  */
+import { importedPlacement } from '@/utils/anchoring/imported-placement';
 import {
   addHighlight,
   deleteHighlight,
@@ -156,7 +157,8 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
     /**
      * Records where a visit placed each highlight. Writes only real changes, so a
      * revisit does not make every highlight look edited to sync; a highlight the user
-     * kept as a note (`detached`) is not touched.
+     * kept as a note (`detached`) is not touched. An imported highlight (`unplaced`)
+     * found for the first time keeps where it was found, if that quotes it.
      */
     async recordPlacements(articleId: string, placements: PlacementReport[]): Promise<void> {
       let any = false;
@@ -164,6 +166,12 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
         const current = await db.highlights.get(p.id);
         if (!current || current.deletedAt !== null || current.articleId !== articleId || current.anchor === 'detached') continue;
         const patch: HighlightPatch = { anchor: p.anchor };
+        if (current.anchor === 'unplaced' && p.anchor !== 'orphaned') {
+          const selectors = p.selectors && importedPlacement(current.quote, p.selectors);
+          // Placed without saying where, or somewhere that does not quote it: not placed.
+          if (!selectors) continue;
+          patch.selectors = selectors;
+        }
         if (p.position !== undefined) patch.position = p.position;
         const next = await updateHighlight(db, p.id, patch);
         if (next && next.updatedAt !== current.updatedAt) any = true;

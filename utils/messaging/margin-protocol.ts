@@ -42,6 +42,11 @@ export interface PlacementReport {
   anchor: Exclude<AnchorStatus, 'detached'>;
   /** Its start in the page's text, for page order; absent when orphaned. */
   position?: number;
+  /**
+   * Where an imported highlight (quote only, `unplaced`) was found, described (quote with
+   * its context, offsets), so later visits anchor it like one made here.
+   */
+  selectors?: Selector[];
 }
 
 /** What the note card shows and edits of a highlight. */

@@ -76,6 +76,7 @@ const placementSchema = z.strictObject({
   id,
   anchor: z.enum(ANCHOR_STATUSES.filter((a) => a !== 'detached' && a !== 'unplaced') as ['anchored', 'weak', 'orphaned']),
   position: record.position.optional(),
+  selectors: record.selectors.optional(),
 });
 
 /** Messages the background answers (`margin-protocol.ts`). */
