@@ -1,15 +1,16 @@
 /**
- * Highlights come home (#15): a Pocket export with annotations is imported in the
- * library of a fresh profile; opening the page places its imported quotes (painted,
- * the user told how many), and the quote no longer on the page is listed as not found
- * in the side panel, with its quote.
+ * Highlights come home (#15): a Pocket export with annotations (a zip, read in the
+ * library page with fflate and papaparse) is previewed and imported in a fresh
+ * profile; opening the page places its imported quotes (painted, the user told how
+ * many), and the quote no longer on the page is listed as not found in the side panel
+ * with its quote, and counted in the popup.
  */
 import { resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, launchChromiumWithExtension, type ChromiumSession } from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
-import { painted, toolbar } from './highlight-driver';
+import { openPopup, painted, toolbar } from './highlight-driver';
 import { openSidePanelPage } from './sidepanel-driver';
 import { browserSkipReason } from './support';
 
@@ -44,7 +45,8 @@ describe.skipIf(skip)(`imported highlights placed on the page in Chromium${skip 
     await library.locator('[data-panel="export-import"] summary').click();
     await library.locator('[data-import-file]').setInputFiles({ name: 'pocket.zip', mimeType: 'application/zip', buffer: pocketExport(url) });
     const preview = library.locator('[data-import-preview]');
-    await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toMatch(/Pocket/);
+    await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain('Pocket export: nothing has been written yet.');
+    expect(await preview.textContent()).toContain('highlights: 3 new');
     await library.locator('[data-action="apply-import"]').click();
     await expect.poll(() => library.locator('[data-transfer-status]').textContent()).toMatch(/^Imported/);
 
@@ -59,6 +61,10 @@ describe.skipIf(skip)(`imported highlights placed on the page in Chromium${skip 
     expect(await orphan.textContent()).toContain(GONE);
     const placed = panel.locator('[data-list="cards"] [data-highlight-id][data-anchor="anchored"]');
     await expect.poll(() => placed.count()).toBe(2);
+    await panel.close();
+    const popup = await openPopup(session, page);
+    await expect.poll(() => popup.locator('[data-count="orphans"]').textContent()).toBe('1');
+    await popup.close();
 
     // The next visit anchors them like highlights made here, from their stored context.
     await page.reload();
