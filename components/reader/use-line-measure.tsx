@@ -19,6 +19,7 @@ export function useLineMeasure({ font, fontSize, lineWidth }: Pick<ReaderSetting
   const ref = useRef<HTMLSpanElement>(null);
   const [sampleWidth, setSampleWidth] = useState<number | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: font and size are the trigger: the sample is measured again when they change
   useLayoutEffect(() => {
     setSampleWidth(ref.current?.getBoundingClientRect().width ?? null);
   }, [font, fontSize]);

@@ -75,7 +75,9 @@ export function addHighlightRows(db: MarginDb, rows: HighlightRecord[]): Promise
 /** A database as an earlier version of Margin opened it (schemas 1 to `version`), in `factory`: for migration tests. */
 export async function openEarlierVersion(factory: IDBFactory, version: 1 | 2 | 3 | 4): Promise<Dexie> {
   const db = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
-  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4].slice(0, version).forEach((schema, i) => db.version(i + 1).stores(schema));
+  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4].slice(0, version).forEach((schema, i) => {
+    db.version(i + 1).stores(schema);
+  });
   await db.open();
   return db;
 }

@@ -11,6 +11,7 @@ const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 const INNER_SYNTAX = /:\s|\s#|:$|\s$/;
 // Characters a plain scalar cannot hold: line breaks, tabs and other controls,
 // Unicode line separators, the byte-order mark, and unpaired surrogates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what needs escaping
 const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // Strings YAML 1.1 or 1.2 read as null, booleans, numbers, dates or special keys.
 const RESOLVES_TO_OTHER_TYPE =
@@ -45,6 +46,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
 export function yamlQuoted(text: string): string {
   const body = text
     .toWellFormed()
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this escapes
     .replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => {
       return ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
     });

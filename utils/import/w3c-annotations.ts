@@ -170,7 +170,7 @@ function annotationsIn(json: unknown, problems: Problems): { value: unknown; pat
   const take = (items: unknown, path: Path) => {
     if (!Array.isArray(items)) return;
     if (found.length + items.length > L.annotations) throw new TooMany();
-    items.forEach((value, i) => found.push({ value, path: [...path, i] }));
+    for (const [i, value] of items.entries()) found.push({ value, path: [...path, i] });
   };
   if (Array.isArray(json)) take(json, []);
   else if (!isRecord(json)) problems.add([], 'expected a JSON object or list of annotations');
@@ -338,7 +338,7 @@ function add(p: Parsed, builder: RecordBuilder, problems: Problems, warnings: st
     return;
   }
   const tags = normalizeTagNames(p.tags);
-  tags.forEach((t) => builder.tag(t, created));
+  for (const t of tags) builder.tag(t, created);
   if (quote) {
     const selectors = [
       { type: 'TextQuoteSelector' as const, exact: quote.exact, ...(quote.prefix !== undefined && { prefix: quote.prefix }), ...(quote.suffix !== undefined && { suffix: quote.suffix }) },
