@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, expect, test } from 'vitest';
 import { upsertArticle } from '@/utils/db/articles';
-import { testDb } from '@/utils/db/test-db';
+import { testDb } from '@/tests/support/test-db';
 import { loadHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
 import { loadReaderSettings, saveReaderSettings } from '@/utils/reader-settings/reader-settings-store';
 import { DEFAULT_READER_SETTINGS } from '@/utils/reader-settings/reader-settings';

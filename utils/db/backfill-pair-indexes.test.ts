@@ -15,8 +15,8 @@ import { searchLibrary, type LibraryFilters } from './search-library';
 import { newestFirst } from './search-plan';
 import { matchesTerms, queryTerms, siteWords, tagWords, tokenize } from './search-words';
 import { completeRow, pairIndexComplete, readPairIndexProgress, SITE_WORDS_KEY, TAG_WORDS_KEY } from './pair-index-state';
-import { openEarlierVersion, selectorsFor, testClock, testDb, type TestClock } from './test-db';
-import { countHighlightReads } from './test-read-counter';
+import { openEarlierVersion, selectorsFor, testClock, testDb, type TestClock } from '../../tests/support/test-db';
+import { countHighlightReads } from '../../tests/support/test-read-counter';
 
 const START = Date.UTC(2024, 0, 1);
 const VOCABULARY = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportArticle, exportData, highlight } from './test-export-data';
+import { exportArticle, exportData, highlight } from '../../tests/support/test-export-data';
 import { ANNOTATION_CONTEXT, w3cAnnotationCollection, w3cAnnotationsJson } from './w3c-annotations';
 
 describe('w3cAnnotationCollection', () => {

@@ -14,11 +14,11 @@ import { serializeBackup } from '@/utils/backup/serialize-backup';
 import type { MarginDb } from '@/utils/db/margin-db';
 import { HIGHLIGHT_COLOURS, ANCHOR_STATUSES } from '@/utils/db/schema';
 import { normalizeTagName, normalizeTagNames } from '@/utils/db/tags';
-import { testDb } from '@/utils/db/test-db';
+import { testDb } from '@/tests/support/test-db';
 import { applyImport } from './apply-import';
 import { planImport } from './plan-import';
 import { importedArticle, importedArticleBody, importedHighlight, importedPageNote, importedTag, withSearchWords } from './stored-records';
-import { dumpDb } from './test-records';
+import { dumpDb } from '../../tests/support/test-records';
 import { validateBackup } from './validate-backup';
 
 const PIECES = [

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BACKUP_LIMITS } from '@/utils/backup/backup-limits';
-import { article, backupText, body, highlight, pageNote, tag, uuid } from './test-records';
+import { article, backupText, body, highlight, pageNote, tag, uuid } from '../../tests/support/test-records';
 import { formatRefusal, validateBackup, validateRecordSet, type BackupValidation } from './validate-backup';
 
 function refusal(result: { ok: true } | { ok: false; message: string; problems: string[] }): { message: string; problems: string[] } {

@@ -4,10 +4,10 @@
  */
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createMarginDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type MarginDb } from './margin-db';
-import { newRecordId } from './record-id';
-import type { HighlightColour, HighlightRecord, Selector } from './schema';
-import { highlightSearchFields } from './search-words';
+import { createMarginDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type MarginDb } from '@/utils/db/margin-db';
+import { newRecordId } from '@/utils/db/record-id';
+import type { HighlightColour, HighlightRecord, Selector } from '@/utils/db/schema';
+import { highlightSearchFields } from '@/utils/db/search-words';
 
 /** A settable clock in epoch ms, starting 2024-05-01T00:00:00Z. */
 export interface TestClock {

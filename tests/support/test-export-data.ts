@@ -4,7 +4,7 @@
  * is about.
  */
 import type { ArticleRecord, HighlightRecord, PageNoteRecord } from '@/utils/db/schema';
-import type { ExportArticle, ExportData } from './export-data';
+import type { ExportArticle, ExportData } from '@/utils/export/export-data';
 
 const T0 = Date.UTC(2024, 2, 22, 9, 15);
 let counter = 0;
