@@ -12,13 +12,13 @@ import { collectExportData } from '@/utils/export/collect-export-data';
 import { EXPORT_FORMATS, FORMAT_LABELS, FORMAT_NAMES, type FormatName } from '@/utils/export/export-formats';
 import { applySelection, selectionFromHits } from '@/utils/export/export-selection';
 import { markdownOptions } from '@/utils/export/markdown-template-store';
-import { loadHighlightSettings, saveHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
+import { loadHighlightSettings, saveHighlightSettings } from '@/utils/settings/highlight-settings-store';
 import { applyImport } from '@/utils/import/apply-import';
 import { describePlan } from '@/utils/import/describe-plan';
 import { previewImportFile, type ImportFilePreview } from '@/utils/import/preview-import-file';
 import { isSearching, toLibraryFilters, type FilterState } from '@/utils/library/library-filters';
 import { marginMessenger } from '@/utils/messaging/margin-protocol';
-import { loadReaderSettings, saveReaderSettings } from '@/utils/reader-settings/reader-settings-store';
+import { loadReaderSettings, saveReaderSettings } from '@/utils/settings/reader-settings-store';
 import { save, saveFiles } from '@/components/export/save-files';
 
 interface Props {

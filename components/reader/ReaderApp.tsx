@@ -4,7 +4,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { ExtractedArticle } from '@/utils/extraction/article';
-import { effectiveTheme, type ReaderSettings } from '@/utils/reader-settings/reader-settings';
+import { effectiveTheme, type ReaderSettings } from '@/utils/settings/reader-settings';
 import { markCjkRuns, readerLanguage } from '@/utils/typography/cjk-language';
 import { FONT_STACKS } from './font-stacks';
 import { ReaderHeader } from './ReaderHeader';

@@ -5,7 +5,7 @@
  */
 import { useLayoutEffect, useRef, useState, type ReactElement } from 'react';
 import { MEASURE_SAMPLE, lineMeasureCss } from '@/utils/reader-settings/line-measure';
-import type { ReaderSettings } from '@/utils/reader-settings/reader-settings';
+import type { ReaderSettings } from '@/utils/settings/reader-settings';
 import { FONT_STACKS } from './font-stacks';
 
 /**

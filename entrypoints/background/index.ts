@@ -11,14 +11,14 @@
 import { createAnnotationService } from '@/utils/annotations/annotation-service';
 import { createMarginRoutes } from '@/utils/annotations/message-handlers';
 import { backfillSiteWords, backfillTagWords } from '@/utils/db/backfill-pair-indexes';
-import { loadHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
+import { loadHighlightSettings } from '@/utils/settings/highlight-settings-store';
 import { marginMessenger, type MarginProtocol } from '@/utils/messaging/margin-protocol';
 import { registerRoutes } from '@/utils/messaging/message-router';
 import { READER_SCHEMAS } from '@/utils/messaging/message-schemas';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { panelMessenger } from '@/utils/messaging/panel-protocol';
 import { readerMessenger, type ReaderProtocol, type ReaderToggleResult } from '@/utils/messaging/reader-protocol';
-import { startSettingsMirror } from '@/utils/settings-sync/settings-mirror-sync';
+import { startSettingsMirror } from '@/utils/settings/settings-mirror-sync';
 import { openSidePanel } from '@/utils/sidepanel/open-on-command';
 import { database } from './database';
 import { extractInTab, toggleReader } from './reader-in-tab';

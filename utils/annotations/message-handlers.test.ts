@@ -4,7 +4,7 @@
  * service on fake-indexeddb.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HIGHLIGHT_SETTINGS } from '@/utils/highlight-settings/highlight-settings';
+import { DEFAULT_HIGHLIGHT_SETTINGS } from '@/utils/settings/highlight-settings';
 import { selectorsFor, testDb } from '@/tests/support/test-db';
 import { isMarginError, type MarginProtocol, type PageAnnotations, type PageInfo, type PaintedHighlight } from '@/utils/messaging/margin-protocol';
 import { routeMessage } from '@/utils/messaging/message-router';

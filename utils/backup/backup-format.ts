@@ -8,8 +8,8 @@
  * recomputes those, so a file cannot plant search words, and the file stays smaller.
  */
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from '@/utils/db/schema';
-import type { HighlightSettings } from '@/utils/highlight-settings/highlight-settings';
-import type { ReaderSettings } from '@/utils/reader-settings/reader-settings';
+import type { HighlightSettings } from '@/utils/settings/highlight-settings';
+import type { ReaderSettings } from '@/utils/settings/reader-settings';
 
 /** The value of `format`: what tells a Margin backup from any other JSON file. */
 export const BACKUP_FORMAT = 'margin-backup';

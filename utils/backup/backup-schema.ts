@@ -8,8 +8,8 @@
 import { z } from 'zod';
 import { ANCHOR_STATUSES, HIGHLIGHT_COLOURS } from '@/utils/db/schema';
 import { normalizeTagName, normalizeTagNames } from '@/utils/db/tags';
-import { normalizeHighlightSettings } from '@/utils/highlight-settings/highlight-settings';
-import { FONTS, normalizeReaderSettings, THEMES } from '@/utils/reader-settings/reader-settings';
+import { normalizeHighlightSettings } from '@/utils/settings/highlight-settings';
+import { FONTS, normalizeReaderSettings, THEMES } from '@/utils/settings/reader-settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupRecords, type TableName } from './backup-format';
 import { FIELD_LIMITS, MAX_TIME } from './backup-limits';
 

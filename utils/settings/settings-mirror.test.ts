@@ -1,7 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { DEFAULT_READER_SETTINGS } from '@/utils/reader-settings/reader-settings';
-import { loadReaderSettings, saveReaderSettings } from '@/utils/reader-settings/reader-settings-store';
+import { DEFAULT_READER_SETTINGS } from '@/utils/settings/reader-settings';
+import { loadReaderSettings, saveReaderSettings } from '@/utils/settings/reader-settings-store';
 import { stableStringify } from '@/utils/import/record-content';
 import { reconcileSetting } from './settings-mirror';
 import { startSettingsMirror } from './settings-mirror-sync';
