@@ -5,7 +5,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { ExtractedArticle } from '@/utils/extraction/article';
 import { effectiveTheme, type ReaderSettings } from '@/utils/settings/reader-settings';
-import { markCjkRuns, readerLanguage } from '@/utils/typography/cjk-language';
+import { markCjkRuns, readerLanguage } from '@/utils/reader/cjk-language';
 import { FONT_STACKS } from './font-stacks';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderToolbar } from './ReaderToolbar';

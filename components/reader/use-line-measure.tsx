@@ -4,7 +4,7 @@
  * Measured before paint and again whenever the font or its size changes.
  */
 import { useLayoutEffect, useRef, useState, type ReactElement } from 'react';
-import { MEASURE_SAMPLE, lineMeasureCss } from '@/utils/reader-settings/line-measure';
+import { MEASURE_SAMPLE, lineMeasureCss } from '@/utils/reader/line-measure';
 import type { ReaderSettings } from '@/utils/settings/reader-settings';
 import { FONT_STACKS } from './font-stacks';
 

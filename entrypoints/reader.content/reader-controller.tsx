@@ -17,7 +17,7 @@ import {
   type ReaderExtract,
 } from '@/utils/messaging/reader-instance';
 import { isMarginUi } from '@/utils/highlighting/margin-ui';
-import { capturePageState, restorePageState, type PageState } from '@/utils/page-state/page-state';
+import { capturePageState, restorePageState, type PageState } from '@/utils/reader/page-state';
 import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/utils/settings/reader-settings-store';
 
 export type ReaderState = 'opened' | 'closed' | 'no-article';
