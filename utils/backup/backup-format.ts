@@ -20,9 +20,7 @@ export const BACKUP_FORMAT = 'margin-backup';
  */
 export const BACKUP_VERSION = 1;
 
-/** The database's tables, in the order a backup lists them and an import applies them. */
-export const TABLE_NAMES = ['articles', 'articleBodies', 'highlights', 'pageNotes', 'tags'] as const;
-export type TableName = (typeof TABLE_NAMES)[number];
+export { TABLE_NAMES, type TableName } from '@/utils/db/schema';
 
 export type BackupArticle = Omit<ArticleRecord, 'words' | 'host'>;
 export type BackupArticleBody = Omit<ArticleBodyRecord, 'words'>;

@@ -13,7 +13,7 @@ import { ensureTags } from '@/utils/db/tags';
 import { writeTransaction } from '@/utils/db/write-transaction';
 import { ImportRefusedError } from './import-refused-error';
 import { computePlan, type ImportPlan } from './plan-import';
-import { withSearchWords, type ImportedRecords, type StoredRecords } from './stored-records';
+import { withSearchWords, type ImportedRecords, type StoredRecords } from '../backup/stored-records';
 
 /** Records per `bulkPut`: large enough to be fast, small enough that one request stays small. */
 const WRITE_CHUNK = 1000;

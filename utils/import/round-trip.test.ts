@@ -17,7 +17,7 @@ import { normalizeTagName, normalizeTagNames } from '@/utils/db/tags';
 import { testDb } from '@/tests/support/test-db';
 import { applyImport } from './apply-import';
 import { planImport } from './plan-import';
-import { importedArticle, importedArticleBody, importedHighlight, importedPageNote, importedTag, withSearchWords } from './stored-records';
+import { importedArticle, importedArticleBody, importedHighlight, importedPageNote, importedTag, withSearchWords } from '../backup/stored-records';
 import { dumpDb } from '../../tests/support/test-records';
 import { validateBackup } from './validate-backup';
 

@@ -6,7 +6,7 @@
  * Only look-and-feel settings: the sync settings hold a password and stay local.
  */
 import { normalizeHighlightSettings } from '@/utils/settings/highlight-settings';
-import { stableStringify } from '@/utils/import/record-content';
+import { stableStringify } from '@/utils/db/record-content';
 import { normalizeReaderSettings } from '@/utils/settings/reader-settings';
 
 /** `storage.local` key → its normalizer; the `storage.sync` key is the same name. */

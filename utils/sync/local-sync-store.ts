@@ -11,7 +11,7 @@ import type { MarginDb } from '@/utils/db/margin-db';
 import type { SyncDocRow } from '@/utils/db/sync-tables';
 import { writeTransaction } from '@/utils/db/write-transaction';
 import { latestTrustedTime } from '@/utils/db/time-limits';
-import { hostOf, withSearchWords, type ImportedRecords } from '@/utils/import/stored-records';
+import { hostOf, withSearchWords, type ImportedRecords } from '@/utils/backup/stored-records';
 import { mergeDuplicateArticles } from './merge-duplicate-articles';
 import { docClock, docFromRecord, docKey, mergeDocs, recordFromDoc, sameDoc, visibleConflicts, type SyncDoc } from './sync-doc';
 

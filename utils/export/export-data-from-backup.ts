@@ -7,8 +7,8 @@
  */
 import type { ExportArticle, ExportData } from '@/utils/export/export-data';
 import type { ArticleBodyRecord, HighlightRecord, PageNoteRecord, TagRecord } from '@/utils/db/schema';
-import { importedArticle, importedArticleBody, importedHighlight, importedPageNote, importedTag, withSearchWords } from '@/utils/import/stored-records';
-import type { BackupRecords } from './backup-format';
+import { importedArticle, importedArticleBody, importedHighlight, importedPageNote, importedTag, withSearchWords } from '@/utils/backup/stored-records';
+import type { BackupRecords } from '../backup/backup-format';
 
 /**
  * @param exportedAt - epoch ms the formats print as the export (and citation access) date

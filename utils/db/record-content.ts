@@ -11,7 +11,7 @@
  */
 import type { TableName } from '@/utils/backup/backup-format';
 import type { SyncFields } from '@/utils/db/schema';
-import type { ImportedRecords } from './stored-records';
+import type { ImportedRecords } from '../backup/stored-records';
 
 // Note conflicts are sync's bookkeeping (`utils/sync/sync-doc.ts`), not content a backup carries.
 type Content<T extends TableName> = Omit<ImportedRecords[T], keyof SyncFields | 'host' | 'noteConflicts'>;

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { compareVersions, contentKey, differingFields, stableStringify } from './record-content';
-import { importedHighlight } from './stored-records';
+import { importedHighlight } from '../backup/stored-records';
 import { highlight } from '../../tests/support/test-records';
 
 test('key order inside selectors does not make two copies different', () => {
