@@ -7,7 +7,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createMarginDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type MarginDb } from '@/utils/db/margin-db';
 import { newRecordId } from '@/utils/db/record-id';
 import type { HighlightColour, HighlightRecord, Selector } from '@/utils/db/schema';
-import { highlightSearchFields } from '@/utils/db/search-words';
+import { withDerivedFields } from '@/utils/db/derived-fields';
 
 /** A settable clock in epoch ms, starting 2024-05-01T00:00:00Z. */
 export interface TestClock {
@@ -52,7 +52,7 @@ export function storedHighlight(
 ): HighlightRecord {
   const content = { quote: f.quote, note: '', tags: f.tags ?? [] };
   const deletedAt = f.deletedAt ?? null;
-  return {
+  return withDerivedFields('highlights', {
     id: newRecordId(f.createdAt),
     articleId,
     selectors: selectorsFor(f.quote, f.position),
@@ -63,8 +63,7 @@ export function storedHighlight(
     updatedAt: f.createdAt,
     deletedAt,
     ...content,
-    ...highlightSearchFields({ ...content, deletedAt }),
-  };
+  });
 }
 
 /** Writes highlights directly, with `articles` in the transaction: the database reads each one's site there (`site-words.ts`). */

@@ -3,6 +3,7 @@
  * ExportData builders with sensible defaults, so each test states only what it
  * is about.
  */
+import { hostOf } from '@/utils/db/derived-fields';
 import type { ArticleRecord, HighlightRecord, PageNoteRecord } from '@/utils/db/schema';
 import type { ExportArticle, ExportData } from '@/utils/export/export-data';
 
@@ -38,7 +39,7 @@ export function exportArticle(
     title,
     author: 'Ada Lovelace',
     site: 'Example',
-    host: new URL(url).hostname,
+    host: hostOf(url),
     published: '2024-03-21',
     lang: 'en',
     savedAt: null,

@@ -21,7 +21,7 @@
 import { z } from 'zod';
 import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, TagRecord, TextPositionSelector, TextQuoteSelector } from '@/utils/db/schema';
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
-import { articleWords, highlightSearchFields, tokenize } from '@/utils/db/search-words';
+import { withDerivedFields } from '@/utils/db/derived-fields';
 import { normalizeTagNames } from '@/utils/db/tags';
 import type { RecordSet } from '@/utils/export/export-data';
 import { isUuid, nameUuid } from '@/utils/export/name-uuid';
@@ -286,7 +286,7 @@ class RecordBuilder {
     let article = this.articles.get(url);
     if (!article) {
       const fields = { title: title ?? source, author: null, site: null };
-      article = {
+      article = withDerivedFields('articles', {
         id: nameUuid(`article:${url}`),
         createdAt: created,
         updatedAt: updated,
@@ -296,15 +296,13 @@ class RecordBuilder {
         pageUrl: source,
         canonicalUrl: null,
         ...fields,
-        host: new URL(url).hostname,
         published: null,
         lang: null,
         savedAt: null,
-        words: articleWords(fields),
-      };
+      });
       this.articles.set(url, article);
     } else {
-      if (title && article.title === article.pageUrl) Object.assign(article, { title, words: articleWords({ ...article, title }) });
+      if (title && article.title === article.pageUrl) Object.assign(article, withDerivedFields('articles', { ...article, title }));
       article.createdAt = Math.min(article.createdAt, created);
       article.updatedAt = Math.max(article.updatedAt, updated);
     }
@@ -347,33 +345,37 @@ function add(p: Parsed, builder: RecordBuilder, problems: Problems, warnings: st
     const fields = { quote: quote.exact, note: p.note, tags };
     const previous = builder.highlights.get(id);
     if (previous && previous.updatedAt > updated) return;
-    builder.highlights.set(id, {
+    builder.highlights.set(
       id,
-      createdAt: created,
-      updatedAt: updated,
-      deletedAt: null,
-      articleId: article.id,
-      selectors,
-      ...fields,
-      colour: p.colour,
-      position: position?.start ?? Number.MAX_SAFE_INTEGER,
-      anchor: 'anchored',
-      ...highlightSearchFields({ ...fields, deletedAt: null }),
-    });
+      withDerivedFields('highlights', {
+        id,
+        createdAt: created,
+        updatedAt: updated,
+        deletedAt: null,
+        articleId: article.id,
+        selectors,
+        ...fields,
+        colour: p.colour,
+        position: position?.start ?? Number.MAX_SAFE_INTEGER,
+        anchor: 'anchored',
+      }),
+    );
   } else if (p.selectors.length > 0) {
     warnings.push(`${formatPath(p.path)}: skipped, it has no TextQuoteSelector that Margin could find the passage by`);
   } else if (p.note.trim() !== '') {
     const existing = builder.notes.get(article.id);
     const noteText = existing ? `${existing.text}\n\n${p.note}` : p.note;
-    builder.notes.set(article.id, {
-      id: existing?.id ?? id,
-      createdAt: Math.min(existing?.createdAt ?? created, created),
-      updatedAt: Math.max(existing?.updatedAt ?? updated, updated),
-      deletedAt: null,
-      articleId: article.id,
-      text: noteText,
-      words: tokenize(noteText),
-    });
+    builder.notes.set(
+      article.id,
+      withDerivedFields('pageNotes', {
+        id: existing?.id ?? id,
+        createdAt: Math.min(existing?.createdAt ?? created, created),
+        updatedAt: Math.max(existing?.updatedAt ?? updated, updated),
+        deletedAt: null,
+        articleId: article.id,
+        text: noteText,
+      }),
+    );
   }
 }
 
