@@ -33,6 +33,18 @@ describe('w3cAnnotationCollection', () => {
     });
   });
 
+  it('leaves out a position whose end is before its start: no importer would take it', () => {
+    const h = highlight({
+      quote: 'q',
+      selectors: [
+        { type: 'TextQuoteSelector', exact: 'q' },
+        { type: 'TextPositionSelector', start: 9, end: 4 },
+      ],
+    });
+    const [annotation] = w3cAnnotationCollection(exportData([exportArticle({ title: 'A' }, [h])])).first.items;
+    expect(annotation!.target).toMatchObject({ selector: [{ type: 'TextQuoteSelector', exact: 'q' }] });
+  });
+
   it('writes an empty library as an empty collection', () => {
     const json = JSON.parse(w3cAnnotationsJson(exportData([])));
     expect(json).toMatchObject({ total: 0, first: { items: [] } });

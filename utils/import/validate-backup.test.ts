@@ -166,6 +166,15 @@ describe('hostile files', () => {
     expect(refusal(validateBackup(inUnknownField)).problems[0]).toMatch(/^records\.articles\[0\]\.padding: text of 50,000,000/);
   });
 
+  test('a position selector whose end is before its start is refused, as a W3C import refuses it', () => {
+    const selectors = [
+      { type: 'TextQuoteSelector' as const, exact: 'passage 1' },
+      { type: 'TextPositionSelector' as const, start: 20, end: 10 },
+    ];
+    const { problems } = refusal(validateBackup(backupText({ articles: [article(1)], highlights: [highlight(1, 1, { selectors })] })));
+    expect(problems).toEqual(['records.highlights[0].selectors[1].end: end is before start']);
+  });
+
   test("a field's own limit applies below the general one", () => {
     const { problems } = refusal(validateBackup(backupText({ articles: [article(1, { title: 't'.repeat(20_000) })] })));
     expect(problems).toEqual(['records.articles[0].title: text of 20,000 characters; at most 10,000 allowed']);

@@ -19,6 +19,7 @@
  * built records, so keys such as `__proto__` go nowhere.
  */
 import { z } from 'zod';
+import { selectorSchemas } from '@/utils/anchoring/selector-schema';
 import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, TagRecord, TextPositionSelector, TextQuoteSelector } from '@/utils/db/schema';
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
 import { withDerivedFields } from '@/utils/db/derived-fields';
@@ -62,19 +63,10 @@ const oneOrMany = <T extends z.ZodType>(item: T, what: string) =>
     .transform((v): z.infer<T>[] => (Array.isArray(v) ? v : [v]));
 const anyObject = z.looseObject({});
 
-const quoteSelector = z.object({
-  type: z.literal('TextQuoteSelector'),
-  exact: text(L.text).min(1, 'empty quote'),
-  prefix: text(L.context).optional(),
-  suffix: text(L.context).optional(),
-});
-const positionSelector = z
-  .object({
-    type: z.literal('TextPositionSelector'),
-    start: z.number().int().min(0).max(L.position),
-    end: z.number().int().min(0).max(L.position),
-  })
-  .refine((s) => s.end >= s.start, { message: 'end is before start', path: ['end'] });
+const selectorRules = selectorSchemas({ exact: L.text, context: L.context, position: L.position, text });
+// A W3C file's quote must find a passage; a backup's is checked by anchoring instead.
+const quoteSelector = selectorRules.quote.extend({ exact: text(L.text).min(1, 'empty quote') });
+const positionSelector = selectorRules.position;
 const otherSelector = z.looseObject({ type: text(200) });
 
 const textualBody = z.looseObject({
