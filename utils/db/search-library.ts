@@ -23,7 +23,9 @@
 import type { Table, Transaction } from 'dexie';
 import type { MarginDb } from './margin-db';
 import type { ArticleBodyRecord, ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, SyncFields } from './schema';
-import { idSource, newestFirst, newestMatching, prefixSource, rangeSource, unionSource, type KeySource } from './search-plan';
+import { idSource, prefixSource, rangeSource, unionSource, type KeySource } from './search-key-sources';
+import { newestMatching } from './search-plan';
+import { newestFirst } from './search-walk';
 import { pairIndexComplete, SITE_WORDS_KEY, TAG_WORDS_KEY } from './pair-index-state';
 import { matchesTerms, pairKey, queryTerms, siteKey } from './search-words';
 import { normalizeTagName } from './tags';

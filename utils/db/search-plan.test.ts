@@ -13,7 +13,7 @@ import { setPageNote } from './page-notes';
 import { newRecordId } from './record-id';
 import type { ArticleBodyRecord, ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord } from './schema';
 import { searchLibrary, type LibraryFilters, type LibraryHit } from './search-library';
-import { newestFirst } from './search-plan';
+import { newestFirst } from './search-walk';
 import { highlightSearchFields, matchesTerms, queryTerms, tokenize } from './search-words';
 import { addHighlightRows, selectorsFor, storedHighlight, testClock, testDb } from '../../tests/support/test-db';
 import { countHighlightReads, type HighlightReads } from '../../tests/support/test-read-counter';
