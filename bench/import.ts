@@ -17,7 +17,7 @@ import { newRecordId } from '../utils/db/record-id.ts';
 import type { HighlightColour } from '../utils/db/schema.ts';
 import { applyImport } from '../utils/import/apply-import.ts';
 import { planImport } from '../utils/import/plan-import.ts';
-import { countWrites } from '../utils/import/test-records.ts';
+import { countWrites } from '../tests/support/test-records.ts';
 import { validateBackup } from '../utils/import/validate-backup.ts';
 import { median } from './stats.ts';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROSE, page } from '../utils/extraction/test-pages';
+import { PROSE, page } from '../tests/support/test-pages';
 
 const dir = mkdtempSync(join(tmpdir(), 'margin-extract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -74,13 +74,18 @@ function render(article: ExtractedArticle, format: Exclude<Format, 'json'>): str
   return `${article.title}\n${meta}\n\n${article.text}\n`;
 }
 
+/** The command line; throws on an unknown option. */
+function parseCommandLine() {
+  return parseArgs({
+    allowPositionals: true,
+    options: { url: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+  });
+}
+
 async function main(): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { url: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
-    });
+    parsed = parseCommandLine();
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;

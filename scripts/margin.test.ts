@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ExportData } from '../utils/export/export-data.ts';
-import { article, backupText, body, highlight, pageNote, tag } from '../utils/import/test-records.ts';
+import { article, backupText, body, highlight, pageNote, tag } from '../tests/support/test-records.ts';
 import { EXPORT_FORMATS, FORMAT_NAMES } from '../utils/export/export-formats.ts';
 import { main, USAGE } from './margin.ts';
 

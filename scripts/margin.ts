@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { MarginBackup } from '../utils/backup/backup-format.ts';
-import { exportDataFromBackup } from '../utils/backup/export-data-from-backup.ts';
+import { exportDataFromBackup } from '../utils/export/export-data-from-backup.ts';
 import { createMarginDb } from '../utils/db/margin-db.ts';
 import { findDanglingReferences } from '../utils/import/check-references.ts';
 import { describePlan } from '../utils/import/describe-plan.ts';

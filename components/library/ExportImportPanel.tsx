@@ -7,30 +7,25 @@
 import { useRef, useState } from 'react';
 import { createBackup } from '@/utils/backup/create-backup';
 import { backupChunks } from '@/utils/backup/serialize-backup';
-import { searchLibrary, type MarginDb } from '@/utils/db';
-import { collectExportData } from '@/utils/export/collect-export-data';
-import { EXPORT_FORMATS, FORMAT_LABELS, FORMAT_NAMES, type FormatName } from '@/utils/export/export-formats';
-import { applySelection, selectionFromHits } from '@/utils/export/export-selection';
+import type { MarginDb } from '@/utils/db';
+import { FORMAT_LABELS, FORMAT_NAMES, type FormatName } from '@/utils/export/export-formats';
 import { markdownOptions } from '@/utils/export/markdown-template-store';
-import { loadHighlightSettings, saveHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
-import { applyImport } from '@/utils/import/apply-import';
+import { loadHighlightSettings, saveHighlightSettings } from '@/utils/settings/highlight-settings-store';
 import { describePlan } from '@/utils/import/describe-plan';
 import { IMPORT_FORMAT_LABELS } from '@/utils/import/detect-import-format';
-import { previewImportFile, type ImportFilePreview } from '@/utils/import/preview-import-file';
+import type { ImportFilePreview } from '@/utils/import/preview-import-file';
 import { savedPageSanitizer } from '@/utils/import/sanitize-saved-page';
-import { isSearching, toLibraryFilters, type FilterState } from '@/utils/library/library-filters';
+import { isSearching, type FilterState } from '@/utils/library/library-filters';
 import { marginMessenger } from '@/utils/messaging/margin-protocol';
-import { loadReaderSettings, saveReaderSettings } from '@/utils/reader-settings/reader-settings-store';
+import { loadReaderSettings, saveReaderSettings } from '@/utils/settings/reader-settings-store';
 import { save, saveFiles } from '@/components/export/save-files';
+import { exportedMessage, exportFailedMessage, exportLibrary, importLibrary, readImportFile } from '@/utils/library/library-transfer';
 
 interface Props {
   db: MarginDb;
   query: string;
   filters: FilterState;
 }
-
-/** More than any search shows on screen: an export takes every match. */
-const EXPORT_SEARCH_LIMIT = 100_000;
 
 export function ExportImportPanel({ db, query, filters }: Props) {
   const [format, setFormat] = useState<FormatName>('markdown');
@@ -45,26 +40,22 @@ export function ExportImportPanel({ db, query, filters }: Props) {
   const [problems, setProblems] = useState<string[]>([]);
 
   const runExport = async () => {
-    abort.current = new AbortController();
+    const cancel = (abort.current = new AbortController());
     setProblems([]);
     setStatus('Exporting…');
     try {
-      const selection =
-        scope === 'results' && searching
-          ? selectionFromHits(await searchLibrary(db, query, toLibraryFilters(filters, EXPORT_SEARCH_LIMIT)))
-          : null;
-      const data = await collectExportData(db, {
-        ...(selection && { articleIds: selection.articleIds }),
-        bodies: format === 'json',
-        signal: abort.current.signal,
+      const result = await exportLibrary(db, {
+        format,
+        scope,
+        query,
+        filters,
+        markdown: await markdownOptions(),
+        signal: cancel.signal,
         onProgress: (done, total) => setProgress({ done, total }),
       });
-      const files = EXPORT_FORMATS[format](selection ? applySelection(data, selection) : data, await markdownOptions());
-      const name = saveFiles(files, 'margin-markdown.zip');
-      const highlights = data.articles.reduce((n, a) => n + a.highlights.length, 0);
-      setStatus(`Exported ${data.articles.length} articles and ${highlights} highlights to ${name}.`);
+      setStatus(exportedMessage(result, saveFiles(result.files, 'margin-markdown.zip')));
     } catch (error) {
-      setStatus(abort.current?.signal.aborted ? 'Export cancelled.' : `Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(exportFailedMessage(error, cancel.signal.aborted));
     } finally {
       setProgress(null);
       abort.current = null;
@@ -84,14 +75,10 @@ export function ExportImportPanel({ db, query, filters }: Props) {
     setProblems([]);
     if (!file) return;
     setStatus(`Reading ${file.name}…`);
-    const result = await previewImportFile(db, new Uint8Array(await file.arrayBuffer()), { name: file.name, sanitize: savedPageSanitizer(window) });
-    if (!result.ok) {
-      setStatus(result.message);
-      setProblems(result.problems);
-      return;
-    }
-    setStatus(null);
-    setPreview(result);
+    const reading = await readImportFile(db, new Uint8Array(await file.arrayBuffer()), { name: file.name, sanitize: savedPageSanitizer(window) });
+    setStatus(reading.status);
+    setProblems(reading.problems);
+    setPreview(reading.preview);
   };
 
   const runImport = async () => {
@@ -99,27 +86,20 @@ export function ExportImportPanel({ db, query, filters }: Props) {
     setStatus('Importing…');
     const cancel = (importAbort.current = new AbortController());
     setImportProgress({ done: 0, total: 1 }); // hides the Import button at once: one import at a time
-    try {
-      const applied = await applyImport(db, preview.plan, {
+    setStatus(
+      await importLibrary(db, preview, {
         signal: cancel.signal,
         onProgress: (done, total) => setImportProgress({ done, total }),
-      });
-      if (preview.settings.readerSettings) await saveReaderSettings(preview.settings.readerSettings);
-      if (preview.settings.highlightSettings) await saveHighlightSettings(preview.settings.highlightSettings);
-      const articleIds = [...new Set([...applied.writes.articles.map((a) => a.id), ...applied.writes.highlights.map((h) => h.articleId)])];
-      await marginMessenger.sendMessage('records:imported', { articleIds }).catch(() => undefined);
-      setStatus(`Imported: ${describePlan(applied)[0] ?? 'nothing new'}`);
-    } catch (error) {
-      setStatus(
-        cancel.signal.aborted
-          ? 'Import cancelled, nothing was changed.'
-          : `Import failed, nothing was changed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    } finally {
-      setPreview(null);
-      setImportProgress(null);
-      importAbort.current = null;
-    }
+        saveSettings: async ({ readerSettings, highlightSettings }) => {
+          if (readerSettings) await saveReaderSettings(readerSettings);
+          if (highlightSettings) await saveHighlightSettings(highlightSettings);
+        },
+        notifyImported: async (articleIds) => void (await marginMessenger.sendMessage('records:imported', { articleIds })),
+      }),
+    );
+    setPreview(null);
+    setImportProgress(null);
+    importAbort.current = null;
   };
 
   return (

@@ -8,9 +8,9 @@ import { ReaderApp } from '@/components/reader/ReaderApp';
 import type { MarginDb } from '@/utils/db';
 import { loadOfflineCopy, type OfflineCopy } from '@/utils/library/offline-copy';
 import { offlineReaderArticle } from '@/utils/library/offline-article';
-import type { ReaderSettings } from '@/utils/reader-settings/reader-settings';
+import type { ReaderSettings } from '@/utils/settings/reader-settings';
 import { sanitizeArticleHtml } from '@/utils/sanitize/sanitize-html';
-import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/utils/reader-settings/reader-settings-store';
+import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/utils/settings/reader-settings-store';
 import { paintHighlights, type PaintResult } from './paint-highlights';
 
 export interface OfflineReaderProps {

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { COLOUR_LABELS } from '@/components/library/colour-labels';
 import { Swatch } from '@/components/library/Swatch';
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
-import { DEFAULT_HIGHLIGHT_SETTINGS, type HighlightSettings } from '@/utils/highlight-settings/highlight-settings';
-import { loadHighlightSettings, saveHighlightSettings, watchHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
+import { DEFAULT_HIGHLIGHT_SETTINGS, type HighlightSettings } from '@/utils/settings/highlight-settings';
+import { loadHighlightSettings, saveHighlightSettings, watchHighlightSettings } from '@/utils/settings/highlight-settings-store';
 
 export function HighlightSettingsSection() {
   const [settings, setSettings] = useState<HighlightSettings | null>(null);

@@ -9,12 +9,9 @@
 import { useEffect, useState } from 'react';
 import { syncMessenger } from '@/utils/messaging/sync-protocol';
 import {
-  checkSyncSettings,
   DEFAULT_SYNC_SETTINGS,
-  hostPermissionFor,
   MAX_INTERVAL_MINUTES,
   MIN_INTERVAL_MINUTES,
-  normalizeSyncSettings,
   plainHttpWarning,
   webDavConfigOf,
   type SyncSettings,
@@ -24,14 +21,23 @@ import { loadSyncSettings, saveSyncSettings } from '@/utils/sync/sync-settings-s
 import { testConnection } from '@/utils/sync/webdav-remote';
 import { useNow, useSyncStatus } from '@/components/sync/use-sync-status';
 import { SyncStatusDetails } from './SyncStatusDetails';
+import {
+  canSyncNow,
+  isFormDirty,
+  saveSyncForm,
+  testSyncForm,
+  TESTING_NOTE,
+  type SyncFormDeps,
+  type SyncFormOutcome,
+  type SyncNote,
+} from './sync-form';
 
-type Note = { ok: boolean; text: string; kind: 'test' | 'save' };
 
 export function SyncSection() {
   const [saved, setSaved] = useState<SyncSettings | null>(null);
   const [form, setForm] = useState<SyncSettings>({ ...DEFAULT_SYNC_SETTINGS });
   const [problems, setProblems] = useState<Partial<Record<SyncSettingsField, string>>>({});
-  const [note, setNote] = useState<Note | null>(null);
+  const [note, setNote] = useState<SyncNote | null>(null);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [dismissed, setDismissed] = useState(false);
   const status = useSyncStatus();
@@ -51,73 +57,39 @@ export function SyncSection() {
     setForm((f) => ({ ...f, [key]: value }));
     setNote(null);
   };
-  const dirty = saved !== null && JSON.stringify(normalizeSyncSettings(form)) !== JSON.stringify(saved);
-
-  /** Checks the fields and asks for the host permission; must run before the first `await` of a click. */
-  function prepare(kind: Note['kind']): { settings: SyncSettings; granted: Promise<boolean> } | null {
-    const settings = normalizeSyncSettings(form);
-    const found = checkSyncSettings(settings);
-    setProblems(found);
-    if (Object.keys(found).length > 0) {
-      setNote({ ok: false, kind, text: 'Some fields need attention.' });
-      return null;
-    }
-    const origin = hostPermissionFor(settings.url)!;
-    const granted = browser.permissions.request({ origins: [origin] }).catch(() => false);
-    return { settings, granted };
-  }
-
-  const permissionRefused = (kind: Note['kind'], settings: SyncSettings) =>
-    setNote({ ok: false, kind, text: `Margin needs your permission to connect to ${new URL(settings.url).host} to sync with it.` });
-
-  const test = async () => {
-    const prepared = prepare('test');
-    if (!prepared) return;
-    setBusy('test');
-    setNote({ ok: true, kind: 'test', text: 'Testing the connection…' });
-    try {
-      if (!(await prepared.granted)) return permissionRefused('test', prepared.settings);
-      const result = await testConnection(webDavConfigOf(prepared.settings));
-      setNote(
-        result.ok
-          ? { ok: true, kind: 'test', text: `Connected: Margin can read and write the folder “${prepared.settings.folder}” on this server.` }
-          : { ok: false, kind: 'test', text: result.message },
-      );
-    } catch {
-      setNote({ ok: false, kind: 'test', text: 'The connection test failed unexpectedly. Check the address and try again.' });
-    } finally {
-      setBusy(null);
+  const dirty = isFormDirty(form, saved);
+  const deps: SyncFormDeps = {
+    requestPermission: (origin) => browser.permissions.request({ origins: [origin] }),
+    testConnection: (settings) => testConnection(webDavConfigOf(settings)),
+    saveSettings: saveSyncSettings,
+    syncNow: () => void syncMessenger.sendMessage('sync:now', {}).catch(() => undefined),
+  };
+  const show = (outcome: SyncFormOutcome) => {
+    setProblems(outcome.problems);
+    setNote(outcome.note);
+    if (outcome.saved) {
+      setSaved(outcome.saved);
+      setForm(outcome.saved);
     }
   };
 
+  // Each click calls the form's function first, so the permission request runs before any await.
+  const test = async () => {
+    const outcome = testSyncForm(form, deps);
+    setBusy('test');
+    setNote(TESTING_NOTE);
+    show(await outcome);
+    setBusy(null);
+  };
   const save = async () => {
-    const prepared = prepare('save');
-    if (!prepared) return;
+    const outcome = saveSyncForm(form, deps);
     setBusy('save');
-    try {
-      if (!(await prepared.granted)) return permissionRefused('save', prepared.settings);
-      const stored = await saveSyncSettings(prepared.settings);
-      setSaved(stored);
-      setForm(stored);
-      setNote({
-        ok: true,
-        kind: 'save',
-        text: stored.enabled
-          ? `Saved. Margin syncs every ${stored.intervalMinutes} minute${stored.intervalMinutes === 1 ? '' : 's'} and a few seconds after each change.`
-          : 'Saved. Sync is off in this browser.',
-      });
-      if (stored.enabled) void syncMessenger.sendMessage('sync:now', {}).catch(() => undefined);
-    } catch {
-      // The password goes to the extension's IndexedDB first: a full disk or a browser
-      // refusing storage stops the save there, with nothing changed.
-      setNote({ ok: false, kind: 'save', text: 'Margin could not save these settings in this browser (is the disk full?). Nothing was changed.' });
-    } finally {
-      setBusy(null);
-    }
+    show(await outcome);
+    setBusy(null);
   };
 
   const syncNow = (allowMassDelete = false) => void syncMessenger.sendMessage('sync:now', { allowMassDelete }).catch(() => undefined);
-  const ready = saved !== null && saved.enabled && Object.keys(checkSyncSettings(saved)).length === 0;
+  const ready = canSyncNow(saved);
   const syncing = status?.state === 'syncing';
 
   return (

@@ -40,7 +40,12 @@ export function SyncStatusDetails({ status: s, now }: { status: SyncStatus; now:
           <summary>{s.warnings.length} file{s.warnings.length === 1 ? '' : 's'} in the sync folder could not be read</summary>
           <ul>
             {s.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
+              <li
+                // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole, never reordered; a warning has no id
+                key={i}
+              >
+                {w}
+              </li>
             ))}
           </ul>
         </details>

@@ -9,11 +9,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { createMarginDb, getArticle, listHighlights } from '@/utils/db';
-import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protocol';
+import { marginMessenger } from '@/utils/messaging/margin-protocol';
 import { readerMessenger } from '@/utils/messaging/reader-protocol';
 import { OpenSidePanelButton } from '@/components/sidepanel/OpenSidePanelButton';
 import { SyncStatusLine } from '@/components/sync/SyncStatusLine';
 import { ArticleExport } from './ArticleExport';
+import { highlightCounts, popupActions } from './popup-actions';
 import { ShortcutNotice } from './ShortcutNotice';
 import { useTabArticle } from './use-tab-article';
 
@@ -25,25 +26,16 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
   const highlights = useLiveQuery(() => (articleId ? listHighlights(db, articleId) : []), [db, articleId]) ?? [];
   const [message, setMessage] = useState<string | null>(null);
 
-  const placed = highlights.filter((h) => h.anchor === 'anchored' || h.anchor === 'weak').length;
-  const notFound = highlights.filter((h) => h.anchor === 'orphaned').length;
+  const { placed, notFound } = highlightCounts(highlights);
   // Opened as a page of its own (`?tab=`, tests and the benchmark) it must not close itself.
   const closeUnlessPage = () => !new URLSearchParams(location.search).has('tab') && window.close();
-
-  const saveOffline = async () => {
-    if (tabId === null) return;
-    setMessage('Saving…');
-    const result = await marginMessenger.sendMessage('article:save-offline', { tabId });
-    setMessage(isMarginError(result) ? result.error : 'Saved for offline reading.');
-    await tab.refresh();
-  };
-  const openReader = async () => {
-    if (tabId === null) return;
-    const result = await readerMessenger.sendMessage('reader:toggle', { tabId });
-    if (result.state === 'error') setMessage(result.message);
-    else if (result.state === 'no-article') setMessage('Margin found no article on this page.');
-    else closeUnlessPage();
-  };
+  const { saveOffline, openReader } = popupActions(tabId, {
+    saveOffline: (id) => marginMessenger.sendMessage('article:save-offline', { tabId: id }),
+    toggleReader: (id) => readerMessenger.sendMessage('reader:toggle', { tabId: id }),
+    refresh: tab.refresh,
+    close: closeUnlessPage,
+    showMessage: setMessage,
+  });
   const openLibrary = () => void browser.tabs.create({ url: browser.runtime.getURL('/library.html' as '/popup.html') });
 
   if (tab.loading) return <main className="pp" aria-busy="true" />;

@@ -4,8 +4,8 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { ExtractedArticle } from '@/utils/extraction/article';
-import { effectiveTheme, type ReaderSettings } from '@/utils/reader-settings/reader-settings';
-import { markCjkRuns, readerLanguage } from '@/utils/typography/cjk-language';
+import { effectiveTheme, type ReaderSettings } from '@/utils/settings/reader-settings';
+import { markCjkRuns, readerLanguage } from '@/utils/reader/cjk-language';
 import { FONT_STACKS } from './font-stacks';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderToolbar } from './ReaderToolbar';
@@ -65,11 +65,13 @@ export function ReaderApp({ article, initialSettings, onSettingsChange, subscrib
   const lang = useMemo(() => readerLanguage(article.lang, article.text), [article.lang, article.text]);
 
   // A CJK quote inside a post in another language gets its own `lang`, before the first paint.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: article.html is the trigger: a new body is marked again
   useLayoutEffect(() => {
     if (bodyRef.current) markCjkRuns(bodyRef.current);
   }, [article.html]);
 
   useEffect(() => subscribeSettings(setSettings), [subscribeSettings]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus and report once, on the first paint only
   useEffect(() => {
     // Focus moves into the dialog so keyboard and screen-reader users land on the article.
     titleRef.current?.focus({ preventScroll: true });
@@ -104,6 +106,7 @@ export function ReaderApp({ article, initialSettings, onSettingsChange, subscrib
       <main className="mr-main">
         <article className="mr-article" lang={lang ?? undefined}>
           <ReaderHeader article={article} titleRef={titleRef} />
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the body was sanitized by DOMPurify at extraction (utils/sanitize) */}
           <div ref={bodyRef} className="mr-body" data-field="body" dangerouslySetInnerHTML={{ __html: article.html }} />
           <footer className="mr-footer">
             <a href={article.url}>Read the original on {article.siteName ?? new URL(article.url).hostname}</a>

@@ -5,7 +5,7 @@
  */
 import type { Ref } from 'react';
 import type { ExtractedArticle } from '@/utils/extraction/article';
-import { formatPublished } from '@/utils/format/format-published';
+import { formatPublished } from '@/utils/reader/format-published';
 
 /** True when the body already shows the lead image, so the header must not repeat it. */
 function bodyShowsImage(html: string, imageUrl: string): boolean {

@@ -7,7 +7,7 @@ import {
   type ReaderFont,
   type ReaderSettings,
   type ReaderTheme,
-} from '@/utils/reader-settings/reader-settings';
+} from '@/utils/settings/reader-settings';
 
 const THEME_LABELS: Record<ReaderTheme, string> = { light: 'Light', sepia: 'Sepia', dark: 'Dark', system: 'Auto' };
 const FONT_LABELS: Record<ReaderFont, string> = { serif: 'Serif', sans: 'Sans', mono: 'Mono' };

@@ -1,5 +1,5 @@
 /** CSS font stacks for the reader's font choices; each ends in a font Debian/Linux ships. */
-import type { ReaderFont } from '@/utils/reader-settings/reader-settings';
+import type { ReaderFont } from '@/utils/settings/reader-settings';
 
 export const FONT_STACKS: Record<ReaderFont, string> = {
   serif: "Charter, 'Bitstream Charter', 'Iowan Old Style', Georgia, Cambria, 'DejaVu Serif', serif",

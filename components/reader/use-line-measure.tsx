@@ -4,8 +4,8 @@
  * Measured before paint and again whenever the font or its size changes.
  */
 import { useLayoutEffect, useRef, useState, type ReactElement } from 'react';
-import { MEASURE_SAMPLE, lineMeasureCss } from '@/utils/reader-settings/line-measure';
-import type { ReaderSettings } from '@/utils/reader-settings/reader-settings';
+import { MEASURE_SAMPLE, lineMeasureCss } from '@/utils/reader/line-measure';
+import type { ReaderSettings } from '@/utils/settings/reader-settings';
 import { FONT_STACKS } from './font-stacks';
 
 /**
@@ -19,6 +19,7 @@ export function useLineMeasure({ font, fontSize, lineWidth }: Pick<ReaderSetting
   const ref = useRef<HTMLSpanElement>(null);
   const [sampleWidth, setSampleWidth] = useState<number | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: font and size are the trigger: the sample is measured again when they change
   useLayoutEffect(() => {
     setSampleWidth(ref.current?.getBoundingClientRect().width ?? null);
   }, [font, fontSize]);

@@ -48,6 +48,7 @@ function HighlightCardView({ highlight, state, focused, editing, problem, action
   };
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the panel's keys (j/k, Enter) move and open cards (use-panel-keys.ts)
     <li
       ref={card}
       {...{ [CARD_ATTRIBUTE]: '' }}

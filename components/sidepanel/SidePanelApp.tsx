@@ -54,6 +54,7 @@ export function SidePanelApp({ start }: { start: PanelStart }) {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const main = useRef<HTMLElement>(null);
   // Another page beside the panel: nothing of the last one's focus, editing or undo carries over.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: articleId is the trigger: another page resets focus, editing and undo
   useEffect(() => {
     setFocused(null);
     setEditing(null);

@@ -96,6 +96,7 @@ export function usePanelSubject(db: MarginDb, tabId: number | null | undefined, 
     if (ask === asked.current) setSubject(next);
   }, [db, tabId]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the trigger: a change elsewhere reads the subject again
   useEffect(() => void refresh(), [refresh, version]);
   return { subject, refresh };
 }

@@ -27,7 +27,10 @@ export function NoteConflictChooser({ current, conflicts, onKeep, className = 'p
       <p className={`${className}-conflict-title`}>Changed in another browser at the same time. Keep which note?</p>
       <ul className={`${className}-conflict-list`}>
         {versions.map((v, i) => (
-          <li key={i} data-conflict-version={i === 0 ? 'current' : 'other'}>
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: the versions are replaced whole, never reordered; a version has no id
+            key={i}
+            data-conflict-version={i === 0 ? 'current' : 'other'}>
             <p className={`${className}-conflict-text`} data-field="version-text">
               {v.text || <em>(empty)</em>}
             </p>

@@ -1,24 +1,24 @@
 /**
  * Background: owns the database (content scripts cannot open it) and answers the
  * annotation messages, each checked for its sender and data first
- * (`message-router.ts`; who may ask what is `utils/annotations/message-handlers.ts`);
+ * (`message-router.ts`; who may ask what is `utils/messaging/message-handlers.ts`);
  * turns the keyboard commands (one opens Chrome's side panel), context-menu entries
  * and reader messages into actions in the right tab; keeps each tab's badge count;
  * runs sync (`sync-in-background.ts`) and the search index backfill after a schema
  * upgrade (`backfill-pair-indexes.ts`), and mirrors the look-and-feel settings to
  * the browser's own `storage.sync`.
  */
-import { createAnnotationService } from '@/utils/annotations/annotation-service';
-import { createMarginRoutes } from '@/utils/annotations/message-handlers';
+import { createAnnotationService } from '@/utils/messaging/annotation-service';
+import { createMarginRoutes } from '@/utils/messaging/message-handlers';
 import { backfillSiteWords, backfillTagWords } from '@/utils/db/backfill-pair-indexes';
-import { loadHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
+import { loadHighlightSettings } from '@/utils/settings/highlight-settings-store';
 import { marginMessenger, type MarginProtocol } from '@/utils/messaging/margin-protocol';
 import { registerRoutes } from '@/utils/messaging/message-router';
 import { READER_SCHEMAS } from '@/utils/messaging/message-schemas';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
 import { panelMessenger } from '@/utils/messaging/panel-protocol';
 import { readerMessenger, type ReaderProtocol, type ReaderToggleResult } from '@/utils/messaging/reader-protocol';
-import { startSettingsMirror } from '@/utils/settings-sync/settings-mirror-sync';
+import { startSettingsMirror } from '@/utils/settings/settings-mirror-sync';
 import { openSidePanel } from '@/utils/sidepanel/open-on-command';
 import { database } from './database';
 import { extractInTab, toggleReader } from './reader-in-tab';

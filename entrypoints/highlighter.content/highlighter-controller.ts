@@ -12,8 +12,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createAnchorer, findSelector, LOW_CONFIDENCE, type Selector } from '@/utils/anchoring';
 import type { HighlightColour, HighlightRecord } from '@/utils/db/schema';
-import { DEFAULT_HIGHLIGHT_SETTINGS, type HighlightSettings } from '@/utils/highlight-settings/highlight-settings';
-import { watchHighlightSettings } from '@/utils/highlight-settings/highlight-settings-store';
+import { DEFAULT_HIGHLIGHT_SETTINGS, type HighlightSettings } from '@/utils/settings/highlight-settings';
+import { watchHighlightSettings } from '@/utils/settings/highlight-settings-store';
 import { deepLink } from '@/utils/highlighting/deep-link';
 import { highlightCss } from '@/utils/highlighting/highlight-colours';
 import { createHighlightPainter, type HighlightPainter } from '@/utils/highlighting/highlight-painter';

@@ -11,8 +11,8 @@ import { ShortcutsSection } from '@/components/options/ShortcutsSection';
 import { SyncSection } from '@/components/options/SyncSection';
 import { FONT_STACKS } from '@/components/reader/font-stacks';
 import { ReaderToolbar } from '@/components/reader/ReaderToolbar';
-import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '@/utils/reader-settings/reader-settings';
-import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/utils/reader-settings/reader-settings-store';
+import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '@/utils/settings/reader-settings';
+import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/utils/settings/reader-settings-store';
 
 
 export function OptionsApp() {

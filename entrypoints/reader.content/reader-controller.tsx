@@ -17,8 +17,8 @@ import {
   type ReaderExtract,
 } from '@/utils/messaging/reader-instance';
 import { isMarginUi } from '@/utils/highlighting/margin-ui';
-import { capturePageState, restorePageState, type PageState } from '@/utils/page-state/page-state';
-import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/utils/reader-settings/reader-settings-store';
+import { capturePageState, restorePageState, type PageState } from '@/utils/reader/page-state';
+import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/utils/settings/reader-settings-store';
 
 export type ReaderState = 'opened' | 'closed' | 'no-article';
 

@@ -7,7 +7,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createMarginDb, type MarginDb } from '@/utils/db/margin-db';
 import { upsertArticle } from '@/utils/db/articles';
 import { addHighlight } from '@/utils/db/highlights';
-import { selectorsFor } from '@/utils/db/test-db';
+import { selectorsFor } from '@/tests/support/test-db';
 import type { HighlightRecord } from '@/utils/db/schema';
 import type { RemoteStore } from '@/utils/sync/remote-store';
 import { syncOnce, type SyncOptions, type SyncResult } from '@/utils/sync/sync-engine';

@@ -7,7 +7,7 @@
  * every field and note version any browser held is in the final state (the join of
  * all their docs, which `sync-doc.test.ts` proves is what merging means).
  */
-import { stableStringify } from '@/utils/import/record-content';
+import { stableStringify } from '@/utils/db/record-content';
 import { createWebDavRemote } from '@/utils/sync/webdav-remote';
 import { RemoteError, type RemoteStore } from '@/utils/sync/remote-store';
 import { deleteHighlight, restoreHighlight, updateHighlight } from '@/utils/db/highlights';

@@ -7,7 +7,7 @@
  */
 import { describe as group, expect, test } from 'vitest';
 import { anchor, anchorAll, anchorWithConfidence, createAnchorer, describe, LOW_CONFIDENCE, type Selector } from './index';
-import { DOMS, MARKUP_VARIANTS, rangeOfText } from './test-documents';
+import { DOMS, MARKUP_VARIANTS, rangeOfText } from '../../tests/support/test-documents';
 
 interface Case {
   name: string;

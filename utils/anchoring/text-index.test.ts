@@ -4,7 +4,7 @@
  */
 import { describe as group, expect, test } from 'vitest';
 import { buildTextIndex } from './text-index';
-import { DOMS, MARKUP_VARIANTS } from './test-documents';
+import { DOMS, MARKUP_VARIANTS } from '../../tests/support/test-documents';
 
 const TEXT_CASES: [name: string, html: string, text: string][] = [
   ['paragraphs read as separate words even without whitespace between them', '<p>end.</p><p>Next</p>', 'end. Next'],

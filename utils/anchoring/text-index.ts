@@ -123,7 +123,9 @@ export function buildTextIndex(root: Element): TextIndex {
 
   const text = pieces.join('');
   const nodeIndex = new Map<Node, number>();
-  nodes.forEach((n, i) => nodeIndex.set(n, i));
+  nodes.forEach((n, i) => {
+    nodeIndex.set(n, i);
+  });
   const doc = root.ownerDocument;
 
   /** First normalized index whose source is at or after (node `ni`, `offset`). */

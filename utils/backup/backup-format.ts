@@ -8,8 +8,8 @@
  * recomputes those, so a file cannot plant search words, and the file stays smaller.
  */
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from '@/utils/db/schema';
-import type { HighlightSettings } from '@/utils/highlight-settings/highlight-settings';
-import type { ReaderSettings } from '@/utils/reader-settings/reader-settings';
+import type { HighlightSettings } from '@/utils/settings/highlight-settings';
+import type { ReaderSettings } from '@/utils/settings/reader-settings';
 
 /** The value of `format`: what tells a Margin backup from any other JSON file. */
 export const BACKUP_FORMAT = 'margin-backup';
@@ -20,9 +20,7 @@ export const BACKUP_FORMAT = 'margin-backup';
  */
 export const BACKUP_VERSION = 1;
 
-/** The database's tables, in the order a backup lists them and an import applies them. */
-export const TABLE_NAMES = ['articles', 'articleBodies', 'highlights', 'pageNotes', 'tags'] as const;
-export type TableName = (typeof TABLE_NAMES)[number];
+export { TABLE_NAMES, type TableName } from '@/utils/db/schema';
 
 export type BackupArticle = Omit<ArticleRecord, 'words' | 'host'>;
 export type BackupArticleBody = Omit<ArticleBodyRecord, 'words'>;

@@ -6,10 +6,11 @@
  * problems, rather than building an issue list for a million bad records.
  */
 import { z } from 'zod';
+import { selectorSchemas } from '@/utils/anchoring/selector-schema';
 import { ANCHOR_STATUSES, HIGHLIGHT_COLOURS } from '@/utils/db/schema';
 import { normalizeTagName, normalizeTagNames } from '@/utils/db/tags';
-import { normalizeHighlightSettings } from '@/utils/highlight-settings/highlight-settings';
-import { FONTS, normalizeReaderSettings, THEMES } from '@/utils/reader-settings/reader-settings';
+import { normalizeHighlightSettings } from '@/utils/settings/highlight-settings';
+import { FONTS, normalizeReaderSettings, THEMES } from '@/utils/settings/reader-settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupRecords, type TableName } from './backup-format';
 import { FIELD_LIMITS, MAX_TIME } from './backup-limits';
 
@@ -36,17 +37,9 @@ const syncFields = {
   deviceId: shortText.optional(),
 };
 
-const textQuoteSelector = z.object({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string().max(FIELD_LIMITS.longText),
-  prefix: z.string().max(FIELD_LIMITS.context).optional(),
-  suffix: z.string().max(FIELD_LIMITS.context).optional(),
-});
-
-const textPositionSelector = z.object({
-  type: z.literal('TextPositionSelector'),
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
+const { quote: textQuoteSelector, position: textPositionSelector } = selectorSchemas({
+  exact: FIELD_LIMITS.longText,
+  context: FIELD_LIMITS.context,
 });
 
 const selectors = z

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { upsertArticle } from '@/utils/db/articles';
 import { addHighlight, deleteHighlight } from '@/utils/db/highlights';
 import { setPageNote } from '@/utils/db/page-notes';
-import { selectorsFor, testClock, testDb } from '@/utils/db/test-db';
+import { selectorsFor, testClock, testDb } from '@/tests/support/test-db';
 import { validateBackup } from '@/utils/import/validate-backup';
 import { createBackup } from './create-backup';
 import { backupChunks, serializeBackup } from './serialize-backup';

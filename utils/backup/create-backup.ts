@@ -4,8 +4,8 @@
  * filed it under), plus the settings the caller read from `storage.local`.
  */
 import type { MarginDb } from '@/utils/db/margin-db';
-import { normalizeHighlightSettings } from '@/utils/highlight-settings/highlight-settings';
-import { normalizeReaderSettings } from '@/utils/reader-settings/reader-settings';
+import { normalizeHighlightSettings } from '@/utils/settings/highlight-settings';
+import { normalizeReaderSettings } from '@/utils/settings/reader-settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupRecords, type BackupSettings, type MarginBackup } from './backup-format';
 
 export interface CreateBackupOptions {

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { findArticleByUrl, getSavedCopy, upsertArticle } from './articles';
-import { testClock, testDb } from './test-db';
+import { testClock, testDb } from '../../tests/support/test-db';
 
 const POST = 'https://medium.com/@alice/why-closures-matter-3f2a1b9c8d7e';
 

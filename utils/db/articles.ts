@@ -3,10 +3,10 @@
  * on a revisit by URL, and its offline copy.
  */
 import { articleUrlKeys } from '@/utils/url/article-url';
+import { withDerivedFields } from './derived-fields';
 import type { MarginDb } from './margin-db';
 import { newRecordStamps, touchStamps } from './record-stamps';
 import type { ArticleBodyRecord, ArticleRecord } from './schema';
-import { articleWords, tokenize } from './search-words';
 import { writeTransaction } from './write-transaction';
 
 /** What a page tells about its article; the reader's `ExtractedArticle` supplies most of it. */
@@ -45,20 +45,16 @@ export async function upsertArticle(db: MarginDb, input: ArticleInput): Promise<
       title: input.title.trim() || existing?.title || input.pageUrl,
       author: input.author ?? existing?.author ?? null,
       site: input.site ?? existing?.site ?? null,
-      host: new URL(url).hostname,
       published: input.published ?? existing?.published ?? null,
       lang: input.lang ?? existing?.lang ?? null,
       savedAt: input.body ? now : (existing?.savedAt ?? null),
     };
-    const article: ArticleRecord = existing
-      ? {
-          ...existing,
-          ...fields,
-          urls: [...new Set([...keys, ...existing.urls])],
-          words: articleWords(fields),
-          ...touchStamps(db, existing),
-        }
-      : { ...newRecordStamps(db), ...fields, urls: keys, words: articleWords(fields) };
+    const article = withDerivedFields(
+      'articles',
+      existing
+        ? { ...existing, ...fields, urls: [...new Set([...keys, ...existing.urls])], ...touchStamps(db, existing) }
+        : { ...newRecordStamps(db), ...fields, urls: keys },
+    );
     await db.articles.put(article);
     if (input.body) await saveBody(db, article.id, input.body);
     return article;
@@ -109,12 +105,11 @@ async function findLive(db: MarginDb, keys: string[]): Promise<ArticleRecord | n
 
 async function saveBody(db: MarginDb, articleId: string, body: { html: string; text: string }): Promise<void> {
   const previous = await db.articleBodies.get(articleId);
-  const record: ArticleBodyRecord = {
+  const record = withDerivedFields('articleBodies', {
     ...(previous ? { ...previous, deletedAt: null, ...touchStamps(db, previous) } : { ...newRecordStamps(db), id: articleId }),
     html: body.html,
     text: body.text,
-    words: tokenize(body.text),
-  };
+  });
   await db.articleBodies.put(record);
 }
 

@@ -12,11 +12,11 @@ import type { MarginDb } from './margin-db';
 import { newRecordId } from './record-id';
 import type { ArticleRecord, HighlightRecord } from './schema';
 import { searchLibrary, type LibraryFilters } from './search-library';
-import { newestFirst } from './search-plan';
+import { newestFirst } from './search-walk';
 import { matchesTerms, queryTerms, siteWords, tagWords, tokenize } from './search-words';
 import { completeRow, pairIndexComplete, readPairIndexProgress, SITE_WORDS_KEY, TAG_WORDS_KEY } from './pair-index-state';
-import { openEarlierVersion, selectorsFor, testClock, testDb, type TestClock } from './test-db';
-import { countHighlightReads } from './test-read-counter';
+import { openEarlierVersion, selectorsFor, testClock, testDb, type TestClock } from '../../tests/support/test-db';
+import { countHighlightReads } from '../../tests/support/test-read-counter';
 
 const START = Date.UTC(2024, 0, 1);
 const VOCABULARY = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];

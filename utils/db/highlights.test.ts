@@ -10,7 +10,7 @@ import {
 } from './highlights';
 import type { MarginDb } from './margin-db';
 import { listTags } from './tags';
-import { selectorsFor, testClock, testDb } from './test-db';
+import { selectorsFor, testClock, testDb } from '../../tests/support/test-db';
 
 async function withArticle(db: MarginDb): Promise<string> {
   const article = await upsertArticle(db, { pageUrl: 'https://example.com/closures', title: 'Closures' });

@@ -5,10 +5,10 @@
  * `siteWords` is the database's own (`site-words.ts`), which is why writes include `articles`.
  */
 import { findSelector } from '@/utils/anchoring/selectors';
+import { withDerivedFields } from './derived-fields';
 import type { MarginDb } from './margin-db';
 import { newRecordStamps, touchStamps } from './record-stamps';
 import type { AnchorStatus, HighlightColour, HighlightRecord, Selector, SyncFields } from './schema';
-import { highlightSearchFields } from './search-words';
 import { ensureTags, normalizeTagNames } from './tags';
 import { writeTransaction } from './write-transaction';
 
@@ -57,7 +57,7 @@ export async function addHighlight(db: MarginDb, input: NewHighlight): Promise<H
     const article = await db.articles.get(input.articleId);
     if (!article || article.deletedAt !== null) throw new Error(`No article ${input.articleId} to add a highlight to`);
     const stamps = newRecordStamps(db);
-    const highlight: HighlightRecord = { ...stamps, ...fields, ...highlightSearchFields({ ...fields, deletedAt: stamps.deletedAt }) };
+    const highlight = withDerivedFields('highlights', { ...stamps, ...fields });
     await ensureTags(db, highlight.tags);
     await db.highlights.add(highlight);
     return highlight;
@@ -74,11 +74,10 @@ export async function updateHighlight(db: MarginDb, id: string, patch: Highlight
   return writeTransaction(db, [db.highlights, db.articles, db.tags], async () => {
     const current = await db.highlights.get(id);
     if (!current || current.deletedAt !== null) return null;
-    const next: HighlightRecord = { ...current, ...patchFields(patch) };
-    if (patch.tags) next.tags = normalizeTagNames(patch.tags);
-    if (sameContent(current, next)) return current;
-    Object.assign(next, highlightSearchFields(next));
-    Object.assign(next, touchStamps(db, current));
+    const patched: HighlightRecord = { ...current, ...patchFields(patch) };
+    if (patch.tags) patched.tags = normalizeTagNames(patch.tags);
+    if (sameContent(current, patched)) return current;
+    const next = withDerivedFields('highlights', { ...patched, ...touchStamps(db, current) });
     await ensureTags(db, next.tags);
     await db.highlights.put(next);
     return next;
@@ -95,8 +94,8 @@ export async function deleteHighlight(db: MarginDb, id: string): Promise<boolean
     const current = await db.highlights.get(id);
     if (!current || current.deletedAt !== null) return false;
     const stamps = touchStamps(db, current);
-    // Out of the search index too: a tombstone must not cost search time.
-    await db.highlights.put({ ...current, ...stamps, deletedAt: stamps.updatedAt, words: [], tagWords: [] });
+    // Out of the search index too (derived fields of a tombstone are empty).
+    await db.highlights.put(withDerivedFields('highlights', { ...current, ...stamps, deletedAt: stamps.updatedAt }));
     return true;
   });
 }
@@ -109,8 +108,7 @@ export async function restoreHighlight(db: MarginDb, id: string): Promise<Highli
   return writeTransaction(db, [db.highlights, db.articles, db.tags], async () => {
     const current = await db.highlights.get(id);
     if (!current || current.deletedAt === null) return null;
-    const restored: HighlightRecord = { ...current, ...touchStamps(db, current), deletedAt: null };
-    Object.assign(restored, highlightSearchFields(restored));
+    const restored = withDerivedFields('highlights', { ...current, ...touchStamps(db, current), deletedAt: null });
     await ensureTags(db, restored.tags);
     await db.highlights.put(restored);
     return restored;

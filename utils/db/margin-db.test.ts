@@ -9,7 +9,7 @@ import { searchLibrary } from './search-library';
 import { siteWords, tagWords, tokenize } from './search-words';
 import { pairIndexComplete, TAG_WORDS_KEY } from './pair-index-state';
 import { listTags } from './tags';
-import { openEarlierVersion, selectorsFor, testDb } from './test-db';
+import { openEarlierVersion, selectorsFor, testDb } from '../../tests/support/test-db';
 
 // Records exactly as version 1 wrote them: no `words`, no `host`.
 type V1<T> = Omit<T, 'words' | 'host'>;

@@ -36,7 +36,7 @@ import Dexie, { type Table } from 'dexie';
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from './schema';
 import type { SyncDocRow, SyncMetaRow } from './sync-tables';
 import type { MetaRow } from './meta-table';
-import { articleWords, highlightWords, tokenize } from './search-words';
+import { withDerivedFields } from './derived-fields';
 import { completeRow, SITE_WORDS_KEY, TAG_WORDS_KEY } from './pair-index-state';
 import { siteWordsMiddleware } from './site-words';
 
@@ -126,26 +126,26 @@ export class MarginDb extends Dexie {
           .table<ArticleRecord, string>('articles')
           .toCollection()
           .modify((a) => {
-            a.host = hostOf(a.url);
-            a.words = articleWords(a);
+            Object.assign(a, withDerivedFields('articles', a));
           });
         await tx
           .table<ArticleBodyRecord, string>('articleBodies')
           .toCollection()
           .modify((b) => {
-            b.words = b.deletedAt === null ? tokenize(b.text) : [];
+            b.words = withDerivedFields('articleBodies', b).words;
           });
         await tx
           .table<HighlightRecord, string>('highlights')
           .toCollection()
           .modify((h) => {
-            h.words = h.deletedAt === null ? highlightWords({ quote: h.quote, note: h.note, tags: h.tags ?? [] }) : [];
+            // Words only: `tagWords` came with v4 and is filled by its own backfill.
+            h.words = withDerivedFields('highlights', { ...h, tags: h.tags ?? [] }).words;
           });
         await tx
           .table<PageNoteRecord, string>('pageNotes')
           .toCollection()
           .modify((n) => {
-            n.words = n.deletedAt === null ? tokenize(n.text) : [];
+            n.words = withDerivedFields('pageNotes', n).words;
           });
       });
     this.version(3).stores(SCHEMA_V3);
@@ -155,14 +155,6 @@ export class MarginDb extends Dexie {
     this.use(siteWordsMiddleware);
     // A database created now has no highlight without its pairs.
     this.on('populate', (tx) => tx.table<MetaRow, string>('meta').bulkPut([completeRow(TAG_WORDS_KEY), completeRow(SITE_WORDS_KEY)]));
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
   }
 }
 

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { upsertArticle } from './articles';
 import { getPageNote, setPageNote } from './page-notes';
-import { testClock, testDb } from './test-db';
+import { testClock, testDb } from '../../tests/support/test-db';
 
 test('an article has one note: setting it again edits it', async () => {
   const clock = testClock();

@@ -1,10 +1,10 @@
 /**
  * Page notes: one free-text note per article, about the article as a whole.
  */
+import { withDerivedFields } from './derived-fields';
 import type { MarginDb } from './margin-db';
 import { newRecordStamps, touchStamps } from './record-stamps';
 import type { PageNoteRecord } from './schema';
-import { tokenize } from './search-words';
 import { writeTransaction } from './write-transaction';
 
 /**
@@ -30,23 +30,25 @@ export async function setPageNote(
     if (empty) {
       if (current && current.deletedAt === null) {
         const stamps = touchStamps(db, current);
-        await db.pageNotes.put({ ...current, ...stamps, deletedAt: stamps.updatedAt, words: [] });
+        await db.pageNotes.put(withDerivedFields('pageNotes', { ...current, ...stamps, deletedAt: stamps.updatedAt }));
       }
       return null;
     }
     const clears = Boolean(options.resolveConflicts && current?.noteConflicts?.length);
     if (current && current.deletedAt === null && current.text === text && !clears) return current;
-    const note: PageNoteRecord = current
-      ? {
-          ...current,
-          ...touchStamps(db, current),
-          deletedAt: null,
-          text,
-          words: tokenize(text),
-          // Picking a version (sync conflict) is an edit like typing: the other versions go.
-          ...(options.resolveConflicts && { noteConflicts: [] }),
-        }
-      : { ...newRecordStamps(db), articleId, text, words: tokenize(text) };
+    const note = withDerivedFields(
+      'pageNotes',
+      current
+        ? {
+            ...current,
+            ...touchStamps(db, current),
+            deletedAt: null,
+            text,
+            // Picking a version (sync conflict) is an edit like typing: the other versions go.
+            ...(options.resolveConflicts && { noteConflicts: [] }),
+          }
+        : { ...newRecordStamps(db), articleId, text },
+    );
     await db.pageNotes.put(note);
     return note;
   });

@@ -131,3 +131,7 @@ export interface TagRecord extends SyncFields {
   name: string;
   colour: HighlightColour | null;
 }
+
+/** The database's record tables, in the order a backup lists them and an import applies them. */
+export const TABLE_NAMES = ['articles', 'articleBodies', 'highlights', 'pageNotes', 'tags'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];

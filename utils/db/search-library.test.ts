@@ -5,8 +5,8 @@ import type { MarginDb } from './margin-db';
 import { setPageNote } from './page-notes';
 import type { HighlightRecord } from './schema';
 import { searchLibrary, type LibraryHit } from './search-library';
-import { addHighlightRows, selectorsFor, storedHighlight, testClock, testDb, type TestClock } from './test-db';
-import { countHighlightReads } from './test-read-counter';
+import { addHighlightRows, selectorsFor, storedHighlight, testClock, testDb, type TestClock } from '../../tests/support/test-db';
+import { countHighlightReads } from '../../tests/support/test-read-counter';
 
 const DAY = 86_400_000;
 

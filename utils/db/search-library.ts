@@ -23,7 +23,9 @@
 import type { Table, Transaction } from 'dexie';
 import type { MarginDb } from './margin-db';
 import type { ArticleBodyRecord, ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, SyncFields } from './schema';
-import { idSource, newestFirst, newestMatching, prefixSource, rangeSource, unionSource, type KeySource } from './search-plan';
+import { idSource, prefixSource, rangeSource, unionSource, type KeySource } from './search-key-sources';
+import { newestMatching } from './search-plan';
+import { newestFirst } from './search-walk';
 import { pairIndexComplete, SITE_WORDS_KEY, TAG_WORDS_KEY } from './pair-index-state';
 import { matchesTerms, pairKey, queryTerms, siteKey } from './search-words';
 import { normalizeTagName } from './tags';
@@ -98,7 +100,7 @@ export async function searchLibrary(db: MarginDb, query: string, filters: Librar
       const ids = [...new Set(records.map((r) => r.articleId))].filter((id) => !owners.has(id));
       if (ids.length > 0) {
         const rows = await t.articles.bulkGet(ids);
-        ids.forEach((id, i) => owners.set(id, rows[i]?.deletedAt === null ? rows[i]! : null));
+        for (const [i, id] of ids.entries()) owners.set(id, rows[i]?.deletedAt === null ? rows[i]! : null);
       }
       return records.map((r) => owners.get(r.articleId) != null);
     };
@@ -260,7 +262,7 @@ function articleTermSources(db: SearchTables, terms: string[]): Array<KeySource<
     unionSource<ArticleRecord>([rangeSource(range(db.articles, term), undefined), rangeSource(range(db.articleBodies, term), undefined)], {
       check: async (articles) => {
         const ids = articles.filter((a) => !matchesTerms(a.words, [term]) && !bodies.has(a.id)).map((a) => a.id);
-        if (ids.length > 0) (await db.articleBodies.bulkGet(ids)).forEach((b, i) => bodies.set(ids[i]!, b ?? null));
+        if (ids.length > 0) for (const [i, b] of (await db.articleBodies.bulkGet(ids)).entries()) bodies.set(ids[i]!, b ?? null);
         return articles.map((a) => matchesTerms(a.words, [term]) || matchesTerms(bodies.get(a.id)?.words ?? [], [term]));
       },
     }),

@@ -13,10 +13,10 @@ import { setPageNote } from './page-notes';
 import { newRecordId } from './record-id';
 import type { ArticleBodyRecord, ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord } from './schema';
 import { searchLibrary, type LibraryFilters, type LibraryHit } from './search-library';
-import { newestFirst } from './search-plan';
+import { newestFirst } from './search-walk';
 import { highlightSearchFields, matchesTerms, queryTerms, tokenize } from './search-words';
-import { addHighlightRows, selectorsFor, storedHighlight, testClock, testDb } from './test-db';
-import { countHighlightReads, type HighlightReads } from './test-read-counter';
+import { addHighlightRows, selectorsFor, storedHighlight, testClock, testDb } from '../../tests/support/test-db';
+import { countHighlightReads, type HighlightReads } from '../../tests/support/test-read-counter';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);

@@ -2,6 +2,8 @@
  * How a search reads one table: which index ranges to read as key sets, when to walk
  * the table newest first instead, and when to read a range newest first. The goal is
  * the fewest IndexedDB reads for the newest `limit` matches.
+ * The sources it chooses among are in `search-key-sources.ts`, the walk and the observed
+ * share that sizes its pages in `search-walk.ts`.
  *
  * What reads cost (Chromium, 100,000 highlights, bench/search-browser.ts on a loaded
  * 2-core machine; the ratios matter, not the figures): an index key 10–25 µs, and
@@ -53,57 +55,12 @@
  * one small range (search-library.ts). Pairs of words would be an index of their own
  * (words² entries a highlight: not worth it).
  */
-import type { Collection, Table } from 'dexie';
+import type { Table } from 'dexie';
 import { idTime } from './record-id';
 import type { SyncFields } from './schema';
+import { PROBE, type KeySource } from './search-key-sources';
+import { newestFirst, observedShare, Walk, type SearchBounds, type Tally } from './search-walk';
 
-/** What a capped read of a source's keys found. */
-export interface KeyRead {
-  /** Record ids (a record may appear more than once: multiEntry indexes). */
-  ids: string[];
-  /** Whether these are all of the source's ids (the read stopped short of its cap). */
-  complete: boolean;
-}
-
-/** One condition of a search, with an index range holding every record that meets it. */
-export interface KeySource<T> {
-  /** Ids from the range, reading at most `max` index entries. */
-  read: (max: number) => Promise<KeyRead>;
-  /**
-   * The newest `count` ids, newest first; null when the range cannot be read in that
-   * order cheaply. Only for ranges whose ids sort by time: one index value, or a few.
-   */
-  newest?: (count: number) => Promise<string[] | null>;
-  /**
-   * The newest `count` records themselves, newest first, in one range read: where the
-   * range is one index value, its records come in id order, and reading them there
-   * costs a third of reading their ids and then each record by key.
-   */
-  newestRecords?: (count: number) => Promise<T[]>;
-  /** Keys a probe reads, when not `PROBE`: less for a source that is worth reading only when small. */
-  probe?: number;
-  /**
-   * The condition is the date range, which a v7 id tells without its record: once
-   * there are candidates, the range is applied to their ids, not read from the index.
-   */
-  dateRange?: boolean;
-  /** The condition on a record. */
-  test?: (record: T) => boolean;
-  /** The condition on records, when deciding it takes more reads (an article's saved text). */
-  check?: (records: T[]) => Promise<boolean[]>;
-}
-
-/** Bounds of one search. */
-export interface SearchBounds {
-  /** Created at or after (epoch ms). */
-  from: number;
-  /** Created before (epoch ms). */
-  to: number;
-  limit: number;
-}
-
-/** Keys read by a probe: enough to tell a rare condition's whole set from a common one's. */
-const PROBE = 64;
 /** A source estimated to hold at most this many keys is read whole after its probe. */
 const ESTIMATED_SMALL = 512;
 /** Records in the sample: enough to tell a share of 1/4 from a small one; each read costs. */
@@ -119,82 +76,6 @@ const CHECK_COST = 30;
 const WALK_SHARE = 1 / 4;
 /** Read a source newest first when at least this share of its records (estimated) match. */
 const STREAM_RATE = 1 / 2;
-/** Beyond this many words a prefix covers, finding them all costs too many requests. */
-const MAX_PREFIX_WORDS = 16;
-
-/** A key source over one index range; `ordered` when the range is one index value. */
-export function rangeSource<T>(
-  range: () => Collection<T, string>,
-  test: ((record: T) => boolean) | undefined,
-  ordered = false,
-): KeySource<T> {
-  return {
-    read: async (max) => {
-      const ids = await range().limit(max).primaryKeys();
-      return { ids, complete: ids.length < max };
-    },
-    // One index value: its entries sort by primary key, which for v7 ids is time.
-    newest: ordered ? (count) => range().reverse().limit(count).primaryKeys() : undefined,
-    newestRecords: ordered ? (count) => range().reverse().limit(count).toArray() : undefined,
-    // Read newest first, a small one is read whole anyway: the probe need only spot the very rare.
-    ...(ordered && { probe: PROBE / 4 }),
-    test,
-  };
-}
-
-/**
- * A key source for the words of `index` beginning with `prefix`. Newest first, it
- * reads each word's newest ids (ids sort by time within a word, not across words),
- * after finding the words one request each: worth it for the few words a typed
- * prefix usually covers, not for the hundreds "th" does.
- */
-export function prefixSource<T>(
-  table: Table<T, string>,
-  index: string,
-  prefix: string,
-  test: (record: T) => boolean,
-): KeySource<T> {
-  const upper = prefix + '\uffff';
-  return {
-    read: async (max) => {
-      const ids = await table.where(index).between(prefix, upper, true, true).limit(max).primaryKeys();
-      return { ids, complete: ids.length < max };
-    },
-    newest: async (count) => {
-      const words: string[] = [];
-      for (let lower = prefix; words.length <= MAX_PREFIX_WORDS; ) {
-        const [word] = (await table.where(index).between(lower, upper, true, true).limit(1).keys()) as string[];
-        if (word === undefined) break;
-        words.push(word);
-        lower = word + '\u0000'; // the first string after `word`
-      }
-      if (words.length > MAX_PREFIX_WORDS) return null;
-      const lists = await Promise.all(words.map((w) => table.where(index).equals(w).reverse().limit(count).primaryKeys()));
-      return [...new Set(lists.flat())].sort(newestIdFirst).slice(0, count);
-    },
-    test,
-  };
-}
-
-/** A key source over the union of several sources' ranges (an article's metadata and its saved text). */
-export function unionSource<T>(
-  parts: Array<{ read: KeySource<unknown>['read'] }>,
-  condition: Pick<KeySource<T>, 'test' | 'check'>,
-): KeySource<T> {
-  return {
-    read: async (max) => {
-      const reads = await Promise.all(parts.map((p) => p.read(max)));
-      return { ids: reads.flatMap((r) => r.ids), complete: reads.every((r) => r.complete) };
-    },
-    ...condition,
-  };
-}
-
-/** A key source over ids already known (the articles on a site). */
-export function idSource<T>(ids: ReadonlySet<string>, test: (record: T) => boolean): KeySource<T> {
-  return { read: async () => ({ ids: [...ids], complete: true }), test };
-}
-
 /**
  * The newest `limit` records of `table` that pass `keep` and every source's condition.
  * @param sources - each holds every record that passes its condition; probed in this order
@@ -397,7 +278,7 @@ class TableSearch<T extends SyncFields> {
     timed.sort((a, b) => b.time - a.time || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     for (let start = 0, last = Infinity; start < timed.length; ) {
       if (this.found.size >= limit && !this.canBeFound(timed[start]!)) return { ...tally, stopped: true };
-      const share = tally.read === 0 ? rate : Math.max(tally.passed / tally.read, 1 / 16);
+      const share = observedShare(tally, rate);
       // Sized to find what is missing at the share seen so far, but at most twice the
       // last page: a share measured on few records can be far off.
       const page = (last = Math.min(2 * last, Math.ceil(Math.max(1, limit - this.found.size) / share)));
@@ -474,7 +355,7 @@ class TableSearch<T extends SyncFields> {
     const { limit } = this.bounds;
     while (!walk.done && this.found.size < limit) {
       if (expected !== undefined && tally.read >= 16 && tally.passed / tally.read < Math.min(expected, WALK_SHARE) / 2) return true;
-      const share = Math.max(tally.read === 0 ? (expected ?? 1) : tally.passed / tally.read, 1 / 16);
+      const share = Math.max(observedShare(tally, expected ?? 1), 1 / 16);
       const size = Math.min(4096, Math.max(16, Math.ceil((1.1 * (limit - this.found.size)) / share)));
       const page = await walk.next(size);
       walked?.push(...page);
@@ -499,66 +380,6 @@ class TableSearch<T extends SyncFields> {
     for (const r of fresh) this.found.set(r.id, r);
     return { read, passed: fresh.length };
   }
-}
-
-/** Records read, and of them, found. */
-interface Tally {
-  read: number;
-  passed: number;
-}
-
-/**
- * Reads `table` newest first through the `createdAt` index, in pages that are plain
- * range reads (one getAll each) rather than a cursor, which costs a round trip a record.
- */
-class Walk<T extends SyncFields> {
-  done = false;
-  private upper: number;
-  private includeUpper = false;
-  /** Records at `upper` already returned: the next page starts among them. */
-  private atUpper = 0;
-
-  constructor(
-    private readonly table: Table<T, string>,
-    private readonly bounds: SearchBounds,
-  ) {
-    this.upper = bounds.to;
-  }
-
-  /** The next `size` records (fewer at the end). */
-  async next(size: number): Promise<T[]> {
-    if (this.done) return [];
-    const want = size + this.atUpper;
-    const rows = await this.table
-      .where('createdAt')
-      .between(this.bounds.from, this.upper, true, this.includeUpper)
-      .reverse()
-      .limit(want)
-      .toArray();
-    // The `createdAt` index read backwards orders records of one time by id, newest
-    // first, as `newestFirst` does: the page starts with those of time `upper` that
-    // the last page returned.
-    const fresh = rows.slice(this.atUpper);
-    const oldest = rows.at(-1);
-    if (rows.length < want || !oldest) {
-      this.done = true;
-      return fresh;
-    }
-    this.upper = oldest.createdAt;
-    this.includeUpper = true;
-    this.atUpper = rows.filter((r) => r.createdAt === oldest.createdAt).length;
-    return fresh;
-  }
-}
-
-/** Newest first by creation; ties by id so the order is the same every time. */
-export function newestFirst(a: SyncFields, b: SyncFields): number {
-  return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
-/** v7 ids newest first (ids without a time last). */
-function newestIdFirst(a: string, b: string): number {
-  return (idTime(b) ?? -Infinity) - (idTime(a) ?? -Infinity) || (a < b ? 1 : a > b ? -1 : 0);
 }
 
 /**

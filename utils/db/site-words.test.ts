@@ -16,8 +16,8 @@ import { newRecordId } from './record-id';
 import type { ArticleRecord } from './schema';
 import { searchLibrary } from './search-library';
 import { siteKey } from './search-words';
-import { selectorsFor, storedHighlight, testClock, testDb } from './test-db';
-import { countHighlightReads } from './test-read-counter';
+import { selectorsFor, storedHighlight, testClock, testDb } from '../../tests/support/test-db';
+import { countHighlightReads } from '../../tests/support/test-read-counter';
 
 const found = async (db: MarginDb, query: string, site: string) =>
   (await searchLibrary(db, query, { site })).map((h) => (h.kind === 'highlight' ? h.highlight.quote : `${h.kind}`));

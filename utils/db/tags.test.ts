@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { listTags, normalizeTagName, setTagColour } from './tags';
 import { upsertArticle } from './articles';
 import { addHighlight } from './highlights';
-import { selectorsFor, testClock, testDb } from './test-db';
+import { selectorsFor, testClock, testDb } from '../../tests/support/test-db';
 
 test.each([
   ['Rust', 'rust'],

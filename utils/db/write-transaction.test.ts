@@ -5,7 +5,7 @@ import { addHighlight, listHighlights } from './highlights';
 import type { MarginDb } from './margin-db';
 import { StorageFullError } from './storage-full-error';
 import { listTags } from './tags';
-import { selectorsFor, testDb } from './test-db';
+import { selectorsFor, testDb } from '../../tests/support/test-db';
 
 /**
  * Makes the storage layer refuse writes to one table, the way a full disk does,

@@ -3,7 +3,7 @@ import { bibtex, bibtexName, escapeLatex } from './bibtex';
 import { citations } from './citation-metadata';
 import { cslItems, cslJson } from './csl-json';
 import { ris, risDate } from './ris';
-import { exportArticle, exportData, highlight } from './test-export-data';
+import { exportArticle, exportData, highlight } from '../../tests/support/test-export-data';
 
 describe('citation keys', () => {
   it('are family name, year and first significant title word, unique within the export', () => {

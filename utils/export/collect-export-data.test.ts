@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addHighlight, deleteHighlight, setPageNote, upsertArticle } from '@/utils/db';
-import { selectorsFor, testClock, testDb } from '@/utils/db/test-db';
+import { selectorsFor, testClock, testDb } from '@/tests/support/test-db';
 import { collectExportData } from './collect-export-data';
 
 async function library() {

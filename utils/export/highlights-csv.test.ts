@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, highlightsCsv } from './highlights-csv';
-import { exportArticle, exportData, highlight } from './test-export-data';
+import { exportArticle, exportData, highlight } from '../../tests/support/test-export-data';
 
 /** A small RFC 4180 reader, to check that what we write reads back cell for cell. */
 function parseCsv(text: string): string[][] {

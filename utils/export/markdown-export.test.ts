@@ -8,7 +8,7 @@ import {
   withoutFrontmatter,
 } from './markdown-export';
 import { TemplateError } from './markdown-template';
-import { exportArticle, exportData, highlight } from './test-export-data';
+import { exportArticle, exportData, highlight } from '../../tests/support/test-export-data';
 
 // js-yaml comes with the toolchain (wxt → eslint); when present, frontmatter is read back by it.
 const jsYaml = (await import(/* @vite-ignore */ 'js-yaml' as string).catch(() => null)) as { load: (t: string) => unknown } | null;

@@ -22,6 +22,7 @@ export function markdownFilename(title: string): string {
   let base = title
     .normalize('NFC')
     // Controls, invisible marks and bidi overrides (which can disguise `.exe`); joiners stay, emoji need them.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, ' ')
     .replace(/\s*:\s*/g, ' - ')
     .replace(FORBIDDEN, (ch) => (ch === '/' || ch === '\\' || ch === '|' ? '-' : ch === '"' ? "'" : ''))

@@ -1,7 +1,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { markdownZip } from './markdown-zip';
-import { exportArticle, exportData, highlight } from './test-export-data';
+import { exportArticle, exportData, highlight } from '../../tests/support/test-export-data';
 
 describe('markdownZip', () => {
   it('holds one Markdown file per article in a folder, with UTF-8 names', () => {

@@ -87,6 +87,8 @@ export function sha1(data: Uint8Array): Uint8Array {
   }
   const out = new Uint8Array(20);
   const outView = new DataView(out.buffer);
-  [h0, h1, h2, h3, h4].forEach((h, i) => outView.setUint32(i * 4, h));
+  [h0, h1, h2, h3, h4].forEach((h, i) => {
+    outView.setUint32(i * 4, h);
+  });
   return out;
 }

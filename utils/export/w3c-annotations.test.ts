@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportArticle, exportData, highlight } from './test-export-data';
+import { exportArticle, exportData, highlight } from '../../tests/support/test-export-data';
 import { ANNOTATION_CONTEXT, w3cAnnotationCollection, w3cAnnotationsJson } from './w3c-annotations';
 
 describe('w3cAnnotationCollection', () => {
@@ -31,6 +31,18 @@ describe('w3cAnnotationCollection', () => {
       ],
       styleClass: 'margin-yellow',
     });
+  });
+
+  it('leaves out a position whose end is before its start: no importer would take it', () => {
+    const h = highlight({
+      quote: 'q',
+      selectors: [
+        { type: 'TextQuoteSelector', exact: 'q' },
+        { type: 'TextPositionSelector', start: 9, end: 4 },
+      ],
+    });
+    const [annotation] = w3cAnnotationCollection(exportData([exportArticle({ title: 'A' }, [h])])).first.items;
+    expect(annotation!.target).toMatchObject({ selector: [{ type: 'TextQuoteSelector', exact: 'q' }] });
   });
 
   it('writes an empty library as an empty collection', () => {

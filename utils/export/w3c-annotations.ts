@@ -9,6 +9,7 @@
  * stylesheet, the model's own way to say how a target looks. A page note is an
  * Annotation on the whole page.
  */
+import { isValidPosition } from '@/utils/anchoring/selector-schema';
 import type { HighlightRecord, PageNoteRecord, Selector } from '@/utils/db/schema';
 import { HIGHLIGHT_BACKGROUNDS } from '@/utils/highlighting/highlight-colours';
 import { articleLink } from './article-link';
@@ -88,7 +89,10 @@ function highlightAnnotation(h: HighlightRecord, source: string): W3cAnnotation 
   };
 }
 
-/** The quote first (it is always there and is what other tools anchor by), then the position. */
+/**
+ * The quote first (it is always there and is what other tools anchor by), then the
+ * position, unless it describes no passage (the rule `selector-schema.ts` imports by).
+ */
 function exportedSelectors(selectors: readonly Selector[]): Selector[] {
   const out: Selector[] = [];
   for (const s of selectors) {
@@ -99,7 +103,7 @@ function exportedSelectors(selectors: readonly Selector[]): Selector[] {
         ...(s.prefix && { prefix: s.prefix }),
         ...(s.suffix && { suffix: s.suffix }),
       });
-    } else if (s.type === 'TextPositionSelector') {
+    } else if (s.type === 'TextPositionSelector' && isValidPosition(s)) {
       out.push({ type: 'TextPositionSelector', start: s.start, end: s.end });
     }
   }

@@ -11,7 +11,9 @@ const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 const INNER_SYNTAX = /:\s|\s#|:$|\s$/;
 // Characters a plain scalar cannot hold: line breaks, tabs and other controls,
 // Unicode line separators, the byte-order mark, and unpaired surrogates.
-const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NEEDS_ESCAPE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what needs escaping
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // Strings YAML 1.1 or 1.2 read as null, booleans, numbers, dates or special keys.
 const RESOLVES_TO_OTHER_TYPE =
   /^(?:~|null|true|false|yes|no|on|off|y|n|<<|=|[-+]?(?:\.?\d|\.(?:inf|nan))[\d\w.:+-]*|\d{4}-\d\d?-\d\d?(?:[Tt\s].*)?)$/i;
@@ -45,6 +47,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
 export function yamlQuoted(text: string): string {
   const body = text
     .toWellFormed()
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this escapes
     .replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => {
       return ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extract, page } from './test-pages';
+import { extract, page } from '../../tests/support/test-pages';
 
 /** One paragraph of 464 characters: a short post, the whole of it. */
 const SHORT_POST =

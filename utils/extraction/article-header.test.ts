@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanByline } from './byline';
-import { PROSE, extract, proseHtml } from './test-pages';
+import { PROSE, extract, proseHtml } from '../../tests/support/test-pages';
 
 /** A page with a site header before the article and `extra` after it. */
 function blogPage({ title, head = '', header = '', article, after = '', url }: { title: string; head?: string; header?: string; article: string; after?: string; url?: string }) {

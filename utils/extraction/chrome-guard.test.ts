@@ -4,7 +4,7 @@
  * running text is overruled, and the text stays.
  */
 import { describe, expect, it } from 'vitest';
-import { PROSE, extract, page, proseHtml } from './test-pages';
+import { PROSE, extract, page, proseHtml } from '../../tests/support/test-pages';
 
 describe('chrome removal never takes the prose', () => {
   it('keeps a part of the body whose wrapper carries a chrome class word', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDateline } from './chrome-removal';
-import { PROSE, extract, page, proseHtml } from './test-pages';
+import { PROSE, extract, page, proseHtml } from '../../tests/support/test-pages';
 
 /** Extracted text of an article made of PROSE with `before`, `middle` and `after` markup around it. */
 function textWith({ before = '', middle = '', after = '', head = '' }: { before?: string; middle?: string; after?: string; head?: string }): string {

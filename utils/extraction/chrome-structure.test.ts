@@ -5,7 +5,7 @@
  * datelines and print-only copies.
  */
 import { describe, expect, it } from 'vitest';
-import { PROSE, extract, page } from './test-pages';
+import { PROSE, extract, page } from '../../tests/support/test-pages';
 
 /** Extracted text of an article made of PROSE with markup before, in the middle of and after it. */
 function textWith({ before = '', middle = '', after = '' }: { before?: string; middle?: string; after?: string }): string {

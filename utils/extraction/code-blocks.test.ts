@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROSE, extract, fragment, page, proseHtml } from './test-pages';
+import { PROSE, extract, fragment, page, proseHtml } from '../../tests/support/test-pages';
 
 const CODE = 'function rotate(lens) {\n  if (!lens.wound) {\n    lens.wind();\n  }\n\n\treturn lens.angle + 7.5;\n}';
 

@@ -3,6 +3,9 @@
  * APIs so the same code runs on a browser document clone and on jsdom.
  */
 
+// Moved so the sanitizer can walk without importing extraction (no folder cycle).
+export { descendants } from '@/utils/html/element-walk';
+
 /** Elements that start a new line of text when rendered. */
 export const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -73,27 +76,6 @@ export function absoluteUrl(url: string, base: string): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * All elements under `root` (not `root` itself), in document order. Walks
- * sibling pointers instead of `querySelectorAll('*')` or `getElementsByTagName`:
- * on jsdom every indexed read of those collections goes through a proxy.
- */
-export function descendants(root: Element): Element[] {
-  const out: Element[] = [];
-  let el = root.firstElementChild;
-  while (el) {
-    out.push(el);
-    let next: Element | null = el.firstElementChild;
-    let cursor: Element | null = el;
-    while (!next && cursor && cursor !== root) {
-      next = cursor.nextElementSibling;
-      if (!next) cursor = cursor.parentElement;
-    }
-    el = next;
-  }
-  return out;
 }
 
 /** Blocks with no block-level descendants (the paragraphs, headings, items), in document order. */

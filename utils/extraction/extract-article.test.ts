@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROSE, TEST_URL, extract, fragment, page, proseHtml } from './test-pages';
+import { PROSE, TEST_URL, extract, fragment, page, proseHtml } from '../../tests/support/test-pages';
 
 describe('extractArticle', () => {
   it('returns the article text without the site navigation and footer', () => {

@@ -5,7 +5,7 @@
  * paragraph), as a class-word rule did on real pages.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { PROSE, extract, page } from './test-pages';
+import { PROSE, extract, page } from '../../tests/support/test-pages';
 
 const misfire = vi.hoisted(() => ({ on: false }));
 vi.mock('./chrome-removal', async (importOriginal) => {

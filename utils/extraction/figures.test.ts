@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROSE, extract, fragment, page, proseHtml } from './test-pages';
+import { PROSE, extract, fragment, page, proseHtml } from '../../tests/support/test-pages';
 
 function extractWith(markup: string): DocumentFragment {
   return fragment(extract(page({ article: `${proseHtml(2)}${markup}<p>${PROSE[2]}</p><p>${PROSE[3]}</p>` }))!.html);

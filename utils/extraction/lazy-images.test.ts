@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from './extract-article';
 import { isPlaceholderSrc } from './lazy-images';
 import { parseHtml } from './node-dom';
-import { PROSE, TEST_URL, extract, fragment, page, proseHtml } from './test-pages';
+import { PROSE, TEST_URL, extract, fragment, page, proseHtml } from '../../tests/support/test-pages';
 
 /** The article's images (src, srcset) after extraction of a page holding `markup` mid-article. */
 function imagesAfterExtraction(markup: string): { src: string | null; srcset: string | null; alt: string | null }[] {

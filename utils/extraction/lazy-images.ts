@@ -6,7 +6,7 @@
  * before Readability scores the page (an image-less figure may be dropped).
  */
 import { byTag, normalizedText } from './dom-helpers';
-import { parseSrcset, pickSrcsetUrl } from './srcset';
+import { parseSrcset, pickSrcsetUrl } from '../html/srcset';
 
 /** Attributes lazy-loading libraries use for the real `src`, most specific first. */
 const LAZY_SRC_ATTRIBUTES = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanByline, normalizeLang } from './metadata';
 import { toIsoDate } from './published-date';
-import { TEST_URL, extract, page } from './test-pages';
+import { TEST_URL, extract, page } from '../../tests/support/test-pages';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 

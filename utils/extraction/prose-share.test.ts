@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from './node-dom';
 import { measureProse, proseGuard } from './prose-share';
-import { PROSE, TEST_URL } from './test-pages';
+import { PROSE, TEST_URL } from '../../tests/support/test-pages';
 
 /** The `<article>` of a page whose article is `html`. */
 const article = (html: string): Element => parseHtml(`<body><article>${html}</article></body>`, TEST_URL).document.querySelector('article')!;

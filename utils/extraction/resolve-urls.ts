@@ -4,7 +4,7 @@
  * become bare `#fragment`s so they scroll the reader instead of reloading the page.
  */
 import { absoluteUrl, byTag, descendants } from './dom-helpers';
-import { parseSrcset, serializeSrcset } from './srcset';
+import { parseSrcset, serializeSrcset } from '../html/srcset';
 
 /** URL-valued attributes, by element. */
 const URL_ATTRIBUTES: Record<string, readonly string[]> = {

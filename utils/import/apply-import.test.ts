@@ -6,11 +6,11 @@ import { upsertArticle } from '@/utils/db/articles';
 import { addHighlight, updateHighlight } from '@/utils/db/highlights';
 import type { MarginDb } from '@/utils/db/margin-db';
 import { StorageFullError } from '@/utils/db/storage-full-error';
-import { selectorsFor, testClock, testDb } from '@/utils/db/test-db';
+import { selectorsFor, testClock, testDb } from '@/tests/support/test-db';
 import { applyImport } from './apply-import';
 import { previewBackup } from './import-backup';
 import { planImport } from './plan-import';
-import { article, backupText, body, countWrites, dumpDb, highlight, pageNote, recordSet, tag, uuid } from './test-records';
+import { article, backupText, body, countWrites, dumpDb, highlight, pageNote, recordSet, tag, uuid } from '../../tests/support/test-records';
 
 const FILE = backupText({
   articles: [article(1), article(2, { deletedAt: 7 })],

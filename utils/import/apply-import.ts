@@ -13,7 +13,8 @@ import { ensureTags } from '@/utils/db/tags';
 import { writeTransaction } from '@/utils/db/write-transaction';
 import { ImportRefusedError } from './import-refused-error';
 import { computePlan, type ImportPlan } from './plan-import';
-import { withSearchWords, type ImportedRecords, type StoredRecords } from './stored-records';
+import type { ImportedRecords } from '../backup/stored-records';
+import { withDerivedFields, type StoredRecords } from '@/utils/db/derived-fields';
 
 /** Records per `bulkPut`: large enough to be fast, small enough that one request stays small. */
 const WRITE_CHUNK = 1000;
@@ -71,7 +72,7 @@ async function writeAll<T extends TableName>(
   const target = db.table<StoredRecords[T], string>(table);
   for (let i = 0; i < records.length; i += WRITE_CHUNK) {
     const chunk = records.slice(i, i + WRITE_CHUNK);
-    await target.bulkPut(chunk.map((r) => withSearchWords(table, r)));
+    await target.bulkPut(chunk.map((r) => withDerivedFields(table, r)));
     afterChunk(chunk.length);
   }
 }

@@ -30,8 +30,8 @@ export function findDanglingReferences(
       problems.push(atPath(path, `${what} article ${id}, which is neither in the file nor in this database`));
     }
   };
-  records.articleBodies.forEach((b, i) => check(['records', 'articleBodies', i, 'id'], b.id, 'a saved copy of'));
-  records.highlights.forEach((h, i) => check(['records', 'highlights', i, 'articleId'], h.articleId, 'a highlight on'));
-  records.pageNotes.forEach((n, i) => check(['records', 'pageNotes', i, 'articleId'], n.articleId, 'a note on'));
+  for (const [i, b] of records.articleBodies.entries()) check(['records', 'articleBodies', i, 'id'], b.id, 'a saved copy of');
+  for (const [i, h] of records.highlights.entries()) check(['records', 'highlights', i, 'articleId'], h.articleId, 'a highlight on');
+  for (const [i, n] of records.pageNotes.entries()) check(['records', 'pageNotes', i, 'articleId'], n.articleId, 'a note on');
   return problems;
 }

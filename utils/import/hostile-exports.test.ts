@@ -5,7 +5,7 @@
  */
 import { zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { testDb } from '@/utils/db/test-db';
+import { testDb } from '@/tests/support/test-db';
 import { previewImportFile } from './preview-import-file';
 import { readZip, safeEntryName } from './read-archive';
 import { readServiceExport } from './read-service-export';

@@ -21,8 +21,8 @@
  * in the plan's `conflicts` (both copies in full) for the preview to show.
  */
 import type { TableName } from '@/utils/backup/backup-format';
-import { compareVersions, contentKey, differingFields } from './record-content';
-import type { ImportedRecords } from './stored-records';
+import { compareVersions, contentKey, differingFields } from '../db/record-content';
+import type { ImportedRecords } from '../backup/stored-records';
 
 export interface TableCounts {
   new: number;

@@ -6,12 +6,12 @@ import type { MarginDb } from '@/utils/db/margin-db';
 import { getPageNote, setPageNote } from '@/utils/db/page-notes';
 import type { HighlightRecord } from '@/utils/db/schema';
 import { listTags, setTagColour } from '@/utils/db/tags';
-import { selectorsFor, testClock, testDb } from '@/utils/db/test-db';
+import { selectorsFor, testClock, testDb } from '@/tests/support/test-db';
 import type { RecordSet } from '@/utils/export/export-data';
 import { applyImport } from './apply-import';
 import { ImportRefusedError } from './import-refused-error';
 import { planImport } from './plan-import';
-import { article, body, dumpDb, highlight, pageNote, recordSet, tag, uuid } from './test-records';
+import { article, body, dumpDb, highlight, pageNote, recordSet, tag, uuid } from '../../tests/support/test-records';
 
 async function importRecords(db: MarginDb, records: Partial<BackupRecords>) {
   return applyImport(db, await planImport(db, recordSet(records)));

@@ -26,7 +26,7 @@ import {
   importedPageNote,
   importedTag,
   type ImportedRecords,
-} from './stored-records';
+} from '../backup/stored-records';
 
 export type { ImportConflict, TableCounts } from './import-merge';
 

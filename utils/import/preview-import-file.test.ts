@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addHighlight, upsertArticle } from '@/utils/db';
-import { selectorsFor, testDb } from '@/utils/db/test-db';
+import { selectorsFor, testDb } from '@/tests/support/test-db';
 import { createBackup } from '@/utils/backup/create-backup';
 import { serializeBackup } from '@/utils/backup/serialize-backup';
 import { collectExportData } from '@/utils/export/collect-export-data';

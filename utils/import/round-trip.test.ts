@@ -14,11 +14,12 @@ import { serializeBackup } from '@/utils/backup/serialize-backup';
 import type { MarginDb } from '@/utils/db/margin-db';
 import { HIGHLIGHT_COLOURS, ANCHOR_STATUSES } from '@/utils/db/schema';
 import { normalizeTagName, normalizeTagNames } from '@/utils/db/tags';
-import { testDb } from '@/utils/db/test-db';
+import { testDb } from '@/tests/support/test-db';
 import { applyImport } from './apply-import';
 import { planImport } from './plan-import';
-import { importedArticle, importedArticleBody, importedHighlight, importedPageNote, importedTag, withSearchWords } from './stored-records';
-import { dumpDb } from './test-records';
+import { importedArticle, importedArticleBody, importedHighlight, importedPageNote, importedTag } from '../backup/stored-records';
+import { withDerivedFields } from '@/utils/db/derived-fields';
+import { dumpDb } from '../../tests/support/test-records';
 import { validateBackup } from './validate-backup';
 
 const PIECES = [
@@ -113,13 +114,13 @@ function uniqueById<T extends { id: string }>(records: T[]): T[] {
 
 /** Puts records into a database as its repositories would have stored them. */
 async function fill(db: MarginDb, records: BackupRecords): Promise<void> {
-  await db.articles.bulkPut(records.articles.map((a) => withSearchWords('articles', importedArticle(a))));
-  await db.articleBodies.bulkPut(records.articleBodies.map((b) => withSearchWords('articleBodies', importedArticleBody(b))));
+  await db.articles.bulkPut(records.articles.map((a) => withDerivedFields('articles', importedArticle(a))));
+  await db.articleBodies.bulkPut(records.articleBodies.map((b) => withDerivedFields('articleBodies', importedArticleBody(b))));
   // With `articles`: the database reads each highlight's site from it (`site-words.ts`).
   await db.transaction('rw', [db.highlights, db.articles], () =>
-    db.highlights.bulkPut(records.highlights.map((h) => withSearchWords('highlights', importedHighlight(h)))),
+    db.highlights.bulkPut(records.highlights.map((h) => withDerivedFields('highlights', importedHighlight(h)))),
   );
-  await db.pageNotes.bulkPut(records.pageNotes.map((n) => withSearchWords('pageNotes', importedPageNote(n))));
+  await db.pageNotes.bulkPut(records.pageNotes.map((n) => withDerivedFields('pageNotes', importedPageNote(n))));
   await db.tags.bulkPut(records.tags.map(importedTag));
 }
 

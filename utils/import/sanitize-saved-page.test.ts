@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import type { WindowLike } from 'dompurify';
 import { expect, it } from 'vitest';
 import { zipFixture } from '@/tests/fixtures/import/fixture-files';
-import { testDb } from '@/utils/db/test-db';
+import { testDb } from '@/tests/support/test-db';
 import { previewImportFile } from './preview-import-file';
 import { savedPageSanitizer } from './sanitize-saved-page';
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixture, zipFixture } from '@/tests/fixtures/import/fixture-files';
-import { testDb } from '@/utils/db/test-db';
+import { testDb } from '@/tests/support/test-db';
 import type { MarginDb } from '@/utils/db/margin-db';
 import { applyImport } from './apply-import';
 import type { ImportFormat } from './detect-import-format';

@@ -11,11 +11,11 @@ import Papa from 'papaparse';
 import { expect, test } from 'vitest';
 import type { MarginDb } from '@/utils/db/margin-db';
 import { normalizeTagNames } from '@/utils/db/tags';
-import { testDb } from '@/utils/db/test-db';
+import { testDb } from '@/tests/support/test-db';
 import { articleUrlKeys } from '@/utils/url/article-url';
 import { applyImport } from './apply-import';
 import { previewImportFile } from './preview-import-file';
-import { dumpDb } from './test-records';
+import { dumpDb } from '@/tests/support/test-records';
 
 const PIECES = ['שלום', 'مرحبا', '👩‍👩‍👧‍👦', 'e\u0301', '東京', ',', '"', '""', '\n', '\r\n', ' ', '|', '<b>x</b>', '=1+1', '\t'];
 const text = fc.oneof(

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BACKUP_LIMITS } from '@/utils/backup/backup-limits';
-import { article, backupText, body, highlight, pageNote, tag, uuid } from './test-records';
+import { article, backupText, body, highlight, pageNote, tag, uuid } from '../../tests/support/test-records';
 import { formatRefusal, validateBackup, validateRecordSet, type BackupValidation } from './validate-backup';
 
 function refusal(result: { ok: true } | { ok: false; message: string; problems: string[] }): { message: string; problems: string[] } {
@@ -164,6 +164,15 @@ describe('hostile files', () => {
     expect(problems).toEqual(['records.highlights[0].note: text of 50,000,000 characters; no field may be longer than 10,000,000']);
     const inUnknownField = backupText({ articles: [{ ...article(1), padding: note } as never] });
     expect(refusal(validateBackup(inUnknownField)).problems[0]).toMatch(/^records\.articles\[0\]\.padding: text of 50,000,000/);
+  });
+
+  test('a position selector whose end is before its start is refused, as a W3C import refuses it', () => {
+    const selectors = [
+      { type: 'TextQuoteSelector' as const, exact: 'passage 1' },
+      { type: 'TextPositionSelector' as const, start: 20, end: 10 },
+    ];
+    const { problems } = refusal(validateBackup(backupText({ articles: [article(1)], highlights: [highlight(1, 1, { selectors })] })));
+    expect(problems).toEqual(['records.highlights[0].selectors[1].end: end is before start']);
   });
 
   test("a field's own limit applies below the general one", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
 import { normalizeTagNames } from '@/utils/db/tags';
 import { nameUuid } from '@/utils/export/name-uuid';
-import { exportArticle, exportData, highlight } from '@/utils/export/test-export-data';
+import { exportArticle, exportData, highlight } from '@/tests/support/test-export-data';
 import { w3cAnnotationCollection, w3cAnnotationsJson } from '@/utils/export/w3c-annotations';
 import { sampleData } from '@/tests/golden/export/kubecon-sample';
 import { IMPORT_LIMITS, parseW3cAnnotations, type W3cImportResult } from './w3c-annotations';

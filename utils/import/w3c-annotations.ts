@@ -19,9 +19,10 @@
  * built records, so keys such as `__proto__` go nowhere.
  */
 import { z } from 'zod';
+import { selectorSchemas } from '@/utils/anchoring/selector-schema';
 import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, TagRecord, TextPositionSelector, TextQuoteSelector } from '@/utils/db/schema';
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
-import { articleWords, highlightSearchFields, tokenize } from '@/utils/db/search-words';
+import { withDerivedFields } from '@/utils/db/derived-fields';
 import { normalizeTagNames } from '@/utils/db/tags';
 import type { RecordSet } from '@/utils/export/export-data';
 import { isUuid, nameUuid } from '@/utils/export/name-uuid';
@@ -62,19 +63,10 @@ const oneOrMany = <T extends z.ZodType>(item: T, what: string) =>
     .transform((v): z.infer<T>[] => (Array.isArray(v) ? v : [v]));
 const anyObject = z.looseObject({});
 
-const quoteSelector = z.object({
-  type: z.literal('TextQuoteSelector'),
-  exact: text(L.text).min(1, 'empty quote'),
-  prefix: text(L.context).optional(),
-  suffix: text(L.context).optional(),
-});
-const positionSelector = z
-  .object({
-    type: z.literal('TextPositionSelector'),
-    start: z.number().int().min(0).max(L.position),
-    end: z.number().int().min(0).max(L.position),
-  })
-  .refine((s) => s.end >= s.start, { message: 'end is before start', path: ['end'] });
+const selectorRules = selectorSchemas({ exact: L.text, context: L.context, position: L.position, text });
+// A W3C file's quote must find a passage; a backup's is checked by anchoring instead.
+const quoteSelector = selectorRules.quote.extend({ exact: text(L.text).min(1, 'empty quote') });
+const positionSelector = selectorRules.position;
 const otherSelector = z.looseObject({ type: text(200) });
 
 const textualBody = z.looseObject({
@@ -170,7 +162,7 @@ function annotationsIn(json: unknown, problems: Problems): { value: unknown; pat
   const take = (items: unknown, path: Path) => {
     if (!Array.isArray(items)) return;
     if (found.length + items.length > L.annotations) throw new TooMany();
-    items.forEach((value, i) => found.push({ value, path: [...path, i] }));
+    for (const [i, value] of items.entries()) found.push({ value, path: [...path, i] });
   };
   if (Array.isArray(json)) take(json, []);
   else if (!isRecord(json)) problems.add([], 'expected a JSON object or list of annotations');
@@ -286,7 +278,7 @@ class RecordBuilder {
     let article = this.articles.get(url);
     if (!article) {
       const fields = { title: title ?? source, author: null, site: null };
-      article = {
+      article = withDerivedFields('articles', {
         id: nameUuid(`article:${url}`),
         createdAt: created,
         updatedAt: updated,
@@ -296,15 +288,13 @@ class RecordBuilder {
         pageUrl: source,
         canonicalUrl: null,
         ...fields,
-        host: new URL(url).hostname,
         published: null,
         lang: null,
         savedAt: null,
-        words: articleWords(fields),
-      };
+      });
       this.articles.set(url, article);
     } else {
-      if (title && article.title === article.pageUrl) Object.assign(article, { title, words: articleWords({ ...article, title }) });
+      if (title && article.title === article.pageUrl) Object.assign(article, withDerivedFields('articles', { ...article, title }));
       article.createdAt = Math.min(article.createdAt, created);
       article.updatedAt = Math.max(article.updatedAt, updated);
     }
@@ -338,7 +328,7 @@ function add(p: Parsed, builder: RecordBuilder, problems: Problems, warnings: st
     return;
   }
   const tags = normalizeTagNames(p.tags);
-  tags.forEach((t) => builder.tag(t, created));
+  for (const t of tags) builder.tag(t, created);
   if (quote) {
     const selectors = [
       { type: 'TextQuoteSelector' as const, exact: quote.exact, ...(quote.prefix !== undefined && { prefix: quote.prefix }), ...(quote.suffix !== undefined && { suffix: quote.suffix }) },
@@ -347,33 +337,37 @@ function add(p: Parsed, builder: RecordBuilder, problems: Problems, warnings: st
     const fields = { quote: quote.exact, note: p.note, tags };
     const previous = builder.highlights.get(id);
     if (previous && previous.updatedAt > updated) return;
-    builder.highlights.set(id, {
+    builder.highlights.set(
       id,
-      createdAt: created,
-      updatedAt: updated,
-      deletedAt: null,
-      articleId: article.id,
-      selectors,
-      ...fields,
-      colour: p.colour,
-      position: position?.start ?? Number.MAX_SAFE_INTEGER,
-      anchor: 'anchored',
-      ...highlightSearchFields({ ...fields, deletedAt: null }),
-    });
+      withDerivedFields('highlights', {
+        id,
+        createdAt: created,
+        updatedAt: updated,
+        deletedAt: null,
+        articleId: article.id,
+        selectors,
+        ...fields,
+        colour: p.colour,
+        position: position?.start ?? Number.MAX_SAFE_INTEGER,
+        anchor: 'anchored',
+      }),
+    );
   } else if (p.selectors.length > 0) {
     warnings.push(`${formatPath(p.path)}: skipped, it has no TextQuoteSelector that Margin could find the passage by`);
   } else if (p.note.trim() !== '') {
     const existing = builder.notes.get(article.id);
     const noteText = existing ? `${existing.text}\n\n${p.note}` : p.note;
-    builder.notes.set(article.id, {
-      id: existing?.id ?? id,
-      createdAt: Math.min(existing?.createdAt ?? created, created),
-      updatedAt: Math.max(existing?.updatedAt ?? updated, updated),
-      deletedAt: null,
-      articleId: article.id,
-      text: noteText,
-      words: tokenize(noteText),
-    });
+    builder.notes.set(
+      article.id,
+      withDerivedFields('pageNotes', {
+        id: existing?.id ?? id,
+        createdAt: Math.min(existing?.createdAt ?? created, created),
+        updatedAt: Math.max(existing?.updatedAt ?? updated, updated),
+        deletedAt: null,
+        articleId: article.id,
+        text: noteText,
+      }),
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { addHighlight, upsertArticle } from '@/utils/db';
-import { selectorsFor, testClock, testDb } from '@/utils/db/test-db';
+import { selectorsFor, testClock, testDb } from '@/tests/support/test-db';
 import { loadOfflineCopy } from './offline-copy';
 
 test('an article with a saved copy comes with its highlights in reading order', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { addHighlight, deleteHighlight, setPageNote, upsertArticle, type MarginDb } from '@/utils/db';
-import { selectorsFor, testClock, testDb, type TestClock } from '@/utils/db/test-db';
+import { selectorsFor, testClock, testDb, type TestClock } from '@/tests/support/test-db';
 import { libraryHosts, recentArticles } from './recent-articles';
 
 describe('recentArticles', () => {

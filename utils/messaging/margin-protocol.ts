@@ -8,7 +8,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AnchorStatus, ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, Selector } from '@/utils/db/schema';
 import type { HighlightPatch } from '@/utils/db/highlights';
-import type { HighlightSettings } from '@/utils/highlight-settings/highlight-settings';
+import type { HighlightSettings } from '@/utils/settings/highlight-settings';
 
 /** What a page says about itself: enough to file an article under the right URL. */
 export interface PageInfo {

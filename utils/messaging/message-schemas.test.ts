@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { FIELD_LIMITS } from '@/utils/backup/backup-limits';
-import { selectorsFor } from '@/utils/db/test-db';
+import { selectorsFor } from '@/tests/support/test-db';
 import { MARGIN_SCHEMAS, MESSAGE_LIMITS, PAGE_SCHEMAS, PANEL_SCHEMAS, READER_SCHEMAS, SYNC_SCHEMAS } from './message-schemas';
 import type { PageInfo } from './margin-protocol';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WindowLike } from 'dompurify';
 import { extractArticle } from '../extraction/extract-article';
 import { parseHtml } from '../extraction/node-dom';
-import { PROSE, TEST_URL, page, proseHtml } from '../extraction/test-pages';
+import { PROSE, TEST_URL, page, proseHtml } from '../../tests/support/test-pages';
 import { findUnsafeMarkup } from './find-unsafe-markup';
 import { sanitizeArticleElement, sanitizeArticleHtml } from './sanitize-html';
 

@@ -12,8 +12,8 @@
  * returned "" for a plain image. We therefore refuse to run when unsupported.
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier, type WindowLike } from 'dompurify';
-import { descendants } from '../extraction/dom-helpers';
-import { parseSrcset, serializeSrcset } from '../extraction/srcset';
+import { descendants } from '@/utils/html/element-walk';
+import { parseSrcset, serializeSrcset } from '@/utils/html/srcset';
 import { safeUrl } from './url-policy';
 
 /** Elements an article may contain; anything else is removed (its text kept unless listed below). */

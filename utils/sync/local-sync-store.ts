@@ -11,7 +11,8 @@ import type { MarginDb } from '@/utils/db/margin-db';
 import type { SyncDocRow } from '@/utils/db/sync-tables';
 import { writeTransaction } from '@/utils/db/write-transaction';
 import { latestTrustedTime } from '@/utils/db/time-limits';
-import { hostOf, withSearchWords, type ImportedRecords } from '@/utils/import/stored-records';
+import type { ImportedRecords } from '@/utils/backup/stored-records';
+import { withDerivedFields } from '@/utils/db/derived-fields';
 import { mergeDuplicateArticles } from './merge-duplicate-articles';
 import { docClock, docFromRecord, docKey, mergeDocs, recordFromDoc, sameDoc, visibleConflicts, type SyncDoc } from './sync-doc';
 
@@ -257,9 +258,8 @@ function checkedRecord(doc: SyncDoc): AnyRecord | string {
     return `${issue?.path.join('.') || 'record'}: ${issue?.message}`;
   }
   const data = parsed.data as ImportedRecords[TableName];
-  // `host` is derived, never trusted from a file (as imports do).
-  if (doc.t === 'articles') (data as ImportedRecords['articles']).host = hostOf((data as ImportedRecords['articles']).url);
-  const stored = withSearchWords(doc.t, data) as unknown as AnyRecord;
+  // `host` and search words are derived, never trusted from a file (as imports do).
+  const stored = withDerivedFields(doc.t, data) as unknown as AnyRecord;
   if (Array.isArray(record.noteConflicts) && record.noteConflicts.length > 0) stored.noteConflicts = record.noteConflicts;
   return stored;
 }

@@ -11,7 +11,7 @@ import { TABLE_NAMES } from '@/utils/backup/backup-format';
 import type { MarginDb } from '@/utils/db/margin-db';
 import { touchStamps } from '@/utils/db/record-stamps';
 import type { ArticleRecord } from '@/utils/db/schema';
-import { tokenize } from '@/utils/db/search-words';
+import { withDerivedFields } from '@/utils/db/derived-fields';
 import { writeTransaction } from '@/utils/db/write-transaction';
 
 /**
@@ -48,9 +48,9 @@ async function foldInto(db: MarginDb, keeper: ArticleRecord, loser: ArticleRecor
     }
     // Both pages had a note: one note with both texts, nothing dropped.
     const text = mine.text === n.text || mine.text.includes(n.text) ? mine.text : `${mine.text}\n\n${n.text}`;
-    if (text !== mine.text) await db.pageNotes.put({ ...mine, text, words: tokenize(text), ...touchStamps(db, mine) });
+    if (text !== mine.text) await db.pageNotes.put(withDerivedFields('pageNotes', { ...mine, text, ...touchStamps(db, mine) }));
     const stamps = touchStamps(db, n);
-    await db.pageNotes.put({ ...n, ...stamps, deletedAt: stamps.updatedAt, words: [] });
+    await db.pageNotes.put(withDerivedFields('pageNotes', { ...n, ...stamps, deletedAt: stamps.updatedAt }));
   }
   const loserBody = await db.articleBodies.get(loser.id);
   const keeperBody = await db.articleBodies.get(keeper.id);

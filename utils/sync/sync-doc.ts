@@ -17,7 +17,7 @@
  */
 import type { TableName } from '@/utils/backup/backup-format';
 import type { NoteConflict } from '@/utils/db/schema';
-import { CONTENT_FIELDS, stableStringify } from '@/utils/import/record-content';
+import { CONTENT_FIELDS, stableStringify } from '@/utils/db/record-content';
 import { covers, dotSet, unionSeen, type Gap, type Seen } from './seen-set';
 
 /** [value, clock, device]. */

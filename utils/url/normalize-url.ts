@@ -60,9 +60,9 @@ function normalizeHost(host: string): string {
 }
 
 function normalizePath(path: string): string {
-  let p = path.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => {
+  let p = path.replace(/%([0-9A-Fa-f]{2})/g, (encoded, hex: string) => {
     const ch = String.fromCharCode(Number.parseInt(hex, 16));
-    return UNRESERVED.test(ch) ? ch : escape.toUpperCase();
+    return UNRESERVED.test(ch) ? ch : encoded.toUpperCase();
   });
   p = p.replace(/\/+$/, '');
   // `/2024/05/post/amp` is the AMP copy of `/2024/05/post`; a bare `/amp` is a page of its own.

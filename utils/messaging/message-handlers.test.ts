@@ -4,8 +4,8 @@
  * service on fake-indexeddb.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HIGHLIGHT_SETTINGS } from '@/utils/highlight-settings/highlight-settings';
-import { selectorsFor, testDb } from '@/utils/db/test-db';
+import { DEFAULT_HIGHLIGHT_SETTINGS } from '@/utils/settings/highlight-settings';
+import { selectorsFor, testDb } from '@/tests/support/test-db';
 import { isMarginError, type MarginProtocol, type PageAnnotations, type PageInfo, type PaintedHighlight } from '@/utils/messaging/margin-protocol';
 import { routeMessage } from '@/utils/messaging/message-router';
 import type { MessageSenderLike, SelfIdentity } from '@/utils/messaging/sender-rules';

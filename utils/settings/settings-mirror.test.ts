@@ -1,8 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { DEFAULT_READER_SETTINGS } from '@/utils/reader-settings/reader-settings';
-import { loadReaderSettings, saveReaderSettings } from '@/utils/reader-settings/reader-settings-store';
-import { stableStringify } from '@/utils/import/record-content';
+import { DEFAULT_READER_SETTINGS } from '@/utils/settings/reader-settings';
+import { loadReaderSettings, saveReaderSettings } from '@/utils/settings/reader-settings-store';
+import { stableStringify } from '@/utils/db/record-content';
 import { reconcileSetting } from './settings-mirror';
 import { startSettingsMirror } from './settings-mirror-sync';
 

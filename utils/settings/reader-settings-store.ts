@@ -2,7 +2,7 @@
  * Persists reader settings in `browser.storage.local` so every tab and every
  * later visit opens the reader the way the user left it.
  */
-import { normalizedSetting } from '@/utils/settings-store/normalized-setting';
+import { normalizedSetting } from '@/utils/settings/normalized-setting';
 import { DEFAULT_READER_SETTINGS, normalizeReaderSettings } from './reader-settings';
 
 const readerSettings = normalizedSetting('readerSettings', DEFAULT_READER_SETTINGS, normalizeReaderSettings);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_READER_SETTINGS, LIMITS } from './reader-settings';
+import { DEFAULT_READER_SETTINGS, LIMITS } from '../settings/reader-settings';
 import { FALLBACK_CHARACTER_EM, MEASURE_SAMPLE, lineMeasureCss } from './line-measure';
 
 describe('lineMeasureCss', () => {

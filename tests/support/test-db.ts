@@ -4,10 +4,10 @@
  */
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createMarginDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type MarginDb } from './margin-db';
-import { newRecordId } from './record-id';
-import type { HighlightColour, HighlightRecord, Selector } from './schema';
-import { highlightSearchFields } from './search-words';
+import { createMarginDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type MarginDb } from '@/utils/db/margin-db';
+import { newRecordId } from '@/utils/db/record-id';
+import type { HighlightColour, HighlightRecord, Selector } from '@/utils/db/schema';
+import { withDerivedFields } from '@/utils/db/derived-fields';
 
 /** A settable clock in epoch ms, starting 2024-05-01T00:00:00Z. */
 export interface TestClock {
@@ -52,7 +52,7 @@ export function storedHighlight(
 ): HighlightRecord {
   const content = { quote: f.quote, note: '', tags: f.tags ?? [] };
   const deletedAt = f.deletedAt ?? null;
-  return {
+  return withDerivedFields('highlights', {
     id: newRecordId(f.createdAt),
     articleId,
     selectors: selectorsFor(f.quote, f.position),
@@ -63,8 +63,7 @@ export function storedHighlight(
     updatedAt: f.createdAt,
     deletedAt,
     ...content,
-    ...highlightSearchFields({ ...content, deletedAt }),
-  };
+  });
 }
 
 /** Writes highlights directly, with `articles` in the transaction: the database reads each one's site there (`site-words.ts`). */
@@ -75,7 +74,9 @@ export function addHighlightRows(db: MarginDb, rows: HighlightRecord[]): Promise
 /** A database as an earlier version of Margin opened it (schemas 1 to `version`), in `factory`: for migration tests. */
 export async function openEarlierVersion(factory: IDBFactory, version: 1 | 2 | 3 | 4): Promise<Dexie> {
   const db = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
-  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4].slice(0, version).forEach((schema, i) => db.version(i + 1).stores(schema));
+  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4].slice(0, version).forEach((schema, i) => {
+    db.version(i + 1).stores(schema);
+  });
   await db.open();
   return db;
 }

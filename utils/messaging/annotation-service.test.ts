@@ -1,8 +1,8 @@
 import { addHighlight, getPageNote } from '@/utils/db';
 import { describe, expect, it } from 'vitest';
 import { isMarginError, type PageInfo } from '@/utils/messaging/margin-protocol';
-import { selectorsFor, testDb } from '@/utils/db/test-db';
-import { DEFAULT_HIGHLIGHT_SETTINGS } from '@/utils/highlight-settings/highlight-settings';
+import { selectorsFor, testDb } from '@/tests/support/test-db';
+import { DEFAULT_HIGHLIGHT_SETTINGS } from '@/utils/settings/highlight-settings';
 import type { HighlightRecord } from '@/utils/db/schema';
 import { createAnnotationService } from './annotation-service';
 

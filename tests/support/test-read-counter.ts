@@ -2,7 +2,7 @@
  * Test support: counts what a search reads from the `highlights` table, at Dexie's
  * storage layer, so tests can say a plan reads a page of records, not the table.
  */
-import type { MarginDb } from './margin-db';
+import type { MarginDb } from '@/utils/db/margin-db';
 
 export interface HighlightReads {
   /** Records read: `get`, `getMany`, and queries that return values. */

@@ -22,7 +22,7 @@ import {
 import { writeTransaction } from '@/utils/db/write-transaction';
 import type { ArticleInput } from '@/utils/db/articles';
 import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, Selector } from '@/utils/db/schema';
-import type { HighlightSettings } from '@/utils/highlight-settings/highlight-settings';
+import type { HighlightSettings } from '@/utils/settings/highlight-settings';
 import type { MarginError, NoteCardRecord, PageInfo, PlacementReport } from '@/utils/messaging/margin-protocol';
 
 export interface AnnotationServiceHooks {

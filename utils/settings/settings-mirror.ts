@@ -5,9 +5,9 @@
  *
  * Only look-and-feel settings: the sync settings hold a password and stay local.
  */
-import { normalizeHighlightSettings } from '@/utils/highlight-settings/highlight-settings';
-import { stableStringify } from '@/utils/import/record-content';
-import { normalizeReaderSettings } from '@/utils/reader-settings/reader-settings';
+import { normalizeHighlightSettings } from '@/utils/settings/highlight-settings';
+import { stableStringify } from '@/utils/db/record-content';
+import { normalizeReaderSettings } from '@/utils/settings/reader-settings';
 
 /** `storage.local` key → its normalizer; the `storage.sync` key is the same name. */
 export const MIRRORED_SETTINGS: Readonly<Record<string, (value: unknown) => unknown>> = Object.freeze({

@@ -3,9 +3,9 @@
  * prose, so Readability finds the article and each test only adds the markup
  * it is about. Used by the extraction tests; Node only (jsdom).
  */
-import type { ExtractedArticle } from './article';
-import { extractArticle } from './extract-article';
-import { parseHtml } from './node-dom';
+import type { ExtractedArticle } from '@/utils/extraction/article';
+import { extractArticle } from '@/utils/extraction/extract-article';
+import { parseHtml } from '@/utils/extraction/node-dom';
 
 export const TEST_URL = 'https://example.com/blog/2024/lighthouse-keepers.html';
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { article, body, highlight, pageNote, recordSet, tag } from '@/utils/import/test-records';
+import { article, body, highlight, pageNote, recordSet, tag } from '@/tests/support/test-records';
 import { exportDataFromBackup } from './export-data-from-backup';
 
 test('live records only, read as the library reads them', () => {

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { compareVersions, contentKey, differingFields, stableStringify } from './record-content';
-import { importedHighlight } from './stored-records';
-import { highlight } from './test-records';
+import { importedHighlight } from '../backup/stored-records';
+import { highlight } from '../../tests/support/test-records';
 
 test('key order inside selectors does not make two copies different', () => {
   const a = importedHighlight(highlight(1, 1));

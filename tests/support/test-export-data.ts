@@ -3,8 +3,9 @@
  * ExportData builders with sensible defaults, so each test states only what it
  * is about.
  */
+import { hostOf } from '@/utils/db/derived-fields';
 import type { ArticleRecord, HighlightRecord, PageNoteRecord } from '@/utils/db/schema';
-import type { ExportArticle, ExportData } from './export-data';
+import type { ExportArticle, ExportData } from '@/utils/export/export-data';
 
 const T0 = Date.UTC(2024, 2, 22, 9, 15);
 let counter = 0;
@@ -38,7 +39,7 @@ export function exportArticle(
     title,
     author: 'Ada Lovelace',
     site: 'Example',
-    host: new URL(url).hostname,
+    host: hostOf(url),
     published: '2024-03-21',
     lang: 'en',
     savedAt: null,

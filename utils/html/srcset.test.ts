@@ -3,14 +3,19 @@ import { parseSrcset, pickSrcsetUrl, serializeSrcset } from './srcset';
 
 describe('srcset', () => {
   it('keeps commas that are part of a URL', () => {
-    expect(parseSrcset('https://img.example/w_300,h_200/a.jpg 300w, https://img.example/w_600,h_400/a.jpg 600w')).toEqual([
+    expect(
+      parseSrcset('https://img.example/w_300,h_200/a.jpg 300w, https://img.example/w_600,h_400/a.jpg 600w'),
+    ).toEqual([
       { url: 'https://img.example/w_300,h_200/a.jpg', descriptor: '300w' },
       { url: 'https://img.example/w_600,h_400/a.jpg', descriptor: '600w' },
     ]);
   });
 
   it('reads candidates without descriptors and trailing commas', () => {
-    expect(parseSrcset(' a.jpg, b.jpg 2x ,  ')).toEqual([{ url: 'a.jpg', descriptor: '' }, { url: 'b.jpg', descriptor: '2x' }]);
+    expect(parseSrcset(' a.jpg, b.jpg 2x ,  ')).toEqual([
+      { url: 'a.jpg', descriptor: '' },
+      { url: 'b.jpg', descriptor: '2x' },
+    ]);
     // As in browsers, a comma without a space after it is part of the URL.
     expect(parseSrcset('a.jpg,b.jpg 2x')).toEqual([{ url: 'a.jpg,b.jpg', descriptor: '2x' }]);
   });

@@ -9,12 +9,11 @@
  * `deviceId`, then the greater content. Every machine applying the same two copies
  * therefore picks the same one, in either order.
  */
-import type { TableName } from '@/utils/backup/backup-format';
-import type { SyncFields } from '@/utils/db/schema';
-import type { ImportedRecords } from './stored-records';
+import type { UnderivedRecords } from './derived-fields';
+import type { SyncFields, TableName } from './schema';
 
 // Note conflicts are sync's bookkeeping (`utils/sync/sync-doc.ts`), not content a backup carries.
-type Content<T extends TableName> = Omit<ImportedRecords[T], keyof SyncFields | 'host' | 'noteConflicts'>;
+type Content<T extends TableName> = Omit<UnderivedRecords[T], keyof SyncFields | 'host' | 'noteConflicts'>;
 
 /** Each table's content fields. */
 export const CONTENT_FIELDS = {
@@ -36,13 +35,13 @@ function fieldsOf(table: TableName): readonly string[] {
 }
 
 /** A string equal for two copies exactly when their content is. */
-export function contentKey(table: TableName, record: ImportedRecords[TableName]): string {
+export function contentKey(table: TableName, record: UnderivedRecords[TableName]): string {
   const r = record as unknown as Record<string, unknown>;
   return stableStringify(fieldsOf(table).map((f) => r[f] ?? null));
 }
 
 /** Names of the content fields whose values differ between two copies. */
-export function differingFields(table: TableName, a: ImportedRecords[TableName], b: ImportedRecords[TableName]): string[] {
+export function differingFields(table: TableName, a: UnderivedRecords[TableName], b: UnderivedRecords[TableName]): string[] {
   const ra = a as unknown as Record<string, unknown>;
   const rb = b as unknown as Record<string, unknown>;
   return fieldsOf(table).filter((f) => stableStringify(ra[f] ?? null) !== stableStringify(rb[f] ?? null));
@@ -51,7 +50,7 @@ export function differingFields(table: TableName, a: ImportedRecords[TableName],
 /**
  * @return positive if `a` wins over `b`, negative if `b` wins, 0 only for equal copies
  */
-export function compareVersions(table: TableName, a: ImportedRecords[TableName], b: ImportedRecords[TableName]): number {
+export function compareVersions(table: TableName, a: UnderivedRecords[TableName], b: UnderivedRecords[TableName]): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt - b.updatedAt;
   const da = a.deviceId ?? '';
   const dbv = b.deviceId ?? '';
