@@ -16,9 +16,9 @@
  * article is filed under a `urn:` key with the book's title, and they are kept as
  * notes (`detached`), never looked for.
  */
-import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, TagRecord } from '@/utils/db/schema';
+import type { HighlightColour, TagRecord } from '@/utils/db/schema';
 import { MAX_TIME } from '@/utils/db/time-limits';
-import { articleWords, highlightSearchFields, tokenize } from '@/utils/db/search-words';
+import { withDerivedFields, type UnderivedRecords } from '@/utils/db/derived-fields';
 import { normalizeTagNames } from '@/utils/db/tags';
 import type { RecordSet } from '@/utils/export/export-data';
 import { nameUuid } from '@/utils/export/name-uuid';
@@ -139,8 +139,10 @@ export function webAddress(value: string): string | null {
   }
 }
 
+type Article = UnderivedRecords['articles'];
+
 interface Collected {
-  article: ArticleRecord;
+  article: Article;
   reading: ReadingState;
   readingGiven: boolean;
 }
@@ -148,9 +150,10 @@ interface Collected {
 /** Builds records from items in file order; `finish` gives them. */
 export class ServiceRecordBuilder {
   private readonly articles = new Map<string, Collected>();
-  private readonly highlights = new Map<string, HighlightRecord>();
-  private readonly notes = new Map<string, PageNoteRecord>();
-  private readonly bodies = new Map<string, RecordSet['articleBodies'][number]>();
+  // Derived fields (search words, host) are added once, in `finish`.
+  private readonly highlights = new Map<string, UnderivedRecords['highlights']>();
+  private readonly notes = new Map<string, UnderivedRecords['pageNotes']>();
+  private readonly bodies = new Map<string, UnderivedRecords['articleBodies']>();
   private readonly tags = new Map<string, TagRecord>();
   private readonly pending: ServiceItem[] = [];
   readonly warnings: string[] = [];
@@ -177,10 +180,10 @@ export class ServiceRecordBuilder {
     for (const { article, reading: r, readingGiven } of this.articles.values()) if (readingGiven) reading.set(article.id, r);
     return {
       records: {
-        articles: [...this.articles.values()].map((c) => c.article),
-        articleBodies: [...this.bodies.values()],
-        highlights: [...this.highlights.values()],
-        pageNotes: [...this.notes.values()],
+        articles: [...this.articles.values()].map((c) => withDerivedFields('articles', c.article)),
+        articleBodies: [...this.bodies.values()].map((b) => withDerivedFields('articleBodies', b)),
+        highlights: [...this.highlights.values()].map((h) => withDerivedFields('highlights', h)),
+        pageNotes: [...this.notes.values()].map((n) => withDerivedFields('pageNotes', n)),
         tags: [...this.tags.values()],
       },
       reading,
@@ -198,7 +201,7 @@ export class ServiceRecordBuilder {
     this.mergeReading(collected, item, tags);
     if (item.note?.trim()) this.note(article, item.note.trim(), created, item.updatedAt ?? created);
     if (item.body) {
-      this.bodies.set(article.id, { id: article.id, createdAt: created, updatedAt: created, deletedAt: null, ...item.body, words: tokenize(item.body.text) });
+      this.bodies.set(article.id, { id: article.id, createdAt: created, updatedAt: created, deletedAt: null, ...item.body });
       if (article.savedAt === null || article.savedAt < created) article.savedAt = created;
     }
     (item.highlights ?? []).forEach((h, i) => this.highlight(article, h, item, i, created));
@@ -232,11 +235,10 @@ export class ServiceRecordBuilder {
       a.author ??= author;
       a.createdAt = Math.min(a.createdAt, created);
       a.updatedAt = Math.max(a.updatedAt, updated);
-      a.words = articleWords(a);
       return existing;
     }
     const fields = { title: title || pageUrl, author, site: item.site?.trim() || null };
-    const article: ArticleRecord = {
+    const article: Article = {
       id: nameUuid(`article:${url}`),
       createdAt: created,
       updatedAt: updated,
@@ -246,11 +248,9 @@ export class ServiceRecordBuilder {
       pageUrl,
       canonicalUrl: null,
       ...fields,
-      host: item.book ? '' : new URL(url).hostname,
       published: item.published?.trim() || null,
       lang: null,
       savedAt: null,
-      words: articleWords(fields),
     };
     const collected: Collected = {
       article,
@@ -284,12 +284,11 @@ export class ServiceRecordBuilder {
     r.tags = normalizeTagNames([...r.tags, ...tags]);
   }
 
-  private note(article: ArticleRecord, text: string, created: number, updated: number): void {
+  private note(article: Article, text: string, created: number, updated: number): void {
     const existing = this.notes.get(article.id);
     if (existing) {
       if (existing.text.split('\n\n').includes(text)) return;
       existing.text = `${existing.text}\n\n${text}`.slice(0, FIELD_LIMITS.longText);
-      existing.words = tokenize(existing.text);
       existing.updatedAt = Math.max(existing.updatedAt, updated);
       return;
     }
@@ -300,11 +299,10 @@ export class ServiceRecordBuilder {
       deletedAt: null,
       articleId: article.id,
       text: text.slice(0, FIELD_LIMITS.longText),
-      words: tokenize(text),
     });
   }
 
-  private highlight(article: ArticleRecord, h: ServiceHighlight, item: ServiceItem, i: number, articleTime: number): void {
+  private highlight(article: Article, h: ServiceHighlight, item: ServiceItem, i: number, articleTime: number): void {
     const quote = h.quote.trim();
     if (quote === '') {
       this.skip(`${item.where}: highlight ${i + 1} skipped, its quote is empty`);
@@ -324,7 +322,7 @@ export class ServiceRecordBuilder {
       // The same passage twice: one highlight with both notes and every tag.
       const notes = [existing.note, note].filter((n, k, all) => n !== '' && all.indexOf(n) === k);
       const fields = { quote, note: notes.join('\n\n').slice(0, FIELD_LIMITS.longText), tags: normalizeTagNames([...existing.tags, ...tags]) };
-      Object.assign(existing, fields, highlightSearchFields({ ...fields, deletedAt: null }));
+      Object.assign(existing, fields);
       existing.createdAt = Math.min(existing.createdAt, created);
       existing.updatedAt = Math.max(existing.updatedAt, created);
       return;
@@ -342,7 +340,6 @@ export class ServiceRecordBuilder {
       position: Number.MAX_SAFE_INTEGER,
       // A book has no page to place it on: kept as a note, never looked for.
       anchor: item.book ? 'detached' : 'unplaced',
-      ...highlightSearchFields({ ...fields, deletedAt: null }),
     });
   }
 
