@@ -8,7 +8,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { launchChromiumWithExtension, toggleReader, type ChromiumSession } from '../../scripts/lib/chromium';
 import type { HostileBrowser, HostileTab } from './hostile-browser';
 import { dataLayerBundle } from './hostile-db';
-import { highlightPoint } from './hostile-driver';
+import { drag, highlightPoint } from './hostile-driver';
 import type { Answer } from './hostile-messages';
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
@@ -186,12 +186,7 @@ function hostileTab(session: ChromiumSession, page: Page): HostileTab {
     click: (selector) => page.locator(selector).click(),
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
-    async drag(from, to) {
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y, { steps: 8 });
-      await page.mouse.up();
-    },
+    drag: (from, to) => drag(page.mouse, from, to),
     typeNoteForReal: (quote, text) => typeNoteForReal(page, quote, text),
     tabId: () => tabIdOf(session, page),
     tell: (type, data) => tellTab(session, page, type, data),

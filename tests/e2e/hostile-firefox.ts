@@ -21,7 +21,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, tabIdOf, toggleReader, type FirefoxSession } from '../../scripts/lib/firefox';
 import type { HostileBrowser, HostileTab } from './hostile-browser';
 import { dataLayerBundle } from './hostile-db';
-import { highlightPoint, type Evaluates } from './hostile-driver';
+import { drag, highlightPoint, type Evaluates } from './hostile-driver';
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -218,12 +218,7 @@ function hostileTab(session: FirefoxSession, page: Page): HostileTab {
       await page.keyboard.press(key as never);
     },
     type: (text) => page.keyboard.type(text),
-    async drag(from, to) {
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y, { steps: 8 });
-      await page.mouse.up();
-    },
+    drag: (from, to) => drag(page.mouse, from, to),
     typeNoteForReal: (quote, text) => typeNoteForReal(page, quote, text),
     tabId: () => tabIdOf(session, page),
     async tell(type, data) {
