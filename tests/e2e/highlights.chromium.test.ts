@@ -25,7 +25,7 @@ import {
   toolbar,
   writeNote,
 } from './highlight-driver';
-import { openSidePanelPage } from './sidepanel-driver';
+import { openSidePanelPage, savePageNote } from './sidepanel-driver';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
 const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
@@ -231,14 +231,7 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await expect.poll(() => items.nth(1).getAttribute('data-editing')).toBeNull();
 
     // A page note, kept with the article.
-    await panel.locator('[data-page-note]').fill('Worth re-reading before KubeCon NA');
-    await panel.locator('[data-field="title"]').click(); // blur saves
-    await expect
-      .poll(async () => {
-        await panel.reload();
-        return panel.locator('[data-page-note]').inputValue();
-      })
-      .toBe('Worth re-reading before KubeCon NA');
+    await savePageNote(panel, 'Worth re-reading before KubeCon NA');
     await panel.screenshot({ path: join(ARTIFACTS_DIR, 'sidepanel-highlights-chromium.png') });
     await panel.close();
 

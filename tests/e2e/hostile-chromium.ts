@@ -1,12 +1,15 @@
 /**
- * Chromium-only steps of the hostile-page suite (Playwright): typing a note the way a user
- * does, whichever editor Margin shows; reading Margin's shadow trees and content-script world
- * through the DevTools protocol, which sees what the page cannot (closed roots, isolated worlds);
- * and messages from the extension's own page.
+ * Chromium's driver of the hostile-page scenario (Playwright; `launchChromiumHostile`): typing
+ * a note the way a user does, whichever editor Margin shows; reading Margin's shadow trees and
+ * content-script world through the DevTools protocol, which sees what the page cannot (closed
+ * roots, isolated worlds); and messages from the extension's own page.
  */
 import type { Frame, Locator, Page } from 'playwright-core';
-import type { ChromiumSession } from '../../scripts/lib/chromium';
-import { highlightPoint } from './hostile-driver';
+import { launchChromiumWithExtension, toggleReader, type ChromiumSession } from '../../scripts/lib/chromium';
+import type { HostileBrowser, HostileTab } from './hostile-browser';
+import { dataLayerBundle } from './hostile-db';
+import { drag, highlightPoint } from './hostile-driver';
+import type { Answer } from './hostile-messages';
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -159,4 +162,67 @@ export async function tellTab(session: ChromiumSession, page: Page, type: string
       ]),
     { tabId, type, data },
   );
+}
+
+/** Sends a message from Margin's content-script world in `page`: the browser names that tab and page as the sender. */
+export async function sendFromContentScript(session: ChromiumSession, page: Page, type: string, data: unknown): Promise<Answer> {
+  return (await evaluateInContentScript(
+    page,
+    session,
+    `(() => {
+      const { type, data } = ${JSON.stringify({ type, data })};
+      return chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })
+        .then((reply) => reply ?? { err: 'no answer' }, (e) => ({ err: String(e && e.message || e) }));
+    })()`,
+  )) as Answer;
+}
+
+function hostileTab(session: ChromiumSession, page: Page): HostileTab {
+  return {
+    url: () => page.url(),
+    title: () => page.title(),
+    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as never,
+    clickAt: (point) => page.mouse.click(point.x, point.y),
+    click: (selector) => page.locator(selector).click(),
+    press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
+    drag: (from, to) => drag(page.mouse, from, to),
+    typeNoteForReal: (quote, text) => typeNoteForReal(page, quote, text),
+    tabId: () => tabIdOf(session, page),
+    tell: (type, data) => tellTab(session, page, type, data),
+    toggleReader: () => toggleReader(session, page),
+    readerShadowText: () => shadowTextOf(page, 'margin-reader'),
+    inContentScript: (expression) => evaluateInContentScript(page, session, expression),
+    sendFromContentScript: (type, data) => sendFromContentScript(session, page, type, data),
+    close: () => page.close(),
+  };
+}
+
+/** Chromium with the Chrome build, other tenants of a shared host on 127.0.0.1, the data layer loaded. */
+export async function launchChromiumHostile(): Promise<HostileBrowser> {
+  const session = await launchChromiumWithExtension({
+    // Other tenants of a shared host, on the local server (the network is closed).
+    extraArgs: ['--host-resolver-rules=MAP *.azurewebsites.net 127.0.0.1'],
+  });
+  await session.controlPage.evaluate(await dataLayerBundle());
+  const options = session.controlPage;
+  return {
+    api: 'chrome',
+    control: { evaluate: (fn, arg) => options.evaluate(fn as (arg: unknown) => unknown, arg) as never },
+    options: {
+      // Playwright's fill and click need no focus.
+      front: async () => undefined,
+      count: (selector) => options.locator(selector).count(),
+      fill: (selector, value) => options.locator(selector).fill(value),
+      click: (selector) => options.locator(selector).click(),
+      text: async (selector) => (await options.locator(selector).textContent()) ?? '',
+    },
+    async open(url) {
+      const page = await session.context.newPage();
+      await page.goto(url);
+      return hostileTab(session, page);
+    },
+    askBackground: (type, data) => askBackground(session, type, data),
+    close: () => session.close(),
+  };
 }

@@ -41,6 +41,21 @@ export function seededArticle(pageUrl: string): SeedArticle {
   };
 }
 
+/** A mouse either library gives (Playwright's and puppeteer's have these three alike). */
+export interface Mouse {
+  move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
+/** Presses `mouse` at `from`, moves to `to` in 8 steps and releases: a selection made by hand. */
+export async function drag(mouse: Mouse, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await mouse.move(from.x, from.y);
+  await mouse.down();
+  await mouse.move(to.x, to.y, { steps: 8 });
+  await mouse.up();
+}
+
 /** A page either driver gives: `evaluate(fn, arg)`. */
 export interface Evaluates {
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;

@@ -1,7 +1,11 @@
 /**
- * Firefox-only steps of the hostile-page suite (puppeteer over WebDriver BiDi): running code in
+ * Firefox's driver of the hostile-page scenario (puppeteer over WebDriver BiDi;
+ * `launchFirefoxHostile`): typing a note with the real mouse and keyboard; running code in
  * Margin's content-script world, as a compromised content script (or a renderer an exploit took
- * over) would; and messages from the extension's own page, as the popup sends them.
+ * over) would; and messages from the extension's own page, as the popup sends them. Other
+ * tenants of a shared host: every host name resolves to 127.0.0.1 (`resolveHostsTo`, the twin
+ * of Chromium's host-resolver rule). It has no look into closed shadow roots, so attack 4 checks
+ * what the page itself could do, not what the browser's tools see.
  *
  * WebDriver BiDi itself gives no handle on an extension's content-script sandbox: the realms
  * `script.getRealms` lists are the page's window and sandboxes BiDi made itself, all with the
@@ -13,8 +17,11 @@
  * and evaluates in its sandbox: the real content-script world, whose messages the background
  * sees with the tab's `sender.tab`, `sender.url` and `frameId` 0. The product is not changed for it.
  */
-import type { Page } from 'puppeteer-core';
-import type { FirefoxSession } from '../../scripts/lib/firefox';
+import type { Frame, Page } from 'puppeteer-core';
+import { launchFirefoxWithExtension, tabIdOf, toggleReader, type FirefoxSession } from '../../scripts/lib/firefox';
+import type { HostileBrowser, HostileTab } from './hostile-browser';
+import { dataLayerBundle } from './hostile-db';
+import { drag, highlightPoint, type Evaluates } from './hostile-driver';
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -141,4 +148,128 @@ export function askBackground(session: FirefoxSession, type: string, data: unkno
     type,
     data,
   );
+}
+
+/**
+ * The note card frame (`note-card.html`), when Margin shows one. Asked for its own address:
+ * puppeteer's `Frame.url()` still says about:blank for an extension frame the page's content
+ * script added.
+ */
+async function noteCardFrame(page: Page): Promise<Frame | undefined> {
+  for (const frame of page.frames().slice(1)) {
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (/^moz-extension:\/\/[^/]+\/note-card\.html/.test(href)) return frame;
+  }
+  return undefined;
+}
+
+/** Ctrl+A, `text`, Ctrl+Enter on the focused field (puppeteer presses no chords). */
+async function typeReplacing(page: Page, text: string): Promise<void> {
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyA');
+  await page.keyboard.up('Control');
+  await page.keyboard.type(text);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Control');
+}
+
+/**
+ * Clicks the painted highlight of `quote` with the real mouse and types `text` with the real
+ * keyboard into the note editor that appears (the note card's frame, else the toolbar's field),
+ * then Ctrl+Enter.
+ */
+async function typeNoteForReal(page: Page, quote: string, text: string): Promise<'note-card' | 'toolbar'> {
+  let point: { x: number; y: number } | null = null;
+  for (const started = Date.now(); !(point = await highlightPoint(evaluates(page), quote)); await sleep(100)) {
+    if (Date.now() - started > 10_000) throw new Error(`“${quote}” is not painted: nothing to click`);
+  }
+  await page.mouse.click(point.x, point.y);
+  for (const started = Date.now(); ; await sleep(100)) {
+    const card = await noteCardFrame(page);
+    const field = card ? await card.$('textarea, [contenteditable="true"], input[type="text"]') : null;
+    if (field) {
+      await field.click();
+      await typeReplacing(page, text);
+      return 'note-card';
+    }
+    const toolbarField = await page.$('margin-toolbar >>> [data-field="note"]');
+    if (toolbarField && (await toolbarField.isVisible())) {
+      await toolbarField.click();
+      await typeReplacing(page, text);
+      return 'toolbar';
+    }
+    if (Date.now() - started > 10_000) throw new Error('clicking the highlight opened no note editor');
+  }
+}
+
+/** A puppeteer page as the shared steps take it. */
+const evaluates = (page: Page): Evaluates => ({ evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never });
+
+function hostileTab(session: FirefoxSession, page: Page): HostileTab {
+  return {
+    ...evaluates(page),
+    url: () => page.url(),
+    title: () => page.title(),
+    clickAt: (point) => page.mouse.click(point.x, point.y),
+    click: async (selector) => (await page.$(selector))!.click(),
+    press: async (key) => {
+      if (key.includes('+')) throw new Error(`puppeteer presses no chords: ${key}`);
+      await page.keyboard.press(key as never);
+    },
+    type: (text) => page.keyboard.type(text),
+    drag: (from, to) => drag(page.mouse, from, to),
+    typeNoteForReal: (quote, text) => typeNoteForReal(page, quote, text),
+    tabId: () => tabIdOf(session, page),
+    async tell(type, data) {
+      const tabId = await tabIdOf(session, page);
+      return session.controlPage.evaluate(
+        (tabId, type, data) =>
+          (globalThis as unknown as { browser: typeof chrome }).browser.tabs
+            .sendMessage(tabId, { id: Date.now(), type, data, timestamp: Date.now() })
+            .then((r: unknown) => (r as { res?: unknown; err?: unknown } | undefined) ?? { err: 'no answer' }, (e: Error) => ({ err: e.message })),
+        tabId,
+        type,
+        data,
+      );
+    },
+    toggleReader: () => toggleReader(session, page),
+    inContentScript: (expression) => evaluateInContentScript(session, page, expression),
+    sendFromContentScript: (type, data) => sendFromContentScript(session, page, type, data),
+    close: () => page.close(),
+  };
+}
+
+/** Firefox ESR with the Firefox build, every host name on 127.0.0.1, the data layer loaded. */
+export async function launchFirefoxHostile(): Promise<HostileBrowser> {
+  // Other tenants of a shared host, on the local server (the network is closed).
+  const session = await launchFirefoxWithExtension({ resolveHostsTo: '127.0.0.1' });
+  await session.controlPage.evaluate(await dataLayerBundle());
+  const options = session.controlPage;
+  return {
+    api: 'browser',
+    control: evaluates(options),
+    options: {
+      front: () => options.bringToFront(),
+      count: (selector) => options.$$eval(selector, (found) => found.length),
+      async fill(selector, value) {
+        // Typed: React ignores a value set by script.
+        const field = await options.waitForSelector(selector, { visible: true });
+        await field!.evaluate((el) => {
+          (el as HTMLInputElement).focus();
+          (el as HTMLInputElement).select();
+        });
+        await options.keyboard.type(value);
+      },
+      click: (selector) => options.locator(selector).click(),
+      text: (selector) => options.$eval(selector, (el) => el.textContent ?? '').catch(() => ''),
+    },
+    async open(url) {
+      const page = await session.newPage(url);
+      await page.bringToFront();
+      return hostileTab(session, page);
+    },
+    askBackground: (type, data) => askBackground(session, type, data),
+    close: () => session.close(),
+  };
 }

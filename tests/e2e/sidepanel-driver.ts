@@ -5,6 +5,7 @@
  * (`scripts/lib/seed-highlights.ts`), then the page is reloaded so it places them.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ChromiumSession } from '../../scripts/lib/chromium';
 import { seedFromExtensionPage, type SeedHighlight } from '../../scripts/lib/seed-highlights';
 import { tabIdOf } from './highlight-driver';
@@ -81,4 +82,19 @@ export async function flashed(page: Page): Promise<string[]> {
     const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('margin-focus');
     return [...(h ?? [])].map((r) => r.toString());
   });
+}
+
+/**
+ * Types `text` as the page note in `panel`, blurs the field (which saves it), and waits until a
+ * reloaded panel shows it: the note was kept with the article, not only in the field.
+ */
+export async function savePageNote(panel: Page, text: string): Promise<void> {
+  await panel.locator('[data-page-note]').fill(text);
+  await panel.locator('[data-field="title"]').click(); // blur saves
+  await expect
+    .poll(async () => {
+      await panel.reload();
+      return panel.locator('[data-page-note]').inputValue();
+    })
+    .toBe(text);
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, launchChromiumWithExtension, type ChromiumSession } from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
 import { clickHighlight, openPopup, pressClosingFrame, tabIdOf, toolbar } from './highlight-driver';
-import { card, cards, flashed, openSidePanelPage, passageInViewport, seedHighlights } from './sidepanel-driver';
+import { card, cards, flashed, openSidePanelPage, passageInViewport, savePageNote, seedHighlights } from './sidepanel-driver';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
 const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
@@ -99,14 +99,7 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
   });
 
   test('the page note at the top is saved', async () => {
-    await panel.locator('[data-page-note]').fill('Worth re-reading before KubeCon NA');
-    await panel.locator('[data-field="title"]').click(); // blur saves
-    await expect
-      .poll(async () => {
-        await panel.reload();
-        return panel.locator('[data-page-note]').inputValue();
-      })
-      .toBe('Worth re-reading before KubeCon NA');
+    await savePageNote(panel, 'Worth re-reading before KubeCon NA');
   });
 
   test('delete, then undo: the card comes back with its note', async () => {
