@@ -20,7 +20,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { MarginBackup } from '../utils/backup/backup-format.ts';
 import { exportDataFromBackup } from '../utils/export/export-data-from-backup.ts';
@@ -85,18 +85,21 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   }
 }
 
-function parseCommand(argv: string[]) {
-  let parsed;
+/** `parseArgs`, its complaint a usage error (exit code 2). */
+function argsOf<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { format: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
+    return parseArgs(config);
   } catch (error) {
     throw new Failure((error as Error).message, 2);
   }
-  const { values, positionals } = parsed;
+}
+
+function parseCommand(argv: string[]) {
+  const { values, positionals } = argsOf({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   const [command, file, ...extra] = positionals;
   if (values.help || command === undefined) return { command: 'help' as const, file: '' };
   if (command !== 'export' && command !== 'validate') throw new Failure(`Unknown command "${command}".`, 2);
@@ -114,13 +117,7 @@ function parseCommand(argv: string[]) {
 }
 
 function parseImport(argv: string[]): { files: string[]; out: string | undefined } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
-  } catch (error) {
-    throw new Failure((error as Error).message, 2);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = argsOf({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
   if (positionals.length === 0) throw new Failure('"import" needs at least one export file.', 2);
   if (values['dry-run'] && values.out !== undefined) throw new Failure('import takes --out FILE or --dry-run, not both.', 2);
   if (!values['dry-run'] && values.out === undefined) throw new Failure('import needs --out backup.json (or --dry-run).', 2);

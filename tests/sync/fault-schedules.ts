@@ -178,7 +178,7 @@ export async function runSchedule(seed: number, folder: FaultyFolder, devices = 
   outcome.converged = states.every((s) => stableStringify(s) === stableStringify(states[0]));
   if (!outcome.converged && process.env.MARGIN_FAULT_DEBUG) {
     const { writeFileSync } = await import('node:fs');
-    states.forEach((s, i) => writeFileSync(`/tmp/state-${seed}-${i}.json`, JSON.stringify(s, null, 1)));
+    for (const [i, s] of states.entries()) writeFileSync(`/tmp/state-${seed}-${i}.json`, JSON.stringify(s, null, 1));
   }
   const finalHighlights = await browsers[0]!.db.highlights.toArray();
   outcome.created = created.size;

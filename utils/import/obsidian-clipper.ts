@@ -39,7 +39,7 @@ export function isPage(value: unknown, quoteField: string): boolean {
 export function readObsidianClipper(json: unknown, where: string, b: ServiceRecordBuilder): string[] {
   const parsed = schema.safeParse(json);
   if (!parsed.success) return zodProblems(parsed.error, where);
-  parsed.data.forEach((page, i) =>
+  for (const [i, page] of parsed.data.entries()) {
     b.add({
       where: `${where} [${i}]`,
       url: page.url,
@@ -49,7 +49,7 @@ export function readObsidianClipper(json: unknown, where: string, b: ServiceReco
         note: Array.isArray(h.notes) ? h.notes.join('\n\n') : (h.notes ?? ''),
         createdAt: parseServiceTime(h.timestamp),
       })),
-    }),
-  );
+    });
+  }
   return [];
 }

@@ -75,14 +75,14 @@ export function readPocketAnnotations(text: string, where: string, b: ServiceRec
   }
   const parsed = annotationsSchema.safeParse(json);
   if (!parsed.success) return zodProblems(parsed.error, where);
-  parsed.data.forEach((page, i) =>
+  for (const [i, page] of parsed.data.entries()) {
     b.add({
       where: `${where} [${i}]`,
       url: page.url,
       title: page.title ?? null,
       highlights: page.highlights.map((h) => ({ quote: h.quote, createdAt: parseServiceTime(h.created_at) })),
-    }),
-  );
+    });
+  }
   return [];
 }
 

@@ -204,7 +204,7 @@ export class ServiceRecordBuilder {
       this.bodies.set(article.id, { id: article.id, createdAt: created, updatedAt: created, deletedAt: null, ...item.body });
       if (article.savedAt === null || article.savedAt < created) article.savedAt = created;
     }
-    (item.highlights ?? []).forEach((h, i) => this.highlight(article, h, item, i, created));
+    for (const [i, h] of (item.highlights ?? []).entries()) this.highlight(article, h, item, i, created);
   }
 
   private article(item: ServiceItem): Collected | null {

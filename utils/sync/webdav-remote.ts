@@ -351,7 +351,7 @@ const decodeSegment = (s: string) => {
 const normalizePath = (pathname: string) => pathname.split('/').filter(Boolean).map(decodeSegment).join('/');
 
 async function parseListing(xml: string, dirUrl: URL): Promise<RemoteEntry[]> {
-  let responses;
+  let responses: Awaited<ReturnType<typeof parseXML>>['multistatus']['response'];
   try {
     responses = (await parseXML(xml)).multistatus.response;
   } catch {
