@@ -5,7 +5,7 @@
  * Readability.
  */
 import { cleanByline, findDomByline } from './byline';
-import { descendants, normalizedText } from './dom-helpers';
+import { normalizedText } from './dom-helpers';
 import { type JsonLdNode, jsonLdAuthorList, jsonLdSiteNames, jsonLdText } from './json-ld';
 import { firstMeta, type MetaTags } from './meta-tags';
 import { articleOf, readPageLayout } from './page-layout';
@@ -23,7 +23,7 @@ export interface ArticleHeader {
 const HOME_PATH = /^\/(?:index\.(?:html?|php))?$/i;
 
 /** Texts of links to the site's home page (logo, site title): names of the site, in any language. */
-function homeLinkTexts(doc: Document, baseUrl: string): string[] {
+function homeLinkTexts(elements: readonly Element[], baseUrl: string): string[] {
   let host = '';
   try {
     host = new URL(baseUrl).host;
@@ -31,7 +31,7 @@ function homeLinkTexts(doc: Document, baseUrl: string): string[] {
     return [];
   }
   const texts: string[] = [];
-  for (const a of doc.body ? descendants(doc.body) : []) {
+  for (const a of elements) {
     if (a.tagName !== 'A') continue;
     const href = a.getAttribute('href');
     if (!href) continue;
@@ -42,7 +42,7 @@ function homeLinkTexts(doc: Document, baseUrl: string): string[] {
       continue;
     }
     if (url.host !== host || !HOME_PATH.test(url.pathname) || url.search) continue;
-    const text = normalizedText(a) || a.querySelector('img')?.getAttribute('alt')?.trim() || '';
+    const text = normalizedText(a) || a.getElementsByTagName('img')[0]?.getAttribute('alt')?.trim() || '';
     if (text && text.length <= 80 && !texts.includes(text)) texts.push(text);
   }
   return texts;
@@ -69,7 +69,7 @@ export function readArticleHeader(doc: Document, baseUrl: string, nodes: readonl
     // A page without an address has no host to compare with.
   }
   const site: SiteEvidence = {
-    names: [...jsonLdSiteNames(nodes, jsonLd), firstMeta(meta, ['og:site_name']), firstMeta(meta, ['application-name']), firstMeta(meta, ['apple-mobile-web-app-title']), ...homeLinkTexts(doc, baseUrl)]
+    names: [...jsonLdSiteNames(nodes, jsonLd), firstMeta(meta, ['og:site_name']), firstMeta(meta, ['application-name']), firstMeta(meta, ['apple-mobile-web-app-title']), ...homeLinkTexts(layout.elements, baseUrl)]
       .filter((n): n is string => !!n && n.trim().length > 1),
     host,
   };

@@ -3,7 +3,6 @@
  * of the work (separate elements, buttons, social links, `<time>`,
  * `itemprop=name`); names.ts then drops what is not a name.
  */
-import { descendants } from './dom-helpers';
 import { cleanByline as cleanNames } from './names';
 import { belongsToStory, nearAnchor, type PageLayout } from './page-layout';
 import { withoutDates } from './visible-date';
@@ -84,7 +83,7 @@ export interface DomByline {
 export function findDomByline(doc: Document, layout: PageLayout, anchor: Element | null, main: Element | null): DomByline | null {
   if (!anchor || !doc.body) return null;
   // One walk with a regex test: jsdom's case-insensitive attribute selectors are slow on big pages.
-  for (const el of descendants(doc.body)) {
+  for (const el of layout.elements) {
     if (!isBylineElement(el)) continue;
     const length = (el.textContent ?? '').trim().length;
     if ((length === 0 && el.tagName !== 'META') || length >= 100) continue;

@@ -5,7 +5,7 @@
  * `<aside>`). Bylines and dates are taken only from the article's own part.
  * Structural and language-independent: tags, roles, nesting, text positions.
  */
-import { descendants, linkDensity, normalizedText } from './dom-helpers';
+import { byTag, linkDensity, normalizedText } from './dom-helpers';
 
 /** A heading as it was before Readability changed the document. */
 export interface HeadingSnapshot {
@@ -20,6 +20,8 @@ export interface PageLayout {
   bodyStart: Element | null;
   /** Headings (h1–h3, `itemprop=headline`) outside site chrome, in document order, with their text as read. */
   headings: HeadingSnapshot[];
+  /** Every element of the body (not the body itself) in document order. */
+  elements: readonly Element[];
   /** Offset of `el` in the page's text (characters before it). */
   offsetOf(el: Element): number;
 }
@@ -44,25 +46,43 @@ export function inSiteChrome(el: Element): boolean {
   return false;
 }
 
-/** Reads the layout of `doc`. One pass over the body for text offsets. */
+/** True when an ancestor of `el` has tag `tag` (upper case): `closest` without jsdom's selector engine. */
+function hasAncestor(el: Element, tag: string): boolean {
+  for (let node = el.parentElement; node; node = node.parentElement) if (node.tagName === tag) return true;
+  return false;
+}
+
+/** Reads the layout of `doc`. One walk over the body gives text offsets, the element list and the main landmark. */
 export function readPageLayout(doc: Document): PageLayout {
   const body = doc.body;
   const offsets = new Map<Element, number>();
+  // Every element of the body in document order, as `descendants(body)` lists them: the header's
+  // readers filter this list instead of walking the page again or running selectors (slow on jsdom).
+  const elements: Element[] = [];
+  let mainAt = -1;
+  let mainEnd = -1;
   if (body) {
     // Text offsets by element start: text lengths accumulated in document order.
     let offset = 0;
-    const walk = (el: Element): void => {
-      offsets.set(el, offset);
+    const walk = (el: Element, counted: boolean): void => {
+      // Elements inside scripts, styles and templates have no place in the text (offset 0 as before).
+      if (counted) offsets.set(el, offset);
       for (let child = el.firstChild; child; child = child.nextSibling) {
-        if (child.nodeType === 3) offset += (child.nodeValue ?? '').replace(/\s+/g, ' ').length;
-        else if (child.nodeType === 1 && !/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test((child as Element).tagName)) walk(child as Element);
+        if (child.nodeType === 3) {
+          if (counted) offset += (child.nodeValue ?? '').replace(/\s+/g, ' ').length;
+        } else if (child.nodeType === 1) {
+          const element = child as Element;
+          const at = elements.push(element) - 1;
+          // The first `main` landmark in document order, as `querySelector('main, [role="main"]')` finds it.
+          if (mainAt < 0 && (element.tagName === 'MAIN' || element.getAttribute('role') === 'main')) mainAt = at;
+          walk(element, counted && !/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(element.tagName));
+          if (at === mainAt) mainEnd = elements.length;
+        }
       }
     };
-    walk(body);
+    walk(body, true);
   }
-  const root = body ? (body.querySelector('main, [role="main"]') ?? body) : null;
-  // Element lists by walking siblings: jsdom's live collections cost O(n) per index on big pages.
-  const paragraphs = root ? descendants(root).filter((el) => el.tagName === 'P') : [];
+  const paragraphs = (mainAt >= 0 ? elements.slice(mainAt + 1, mainEnd) : elements).filter((el) => el.tagName === 'P');
   const lengths = new Map(paragraphs.map((p) => [p, normalizedText(p).length]));
   // How many paragraphs of prose each container holds (as parent or grandparent).
   const proseIn = new Map<Element, number>();
@@ -75,17 +95,17 @@ export function readPageLayout(doc: Document): PageLayout {
     const length = lengths.get(p)!;
     // A body has several paragraphs side by side; a cookie notice or a teaser has one.
     const inBody = length >= 400 || (proseIn.get(p.parentElement!) ?? 0) > 1 || (proseIn.get(p.parentElement?.parentElement as Element) ?? 0) > 1;
-    if (length >= 100 && inBody && linkDensity(p, length) < 0.3 && !p.closest('li') && !inSiteChrome(p)) {
+    if (length >= 100 && inBody && linkDensity(p, length) < 0.3 && !hasAncestor(p, 'LI') && !inSiteChrome(p)) {
       bodyStart = p;
       break;
     }
   }
   const headings = body
-    ? descendants(body).filter((el) => (/^H[1-3]$/.test(el.tagName) || /\bheadline\b/.test(el.getAttribute('itemprop') ?? ''))
+    ? elements.filter((el) => (/^H[1-3]$/.test(el.tagName) || /\bheadline\b/.test(el.getAttribute('itemprop') ?? ''))
       && normalizedText(el).length > 1 && !inSiteChrome(el))
       .map((element) => ({ element, text: normalizedText(element), offset: offsets.get(element) ?? 0 }))
     : [];
-  return { bodyStart, headings, offsetOf: (el) => offsets.get(el) ?? 0 };
+  return { bodyStart, headings, elements, offsetOf: (el) => offsets.get(el) ?? 0 };
 }
 
 /**
@@ -96,7 +116,7 @@ export function articleOf(anchor: Element | null): Element | null {
   if (!anchor) return null;
   const holding = anchor.closest('article');
   if (holding) return holding;
-  for (const article of Array.from(anchor.ownerDocument.querySelectorAll('article'))) {
+  for (const article of byTag(anchor.ownerDocument, 'article')) {
     // DOCUMENT_POSITION_FOLLOWING: the article comes after the anchor.
     if (anchor.compareDocumentPosition(article) & 4 && normalizedText(article).length >= 500) return article;
   }
