@@ -63,6 +63,7 @@ const BYLINE_CLASS = /byline|author|dateline|writtenby|p-author/i;
 
 /** True when `el` is marked as a byline: `rel=author`, `itemprop=author`, or a byline class (Readability's test). */
 function isBylineElement(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
   if (el.getAttribute('rel')?.split(/\s+/).includes('author')) return true;
   if (el.getAttribute('itemprop')?.includes('author')) return true;
   return BYLINE_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);

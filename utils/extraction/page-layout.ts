@@ -5,7 +5,7 @@
  * `<aside>`). Bylines and dates are taken only from the article's own part.
  * Structural and language-independent: tags, roles, nesting, text positions.
  */
-import { byTag, linkDensity, normalizedText } from './dom-helpers';
+import { byTag, collapsedLength, linkDensity, normalizedText } from './dom-helpers';
 
 /** A heading as it was before Readability changed the document. */
 export interface HeadingSnapshot {
@@ -31,17 +31,26 @@ const CHROME_ROLES = /^(?:navigation|complementary|dialog|banner|contentinfo|sea
 
 /** True when the page hides `el` from readers (attribute or inline style), as Readability judges it. */
 function isHidden(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** True when an ancestor of `el` is an `<article>`, `<main>` or `role=main` (`closest` without jsdom's selector engine). */
+function inArticleOrMain(el: Element): boolean {
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    if (node.tagName === 'ARTICLE' || node.tagName === 'MAIN' || node.getAttribute('role') === 'main') return true;
+  }
+  return false;
 }
 
 /** True when `el` sits in navigation, a sidebar, a form, a site header/footer, or is hidden. */
 export function inSiteChrome(el: Element): boolean {
   for (let node: Element | null = el; node; node = node.parentElement) {
     if (isHidden(node) || CHROME_TAGS.has(node.tagName)) return true;
-    if (CHROME_ROLES.test(node.getAttribute('role') ?? '')) return true;
-    if ((node.tagName === 'HEADER' || node.tagName === 'FOOTER') && !node.parentElement?.closest('article, main, [role="main"]')) return true;
+    if (node.hasAttributes() && CHROME_ROLES.test(node.getAttribute('role') ?? '')) return true;
+    if ((node.tagName === 'HEADER' || node.tagName === 'FOOTER') && !inArticleOrMain(node)) return true;
   }
   return false;
 }
@@ -69,12 +78,12 @@ export function readPageLayout(doc: Document): PageLayout {
       if (counted) offsets.set(el, offset);
       for (let child = el.firstChild; child; child = child.nextSibling) {
         if (child.nodeType === 3) {
-          if (counted) offset += (child.nodeValue ?? '').replace(/\s+/g, ' ').length;
+          if (counted) offset += collapsedLength(child.nodeValue ?? '');
         } else if (child.nodeType === 1) {
           const element = child as Element;
           const at = elements.push(element) - 1;
           // The first `main` landmark in document order, as `querySelector('main, [role="main"]')` finds it.
-          if (mainAt < 0 && (element.tagName === 'MAIN' || element.getAttribute('role') === 'main')) mainAt = at;
+          if (mainAt < 0 && (element.tagName === 'MAIN' || (element.hasAttributes() && element.getAttribute('role') === 'main'))) mainAt = at;
           walk(element, counted && !/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(element.tagName));
           if (at === mainAt) mainEnd = elements.length;
         }
@@ -101,7 +110,7 @@ export function readPageLayout(doc: Document): PageLayout {
     }
   }
   const headings = body
-    ? elements.filter((el) => (/^H[1-3]$/.test(el.tagName) || /\bheadline\b/.test(el.getAttribute('itemprop') ?? ''))
+    ? elements.filter((el) => (/^H[1-3]$/.test(el.tagName) || (el.hasAttributes() && /\bheadline\b/.test(el.getAttribute('itemprop') ?? '')))
       && normalizedText(el).length > 1 && !inSiteChrome(el))
       .map((element) => ({ element, text: normalizedText(element), offset: offsets.get(element) ?? 0 }))
     : [];
@@ -137,12 +146,20 @@ export function belongsToStory(el: Element, anchor: Element, main: Element | nul
     if (node.tagName === 'ARTICLE') return false;
     if (node.tagName === 'LI' && normalizedText(node).length > Math.max(150, ownLength * 3)) return false;
     // A card: a block that links its own headline elsewhere (a heading that is not the byline itself).
-    for (const link of node.querySelectorAll('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]')) {
-      const heading = link.closest('h1, h2, h3, h4, h5, h6')!;
-      if (!heading.contains(el) && !el.contains(heading)) return false;
+    // (`querySelectorAll('h1 a[href], …')` with the heading found by walking up: jsdom's selectors are slow.)
+    for (const link of byTag(node, 'a')) {
+      if (!link.hasAttribute('href')) continue;
+      const heading = headingAround(link);
+      if (heading && !heading.contains(el) && !el.contains(heading)) return false;
     }
   }
   return true;
+}
+
+/** The nearest heading (h1–h6) holding `el`, or null. */
+function headingAround(el: Element): Element | null {
+  for (let node = el.parentElement; node; node = node.parentElement) if (/^H[1-6]$/.test(node.tagName)) return node;
+  return null;
 }
 
 function isHiddenWithin(el: Element, main: Element): boolean {

@@ -19,6 +19,24 @@ const NEVER_CONTENT = new Set(['nav', 'svg', 'template', 'canvas']);
  */
 const PRINT_ONLY_CLASS = /(?:^|\s)(?:print-only|printonly|only-print|visible-print|visible-print-block|visible-print-inline|visible-print-inline-block|show-for-print|show-for-print-only)(?=\s|$)/;
 
+/**
+ * True when Readability would drop `el` as invisible (its `_isProbablyVisible`
+ * test, or an `aria-modal` dialog): it does so on every pass, whatever its
+ * flags, so removing it first changes nothing in Readability's result but
+ * spares it walking, scoring and re-parsing the hidden subtree (menus, modals,
+ * sprites). The attribute tests come first; the style object, costly on
+ * jsdom, is only read when the attribute mentions `none` or `hidden`.
+ */
+function hiddenFromReadability(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && !(el.getAttribute('class') ?? '').includes('fallback-image')) return true;
+  if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') return true;
+  const style = el.getAttribute('style');
+  if (!style || !/none|hidden/i.test(style)) return false;
+  const css = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
+  return !!css && (css.display === 'none' || css.visibility === 'hidden');
+}
+
 /** Removes never-content elements from `doc`, in place. */
 export function prunePage(doc: Document): void {
   const root = doc.documentElement;
@@ -31,7 +49,7 @@ export function prunePage(doc: Document): void {
   while (el) {
     const name = el.localName;
     let descend = true;
-    if (NEVER_CONTENT.has(name)) {
+    if (NEVER_CONTENT.has(name) || (name !== 'body' && name !== 'head' && hiddenFromReadability(el))) {
       never.push(el);
       descend = false;
     } else {
