@@ -5,7 +5,7 @@
  * Readability.
  */
 import { cleanByline, findDomByline } from './byline';
-import { normalizedText } from './dom-helpers';
+import { closestTag, normalizedText } from './dom-helpers';
 import { type JsonLdNode, jsonLdAuthorList, jsonLdSiteNames, jsonLdText } from './json-ld';
 import { firstMeta, type MetaTags } from './meta-tags';
 import { articleOf, readPageLayout } from './page-layout';
@@ -20,6 +20,7 @@ export interface ArticleHeader {
   published: string | null;
 }
 
+const ARTICLE = new Set(['ARTICLE']);
 const HOME_PATH = /^\/(?:index\.(?:html?|php))?$/i;
 
 /** Texts of links to the site's home page (logo, site title): names of the site, in any language. */
@@ -80,7 +81,7 @@ export function readArticleHeader(doc: Document, baseUrl: string, nodes: readonl
     document: doc.title,
   }, site, layout);
   const anchor = chosen.heading ?? layout.bodyStart;
-  const main = chosen.heading?.closest('article') ?? layout.bodyStart?.closest('article') ?? articleOf(anchor);
+  const main = closestTag(chosen.heading, ARTICLE) ?? closestTag(layout.bodyStart, ARTICLE) ?? articleOf(anchor);
   const dom = anchor ? findDomByline(doc, layout, anchor, main) : null;
   // The page's own statements about this page first (they cannot be a related story's), as Readability orders them.
   const metaAuthor = firstMeta(meta, ['dc:creator', 'dc.creator', 'dcterm:creator', 'dcterms.creator', 'author', 'parsely-author', 'sailthru.author'])

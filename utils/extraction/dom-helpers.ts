@@ -80,6 +80,28 @@ export function collapsedLength(text: string): number {
   return length;
 }
 
+/**
+ * The nearest inclusive ancestor of `el` whose tag is in `tags` (upper case):
+ * `closest('figure, …')` for tag lists, without jsdom's selector engine, whose
+ * first use on a document alone costs milliseconds.
+ */
+export function closestTag(el: Element | null, tags: ReadonlySet<string>): Element | null {
+  for (let node = el; node; node = node.parentElement) if (tags.has(node.tagName)) return node;
+  return null;
+}
+
+/** True when `root` has a descendant whose tag is in `tags` (upper case): `querySelector` for tag lists. */
+export function hasDescendantTag(root: Element, tags: ReadonlySet<string>): boolean {
+  let el = root.firstElementChild;
+  while (el) {
+    if (tags.has(el.tagName)) return true;
+    let next: Element | null = el.firstElementChild;
+    for (let cursor: Element | null = el; !next && cursor && cursor !== root; cursor = cursor.parentElement) next = cursor.nextElementSibling;
+    el = next;
+  }
+  return false;
+}
+
 /** Replaces `el` by its children, keeping them in place. */
 export function unwrap(el: Element): void {
   const parent = el.parentNode;

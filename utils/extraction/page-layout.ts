@@ -5,7 +5,7 @@
  * `<aside>`). Bylines and dates are taken only from the article's own part.
  * Structural and language-independent: tags, roles, nesting, text positions.
  */
-import { byTag, collapsedLength, linkDensity, normalizedText } from './dom-helpers';
+import { byTag, closestTag, collapsedLength, linkDensity, normalizedText } from './dom-helpers';
 
 /** A heading as it was before Readability changed the document. */
 export interface HeadingSnapshot {
@@ -123,7 +123,7 @@ export function readPageLayout(doc: Document): PageLayout {
  */
 export function articleOf(anchor: Element | null): Element | null {
   if (!anchor) return null;
-  const holding = anchor.closest('article');
+  const holding = closestTag(anchor, new Set(['ARTICLE']));
   if (holding) return holding;
   for (const article of byTag(anchor.ownerDocument, 'article')) {
     // DOCUMENT_POSITION_FOLLOWING: the article comes after the anchor.
