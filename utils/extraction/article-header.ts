@@ -22,6 +22,15 @@ export interface ArticleHeader {
 
 const ARTICLE = new Set(['ARTICLE']);
 const HOME_PATH = /^\/(?:index\.(?:html?|php))?$/i;
+/**
+ * Hrefs that may resolve to a home page: an optional scheme and host, then
+ * only slashes and dot segments, an optional index file, query or fragment.
+ * Any other path names a page of its own; those are skipped without parsing
+ * (a page has hundreds of links). Hrefs with characters the URL parser
+ * rewrites (`%`, `\`, tabs, newlines) or with `..` are always parsed.
+ */
+const MAYBE_HOME_HREF = /^(?:[a-z][a-z\d+.-]*:)?(?:\/\/[^/?#]*)?[/.]*(?:index\.(?:html?|php))?(?:[?#].*)?$/i;
+const PARSER_REWRITES = /[%\\\t\n\r]|\.\./;
 
 /** Texts of links to the site's home page (logo, site title): names of the site, in any language. */
 function homeLinkTexts(elements: readonly Element[], baseUrl: string): string[] {
@@ -35,7 +44,7 @@ function homeLinkTexts(elements: readonly Element[], baseUrl: string): string[] 
   for (const a of elements) {
     if (a.tagName !== 'A') continue;
     const href = a.getAttribute('href');
-    if (!href) continue;
+    if (!href || !(MAYBE_HOME_HREF.test(href.trim()) || PARSER_REWRITES.test(href))) continue;
     let url: URL;
     try {
       url = new URL(href, baseUrl);

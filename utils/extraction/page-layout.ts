@@ -133,6 +133,19 @@ export function articleOf(anchor: Element | null): Element | null {
 }
 
 /**
+ * Indices [start, end) of `el`'s descendants in `layout.elements` (empty when
+ * `el` is not in the body): membership by index instead of `contains`.
+ */
+export function subtreeRange(layout: PageLayout, el: Element | null): [number, number] {
+  const at = el ? layout.elements.indexOf(el) : -1;
+  if (!el || at < 0) return [0, 0];
+  let next: Element | null = null;
+  for (let node: Element | null = el; !next && node; node = node.parentElement) next = node.nextElementSibling;
+  const end = next ? layout.elements.indexOf(next, at + 1) : -1;
+  return [at + 1, end < 0 ? layout.elements.length : end];
+}
+
+/**
  * True when `el` belongs to the same story as `anchor` (the entry's heading or
  * its body's first paragraph): not site chrome, not inside another
  * `<article>`, a list entry (comment, teaser) or a card that links its own
