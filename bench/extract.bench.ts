@@ -2,20 +2,30 @@
  * `npm run bench:extract`: prints Margin's extraction quality and speed next to
  * bare Readability.js and Defuddle. Exits 0 with a message when ../shared is
  * missing. `BENCH_RUNS=n` changes the number of timing runs (default 5);
- * `BENCH_SNIPPETS=0` skips the trafilatura set.
+ * `BENCH_SNIPPETS=0` skips the trafilatura set; `BENCH_ONLY_RATIO=1` (or
+ * `--only-ratio`) only times Margin against Readability, in about a minute.
  */
 import { SHARED_DIR, runExtractionBench, type Prf } from './extract.ts';
 
 const num = (x: number): string => x.toFixed(4);
 const row = (name: string, p: Prf): string => `  ${name.padEnd(12)} F1 ${num(p.f1)}   precision ${num(p.precision)}   recall ${num(p.recall)}`;
 
+const onlyRatio = process.env['BENCH_ONLY_RATIO'] === '1' || process.argv.includes('--only-ratio');
 const result = await runExtractionBench({
   runs: Number(process.env['BENCH_RUNS'] ?? 5),
   snippets: process.env['BENCH_SNIPPETS'] !== '0',
+  onlyRatio,
   log: (line) => console.error(line),
 });
 if (!result) {
   console.log(`bench:extract skipped: no corpus at ${SHARED_DIR} (corpus/article-extraction-benchmark, tools/extraction-score.mjs)`);
+  process.exit(0);
+}
+if (onlyRatio) {
+  const { timing } = result;
+  console.log(`CPU time on the same parsed documents (${result.pages} pages), Margin ÷ Readability, quick mode (no scoring, no Defuddle)`);
+  console.log(`  Margin ratio ${result.timeRatio.toFixed(3)} (target ≤ 1.2), median of ${timing.runs} runs: ${timing.runRatios.map((r) => r.toFixed(3)).join(', ')}`);
+  console.log(`  median page: Margin ${timing.oursPageMedianMs.toFixed(1)} ms, Readability ${timing.barePageMedianMs.toFixed(1)} ms`);
   process.exit(0);
 }
 console.log(`\narticle-extraction-benchmark (${result.pages} pages, word 4-gram F1)`);

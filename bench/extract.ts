@@ -116,10 +116,12 @@ function runDefuddleHtml(dom: NodeDom, doc: Document, url: string): string {
  * Runs the whole benchmark.
  * @param options.runs - timing runs (median reported), default 5.
  * @param options.snippets - also run the trafilatura set (487 pages, a few minutes), default true.
+ * @param options.onlyRatio - time Margin against Readability only: no scoring, no Defuddle, no
+ *   Medium or trafilatura pages (about a minute; quality fields are then zero and empty).
  * @param options.log - progress output, default none.
  * @return null when the corpus or scorer is missing (see SHARED_DIR).
  */
-export async function runExtractionBench(options: { runs?: number; snippets?: boolean; log?: (line: string) => void } = {}): Promise<ExtractionBenchResult | null> {
+export async function runExtractionBench(options: { runs?: number; snippets?: boolean; onlyRatio?: boolean; log?: (line: string) => void } = {}): Promise<ExtractionBenchResult | null> {
   const runs = options.runs ?? 5;
   const log = options.log ?? (() => {});
   if (!existsSync(BENCHMARK_DIR) || !existsSync(SCORER)) return null;
@@ -141,7 +143,7 @@ export async function runExtractionBench(options: { runs?: number; snippets?: bo
   const failures: string[] = [];
   const cutShort: string[] = [];
   const noArticle: string[] = [];
-  for (const { id, url, dom } of pages) {
+  for (const { id, url, dom } of options.onlyRatio ? [] : pages) {
     let text: string | null = null;
     try {
       text = runMargin(dom, clone(dom), url);
@@ -163,9 +165,10 @@ export async function runExtractionBench(options: { runs?: number; snippets?: bo
     if (bareChars > READABILITY_PROSE_CHARS && text === null) noArticle.push(id);
     if (bareChars > READABILITY_PROSE_CHARS && text !== null && textChars(text) < MIN_SHARE_OF_READABILITY * bareChars) cutShort.push(id);
   }
-  const ours = scorer.score(truth, oursPredictions);
-  const bare = scorer.score(truth, barePredictions);
-  const defuddle = scorer.score(truth, defuddlePredictions);
+  const unscored: ScoreResult = { pages: 0, f1: 0, precision: 0, recall: 0, perPage: [] };
+  const ours = options.onlyRatio ? unscored : scorer.score(truth, oursPredictions);
+  const bare = options.onlyRatio ? unscored : scorer.score(truth, barePredictions);
+  const defuddle = options.onlyRatio ? unscored : scorer.score(truth, defuddlePredictions);
   const bareById = new Map(bare.perPage.map((p) => [p.id, p]));
   const worst = ours.perPage
     .map((p) => {
@@ -176,6 +179,17 @@ export async function runExtractionBench(options: { runs?: number; snippets?: bo
     .slice(0, 10);
 
   // Speed: same parsed documents, a fresh clone per call (not timed), order alternating per page.
+  if (options.onlyRatio) {
+    // The quality pass above is also the JIT's warm-up; without it, one untimed pass of each.
+    for (const { url, dom } of pages) {
+      try {
+        runMargin(dom, clone(dom), url);
+      } catch {
+        // reported by the full bench
+      }
+      runReadability(clone(dom));
+    }
+  }
   log(`timing ${runs} runs…`);
   const runRatios: number[] = [];
   const defuddleRatios: number[] = [];
@@ -213,7 +227,7 @@ export async function runExtractionBench(options: { runs?: number; snippets?: bo
         ours = timeOurs();
       }
       // Defuddle last: it is a baseline, and the Margin/Readability pair keeps its alternation.
-      const defuddleMs = time(dom, (doc) => runDefuddleHtml(dom, doc, url));
+      const defuddleMs = options.onlyRatio ? 0 : time(dom, (doc) => runDefuddleHtml(dom, doc, url));
       oursTotal += ours;
       bareTotal += bare;
       defuddleTotal += defuddleMs;
@@ -229,7 +243,7 @@ export async function runExtractionBench(options: { runs?: number; snippets?: bo
 
   // Medium pages of Readability's test suite, scored against their expected output.
   const medium: ExtractionBenchResult['medium'] = [];
-  for (const page of MEDIUM_PAGES) {
+  for (const page of options.onlyRatio ? [] : MEDIUM_PAGES) {
     const dir = join(READABILITY_DIR, page);
     if (!existsSync(join(dir, 'source.html'))) continue;
     const source = readFileSync(join(dir, 'source.html'), 'utf8');
@@ -250,7 +264,7 @@ export async function runExtractionBench(options: { runs?: number; snippets?: bo
     medium.push({ page, ours: oursPrf.f1, bare: barePrf.f1, oursPrf, barePrf });
   }
 
-  const snippets = options.snippets === false ? null : runSnippetBench({ log });
+  const snippets = options.snippets === false || options.onlyRatio ? null : runSnippetBench({ log });
 
   return {
     pages: ids.length,

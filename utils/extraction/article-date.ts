@@ -4,7 +4,7 @@
  * header (any language, see visible-date.ts); never the date of a comment
  * or a related story.
  */
-import { descendants, normalizedText } from './dom-helpers';
+import { normalizedText } from './dom-helpers';
 import type { JsonLdNode } from './json-ld';
 import type { MetaTags } from './meta-tags';
 import { belongsToStory, nearAnchor, type PageLayout } from './page-layout';
@@ -23,6 +23,12 @@ export interface DateContext {
   lang: string | null;
 }
 
+/** True when `el` is or sits in a heading (`closest('h1, …, h6')` without jsdom's selector engine). */
+function inHeading(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) if (/^H[1-6]$/.test(node.tagName)) return true;
+  return false;
+}
+
 /** A date printed near the byline or in the header zone of the article. */
 function printedDate(doc: Document, context: DateContext): string | null {
   const { layout, anchor, main, byline, lang } = context;
@@ -34,14 +40,14 @@ function printedDate(doc: Document, context: DateContext): string | null {
     if (date) return date;
   }
   if (!doc.body) return null;
-  for (const el of descendants(doc.body)) {
+  for (const el of layout.elements) {
     if (!nearAnchor(layout, el, anchor, 800, 300)) {
       if (layout.offsetOf(el) > layout.offsetOf(anchor)) break;
       continue;
     }
     const hasDigitText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && /\d/.test(n.nodeValue ?? ''));
     // A date in a heading is what the story is about ("Report of 22.04.2020"), not when it was published.
-    if (!hasDigitText || el.closest('h1, h2, h3, h4, h5, h6')) continue;
+    if (!hasDigitText || inHeading(el)) continue;
     const text = normalizedText(el);
     // Short lines only: a date inside the prose is about something else.
     if (text.length > 200 || (el.tagName === 'P' && text.length > 80)) continue;
@@ -59,6 +65,6 @@ export function findArticleDate(doc: Document, jsonLd: JsonLdNode | null, meta: 
   const declared = declaredDate(jsonLd, meta);
   if (declared) return declared;
   const { layout, anchor, main } = context;
-  const times = Array.from(doc.querySelectorAll('time[datetime]')).filter((t) => (main?.contains(t) || nearAnchor(layout, t, anchor, 1500)) && belongsToStory(t, anchor, main));
+  const times = layout.elements.filter((t) => t.tagName === 'TIME' && t.hasAttribute('datetime')).filter((t) => (main?.contains(t) || nearAnchor(layout, t, anchor, 1500)) && belongsToStory(t, anchor, main));
   return timeElementDate(times) ?? printedDate(doc, context);
 }

@@ -5,7 +5,7 @@
  * Readability.
  */
 import { cleanByline, findDomByline } from './byline';
-import { descendants, normalizedText } from './dom-helpers';
+import { closestTag, normalizedText } from './dom-helpers';
 import { type JsonLdNode, jsonLdAuthorList, jsonLdSiteNames, jsonLdText } from './json-ld';
 import { firstMeta, type MetaTags } from './meta-tags';
 import { articleOf, readPageLayout } from './page-layout';
@@ -20,10 +20,20 @@ export interface ArticleHeader {
   published: string | null;
 }
 
+const ARTICLE = new Set(['ARTICLE']);
 const HOME_PATH = /^\/(?:index\.(?:html?|php))?$/i;
+/**
+ * Hrefs that may resolve to a home page: an optional scheme and host, then
+ * only slashes and dot segments, an optional index file, query or fragment.
+ * Any other path names a page of its own; those are skipped without parsing
+ * (a page has hundreds of links). Hrefs with characters the URL parser
+ * rewrites (`%`, `\`, tabs, newlines) or with `..` are always parsed.
+ */
+const MAYBE_HOME_HREF = /^(?:[a-z][a-z\d+.-]*:)?(?:\/\/[^/?#]*)?[/.]*(?:index\.(?:html?|php))?(?:[?#].*)?$/i;
+const PARSER_REWRITES = /[%\\\t\n\r]|\.\./;
 
 /** Texts of links to the site's home page (logo, site title): names of the site, in any language. */
-function homeLinkTexts(doc: Document, baseUrl: string): string[] {
+function homeLinkTexts(elements: readonly Element[], baseUrl: string): string[] {
   let host = '';
   try {
     host = new URL(baseUrl).host;
@@ -31,10 +41,10 @@ function homeLinkTexts(doc: Document, baseUrl: string): string[] {
     return [];
   }
   const texts: string[] = [];
-  for (const a of doc.body ? descendants(doc.body) : []) {
+  for (const a of elements) {
     if (a.tagName !== 'A') continue;
     const href = a.getAttribute('href');
-    if (!href) continue;
+    if (!href || !(MAYBE_HOME_HREF.test(href.trim()) || PARSER_REWRITES.test(href))) continue;
     let url: URL;
     try {
       url = new URL(href, baseUrl);
@@ -42,7 +52,7 @@ function homeLinkTexts(doc: Document, baseUrl: string): string[] {
       continue;
     }
     if (url.host !== host || !HOME_PATH.test(url.pathname) || url.search) continue;
-    const text = normalizedText(a) || a.querySelector('img')?.getAttribute('alt')?.trim() || '';
+    const text = normalizedText(a) || a.getElementsByTagName('img')[0]?.getAttribute('alt')?.trim() || '';
     if (text && text.length <= 80 && !texts.includes(text)) texts.push(text);
   }
   return texts;
@@ -69,7 +79,7 @@ export function readArticleHeader(doc: Document, baseUrl: string, nodes: readonl
     // A page without an address has no host to compare with.
   }
   const site: SiteEvidence = {
-    names: [...jsonLdSiteNames(nodes, jsonLd), firstMeta(meta, ['og:site_name']), firstMeta(meta, ['application-name']), firstMeta(meta, ['apple-mobile-web-app-title']), ...homeLinkTexts(doc, baseUrl)]
+    names: [...jsonLdSiteNames(nodes, jsonLd), firstMeta(meta, ['og:site_name']), firstMeta(meta, ['application-name']), firstMeta(meta, ['apple-mobile-web-app-title']), ...homeLinkTexts(layout.elements, baseUrl)]
       .filter((n): n is string => !!n && n.trim().length > 1),
     host,
   };
@@ -80,7 +90,7 @@ export function readArticleHeader(doc: Document, baseUrl: string, nodes: readonl
     document: doc.title,
   }, site, layout);
   const anchor = chosen.heading ?? layout.bodyStart;
-  const main = chosen.heading?.closest('article') ?? layout.bodyStart?.closest('article') ?? articleOf(anchor);
+  const main = closestTag(chosen.heading, ARTICLE) ?? closestTag(layout.bodyStart, ARTICLE) ?? articleOf(anchor);
   const dom = anchor ? findDomByline(doc, layout, anchor, main) : null;
   // The page's own statements about this page first (they cannot be a related story's), as Readability orders them.
   const metaAuthor = firstMeta(meta, ['dc:creator', 'dc.creator', 'dcterm:creator', 'dcterms.creator', 'author', 'parsely-author', 'sailthru.author'])

@@ -3,9 +3,8 @@
  * of the work (separate elements, buttons, social links, `<time>`,
  * `itemprop=name`); names.ts then drops what is not a name.
  */
-import { descendants } from './dom-helpers';
 import { cleanByline as cleanNames } from './names';
-import { belongsToStory, nearAnchor, type PageLayout } from './page-layout';
+import { belongsToStory, nearAnchor, type PageLayout, subtreeRange } from './page-layout';
 import { withoutDates } from './visible-date';
 
 /** `value` as names only, dates in any language removed (see names.ts). */
@@ -64,6 +63,7 @@ const BYLINE_CLASS = /byline|author|dateline|writtenby|p-author/i;
 
 /** True when `el` is marked as a byline: `rel=author`, `itemprop=author`, or a byline class (Readability's test). */
 function isBylineElement(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
   if (el.getAttribute('rel')?.split(/\s+/).includes('author')) return true;
   if (el.getAttribute('itemprop')?.includes('author')) return true;
   return BYLINE_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
@@ -84,12 +84,15 @@ export interface DomByline {
 export function findDomByline(doc: Document, layout: PageLayout, anchor: Element | null, main: Element | null): DomByline | null {
   if (!anchor || !doc.body) return null;
   // One walk with a regex test: jsdom's case-insensitive attribute selectors are slow on big pages.
-  for (const el of descendants(doc.body)) {
+  const [mainStart, mainEnd] = subtreeRange(layout, main);
+  const { elements } = layout;
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i]!;
+    // Position first (index and offset lookups): most of the page is neither in the article nor near its header.
+    if (!((i >= mainStart && i < mainEnd) || nearAnchor(layout, el, anchor, 1500))) continue;
     if (!isBylineElement(el)) continue;
     const length = (el.textContent ?? '').trim().length;
     if ((length === 0 && el.tagName !== 'META') || length >= 100) continue;
-    // Position first: it is a lookup, the story test walks the ancestors.
-    if (!(main?.contains(el) || nearAnchor(layout, el, anchor, 1500))) continue;
     if (!belongsToStory(el, anchor, main)) continue;
     const names = cleanByline(bylineText(el));
     if (names) return { names, element: el };

@@ -110,7 +110,7 @@ const shapeOf = (el: Element): string => `${el.tagName}.${(el.getAttribute('clas
 function removeSiblingCards(root: Element, total: number, pageUrl: string | undefined, drop: Drop): void {
   if (!pageUrl) return;
   for (const parent of [root, ...descendants(root)]) {
-    if (!root.contains(parent) || parent.children.length < 3 || parent.tagName === 'TABLE' || parent.tagName === 'TBODY') continue;
+    if (parent.childElementCount < 3 || parent.tagName === 'TABLE' || parent.tagName === 'TBODY' || !root.contains(parent)) continue;
     const cards = Array.from(parent.children);
     const shape = shapeOf(cards[0]!);
     if (cards.some((card) => shapeOf(card) !== shape)) continue;

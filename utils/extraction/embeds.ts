@@ -5,7 +5,7 @@
  * embedded is dropped. Tweets and similar `<blockquote>` embeds already carry
  * their text and a link as a no-script fallback, so they are kept as quotes.
  */
-import { absoluteUrl, byTag } from './dom-helpers';
+import { absoluteUrl, byTag, closestTag, descendants } from './dom-helpers';
 
 interface Provider {
   /** Matches the embed's URL. */
@@ -195,13 +195,16 @@ export function prepareEmbeds(doc: Document, baseUrl: string): void {
   }
 }
 
+const EMBED_TAGS = new Set(['IFRAME', 'EMBED', 'OBJECT']);
+const INLINE_OR_PARAGRAPH = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'A', 'SPAN', 'EM', 'STRONG', 'B', 'I', 'LABEL', 'BUTTON']);
+
 /**
  * After Readability, on the article: replaces every iframe/embed/object by a
  * link when its provider is allow-listed, and removes it otherwise.
  */
 export function embedsToLinks(root: Element, baseUrl: string): void {
   const doc = root.ownerDocument;
-  for (const el of [...root.querySelectorAll('iframe, embed, object')]) {
+  for (const el of descendants(root).filter((node) => EMBED_TAGS.has(node.tagName))) {
     if (!root.contains(el)) continue;
     const url = el.getAttribute('src') ?? el.getAttribute('data') ?? el.querySelector('embed')?.getAttribute('src') ?? '';
     const link = url ? linkFor(doc, url, baseUrl, el.getAttribute('title') ?? el.getAttribute('aria-label')) : null;
@@ -210,7 +213,7 @@ export function embedsToLinks(root: Element, baseUrl: string): void {
       continue;
     }
     // A <p> inside a <p> would be split apart when the HTML is parsed again.
-    const inline = el.parentElement?.closest('p, h1, h2, h3, h4, h5, h6, a, span, em, strong, b, i, label, button');
+    const inline = closestTag(el.parentElement, INLINE_OR_PARAGRAPH);
     el.replaceWith(inline ? link.firstChild! : link);
   }
 }

@@ -6,7 +6,11 @@
  * article, where classes are still present and the tree is small.
  */
 import { CHROME_LINE } from './chrome-patterns';
-import { byTag, descendants, normalizedText } from './dom-helpers';
+import { byTag, closestTag, descendants, hasDescendantTag, normalizedText } from './dom-helpers';
+
+const FIGURE = new Set(['FIGURE']);
+/** What makes a figure worth keeping besides caption text. */
+const FIGURE_CONTENT = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'TABLE', 'PRE', 'A']);
 
 const CAPTION_CLASS = /(?:^|[\s_-])(?:wp-caption-text|caption|image-caption|img-caption|photo-caption|media-caption|figure-caption|caption-text)(?:$|[\s_-])/i;
 /** Class words of a caption or of a photo credit. */
@@ -96,7 +100,7 @@ function removeRepeatedFigures(root: Element): void {
       const text = normalizedText(el);
       const first = seenCaptions.get(text);
       // A credit repeated under another photo ("Photo: Jane Doe for Coastal Notes") belongs to that photo.
-      const ownPhoto = byTag(el.closest('figure') ?? el.parentElement ?? el, 'img').some((img) => shown.includes(img) && !first?.parentElement?.contains(img));
+      const ownPhoto = byTag(closestTag(el, FIGURE) ?? el.parentElement ?? el, 'img').some((img) => shown.includes(img) && !first?.parentElement?.contains(img));
       if (text.length >= 20 && first && !first.contains(el) && !ownPhoto) {
         el.remove();
       } else if (text && !first) {
@@ -121,7 +125,7 @@ export function normalizeFigures(root: Element): void {
     let box = img.parentElement;
     // The image may sit in a link, a <picture> or a paragraph of its own inside the box.
     while (box && /^(?:A|PICTURE|SPAN|P)$/.test(box.tagName)) box = box.parentElement;
-    if (!box || box === root || box.tagName !== 'DIV' || !root.contains(img) || box.closest('figure')) continue;
+    if (!box || box === root || box.tagName !== 'DIV' || !root.contains(img) || closestTag(box, FIGURE)) continue;
     const caption = Array.from(box.children).find((el) => CAPTION_CLASS.test(el.getAttribute('class') ?? ''));
     if (!caption || !/^(?:DIV|P|SPAN|SMALL)$/.test(caption.tagName) || caption.querySelector('img, p, div')) continue;
     if (byTag(box, 'img').length !== 1 || normalizedText(box).length > MAX_FIGURE_TEXT || box.querySelector('h1, h2, h3, h4, p p')) continue;
@@ -132,7 +136,7 @@ export function normalizeFigures(root: Element): void {
 
 /** After extraction: drops `<figure>`s left with neither media nor caption text. */
 export function removeEmptyFigures(root: Element): void {
-  for (const figure of [...root.querySelectorAll('figure')]) {
-    if (!figure.querySelector('img, picture, video, audio, table, pre, a') && !normalizedText(figure)) figure.remove();
+  for (const figure of byTag(root, 'figure')) {
+    if (!hasDescendantTag(figure, FIGURE_CONTENT) && !normalizedText(figure)) figure.remove();
   }
 }

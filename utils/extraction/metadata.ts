@@ -6,9 +6,9 @@
 import { readArticleHeader } from './article-header';
 import { cleanByline } from './names';
 import { byTag } from './dom-helpers';
-import { jsonLdAuthors, jsonLdText, pickArticleNode, readJsonLdNodes } from './json-ld';
+import { type JsonLdNode, jsonLdAuthors, jsonLdText, pickArticleNode, readJsonLdNodes } from './json-ld';
 import { findDeclaredImage } from './lead-image';
-import { firstMeta, readMetaTags } from './meta-tags';
+import { firstMeta, type MetaTags, readMetaTags } from './meta-tags';
 import { findPublishedDate, toIsoDate } from './published-date';
 
 /** Metadata read from the untouched document, before Readability mutates it. */
@@ -48,9 +48,12 @@ export { cleanByline };
  * @param baseUrl - for resolving the declared image.
  */
 export function readPageMetadata(doc: Document, baseUrl: string): PageMetadata {
-  const nodes = readJsonLdNodes(doc);
+  return pageMetadataFrom(doc, baseUrl, readJsonLdNodes(doc), readMetaTags(doc));
+}
+
+/** readPageMetadata with the JSON-LD nodes and meta tags already read (each is a walk of the page). */
+function pageMetadataFrom(doc: Document, baseUrl: string, nodes: JsonLdNode[], meta: MetaTags): PageMetadata {
   const jsonLd = pickArticleNode(nodes);
-  const meta = readMetaTags(doc);
   const publisher = jsonLd?.['publisher'];
   const root = doc.documentElement;
   return {
@@ -103,9 +106,10 @@ export interface ArticlePageMetadata extends PageMetadata {
  * @param baseUrl - for resolving the declared image and recognising links to the home page.
  */
 export function readArticleMetadata(doc: Document, baseUrl: string): ArticlePageMetadata {
-  const page = readPageMetadata(doc, baseUrl);
   const nodes = readJsonLdNodes(doc);
-  const header = readArticleHeader(doc, baseUrl, nodes, pickArticleNode(nodes), readMetaTags(doc), page.lang);
+  const meta = readMetaTags(doc);
+  const page = pageMetadataFrom(doc, baseUrl, nodes, meta);
+  const header = readArticleHeader(doc, baseUrl, nodes, pickArticleNode(nodes), meta, page.lang);
   return { ...page, published: header.published, entryTitle: header.title, entryByline: header.byline };
 }
 

@@ -5,7 +5,7 @@
  * `<aside>`). Bylines and dates are taken only from the article's own part.
  * Structural and language-independent: tags, roles, nesting, text positions.
  */
-import { descendants, linkDensity, normalizedText } from './dom-helpers';
+import { byTag, closestTag, collapsedLength, linkDensity, normalizedText } from './dom-helpers';
 
 /** A heading as it was before Readability changed the document. */
 export interface HeadingSnapshot {
@@ -20,6 +20,8 @@ export interface PageLayout {
   bodyStart: Element | null;
   /** Headings (h1–h3, `itemprop=headline`) outside site chrome, in document order, with their text as read. */
   headings: HeadingSnapshot[];
+  /** Every element of the body (not the body itself) in document order. */
+  elements: readonly Element[];
   /** Offset of `el` in the page's text (characters before it). */
   offsetOf(el: Element): number;
 }
@@ -29,40 +31,67 @@ const CHROME_ROLES = /^(?:navigation|complementary|dialog|banner|contentinfo|sea
 
 /** True when the page hides `el` from readers (attribute or inline style), as Readability judges it. */
 function isHidden(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** True when an ancestor of `el` is an `<article>`, `<main>` or `role=main` (`closest` without jsdom's selector engine). */
+function inArticleOrMain(el: Element): boolean {
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    if (node.tagName === 'ARTICLE' || node.tagName === 'MAIN' || node.getAttribute('role') === 'main') return true;
+  }
+  return false;
 }
 
 /** True when `el` sits in navigation, a sidebar, a form, a site header/footer, or is hidden. */
 export function inSiteChrome(el: Element): boolean {
   for (let node: Element | null = el; node; node = node.parentElement) {
     if (isHidden(node) || CHROME_TAGS.has(node.tagName)) return true;
-    if (CHROME_ROLES.test(node.getAttribute('role') ?? '')) return true;
-    if ((node.tagName === 'HEADER' || node.tagName === 'FOOTER') && !node.parentElement?.closest('article, main, [role="main"]')) return true;
+    if (node.hasAttributes() && CHROME_ROLES.test(node.getAttribute('role') ?? '')) return true;
+    if ((node.tagName === 'HEADER' || node.tagName === 'FOOTER') && !inArticleOrMain(node)) return true;
   }
   return false;
 }
 
-/** Reads the layout of `doc`. One pass over the body for text offsets. */
+/** True when an ancestor of `el` has tag `tag` (upper case): `closest` without jsdom's selector engine. */
+function hasAncestor(el: Element, tag: string): boolean {
+  for (let node = el.parentElement; node; node = node.parentElement) if (node.tagName === tag) return true;
+  return false;
+}
+
+/** Reads the layout of `doc`. One walk over the body gives text offsets, the element list and the main landmark. */
 export function readPageLayout(doc: Document): PageLayout {
   const body = doc.body;
   const offsets = new Map<Element, number>();
+  // Every element of the body in document order, as `descendants(body)` lists them: the header's
+  // readers filter this list instead of walking the page again or running selectors (slow on jsdom).
+  const elements: Element[] = [];
+  let mainAt = -1;
+  let mainEnd = -1;
   if (body) {
     // Text offsets by element start: text lengths accumulated in document order.
     let offset = 0;
-    const walk = (el: Element): void => {
-      offsets.set(el, offset);
+    const walk = (el: Element, counted: boolean): void => {
+      // Elements inside scripts, styles and templates have no place in the text (offset 0 as before).
+      if (counted) offsets.set(el, offset);
       for (let child = el.firstChild; child; child = child.nextSibling) {
-        if (child.nodeType === 3) offset += (child.nodeValue ?? '').replace(/\s+/g, ' ').length;
-        else if (child.nodeType === 1 && !/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test((child as Element).tagName)) walk(child as Element);
+        if (child.nodeType === 3) {
+          if (counted) offset += collapsedLength(child.nodeValue ?? '');
+        } else if (child.nodeType === 1) {
+          const element = child as Element;
+          const at = elements.push(element) - 1;
+          // The first `main` landmark in document order, as `querySelector('main, [role="main"]')` finds it.
+          if (mainAt < 0 && (element.tagName === 'MAIN' || (element.hasAttributes() && element.getAttribute('role') === 'main'))) mainAt = at;
+          walk(element, counted && !/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(element.tagName));
+          if (at === mainAt) mainEnd = elements.length;
+        }
       }
     };
-    walk(body);
+    walk(body, true);
   }
-  const root = body ? (body.querySelector('main, [role="main"]') ?? body) : null;
-  // Element lists by walking siblings: jsdom's live collections cost O(n) per index on big pages.
-  const paragraphs = root ? descendants(root).filter((el) => el.tagName === 'P') : [];
+  const paragraphs = (mainAt >= 0 ? elements.slice(mainAt + 1, mainEnd) : elements).filter((el) => el.tagName === 'P');
   const lengths = new Map(paragraphs.map((p) => [p, normalizedText(p).length]));
   // How many paragraphs of prose each container holds (as parent or grandparent).
   const proseIn = new Map<Element, number>();
@@ -75,17 +104,17 @@ export function readPageLayout(doc: Document): PageLayout {
     const length = lengths.get(p)!;
     // A body has several paragraphs side by side; a cookie notice or a teaser has one.
     const inBody = length >= 400 || (proseIn.get(p.parentElement!) ?? 0) > 1 || (proseIn.get(p.parentElement?.parentElement as Element) ?? 0) > 1;
-    if (length >= 100 && inBody && linkDensity(p, length) < 0.3 && !p.closest('li') && !inSiteChrome(p)) {
+    if (length >= 100 && inBody && linkDensity(p, length) < 0.3 && !hasAncestor(p, 'LI') && !inSiteChrome(p)) {
       bodyStart = p;
       break;
     }
   }
   const headings = body
-    ? descendants(body).filter((el) => (/^H[1-3]$/.test(el.tagName) || /\bheadline\b/.test(el.getAttribute('itemprop') ?? ''))
+    ? elements.filter((el) => (/^H[1-3]$/.test(el.tagName) || (el.hasAttributes() && /\bheadline\b/.test(el.getAttribute('itemprop') ?? '')))
       && normalizedText(el).length > 1 && !inSiteChrome(el))
       .map((element) => ({ element, text: normalizedText(element), offset: offsets.get(element) ?? 0 }))
     : [];
-  return { bodyStart, headings, offsetOf: (el) => offsets.get(el) ?? 0 };
+  return { bodyStart, headings, elements, offsetOf: (el) => offsets.get(el) ?? 0 };
 }
 
 /**
@@ -94,13 +123,26 @@ export function readPageLayout(doc: Document): PageLayout {
  */
 export function articleOf(anchor: Element | null): Element | null {
   if (!anchor) return null;
-  const holding = anchor.closest('article');
+  const holding = closestTag(anchor, new Set(['ARTICLE']));
   if (holding) return holding;
-  for (const article of Array.from(anchor.ownerDocument.querySelectorAll('article'))) {
+  for (const article of byTag(anchor.ownerDocument, 'article')) {
     // DOCUMENT_POSITION_FOLLOWING: the article comes after the anchor.
     if (anchor.compareDocumentPosition(article) & 4 && normalizedText(article).length >= 500) return article;
   }
   return null;
+}
+
+/**
+ * Indices [start, end) of `el`'s descendants in `layout.elements` (empty when
+ * `el` is not in the body): membership by index instead of `contains`.
+ */
+export function subtreeRange(layout: PageLayout, el: Element | null): [number, number] {
+  const at = el ? layout.elements.indexOf(el) : -1;
+  if (!el || at < 0) return [0, 0];
+  let next: Element | null = null;
+  for (let node: Element | null = el; !next && node; node = node.parentElement) next = node.nextElementSibling;
+  const end = next ? layout.elements.indexOf(next, at + 1) : -1;
+  return [at + 1, end < 0 ? layout.elements.length : end];
 }
 
 /**
@@ -117,12 +159,20 @@ export function belongsToStory(el: Element, anchor: Element, main: Element | nul
     if (node.tagName === 'ARTICLE') return false;
     if (node.tagName === 'LI' && normalizedText(node).length > Math.max(150, ownLength * 3)) return false;
     // A card: a block that links its own headline elsewhere (a heading that is not the byline itself).
-    for (const link of node.querySelectorAll('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]')) {
-      const heading = link.closest('h1, h2, h3, h4, h5, h6')!;
-      if (!heading.contains(el) && !el.contains(heading)) return false;
+    // (`querySelectorAll('h1 a[href], …')` with the heading found by walking up: jsdom's selectors are slow.)
+    for (const link of byTag(node, 'a')) {
+      if (!link.hasAttribute('href')) continue;
+      const heading = headingAround(link);
+      if (heading && !heading.contains(el) && !el.contains(heading)) return false;
     }
   }
   return true;
+}
+
+/** The nearest heading (h1–h6) holding `el`, or null. */
+function headingAround(el: Element): Element | null {
+  for (let node = el.parentElement; node; node = node.parentElement) if (/^H[1-6]$/.test(node.tagName)) return node;
+  return null;
 }
 
 function isHiddenWithin(el: Element, main: Element): boolean {

@@ -7,27 +7,64 @@
  * Form controls are left in place: Readability counts them to recognise
  * sign-up boxes, and the sanitizer removes them.
  */
-import { byTag } from './dom-helpers';
 import { EMBED_URL_PATTERN } from './embeds';
 import { MAX_REMOVABLE_PROSE_PARAGRAPHS, measureProse } from './prose-share';
 
-const NEVER_CONTENT = ['nav', 'svg', 'template', 'canvas'];
+const NEVER_CONTENT = new Set(['nav', 'svg', 'template', 'canvas']);
 /**
  * Classes of the CSS frameworks and CMSs that show an element only when
  * printing (Bootstrap 3's `visible-print-*`, Foundation's `show-for-print`).
  * A browser never shows them on screen; without the page's CSS the reader
- * would. Looked up by exact name: cheap on a whole document, unlike a selector.
+ * would. Matched as whole class names.
  */
-const PRINT_ONLY_CLASSES = ['print-only', 'printonly', 'only-print', 'visible-print', 'visible-print-block', 'visible-print-inline', 'visible-print-inline-block', 'show-for-print', 'show-for-print-only'];
+const PRINT_ONLY_CLASS = /(?:^|\s)(?:print-only|printonly|only-print|visible-print|visible-print-block|visible-print-inline|visible-print-inline-block|show-for-print|show-for-print-only)(?=\s|$)/;
+
+/**
+ * True when Readability would drop `el` as invisible (its `_isProbablyVisible`
+ * test, or an `aria-modal` dialog): it does so on every pass, whatever its
+ * flags, so removing it first changes nothing in Readability's result but
+ * spares it walking, scoring and re-parsing the hidden subtree (menus, modals,
+ * sprites). The attribute tests come first; the style object, costly on
+ * jsdom, is only read when the attribute mentions `none` or `hidden`.
+ */
+function hiddenFromReadability(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && !(el.getAttribute('class') ?? '').includes('fallback-image')) return true;
+  if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') return true;
+  const style = el.getAttribute('style');
+  if (!style || !/none|hidden/i.test(style)) return false;
+  const css = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
+  return !!css && (css.display === 'none' || css.visibility === 'hidden');
+}
 
 /** Removes never-content elements from `doc`, in place. */
 export function prunePage(doc: Document): void {
-  for (const tag of NEVER_CONTENT) for (const el of byTag(doc, tag)) el.remove();
-  for (const name of PRINT_ONLY_CLASSES) {
-    for (const el of Array.from(doc.getElementsByClassName(name))) {
-      // Print plugins also mark the article body itself ("entry-content print-only"): prose is never a print-only copy.
-      if (measureProse(el).paragraphs < MAX_REMOVABLE_PROSE_PARAGRAPHS) el.remove();
+  const root = doc.documentElement;
+  if (!root) return;
+  // One walk over the page: a tag or class lookup per kind would walk it a dozen times (slow on jsdom).
+  const never: Element[] = [];
+  const printOnly: Element[] = [];
+  const frames: Element[] = [];
+  let el: Element | null = root.firstElementChild;
+  while (el) {
+    const name = el.localName;
+    let descend = true;
+    if (NEVER_CONTENT.has(name) || (name !== 'body' && name !== 'head' && hiddenFromReadability(el))) {
+      never.push(el);
+      descend = false;
+    } else {
+      if (name === 'iframe') frames.push(el);
+      const cls = el.getAttribute('class');
+      if (cls && PRINT_ONLY_CLASS.test(cls)) printOnly.push(el);
     }
+    let next: Element | null = descend ? el.firstElementChild : null;
+    for (let cursor: Element | null = el; !next && cursor && cursor !== root; cursor = cursor.parentElement) next = cursor.nextElementSibling;
+    el = next;
   }
-  for (const frame of byTag(doc, 'iframe')) if (!EMBED_URL_PATTERN.test(frame.getAttribute('src') ?? '')) frame.remove();
+  for (const node of never) node.remove();
+  for (const node of printOnly) {
+    // Print plugins also mark the article body itself ("entry-content print-only"): prose is never a print-only copy.
+    if (node.isConnected && measureProse(node).paragraphs < MAX_REMOVABLE_PROSE_PARAGRAPHS) node.remove();
+  }
+  for (const frame of frames) if (frame.isConnected && !EMBED_URL_PATTERN.test(frame.getAttribute('src') ?? '')) frame.remove();
 }
