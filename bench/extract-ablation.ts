@@ -152,7 +152,7 @@ function run(pages: Page[], prefixes: string[] | null, baselineOnly: boolean, ba
   const wanted = (rule: string): boolean => !prefixes || prefixes.some((p) => rule.startsWith(p));
   pages.forEach((page, i) => {
     if (i % 50 === 0) log(`  ${i}/${pages.length}`);
-    let dom;
+    let dom: ReturnType<typeof parseHtml>;
     try {
       dom = parseHtml(page.html, page.url);
     } catch {

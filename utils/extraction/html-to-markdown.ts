@@ -70,7 +70,7 @@ function block(el: Element, depth: number): string[] {
       const marker = tag === 'OL' ? `${n++}. ` : '- ';
       // Tight items: no blank line before a nested list or at either end.
       const content = children(li, depth + 1).filter((line, i, all) => line || (i > 0 && i < all.length - 1 && !/^(?:[-*]|\d+\.) /.test(all[i + 1] ?? '')));
-      content.forEach((line, i) => lines.push(i === 0 ? `${marker}${line}` : line ? `${' '.repeat(marker.length)}${line}` : ''));
+      for (const [i, line] of content.entries()) lines.push(i === 0 ? `${marker}${line}` : line ? `${' '.repeat(marker.length)}${line}` : '');
     }
     return [...lines, ''];
   }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from './node-dom';
-import { PROSE } from './test-pages';
+import { PROSE } from '../../tests/support/test-pages';
 import { prunePage } from './prune-page';
 import { closestTag, collapsedLength, hasDescendantTag } from './dom-helpers';
 
