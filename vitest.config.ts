@@ -5,7 +5,12 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'node',
-    include: ['utils/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: [
+      'utils/**/*.test.{ts,tsx}',
+      'components/**/*.test.{ts,tsx}',
+      'scripts/**/*.test.ts',
+      'tests/**/*.test.ts',
+    ],
     // End-to-end tests start real browsers: give them time, and run files one at a time
     // so two browsers never compete for the machine's two cores.
     testTimeout: 60_000,

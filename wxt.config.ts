@@ -12,7 +12,9 @@ export default defineConfig({
       alias: [
         {
           find: /^wxt\/utils\/content-script-context$/,
-          replacement: fileURLToPath(new URL('./utils/content-script/silent-content-script-context.ts', import.meta.url)),
+          replacement: fileURLToPath(
+            new URL('./utils/content-script/silent-content-script-context.ts', import.meta.url),
+          ),
         },
       ],
     },
@@ -26,7 +28,7 @@ export default defineConfig({
     // it. `<all_urls>` above (for the highlighter) already covers it today; the request
     // stays so sync keeps working if the highlighter ever narrows its hosts.
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
-    action: { default_title: 'Margin: this page\'s highlights and notes' },
+    action: { default_title: "Margin: this page's highlights and notes" },
     commands: {
       'toggle-reader': {
         suggested_key: { default: 'Alt+Shift+R' },
@@ -39,8 +41,18 @@ export default defineConfig({
       // Firefox opens its sidebar for this reserved name itself; Chrome's side panel is opened
       // by the background's command listener (`sidePanel.open` needs the user's gesture).
       ...(browser === 'firefox'
-        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open Margin beside the page' } }
-        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open Margin beside the page' } }),
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+M' },
+              description: 'Open Margin beside the page',
+            },
+          }
+        : {
+            'open-side-panel': {
+              suggested_key: { default: 'Alt+Shift+M' },
+              description: 'Open Margin beside the page',
+            },
+          }),
     },
     // The note card is an extension page framed beside a highlight, so a note is typed in the
     // extension's origin, never in the page's DOM. Chrome gives it a per-session URL

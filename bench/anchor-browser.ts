@@ -63,7 +63,15 @@ export async function runBrowserAnchorBench(highlights = 1000, runs = 7): Promis
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     const context = await browser.newContext();
@@ -79,7 +87,13 @@ export async function runBrowserAnchorBench(highlights = 1000, runs = 7): Promis
       for (const situation of SITUATIONS) {
         await page.setContent(html, { waitUntil: 'domcontentloaded' });
         await page.addScriptTag({ content: code });
-        const r = await page.evaluate(measureInPage, { highlights, seed: run + 1, situation, baseline: run === 0 && !process.env.ANCHOR_BROWSER_NO_BASELINE, imported: IMPORTED });
+        const r = await page.evaluate(measureInPage, {
+          highlights,
+          seed: run + 1,
+          situation,
+          baseline: run === 0 && !process.env.ANCHOR_BROWSER_NO_BASELINE,
+          imported: IMPORTED,
+        });
         console.error(`run ${run} ${situation}: ${r.marginMs.toFixed(0)} ms, ${r.marginPlaced} placed`);
         textLength = r.textLength;
         margin[situation]!.times.push(r.marginMs);
@@ -91,7 +105,9 @@ export async function runBrowserAnchorBench(highlights = 1000, runs = 7): Promis
       }
     }
     const summarize = (m: typeof margin) =>
-      Object.fromEntries(SITUATIONS.map((s) => [s, { ms: median(m[s]!.times), placed: m[s]!.placed }])) as BrowserAnchorResult['margin'];
+      Object.fromEntries(
+        SITUATIONS.map((s) => [s, { ms: median(m[s]!.times), placed: m[s]!.placed }]),
+      ) as BrowserAnchorResult['margin'];
     return { page: page0.name, textLength, highlights, runs, margin: summarize(margin), baseline: summarize(baseline) };
   } finally {
     await browser.close();
@@ -105,16 +121,25 @@ function measureInPage({
   situation,
   baseline,
   imported,
-}: { highlights: number; seed: number; situation: Situation; baseline: boolean; imported: number }) {
+}: {
+  highlights: number;
+  seed: number;
+  situation: Situation;
+  baseline: boolean;
+  imported: number;
+}) {
   type Anchoring = typeof import('../utils/anchoring/index');
   const g = globalThis as unknown as {
     MarginAnchoring: Anchoring;
-    TextQuote: { fromRange(root: Element, range: Range): object; toRange(root: Element, s: object, o: object): Range | null };
+    TextQuote: {
+      fromRange(root: Element, range: Range): object;
+      toRange(root: Element, s: object, o: object): Range | null;
+    };
     TextPosition: { fromRange(root: Element, range: Range): { start: number } };
   };
   const { buildTextIndex, describeWithIndex, anchorAll, createAnchorer } = g.MarginAnchoring;
   let state = seed;
-  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const root = document.body;
   const index = buildTextIndex(root);
   const text = index.text;
@@ -155,7 +180,9 @@ function measureInPage({
   }
 
   if (situation === 'imported') {
-    const quotes = ours.slice(0, imported).map((sel) => sel.flatMap((x) => (x.type === 'TextQuoteSelector' ? [{ type: x.type, exact: x.exact }] : [])));
+    const quotes = ours
+      .slice(0, imported)
+      .map((sel) => sel.flatMap((x) => (x.type === 'TextQuoteSelector' ? [{ type: x.type, exact: x.exact }] : [])));
     const t0 = performance.now();
     // What the highlighter does on the first visit: place each quote, describe where it was found.
     const anchorer = createAnchorer(root);
@@ -201,12 +228,16 @@ function measureInPage({
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await runBrowserAnchorBench(Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 7));
   if (result) {
-    console.log(`${result.highlights} highlights on ${result.page} (${result.textLength} characters), Chromium, median of ${result.runs}`);
+    console.log(
+      `${result.highlights} highlights on ${result.page} (${result.textLength} characters), Chromium, median of ${result.runs}`,
+    );
     for (const s of SITUATIONS) {
       const m = result.margin[s];
       const b = result.baseline[s];
       const n = s === 'imported' ? ` (${IMPORTED} quote-only)` : '';
-      console.log(`  ${s.padEnd(10)}${n} Margin ${m.ms.toFixed(1)} ms (${m.placed} placed) | dom-anchor-text-quote ${b.ms.toFixed(0)} ms (${b.placed} placed)`);
+      console.log(
+        `  ${s.padEnd(10)}${n} Margin ${m.ms.toFixed(1)} ms (${m.placed} placed) | dom-anchor-text-quote ${b.ms.toFixed(0)} ms (${b.placed} placed)`,
+      );
     }
   }
 }

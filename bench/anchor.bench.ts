@@ -8,15 +8,23 @@ import { runAnchorBench, EDIT_KINDS, type SideResult } from './anchor';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const baseline = !process.argv.includes('--no-baseline');
-const result = await runAnchorBench({ runs: Number(args[0] ?? 5), highlightsPerPage: Number(args[1] ?? 200), baseline });
+const result = await runAnchorBench({
+  runs: Number(args[0] ?? 5),
+  highlightsPerPage: Number(args[1] ?? 200),
+  baseline,
+});
 if (!result) process.exit(0);
 
 const f = (x: number) => x.toFixed(2);
 const line = (name: string, s: SideResult) =>
   `${name.padEnd(22)} correct ${f(s.correctPct).padStart(6)}% of present | wrong ${f(s.wrongPct).padStart(5)}% (${s.tally.wrong}, ${s.tally.wrongOverlapping} overlapping) | orphaned ${f(s.orphanedPct).padStart(5)}% (lost ${f(s.lostPct)}% of present) | ${s.ms.toFixed(1)} ms`;
 
-console.log(`pages: ${result.pages.map((p) => `${p.name} (${p.textLength} chars, ${p.highlights} highlights)`).join(', ')}`);
-console.log(`runs: ${result.runs}, medians; totals over all runs: ${result.ours.tally.cases} cases, ${result.ours.tally.present} with the passage still present`);
+console.log(
+  `pages: ${result.pages.map((p) => `${p.name} (${p.textLength} chars, ${p.highlights} highlights)`).join(', ')}`,
+);
+console.log(
+  `runs: ${result.runs}, medians; totals over all runs: ${result.ours.tally.cases} cases, ${result.ours.tally.present} with the passage still present`,
+);
 console.log(line('Margin', result.ours));
 if (baseline) {
   console.log(line('dom-anchor-text-quote', result.baseline));

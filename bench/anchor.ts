@@ -278,7 +278,11 @@ function runPage(html: string, seed: number, maxHighlights: number, withBaseline
   const dom = parse(html);
   const root = dom.window.document.body;
   // dom-anchor-text-quote's dependencies read the DOM globals of a browser.
-  Object.assign(globalThis, { Node: dom.window.Node, NodeFilter: dom.window.NodeFilter, document: dom.window.document });
+  Object.assign(globalThis, {
+    Node: dom.window.Node,
+    NodeFilter: dom.window.NodeFilter,
+    document: dom.window.document,
+  });
   const random = mulberry32(seed);
   const before = buildTextIndex(root);
   const vocabulary = [...new Set(before.text.match(/\p{L}{3,12}/gu) ?? [])];
@@ -351,7 +355,13 @@ function runPage(html: string, seed: number, maxHighlights: number, withBaseline
 }
 
 /** ANCHOR_BENCH_DEBUG=1: prints every passage Margin lost or misplaced, with its surroundings. */
-function explainMisses(index: TextIndex, cases: Case[], truths: ({ start: number; end: number } | null)[], ranges: (Range | null)[], outcomes: Outcome[]): void {
+function explainMisses(
+  index: TextIndex,
+  cases: Case[],
+  truths: ({ start: number; end: number } | null)[],
+  ranges: (Range | null)[],
+  outcomes: Outcome[],
+): void {
   const show = (span: { start: number; end: number } | null | undefined) =>
     span
       ? `${span.start}: ${JSON.stringify(index.text.slice(span.start - 40, span.start))} [${JSON.stringify(index.text.slice(span.start, span.end))}] ${JSON.stringify(index.text.slice(span.end, span.end + 40))}`
@@ -359,7 +369,9 @@ function explainMisses(index: TextIndex, cases: Case[], truths: ({ start: number
   outcomes.forEach((outcome, i) => {
     if (outcome === 'correct' || (outcome === 'orphaned' && !truths[i])) return;
     const got = ranges[i] ? index.offsetsOf(ranges[i]!) : null;
-    console.log(`${outcome} ${cases[i]!.kind}\n  stored: ${JSON.stringify(cases[i]!.ours)}\n  truth:  ${show(truths[i])}\n  got:    ${show(got)}`);
+    console.log(
+      `${outcome} ${cases[i]!.kind}\n  stored: ${JSON.stringify(cases[i]!.ours)}\n  truth:  ${show(truths[i])}\n  got:    ${show(got)}`,
+    );
   });
 }
 
@@ -548,13 +560,20 @@ export async function runAnchorBench({
   highlightsPerPage = 200,
   pageCount = 5,
   baseline = true,
-}: { runs?: number; highlightsPerPage?: number; pageCount?: number; baseline?: boolean } = {}): Promise<AnchorBenchResult | null> {
+}: {
+  runs?: number;
+  highlightsPerPage?: number;
+  pageCount?: number;
+  baseline?: boolean;
+} = {}): Promise<AnchorBenchResult | null> {
   const pages = longestCorpusPages(pageCount);
   if (!pages) {
     console.warn(`anchor bench skipped: no corpus pages under ${CORPUS}`);
     return null;
   }
-  const byKind = Object.fromEntries(EDIT_KINDS.map((k) => [k, { ours: emptyTally(), baseline: emptyTally() }])) as AnchorBenchResult['byKind'];
+  const byKind = Object.fromEntries(
+    EDIT_KINDS.map((k) => [k, { ours: emptyTally(), baseline: emptyTally() }]),
+  ) as AnchorBenchResult['byKind'];
   const oursRuns: SideResult[] = [];
   const theirsRuns: SideResult[] = [];
   const ratios: number[] = [];
@@ -586,5 +605,12 @@ export async function runAnchorBench({
     theirsRuns.push(side(theirs, theirsMs));
     ratios.push(baseline ? oursMs / theirsMs : Number.NaN);
   }
-  return { pages: pageInfo, runs, ours: medianSide(oursRuns), baseline: medianSide(theirsRuns), timeRatio: median(ratios), byKind };
+  return {
+    pages: pageInfo,
+    runs,
+    ours: medianSide(oursRuns),
+    baseline: medianSide(theirsRuns),
+    timeRatio: median(ratios),
+    byKind,
+  };
 }

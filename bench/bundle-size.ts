@@ -68,11 +68,16 @@ export function inPageBundles(buildDir: string): InPageBundle[] {
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as Manifest;
   const everyPage = new Set((manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]));
   const contentScripts = existsSync(join(buildDir, 'content-scripts'))
-    ? readdirSync(join(buildDir, 'content-scripts')).filter((f) => /\.(js|css)$/.test(f)).map((f) => `content-scripts/${f}`)
+    ? readdirSync(join(buildDir, 'content-scripts'))
+        .filter((f) => /\.(js|css)$/.test(f))
+        .map((f) => `content-scripts/${f}`)
     : [];
   const card = existsSync(join(buildDir, 'note-card.html')) ? loadedBy(buildDir, 'note-card.html') : [];
   return [
-    ...contentScripts.map((file) => ({ ...measure(buildDir, file), kind: (everyPage.has(file) ? 'every page' : 'on demand') as InPageKind })),
+    ...contentScripts.map((file) => ({
+      ...measure(buildDir, file),
+      kind: (everyPage.has(file) ? 'every page' : 'on demand') as InPageKind,
+    })),
     ...card.map((file) => ({ ...measure(buildDir, file), kind: 'note card frame' as InPageKind })),
   ];
 }
@@ -87,12 +92,16 @@ function report(buildDirs: string[]): boolean {
     const card = bundles.filter((b) => b.kind === 'note card frame');
     if (card.length) {
       const sum = (k: 'bytes' | 'gzipBytes') => card.reduce((n, b) => n + b[k], 0);
-      console.log(`| ${card[0]!.build} | (note card, total) | note card frame | ${sum('bytes')} | ${sum('gzipBytes')} |`);
+      console.log(
+        `| ${card[0]!.build} | (note card, total) | note card frame | ${sum('bytes')} | ${sum('gzipBytes')} |`,
+      );
     }
     for (const b of bundles.filter((b) => b.kind === 'every page' && b.file.endsWith('.js'))) {
       if (b.gzipBytes > EVERY_PAGE_BUDGET_GZIP) {
         ok = false;
-        console.error(`${b.build}/${b.file}: ${b.gzipBytes} B gzip, over the ${EVERY_PAGE_BUDGET_GZIP} B budget for the script on every page`);
+        console.error(
+          `${b.build}/${b.file}: ${b.gzipBytes} B gzip, over the ${EVERY_PAGE_BUDGET_GZIP} B budget for the script on every page`,
+        );
       }
     }
   }

@@ -50,7 +50,17 @@ const WORDS = (
   'learning practice team culture trust feedback meeting morning evening Paris Berlin London “quoted” it’s don’t ' +
   'performance memory index query cache network browser extension highlight margin annotation selector fragment'
 ).split(' ');
-const PEOPLE = ['Steve Wade', 'Ada Lovelace', 'Grace Hopper', 'Jane Doe and John Smith', 'Ludwig van Beethoven', 'María José García', 'Medium Staff', 'The Kubernetes Team', null];
+const PEOPLE = [
+  'Steve Wade',
+  'Ada Lovelace',
+  'Grace Hopper',
+  'Jane Doe and John Smith',
+  'Ludwig van Beethoven',
+  'María José García',
+  'Medium Staff',
+  'The Kubernetes Team',
+  null,
+];
 const SITES = ['Medium', 'The Guardian', 'Ars Technica', 'dev.to', null];
 const HOSTS = ['medium.com', 'www.theguardian.com', 'arstechnica.com', 'dev.to', 'blog.example.org'];
 const TAGS = Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? `topic ${i}` : `tag-${i}`));
@@ -59,7 +69,8 @@ const TAGS = Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? `topic ${i}` : 
 export function generateLibrary(articles = 500, highlightsPerArticle = 20, seed = 42): ExportData {
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
-  const words = (min: number, max: number) => Array.from({ length: min + Math.floor(rnd() * (max - min + 1)) }, () => pick(WORDS)).join(' ');
+  const words = (min: number, max: number) =>
+    Array.from({ length: min + Math.floor(rnd() * (max - min + 1)) }, () => pick(WORDS)).join(' ');
   const t0 = Date.UTC(2023, 0, 1);
   let n = 0;
   const id = () => `018e0000-0000-7000-8000-${String(++n).padStart(12, '0')}`;
@@ -68,7 +79,9 @@ export function generateLibrary(articles = 500, highlightsPerArticle = 20, seed 
     tags: [],
     articles: Array.from({ length: articles }, (_, a) => {
       const created = t0 + a * 3_600_000;
-      const url = `https://${pick(HOSTS)}/posts/${a}-${words(2, 4).replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+      const url = `https://${pick(HOSTS)}/posts/${a}-${words(2, 4)
+        .replace(/[^a-z0-9]+/gi, '-')
+        .toLowerCase()}`;
       const article: ArticleRecord = {
         id: id(),
         createdAt: created,
@@ -91,7 +104,8 @@ export function generateLibrary(articles = 500, highlightsPerArticle = 20, seed 
       const highlights: HighlightRecord[] = Array.from({ length: highlightsPerArticle }, () => {
         const quote = words(8, 60);
         position += 200 + Math.floor(rnd() * 800);
-        const note = rnd() < 0.6 ? Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => words(5, 30)).join('\n') : '';
+        const note =
+          rnd() < 0.6 ? Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => words(5, 30)).join('\n') : '';
         return {
           id: id(),
           createdAt: created + position,
@@ -99,7 +113,12 @@ export function generateLibrary(articles = 500, highlightsPerArticle = 20, seed 
           deletedAt: null,
           articleId: article.id,
           selectors: [
-            { type: 'TextQuoteSelector', exact: quote, prefix: words(6, 8).slice(-32), suffix: words(6, 8).slice(0, 32) },
+            {
+              type: 'TextQuoteSelector',
+              exact: quote,
+              prefix: words(6, 8).slice(-32),
+              suffix: words(6, 8).slice(0, 32),
+            },
             { type: 'TextPositionSelector', start: position, end: position + quote.length },
           ],
           quote,
@@ -112,7 +131,17 @@ export function generateLibrary(articles = 500, highlightsPerArticle = 20, seed 
         };
       });
       const pageNote: PageNoteRecord | null =
-        rnd() < 0.3 ? { id: id(), createdAt: created, updatedAt: created, deletedAt: null, articleId: article.id, text: words(10, 40), words: [] } : null;
+        rnd() < 0.3
+          ? {
+              id: id(),
+              createdAt: created,
+              updatedAt: created,
+              deletedAt: null,
+              articleId: article.id,
+              text: words(10, 40),
+              words: [],
+            }
+          : null;
       return { article, body: null, highlights, pageNote };
     }),
   };
@@ -138,7 +167,9 @@ function time(run: () => number, runs: number): Omit<ExportBenchRow, 'format'> {
 /**
  * @param options.articles, options.highlightsPerArticle - the library's size (500 × 20 by default)
  */
-export async function runExportBench(options: { articles?: number; highlightsPerArticle?: number; runs?: number } = {}): Promise<ExportBenchResult> {
+export async function runExportBench(
+  options: { articles?: number; highlightsPerArticle?: number; runs?: number } = {},
+): Promise<ExportBenchResult> {
   const runs = options.runs ?? 5;
   const data = generateLibrary(options.articles ?? 500, options.highlightsPerArticle ?? 20);
   const w3c = w3cAnnotationsJson(data);
@@ -170,7 +201,9 @@ export async function runExportBench(options: { articles?: number; highlightsPer
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const result = await runExportBench();
-  console.log(`${result.highlights.toLocaleString('en')} highlights across ${result.articles} articles, median of ${result.runs}`);
+  console.log(
+    `${result.highlights.toLocaleString('en')} highlights across ${result.articles} articles, median of ${result.runs}`,
+  );
   for (const r of result.rows) {
     console.log(
       `${r.format.padEnd(34)} ${r.medianMs.toFixed(1).padStart(8)} ms  (CPU ${r.medianCpuMs.toFixed(1).padStart(7)} ms) ${r.bytes.toLocaleString('en').padStart(14)} B`,

@@ -38,7 +38,9 @@ import { SHARED_DIR } from './extract.ts';
 const require = createRequire(import.meta.url);
 // jsdom's own decoding of byte input: BOM, then <meta charset> in the first 1024 bytes, then windows-1252.
 const sniffEncoding = require('html-encoding-sniffer') as (bytes: Uint8Array) => string;
-const { legacyHookDecode } = require('@exodus/bytes/encoding.js') as { legacyHookDecode: (bytes: Uint8Array, encoding: string) => string };
+const { legacyHookDecode } = require('@exodus/bytes/encoding.js') as {
+  legacyHookDecode: (bytes: Uint8Array, encoding: string) => string;
+};
 
 const BENCHMARK_DIR = join(SHARED_DIR, 'corpus/article-extraction-benchmark');
 const TRAFILATURA_DIR = join(SHARED_DIR, 'corpus/trafilatura-eval');
@@ -59,7 +61,10 @@ interface Page {
   html: string;
 }
 interface Scorer {
-  score(truth: Record<string, { articleBody: string }>, predictions: Record<string, { articleBody: string }>): { f1: number };
+  score(
+    truth: Record<string, { articleBody: string }>,
+    predictions: Record<string, { articleBody: string }>,
+  ): { f1: number };
 }
 
 /** FNV-1a of the id: a stable split that does not depend on how ids were made. */
@@ -87,9 +92,19 @@ function snippetCounts(item: Annotation, text: string): [tp: number, fp: number,
   return [found, leaked, item.with.length - found, item.without.length - leaked];
 }
 
-function loadPages(): { pages: Page[]; annotations: Record<string, Annotation>; truth: Record<string, { articleBody: string; url?: string }> } {
-  const annotations = JSON.parse(readFileSync(join(TRAFILATURA_DIR, 'annotations.json'), 'utf8')) as Record<string, Annotation>;
-  const truth = JSON.parse(readFileSync(join(BENCHMARK_DIR, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url?: string }>;
+function loadPages(): {
+  pages: Page[];
+  annotations: Record<string, Annotation>;
+  truth: Record<string, { articleBody: string; url?: string }>;
+} {
+  const annotations = JSON.parse(readFileSync(join(TRAFILATURA_DIR, 'annotations.json'), 'utf8')) as Record<
+    string,
+    Annotation
+  >;
+  const truth = JSON.parse(readFileSync(join(BENCHMARK_DIR, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody: string; url?: string }
+  >;
   const pages: Page[] = [];
   for (const [id, item] of Object.entries(annotations)) {
     const bytes = gunzipSync(readFileSync(join(TRAFILATURA_DIR, 'html', `${id}.html.gz`)));
@@ -123,7 +138,11 @@ const ALL = '(all chrome rules)';
  * full run. Calls are replayed in order, so a pipeline that runs Readability
  * twice on a page gets each result back.
  */
-const readabilityCache = { mode: 'off' as 'off' | 'record' | 'replay', calls: [] as (ReturnType<Readability<Node>['parse']>)[], next: 0 };
+const readabilityCache = {
+  mode: 'off' as 'off' | 'record' | 'replay',
+  calls: [] as ReturnType<Readability<Node>['parse']>[],
+  next: 0,
+};
 const realParse = Readability.prototype.parse;
 Readability.prototype.parse = function parse(this: Readability<Node>) {
   const cache = readabilityCache;
@@ -132,11 +151,19 @@ Readability.prototype.parse = function parse(this: Readability<Node>) {
     return result && { ...result, content: (result.content as Node | null)?.cloneNode(true) ?? result.content };
   }
   const result = realParse.call(this) as ReturnType<Readability<Node>['parse']>;
-  if (cache.mode === 'record') cache.calls.push(result && { ...result, content: (result.content as Node | null)?.cloneNode(true) ?? result.content });
+  if (cache.mode === 'record')
+    cache.calls.push(
+      result && { ...result, content: (result.content as Node | null)?.cloneNode(true) ?? result.content },
+    );
   return result;
 } as typeof realParse;
 
-function extractText(page: Page, doc: Document, window: Window & typeof globalThis, onChromeRemoved?: (el: Element, rule: string) => boolean | void): string {
+function extractText(
+  page: Page,
+  doc: Document,
+  window: Window & typeof globalThis,
+  onChromeRemoved?: (el: Element, rule: string) => boolean | void,
+): string {
   try {
     return extractArticle(doc, { url: page.url, window, onChromeRemoved })?.text ?? '';
   } catch {
@@ -145,9 +172,16 @@ function extractText(page: Page, doc: Document, window: Window & typeof globalTh
 }
 
 /** Does `rule` belong to the ablation group `group` ("class:" is every class word)? */
-const inGroup = (rule: string, group: string): boolean => group === ALL || rule === group || (group.endsWith(':') && rule.startsWith(group));
+const inGroup = (rule: string, group: string): boolean =>
+  group === ALL || rule === group || (group.endsWith(':') && rule.startsWith(group));
 
-function run(pages: Page[], prefixes: string[] | null, baselineOnly: boolean, bare: boolean, log: (line: string) => void): Runs {
+function run(
+  pages: Page[],
+  prefixes: string[] | null,
+  baselineOnly: boolean,
+  bare: boolean,
+  log: (line: string) => void,
+): Runs {
   const runs: Runs = { baseline: new Map(), bare: new Map(), ablated: new Map(), fires: new Map() };
   const wanted = (rule: string): boolean => !prefixes || prefixes.some((p) => rule.startsWith(p));
   pages.forEach((page, i) => {
@@ -162,10 +196,13 @@ function run(pages: Page[], prefixes: string[] | null, baselineOnly: boolean, ba
     const fresh = (): Document => dom.document.cloneNode(true) as Document;
     const fired = new Map<string, [number, number]>();
     Object.assign(readabilityCache, { mode: 'record', calls: [], next: 0 });
-    runs.baseline.set(page.id, extractText(page, fresh(), dom.window, (el, rule) => {
-      const [n, chars] = fired.get(rule) ?? [0, 0];
-      fired.set(rule, [n + 1, chars + (el.textContent?.length ?? 0)]);
-    }));
+    runs.baseline.set(
+      page.id,
+      extractText(page, fresh(), dom.window, (el, rule) => {
+        const [n, chars] = fired.get(rule) ?? [0, 0];
+        fired.set(rule, [n + 1, chars + (el.textContent?.length ?? 0)]);
+      }),
+    );
     readabilityCache.mode = 'off';
     if (bare) runs.bare.set(page.id, new Readability(fresh()).parse()?.textContent ?? '');
     const groups = new Set<string>();
@@ -209,8 +246,17 @@ function runInSlices(count: number, log: (line: string) => void): Runs {
   const passed = process.argv.slice(2).filter((a) => /^--(?:rules=|baseline$|bare$)/.test(a));
   for (let from = 0; from < count; from += SLICE) {
     log(`  pages ${from}–${Math.min(count, from + SLICE)} of ${count}`);
-    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), `--pages=${from}:${from + SLICE}`, `--raw=${raw}`, ...passed], { stdio: ['ignore', 'inherit', 'inherit'] });
-    const part = JSON.parse(readFileSync(raw, 'utf8')) as { baseline: [string, string][]; bare: [string, string][]; ablated: [string, [string, string][]][]; fires: [string, Record<SetName, [number, number, number]>][] };
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), `--pages=${from}:${from + SLICE}`, `--raw=${raw}`, ...passed],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    const part = JSON.parse(readFileSync(raw, 'utf8')) as {
+      baseline: [string, string][];
+      bare: [string, string][];
+      ablated: [string, [string, string][]][];
+      fires: [string, Record<SetName, [number, number, number]>][];
+    };
     for (const [id, text] of part.baseline) runs.baseline.set(id, text);
     for (const [id, text] of part.bare) runs.bare.set(id, text);
     for (const [rule, texts] of part.ablated) {
@@ -229,7 +275,13 @@ function runInSlices(count: number, log: (line: string) => void): Runs {
 }
 
 /** Scores of one set of texts, per set of pages. */
-function scoreSets(pages: Page[], texts: (id: string) => string, annotations: Record<string, Annotation>, truth: Record<string, { articleBody: string }>, scorer: Scorer): Record<SetName, number> {
+function scoreSets(
+  pages: Page[],
+  texts: (id: string) => string,
+  annotations: Record<string, Annotation>,
+  truth: Record<string, { articleBody: string }>,
+  scorer: Scorer,
+): Record<SetName, number> {
   const counts = { tune: [0, 0, 0, 0], held: [0, 0, 0, 0] };
   const predictions: Record<string, { articleBody: string }> = {};
   for (const page of pages) {
@@ -268,7 +320,8 @@ async function main(): Promise<void> {
     console.log(`extract-ablation skipped: no corpora under ${SHARED_DIR}`);
     return;
   }
-  const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const arg = (name: string): string | undefined =>
+    process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const prefixes = arg('rules')?.split(',').filter(Boolean) ?? null;
   const log = (line: string): void => console.error(line);
   const { pages, annotations, truth } = loadPages();
@@ -279,7 +332,15 @@ async function main(): Promise<void> {
     // A child: extract one slice of the pages and hand the raw runs back through a file.
     const [from, to] = slice.split(':').map(Number);
     const runs = run(pages.slice(from, to), prefixes, baselineOnly, withBare, log);
-    writeFileSync(arg('raw')!, JSON.stringify({ baseline: [...runs.baseline], bare: [...runs.bare], ablated: [...runs.ablated].map(([k, v]) => [k, [...v]]), fires: [...runs.fires] }));
+    writeFileSync(
+      arg('raw')!,
+      JSON.stringify({
+        baseline: [...runs.baseline],
+        bare: [...runs.bare],
+        ablated: [...runs.ablated].map(([k, v]) => [k, [...v]]),
+        fires: [...runs.fires],
+      }),
+    );
     return;
   }
   const scorer = (await import(SCORER)) as Scorer;
@@ -287,13 +348,22 @@ async function main(): Promise<void> {
   const runs = runInSlices(pages.length, log);
 
   const base = scoreSets(pages, (id) => runs.baseline.get(id) ?? '', annotations, truth, scorer);
-  const sizes = Object.fromEntries(SETS.map((s) => [s, pages.filter((p) => p.set === s).length])) as Record<SetName, number>;
-  console.log(`\nbaseline: snippet F1 on all 487 ${allSnippetF1(pages, (id) => runs.baseline.get(id) ?? '', annotations).toFixed(4)}`);
-  console.log(`  tune (${sizes.tune} pages, snippet F1) ${base.tune.toFixed(4)}   held (${sizes.held} pages, snippet F1) ${base.held.toFixed(4)}   bench88 (4-gram F1) ${base.bench88.toFixed(4)}`);
+  const sizes = Object.fromEntries(SETS.map((s) => [s, pages.filter((p) => p.set === s).length])) as Record<
+    SetName,
+    number
+  >;
+  console.log(
+    `\nbaseline: snippet F1 on all 487 ${allSnippetF1(pages, (id) => runs.baseline.get(id) ?? '', annotations).toFixed(4)}`,
+  );
+  console.log(
+    `  tune (${sizes.tune} pages, snippet F1) ${base.tune.toFixed(4)}   held (${sizes.held} pages, snippet F1) ${base.held.toFixed(4)}   bench88 (4-gram F1) ${base.bench88.toFixed(4)}`,
+  );
 
   if (runs.bare.size) {
     const bare = scoreSets(pages, (id) => runs.bare.get(id) ?? '', annotations, truth, scorer);
-    console.log(`bare Readability: snippet F1 on all 487 ${allSnippetF1(pages, (id) => runs.bare.get(id) ?? '', annotations).toFixed(4)}`);
+    console.log(
+      `bare Readability: snippet F1 on all 487 ${allSnippetF1(pages, (id) => runs.bare.get(id) ?? '', annotations).toFixed(4)}`,
+    );
     console.log(`  tune ${bare.tune.toFixed(4)}   held ${bare.held.toFixed(4)}   bench88 ${bare.bench88.toFixed(4)}`);
   }
 
@@ -309,10 +379,16 @@ async function main(): Promise<void> {
   const pad = (s: string, n: number): string => s.padStart(n);
   const firesCell = (f: [number, number, number]): string => pad(`${f[0]}p/${f[1]}e`, 10);
   const gainCell = (x: number): string => pad((x * 1000).toFixed(2), 8);
-  console.log('\nGain of each rule (score with it − score without it, ×1000); fires = pages/elements. Worst on held-out first.');
-  console.log(`${'rule'.padEnd(28)}${pad('tune', 10)}${pad('held', 10)}${pad('bench88', 10)}${pad('Δtune', 8)}${pad('Δheld', 8)}${pad('Δbench', 8)}`);
+  console.log(
+    '\nGain of each rule (score with it − score without it, ×1000); fires = pages/elements. Worst on held-out first.',
+  );
+  console.log(
+    `${'rule'.padEnd(28)}${pad('tune', 10)}${pad('held', 10)}${pad('bench88', 10)}${pad('Δtune', 8)}${pad('Δheld', 8)}${pad('Δbench', 8)}`,
+  );
   for (const { rule, gain, fires } of rows) {
-    console.log(`${rule.slice(0, 27).padEnd(28)}${firesCell(fires.tune)}${firesCell(fires.held)}${firesCell(fires.bench88)}${gainCell(gain.tune)}${gainCell(gain.held)}${gainCell(gain.bench88)}`);
+    console.log(
+      `${rule.slice(0, 27).padEnd(28)}${firesCell(fires.tune)}${firesCell(fires.held)}${firesCell(fires.bench88)}${gainCell(gain.tune)}${gainCell(gain.held)}${gainCell(gain.bench88)}`,
+    );
   }
   const json = arg('json');
   if (json) writeFileSync(json, JSON.stringify({ base, sizes, rows }, null, 1));

@@ -16,7 +16,8 @@ import { extractArticle, type ExtractedArticle } from '../utils/extraction/index
 import { parseHtml, type NodeDom } from '../utils/extraction/node-dom.ts';
 
 /** Where the shared corpora live: `../shared` next to the repository, or `$MARGIN_SHARED`. */
-export const SHARED_DIR = process.env['MARGIN_SHARED'] ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../shared');
+export const SHARED_DIR =
+  process.env['MARGIN_SHARED'] ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../shared');
 export const BENCHMARK_DIR = join(SHARED_DIR, 'corpus/article-extraction-benchmark');
 export const READABILITY_DIR = join(SHARED_DIR, 'corpus/readability');
 export const TRAFILATURA_DIR = join(SHARED_DIR, 'corpus/trafilatura-eval');
@@ -45,7 +46,11 @@ function readabilitySources(): PageSource[] {
   return readdirSync(READABILITY_DIR)
     .filter((name) => existsSync(join(READABILITY_DIR, name, 'source.html')))
     .sort()
-    .map((id) => ({ id, url: READABILITY_TEST_URL, html: () => decodeHtmlFile(readFileSync(join(READABILITY_DIR, id, 'source.html'))).html }));
+    .map((id) => ({
+      id,
+      url: READABILITY_TEST_URL,
+      html: () => decodeHtmlFile(readFileSync(join(READABILITY_DIR, id, 'source.html'))).html,
+    }));
 }
 
 function benchmarkSources(): PageSource[] {
@@ -72,10 +77,18 @@ function trafilaturaSources(): PageSource[] {
   if (!annotations) return [];
   return Object.keys(annotations)
     .filter((id) => existsSync(join(TRAFILATURA_DIR, 'html', `${id}.html.gz`)))
-    .map((id) => ({ id, url: annotations[id]!.url, html: () => decodeHtmlFile(readFileSync(join(TRAFILATURA_DIR, 'html', `${id}.html.gz`))).html }));
+    .map((id) => ({
+      id,
+      url: annotations[id]!.url,
+      html: () => decodeHtmlFile(readFileSync(join(TRAFILATURA_DIR, 'html', `${id}.html.gz`))).html,
+    }));
 }
 
-const SOURCES: Record<CorpusName, () => PageSource[]> = { readability: readabilitySources, benchmark: benchmarkSources, trafilatura: trafilaturaSources };
+const SOURCES: Record<CorpusName, () => PageSource[]> = {
+  readability: readabilitySources,
+  benchmark: benchmarkSources,
+  trafilatura: trafilaturaSources,
+};
 
 /** Ids of a corpus's pages (empty when the corpus is missing), without parsing them. */
 export function corpusIds(corpus: CorpusName): string[] {
@@ -88,7 +101,8 @@ export function corpusIds(corpus: CorpusName): string[] {
  * @param only - ids to keep (a slice of the corpus), default all
  */
 export function* corpusPages(corpus: CorpusName, only?: Set<string>): Generator<CorpusPage> {
-  for (const { id, url, html } of SOURCES[corpus]()) if (!only || only.has(id)) yield { corpus, id, url, dom: parseHtml(html(), url) };
+  for (const { id, url, html } of SOURCES[corpus]())
+    if (!only || only.has(id)) yield { corpus, id, url, dom: parseHtml(html(), url) };
 }
 
 /** A disposable copy of the page: every extractor mutates the document it is given. */
@@ -152,4 +166,9 @@ export const noArticle = (checks: PageCheck[]): PageCheck[] =>
 
 /** Pages where Margin shows less than half of what bare Readability finds. */
 export const cutShort = (checks: PageCheck[]): PageCheck[] =>
-  checks.filter((c) => c.readabilityChars > READABILITY_PROSE_CHARS && c.marginChars !== null && c.marginChars < MIN_SHARE_OF_READABILITY * c.readabilityChars);
+  checks.filter(
+    (c) =>
+      c.readabilityChars > READABILITY_PROSE_CHARS &&
+      c.marginChars !== null &&
+      c.marginChars < MIN_SHARE_OF_READABILITY * c.readabilityChars,
+  );

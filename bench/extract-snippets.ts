@@ -12,8 +12,19 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  type PageCheck, SHARED_DIR, TRAFILATURA_DIR, clone, cutShort, htmlText, corpusPages, noArticle, runDefuddle,
-  runMargin, runReadability, textChars, trafilaturaAnnotations,
+  type PageCheck,
+  SHARED_DIR,
+  TRAFILATURA_DIR,
+  clone,
+  cutShort,
+  htmlText,
+  corpusPages,
+  noArticle,
+  runDefuddle,
+  runMargin,
+  runReadability,
+  textChars,
+  trafilaturaAnnotations,
 } from './extract-corpora.ts';
 import type { ExtractedArticle } from '../utils/extraction/index.ts';
 
@@ -61,7 +72,9 @@ function score(predictions: Record<string, string>): SnippetScore {
   try {
     const file = join(dir, 'predictions.json');
     writeFileSync(file, JSON.stringify(predictions));
-    return JSON.parse(execFileSync(process.execPath, [SCORER, join(TRAFILATURA_DIR, 'annotations.json'), file], { encoding: 'utf8' })) as SnippetScore;
+    return JSON.parse(
+      execFileSync(process.execPath, [SCORER, join(TRAFILATURA_DIR, 'annotations.json'), file], { encoding: 'utf8' }),
+    ) as SnippetScore;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -80,7 +93,11 @@ const cpu = (fn: () => void): number => {
 export function runSnippetBench(options: { log?: (line: string) => void } = {}): SnippetBenchResult | null {
   const log = options.log ?? (() => {});
   if (!trafilaturaAnnotations() || !existsSync(SCORER)) return null;
-  const columns = { margin: {} as Record<string, string>, readability: {} as Record<string, string>, defuddle: {} as Record<string, string> };
+  const columns = {
+    margin: {} as Record<string, string>,
+    readability: {} as Record<string, string>,
+    defuddle: {} as Record<string, string>,
+  };
   const time = { margin: 0, readability: 0, defuddle: 0 };
   const empty = { margin: 0, readability: 0, defuddle: 0 };
   const checks: PageCheck[] = [];
@@ -128,7 +145,11 @@ export function runSnippetBench(options: { log?: (line: string) => void } = {}):
       fallback: article?.fallback?.reason ?? null,
     });
   }
-  const column = (name: keyof typeof columns): SnippetColumn => ({ score: score(columns[name]), cpuMs: time[name], empty: empty[name] });
+  const column = (name: keyof typeof columns): SnippetColumn => ({
+    score: score(columns[name]),
+    cpuMs: time[name],
+    empty: empty[name],
+  });
   if (pages === 0) return null;
   return {
     pages,

@@ -17,8 +17,15 @@ import { decodeHtmlFile } from '../utils/extraction/decode-html.ts';
 import { extractArticle } from '../utils/extraction/index.ts';
 import { parseHtml, type NodeDom } from '../utils/extraction/node-dom.ts';
 import {
-  BENCHMARK_DIR, MIN_SHARE_OF_READABILITY, READABILITY_DIR, READABILITY_PROSE_CHARS, READABILITY_TEST_URL, SHARED_DIR,
-  htmlText, runDefuddle, textChars,
+  BENCHMARK_DIR,
+  MIN_SHARE_OF_READABILITY,
+  READABILITY_DIR,
+  READABILITY_PROSE_CHARS,
+  READABILITY_TEST_URL,
+  SHARED_DIR,
+  htmlText,
+  runDefuddle,
+  textChars,
 } from './extract-corpora.ts';
 import { type SnippetBenchResult, runSnippetBench } from './extract-snippets.ts';
 
@@ -94,7 +101,8 @@ const median = (xs: number[]): number => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
-const f1Of = (precision: number, recall: number): number => (precision + recall ? (2 * precision * recall) / (precision + recall) : 0);
+const f1Of = (precision: number, recall: number): number =>
+  precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
 const prfFromCounts = ([tp, fp, fn]: [number, number, number]): Prf => {
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = tp + fn ? tp / (tp + fn) : 0;
@@ -121,7 +129,9 @@ function runDefuddleHtml(dom: NodeDom, doc: Document, url: string): string {
  * @param options.log - progress output, default none.
  * @return null when the corpus or scorer is missing (see SHARED_DIR).
  */
-export async function runExtractionBench(options: { runs?: number; snippets?: boolean; onlyRatio?: boolean; log?: (line: string) => void } = {}): Promise<ExtractionBenchResult | null> {
+export async function runExtractionBench(
+  options: { runs?: number; snippets?: boolean; onlyRatio?: boolean; log?: (line: string) => void } = {},
+): Promise<ExtractionBenchResult | null> {
   const runs = options.runs ?? 5;
   const log = options.log ?? (() => {});
   if (!existsSync(BENCHMARK_DIR) || !existsSync(SCORER)) return null;
@@ -163,7 +173,8 @@ export async function runExtractionBench(options: { runs?: number; snippets?: bo
     defuddlePredictions[id] = { articleBody: defuddleText };
     const bareChars = textChars(bareText);
     if (bareChars > READABILITY_PROSE_CHARS && text === null) noArticle.push(id);
-    if (bareChars > READABILITY_PROSE_CHARS && text !== null && textChars(text) < MIN_SHARE_OF_READABILITY * bareChars) cutShort.push(id);
+    if (bareChars > READABILITY_PROSE_CHARS && text !== null && textChars(text) < MIN_SHARE_OF_READABILITY * bareChars)
+      cutShort.push(id);
   }
   const unscored: ScoreResult = { pages: 0, f1: 0, precision: 0, recall: 0, perPage: [] };
   const ours = options.onlyRatio ? unscored : scorer.score(truth, oursPredictions);
@@ -173,7 +184,14 @@ export async function runExtractionBench(options: { runs?: number; snippets?: bo
   const worst = ours.perPage
     .map((p) => {
       const b = bareById.get(p.id)!;
-      return { id: p.id, url: truth[p.id]!.url ?? '', f1: f1Of(p.precision, p.recall), precision: p.precision, recall: p.recall, bareF1: f1Of(b.precision, b.recall) };
+      return {
+        id: p.id,
+        url: truth[p.id]!.url ?? '',
+        f1: f1Of(p.precision, p.recall),
+        precision: p.precision,
+        recall: p.recall,
+        bareF1: f1Of(b.precision, b.recall),
+      };
     })
     .sort((a, b) => a.f1 - b.f1)
     .slice(0, 10);
@@ -237,7 +255,9 @@ export async function runExtractionBench(options: { runs?: number; snippets?: bo
     });
     runRatios.push(oursTotal / bareTotal);
     defuddleRatios.push(defuddleTotal / bareTotal);
-    log(`  run ${run + 1}: Margin ${oursTotal.toFixed(0)} ms, Readability ${bareTotal.toFixed(0)} ms, Defuddle ${defuddleTotal.toFixed(0)} ms CPU, ratio ${(oursTotal / bareTotal).toFixed(3)}`);
+    log(
+      `  run ${run + 1}: Margin ${oursTotal.toFixed(0)} ms, Readability ${bareTotal.toFixed(0)} ms, Defuddle ${defuddleTotal.toFixed(0)} ms CPU, ratio ${(oursTotal / bareTotal).toFixed(3)}`,
+    );
   }
   for (const { dom } of pages) dom.close();
 

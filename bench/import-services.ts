@@ -55,7 +55,14 @@ export function pocketExportZip(articles = 10_000, highlightsPerArticle = 2): Ui
     const title = `${words(6)}, ${a}`;
     const t = 1_600_000_000 + a * 60;
     rows.push([title, url, String(t), a % 3 === 0 ? `topic${a % 20}|city` : '', a % 4 === 0 ? 'archive' : 'unread']);
-    pages.push({ url, title, highlights: Array.from({ length: highlightsPerArticle }, (_, h) => ({ quote: `${words(14)} ${a}.${h}`, created_at: t + h + 1 })) });
+    pages.push({
+      url,
+      title,
+      highlights: Array.from({ length: highlightsPerArticle }, (_, h) => ({
+        quote: `${words(14)} ${a}.${h}`,
+        created_at: t + h + 1,
+      })),
+    });
   }
   const csv = Papa.unparse({ fields: ['title', 'url', 'time_added', 'tags', 'status'], data: rows });
   const encode = (s: string) => new TextEncoder().encode(s);
@@ -132,9 +139,13 @@ export async function runImportServicesBench(runs = 3): Promise<ImportServicesBe
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await runImportServicesBench(Number(process.argv[2] ?? 3));
-  console.log(`Pocket export: ${r.articles.toLocaleString('en')} articles, ${r.highlights.toLocaleString('en')} highlights, zip ${r.zipBytes.toLocaleString('en')} bytes`);
+  console.log(
+    `Pocket export: ${r.articles.toLocaleString('en')} articles, ${r.highlights.toLocaleString('en')} highlights, zip ${r.zipBytes.toLocaleString('en')} bytes`,
+  );
   console.log(
     `preview ${r.previewMs.toFixed(0)} ms + apply ${r.applyMs.toFixed(0)} ms = ${r.totalMs.toFixed(0)} ms (target < 10,000; CPU ${r.totalCpuMs.toFixed(0)} ms) | re-import ${r.reimportMs.toFixed(0)} ms — medians of ${r.runs}, fake-indexeddb`,
   );
-  console.log(`heap MB: ${r.heapMb.before} before; after each run ${r.heapMb.afterEachRun.join(', ')}; peak sampled ${r.heapMb.peakSampled}`);
+  console.log(
+    `heap MB: ${r.heapMb.before} before; after each run ${r.heapMb.afterEachRun.join(', ')}; peak sampled ${r.heapMb.peakSampled}`,
+  );
 }

@@ -39,7 +39,8 @@ export interface ImportBenchResult {
   heapMb: { before: number; afterEachImport: number[]; afterEachReimport: number[] };
 }
 
-const WORDS = 'the of closure scope borrow lifetime ownership thread memory safe async future trait generic macro value'.split(' ');
+const WORDS =
+  'the of closure scope borrow lifetime ownership thread memory safe async future trait generic macro value'.split(' ');
 const COLOURS: HighlightColour[] = ['yellow', 'green', 'blue', 'pink', 'purple'];
 
 /** A deterministic library: `highlightsPerArticle` on each article, a saved copy on every `copyEvery`th. */
@@ -54,11 +55,28 @@ export function benchBackup(articles = 500, highlightsPerArticle = 20, copyEvery
   for (let a = 0; a < articles; a++) {
     const t = t0 + a * 60_000;
     const url = `https://blog.example.com/${a}/${words(3).replaceAll(' ', '-')}`;
-    const article = { ...sync(t), url, urls: [url], pageUrl: url, canonicalUrl: null, title: words(6), author: 'A. Writer', site: 'Example', published: null, lang: 'en', savedAt: null as number | null };
+    const article = {
+      ...sync(t),
+      url,
+      urls: [url],
+      pageUrl: url,
+      canonicalUrl: null,
+      title: words(6),
+      author: 'A. Writer',
+      site: 'Example',
+      published: null,
+      lang: 'en',
+      savedAt: null as number | null,
+    };
     records.articles.push(article);
     if (a % copyEvery === 0) {
       const text = words(3000); // ~20 KB, a long-read
-      records.articleBodies.push({ ...sync(t), id: article.id, html: `<article><p>${text.replaceAll('. ', '.</p><p>')}</p></article>`, text });
+      records.articleBodies.push({
+        ...sync(t),
+        id: article.id,
+        html: `<article><p>${text.replaceAll('. ', '.</p><p>')}</p></article>`,
+        text,
+      });
       article.savedAt = t;
     }
     for (let h = 0; h < highlightsPerArticle; h++) {
@@ -83,7 +101,14 @@ export function benchBackup(articles = 500, highlightsPerArticle = 20, copyEvery
     if (a % 4 === 0) records.pageNotes.push({ ...sync(t + 50), articleId: article.id, text: words(40) });
   }
   for (let n = 0; n < 10; n++) records.tags.push({ ...sync(t0), name: `topic ${n}`, colour: null });
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: t0 + 1e9, device: 'bench', records, settings: {} };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: t0 + 1e9,
+    device: 'bench',
+    records,
+    settings: {},
+  };
 }
 
 /** A full collection, so heap figures are what is still reachable. */
@@ -136,7 +161,8 @@ export async function runImportBench(runs = 5): Promise<ImportBenchResult> {
     const [again, reimportMs] = await timed(async () => applyImport(db, await planImport(db, result.backup.records)));
     reimportTimes.push(reimportMs);
     reimportWrites = Math.max(reimportWrites, writes() - written);
-    if (again.totals.new + again.totals.updated + again.totals.deleted !== 0) throw new Error('re-import was not idempotent');
+    if (again.totals.new + again.totals.updated + again.totals.deleted !== 0)
+      throw new Error('re-import was not idempotent');
     afterEachReimport.push(heapMb(gc));
     db.close();
   }
@@ -157,7 +183,13 @@ export async function runImportBench(runs = 5): Promise<ImportBenchResult> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await runImportBench(Number(process.argv[2] ?? 5));
-  console.log(`backup: ${r.articles} articles, ${r.highlights.toLocaleString('en')} highlights, ${r.savedCopies} saved copies, ${r.fileBytes.toLocaleString('en')} bytes`);
-  console.log(`validate ${r.validateMs.toFixed(0)} ms | import into empty db ${r.importMs.toFixed(0)} ms | re-import ${r.reimportMs.toFixed(0)} ms (${r.reimportWrites} records written) — medians of ${r.runs}, fake-indexeddb`);
-  console.log(`heap MB: ${r.heapMb.before} before; after each import ${r.heapMb.afterEachImport.join(', ')}; after each re-import ${r.heapMb.afterEachReimport.join(', ')}`);
+  console.log(
+    `backup: ${r.articles} articles, ${r.highlights.toLocaleString('en')} highlights, ${r.savedCopies} saved copies, ${r.fileBytes.toLocaleString('en')} bytes`,
+  );
+  console.log(
+    `validate ${r.validateMs.toFixed(0)} ms | import into empty db ${r.importMs.toFixed(0)} ms | re-import ${r.reimportMs.toFixed(0)} ms (${r.reimportWrites} records written) — medians of ${r.runs}, fake-indexeddb`,
+  );
+  console.log(
+    `heap MB: ${r.heapMb.before} before; after each import ${r.heapMb.afterEachImport.join(', ')}; after each re-import ${r.heapMb.afterEachReimport.join(', ')}`,
+  );
 }

@@ -8,7 +8,12 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, launchChromiumWithExtension, sendReaderToggle, type ChromiumSession } from '../scripts/lib/chromium';
+import {
+  chromiumAvailable,
+  launchChromiumWithExtension,
+  sendReaderToggle,
+  type ChromiumSession,
+} from '../scripts/lib/chromium';
 import { startServer } from '../scripts/serve';
 import { median } from './stats';
 
@@ -31,13 +36,19 @@ function largestCorpusPage(): { urlPath: string; bytes: number; name: string } |
     const file = join(readability, dir, 'source.html');
     if (!existsSync(file)) continue;
     const bytes = statSync(file).size;
-    if (!best || bytes > best.bytes) best = { urlPath: `corpus/readability/${dir}/source.html`, bytes, name: `readability/${dir}` };
+    if (!best || bytes > best.bytes)
+      best = { urlPath: `corpus/readability/${dir}/source.html`, bytes, name: `readability/${dir}` };
   }
   const aeb = join(SHARED, 'article-extraction-benchmark', 'html');
   for (const name of existsSync(aeb) ? readdirSync(aeb) : []) {
     if (!name.endsWith('.html.gz')) continue;
     const bytes = gunzipSync(readFileSync(join(aeb, name))).length;
-    if (!best || bytes > best.bytes) best = { urlPath: `corpus/article-extraction-benchmark/html/${name}`, bytes, name: `article-extraction-benchmark/${name}` };
+    if (!best || bytes > best.bytes)
+      best = {
+        urlPath: `corpus/article-extraction-benchmark/html/${name}`,
+        bytes,
+        name: `article-extraction-benchmark/${name}`,
+      };
   }
   return best;
 }
@@ -49,7 +60,11 @@ async function paintedAt(page: Page): Promise<number> {
   return Number(await host.getAttribute('data-painted-at'));
 }
 
-async function measure(session: ChromiumSession, url: string, runs: number): Promise<{ cold: number[]; warm: number[] }> {
+async function measure(
+  session: ChromiumSession,
+  url: string,
+  runs: number,
+): Promise<{ cold: number[]; warm: number[] }> {
   const cold: number[] = [];
   const warm: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -72,7 +87,13 @@ export async function runReaderPaintBench(runs = 7): Promise<PaintResult[] | nul
   const server = await startServer({ root: resolve('demo'), mounts: existsSync(SHARED) ? { '/corpus/': SHARED } : {} });
   const session = await launchChromiumWithExtension();
   try {
-    const pages = [{ urlPath: 'kubecon-eu-2024-day-two/', name: 'sample post', bytes: statSync('demo/kubecon-eu-2024-day-two/index.html').size }];
+    const pages = [
+      {
+        urlPath: 'kubecon-eu-2024-day-two/',
+        name: 'sample post',
+        bytes: statSync('demo/kubecon-eu-2024-day-two/index.html').size,
+      },
+    ];
     const largest = largestCorpusPage();
     if (largest) pages.push(largest);
     const results: PaintResult[] = [];

@@ -23,17 +23,34 @@ const extraction = await runExtractionBench();
 if (extraction) {
   const { ours, bare, timeRatio, medium } = extraction;
   row('Extraction F1 (88 pages, word 4-gram)', `${f3(ours.f1)} vs ${f3(bare.f1)}`, 'Margin vs bare Readability.js');
-  row('Extraction precision / recall', `${f3(ours.precision)} / ${f3(ours.recall)}`, `bare: ${f3(bare.precision)} / ${f3(bare.recall)}`);
+  row(
+    'Extraction precision / recall',
+    `${f3(ours.precision)} / ${f3(ours.recall)}`,
+    `bare: ${f3(bare.precision)} / ${f3(bare.recall)}`,
+  );
   row('Extraction F1, Defuddle', f3(extraction.defuddle.f1), 'same 88 pages and DOM (jsdom)');
   if (extraction.snippets) {
     const s = extraction.snippets;
-    row('Snippet F1 (487 trafilatura pages)', `${f3(s.margin.score.f1)} vs ${f3(s.readability.score.f1)} vs ${f3(s.defuddle.score.f1)}`, 'Margin vs Readability vs Defuddle; trafilatura publishes 0.924 on its whole set');
+    row(
+      'Snippet F1 (487 trafilatura pages)',
+      `${f3(s.margin.score.f1)} vs ${f3(s.readability.score.f1)} vs ${f3(s.defuddle.score.f1)}`,
+      'Margin vs Readability vs Defuddle; trafilatura publishes 0.924 on its whole set',
+    );
   }
   const cut = extraction.cutShort.length + (extraction.snippets?.cutShort.length ?? 0);
   const none = extraction.noArticle.length + (extraction.snippets?.noArticle.length ?? 0);
-  row('Pages cut under half / no article', `${cut} / ${none}`, 'where bare Readability finds > 500 characters (88 + 487 pages)');
-  row('Extraction time ratio', `${timeRatio.toFixed(2)}×`, 'Margin ÷ bare Readability, same parsed documents, median of 5');
-  for (const m of medium) row(`Medium page ${m.page} F1`, `${f3(m.ours)} vs ${f3(m.bare)}`, 'vs expected text, Margin vs bare');
+  row(
+    'Pages cut under half / no article',
+    `${cut} / ${none}`,
+    'where bare Readability finds > 500 characters (88 + 487 pages)',
+  );
+  row(
+    'Extraction time ratio',
+    `${timeRatio.toFixed(2)}×`,
+    'Margin ÷ bare Readability, same parsed documents, median of 5',
+  );
+  for (const m of medium)
+    row(`Medium page ${m.page} F1`, `${f3(m.ours)} vs ${f3(m.bare)}`, 'vs expected text, Margin vs bare');
 } else {
   row('Extraction', 'skipped', '../shared/corpus is missing');
 }
@@ -43,10 +60,26 @@ const anchoring = await runAnchorBench({ runs: 1, highlightsPerPage: 100 });
 if (anchoring) {
   const { ours, baseline, timeRatio } = anchoring;
   const cases = anchoring.pages.reduce((n, p) => n + p.highlights, 0);
-  row('Anchoring after edits: correct (passage present)', `${ours.correctPct.toFixed(2)}% vs ${baseline.correctPct.toFixed(2)}%`, `Margin vs dom-anchor-text-quote, ${cases} highlights on ${anchoring.pages.length} long pages`);
-  row('Anchoring: wrong placements', `${ours.wrongPct.toFixed(2)}% vs ${baseline.wrongPct.toFixed(2)}%`, 'of all cases, deleted passages included');
-  row('Anchoring: orphaned', `${ours.orphanedPct.toFixed(2)}% vs ${baseline.orphanedPct.toFixed(2)}%`, 'deleted passages should be orphaned');
-  row('Anchoring time ratio', `${timeRatio.toFixed(2)}×`, 'Margin ÷ dom-anchor-text-quote, jsdom, one run (bench:anchor: median of 5)');
+  row(
+    'Anchoring after edits: correct (passage present)',
+    `${ours.correctPct.toFixed(2)}% vs ${baseline.correctPct.toFixed(2)}%`,
+    `Margin vs dom-anchor-text-quote, ${cases} highlights on ${anchoring.pages.length} long pages`,
+  );
+  row(
+    'Anchoring: wrong placements',
+    `${ours.wrongPct.toFixed(2)}% vs ${baseline.wrongPct.toFixed(2)}%`,
+    'of all cases, deleted passages included',
+  );
+  row(
+    'Anchoring: orphaned',
+    `${ours.orphanedPct.toFixed(2)}% vs ${baseline.orphanedPct.toFixed(2)}%`,
+    'deleted passages should be orphaned',
+  );
+  row(
+    'Anchoring time ratio',
+    `${timeRatio.toFixed(2)}×`,
+    'Margin ÷ dom-anchor-text-quote, jsdom, one run (bench:anchor: median of 5)',
+  );
 }
 
 // The baseline takes tens of seconds per situation: the full comparison is `npm run bench:anchor-browser`.
@@ -74,7 +107,8 @@ if (search) {
     `${search.overallP50Ms.toFixed(1)} ms`,
     `worst query p50 ${search.worstP50Ms.toFixed(1)} ms, ${search.runs} runs per query`,
   );
-  for (const q of search.queries) row(`  search: ${q.name}`, `${q.p50Ms.toFixed(1)} ms`, `first run ${q.firstMs.toFixed(0)} ms, ${q.hits} hits`);
+  for (const q of search.queries)
+    row(`  search: ${q.name}`, `${q.p50Ms.toFixed(1)} ms`, `first run ${q.firstMs.toFixed(0)} ms, ${q.hits} hits`);
 } else {
   row('Library search in Chromium', 'skipped', 'no /usr/bin/chromium');
 }
@@ -104,8 +138,16 @@ row(
 const syncing = await runSyncBench();
 if (syncing) {
   const { first, incremental, baseline, records } = syncing;
-  row(`Sync: first sync of ${records.toLocaleString('en')} records (real WebDAV server)`, `${(first.uploadMs / 1000).toFixed(1)} s up, ${(first.downloadMs / 1000).toFixed(1)} s down`, `${first.uploadBytes.toLocaleString('en')} B up, ${first.downloadBytes.toLocaleString('en')} B down; Node + fake-indexeddb`);
-  row(`Sync: ${incremental.changes} changes on that library`, `${incremental.bytes.toLocaleString('en')} B moved`, `push ${incremental.pushMs.toFixed(0)} ms, pull ${incremental.pullMs.toFixed(0)} ms, median of ${incremental.runs}; whole-library upload (baseline) ${baseline.backupBytes.toLocaleString('en')} B`);
+  row(
+    `Sync: first sync of ${records.toLocaleString('en')} records (real WebDAV server)`,
+    `${(first.uploadMs / 1000).toFixed(1)} s up, ${(first.downloadMs / 1000).toFixed(1)} s down`,
+    `${first.uploadBytes.toLocaleString('en')} B up, ${first.downloadBytes.toLocaleString('en')} B down; Node + fake-indexeddb`,
+  );
+  row(
+    `Sync: ${incremental.changes} changes on that library`,
+    `${incremental.bytes.toLocaleString('en')} B moved`,
+    `push ${incremental.pushMs.toFixed(0)} ms, pull ${incremental.pullMs.toFixed(0)} ms, median of ${incremental.runs}; whole-library upload (baseline) ${baseline.backupBytes.toLocaleString('en')} B`,
+  );
 } else {
   row('Sync', 'skipped', 'no /usr/bin/rclone');
 }
@@ -113,7 +155,11 @@ if (syncing) {
 const paint = await runReaderPaintBench();
 if (paint) {
   for (const p of paint) {
-    row(`Reader command → painted, ${p.page} (${(p.bytes / 1024).toFixed(0)} KB)`, `${p.coldMs.toFixed(0)} ms cold, ${p.warmMs.toFixed(0)} ms warm`, `Chromium, median of ${p.runs}; cold = first open in a tab`);
+    row(
+      `Reader command → painted, ${p.page} (${(p.bytes / 1024).toFixed(0)} KB)`,
+      `${p.coldMs.toFixed(0)} ms cold, ${p.warmMs.toFixed(0)} ms warm`,
+      `Chromium, median of ${p.runs}; cold = first open in a tab`,
+    );
   }
 } else {
   row('Reader paint time', 'skipped', 'no /usr/bin/chromium');
@@ -137,7 +183,11 @@ for (const b of bundles) {
 }
 const onEveryPage = bundles.find((b) => b.build === 'chrome-mv3' && b.file === 'content-scripts/highlighter.js');
 if (onEveryPage) {
-  row('Script loaded into every page', `${onEveryPage.gzipBytes} B gzip`, 'the highlighter; the reader bundle is injected only when the user opens the reader');
+  row(
+    'Script loaded into every page',
+    `${onEveryPage.gzipBytes} B gzip`,
+    'the highlighter; the reader bundle is injected only when the user opens the reader',
+  );
 }
 
 const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['what', 'value', 'note'][i]!.length));
@@ -147,4 +197,24 @@ console.log(`| ${width.map((w) => '-'.repeat(w)).join(' | ')} |`);
 for (const r of rows) console.log(line(r));
 
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), extraction, anchoring, browserAnchoring, search, exporting, importing, services, syncing, paint, sidePanel, rows }, null, 2));
+writeFileSync(
+  'bench/results/latest.json',
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      extraction,
+      anchoring,
+      browserAnchoring,
+      search,
+      exporting,
+      importing,
+      services,
+      syncing,
+      paint,
+      sidePanel,
+      rows,
+    },
+    null,
+    2,
+  ),
+);

@@ -24,7 +24,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pageBundle } from '../scripts/lib/page-bundle';
-import { CHROME_BUILD_DIR, chromiumAvailable, CHROMIUM_PATH, launchChromiumWithExtension } from '../scripts/lib/chromium';
+import {
+  CHROME_BUILD_DIR,
+  chromiumAvailable,
+  CHROMIUM_PATH,
+  launchChromiumWithExtension,
+} from '../scripts/lib/chromium';
 import { median } from './stats';
 
 const GROUND_TRUTH = resolve('../shared/corpus/article-extraction-benchmark/ground-truth.json');
@@ -101,11 +106,36 @@ function sourceTexts(): { texts: string[]; source: 'corpus' | 'zipf' } {
  */
 function zipfTexts(count: number, wordsEach: number): string[] {
   let state = 7;
-  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const syllables = ['ka', 'to', 'ri', 'men', 'sa', 'lo', 'ven', 'tor', 'pi', 'da', 'ne', 'gru', 'shi', 'al', 'ex', 'mo', 'ur', 'qui', 'bel', 'fa'];
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const syllables = [
+    'ka',
+    'to',
+    'ri',
+    'men',
+    'sa',
+    'lo',
+    'ven',
+    'tor',
+    'pi',
+    'da',
+    'ne',
+    'gru',
+    'shi',
+    'al',
+    'ex',
+    'mo',
+    'ur',
+    'qui',
+    'bel',
+    'fa',
+  ];
   const vocabulary = Array.from({ length: 20_000 }, (_, rank) => {
     let word = '';
-    for (let n = rank + 1, len = 1 + Math.floor(Math.log10(rank + 10)); len > 0; len--, n = Math.floor(n / syllables.length)) {
+    for (
+      let n = rank + 1, len = 1 + Math.floor(Math.log10(rank + 10));
+      len > 0;
+      len--, n = Math.floor(n / syllables.length)
+    ) {
       word += syllables[n % syllables.length];
     }
     return `${word}${rank}`.replace(/\d+$/, (d) => (rank < 400 ? '' : d.slice(-2)));
@@ -162,7 +192,11 @@ export async function runSearchBrowserBench(highlights = 100_000, runs = 9): Pro
       kept && kept.format === KEPT_FORMAT && kept.highlights === highlights && kept.source === source
         ? kept.seeded
         : await page.evaluate(seedLibrary, { texts, highlights, seed: 42 });
-    if (keptFile && seeded !== kept?.seeded) writeFileSync(keptFile, JSON.stringify({ format: KEPT_FORMAT, highlights, source, seeded } satisfies KeptLibrary));
+    if (keptFile && seeded !== kept?.seeded)
+      writeFileSync(
+        keptFile,
+        JSON.stringify({ format: KEPT_FORMAT, highlights, source, seeded } satisfies KeptLibrary),
+      );
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     const queries = chooseQueries(seeded.picks);
     const timings = await page.evaluate(timeQueries, { queries, runs, trace: process.env.SEARCH_BENCH_TRACE === '1' });
@@ -225,16 +259,18 @@ interface BenchQuery {
 /** The queries, from words and tags the generated library actually has. */
 function chooseQueries(p: QueryPicks): BenchQuery[] {
   const only = process.env.SEARCH_BENCH_ONLY;
-  return ([
-    { name: 'rare word', query: p.rare, filters: {} },
-    { name: 'common word', query: p.common, filters: {} },
-    { name: 'two words', query: p.pair.join(' '), filters: {} },
-    { name: 'word + tag', query: p.mid, filters: { tag: p.tag } },
-    { name: 'colour filter', query: '', filters: { colour: 'pink' } },
-    { name: 'empty query (newest)', query: '', filters: {} },
-    { name: 'prefix being typed', query: p.mid.slice(0, 3), filters: {} },
-    { name: 'word + site', query: p.mid, filters: { site: p.host } },
-  ] as BenchQuery[]).filter((q) => !only || q.name === only);
+  return (
+    [
+      { name: 'rare word', query: p.rare, filters: {} },
+      { name: 'common word', query: p.common, filters: {} },
+      { name: 'two words', query: p.pair.join(' '), filters: {} },
+      { name: 'word + tag', query: p.mid, filters: { tag: p.tag } },
+      { name: 'colour filter', query: '', filters: { colour: 'pink' } },
+      { name: 'empty query (newest)', query: '', filters: {} },
+      { name: 'prefix being typed', query: p.mid.slice(0, 3), filters: {} },
+      { name: 'word + site', query: p.mid, filters: { site: p.host } },
+    ] as BenchQuery[]
+  ).filter((q) => !only || q.name === only);
 }
 
 /**
@@ -253,11 +289,11 @@ async function seedLibrary({ texts, highlights, seed }: { texts: string[]; highl
   };
   const m = (globalThis as unknown as { MarginDbModule: Module }).MarginDbModule;
   let state = seed;
-  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   /** Index into a list, rank r chosen with weight 1 / (r + 1). */
   const zipfIndex = (n: number) => Math.min(n - 1, Math.floor(Math.exp(random() * Math.log(n + 1)) - 1));
-  const weighted = <T,>(choices: ReadonlyArray<readonly [T, number]>): T => {
+  const weighted = <T>(choices: ReadonlyArray<readonly [T, number]>): T => {
     let x = random();
     for (const [value, w] of choices) if ((x -= w) < 0) return value;
     return choices[0]![0];
@@ -269,10 +305,48 @@ async function seedLibrary({ texts, highlights, seed }: { texts: string[]; highl
     const start = between(0, Math.max(0, words.length - length - 1));
     return { start, text: words.slice(start, start + length).join(' ') };
   };
-  const TAGS = ['to-read', 'research', 'quote', 'idea', 'work', 'climate', 'ai', 'health', 'history', 'design', 'economics', 'policy',
-    'writing', 'science', 'privacy', 'security', 'product', 'management', 'education', 'music', 'film', 'sport', 'travel', 'food',
-    'rust', 'javascript', 'databases', 'books', 'parenting', 'cities', 'energy', 'space', 'biology', 'law', 'media', 'art',
-    'startups', 'finance', 'philosophy', 'language'];
+  const TAGS = [
+    'to-read',
+    'research',
+    'quote',
+    'idea',
+    'work',
+    'climate',
+    'ai',
+    'health',
+    'history',
+    'design',
+    'economics',
+    'policy',
+    'writing',
+    'science',
+    'privacy',
+    'security',
+    'product',
+    'management',
+    'education',
+    'music',
+    'film',
+    'sport',
+    'travel',
+    'food',
+    'rust',
+    'javascript',
+    'databases',
+    'books',
+    'parenting',
+    'cities',
+    'energy',
+    'space',
+    'biology',
+    'law',
+    'media',
+    'art',
+    'startups',
+    'finance',
+    'philosophy',
+    'language',
+  ];
   const hosts = Array.from({ length: 150 }, (_, i) => `site${i}.example.com`);
   const year = 365 * 86_400_000;
   const end = Date.now() - 60_000;
@@ -292,7 +366,13 @@ async function seedLibrary({ texts, highlights, seed }: { texts: string[]; highl
   const df = new Map<string, number>();
   const tagCounts = new Map<string, number>();
   const pairs: Array<[string, string]> = [];
-  const stamps = (t: number) => ({ id: m.newRecordId(t), createdAt: t, updatedAt: t, deletedAt: null, deviceId: 'bench' });
+  const stamps = (t: number) => ({
+    id: m.newRecordId(t),
+    createdAt: t,
+    updatedAt: t,
+    deletedAt: null,
+    deviceId: 'bench',
+  });
 
   // Articles before their highlights, in the same transaction: a highlight's site
   // pairs (`siteWords`) are read from its article as it is written.
@@ -333,7 +413,10 @@ async function seedLibrary({ texts, highlights, seed }: { texts: string[]; highl
     articles.push(article);
     if (saved) {
       const text = texts[source]!;
-      const html = text.split(/\n+/).map((p) => `<p>${p.replace(/[<&]/g, ' ')}</p>`).join('');
+      const html = text
+        .split(/\n+/)
+        .map((p) => `<p>${p.replace(/[<&]/g, ' ')}</p>`)
+        .join('');
       bodies.push({ ...stamps(t), id: article.id, html, text, words: m.tokenize(text) });
     }
     if (random() < 0.3) {
@@ -346,20 +429,37 @@ async function seedLibrary({ texts, highlights, seed }: { texts: string[]; highl
       const quote = passage(words, 6, between(10, 45));
       const hasNote = random() < 0.35;
       const note = hasNote ? passage(textWords[(source + 13 + j) % texts.length]!, 4, 30).text : '';
-      const tags = random() < 0.3 ? [...new Set(Array.from({ length: between(1, 3) }, () => TAGS[zipfIndex(TAGS.length)]!))] : [];
+      const tags =
+        random() < 0.3 ? [...new Set(Array.from({ length: between(1, 3) }, () => TAGS[zipfIndex(TAGS.length)]!))] : [];
       const h = {
         ...stamps(created),
         articleId: article.id,
         selectors: [
-          { type: 'TextQuoteSelector' as const, exact: quote.text, prefix: words.slice(Math.max(0, quote.start - 5), quote.start).join(' '), suffix: '' },
+          {
+            type: 'TextQuoteSelector' as const,
+            exact: quote.text,
+            prefix: words.slice(Math.max(0, quote.start - 5), quote.start).join(' '),
+            suffix: '',
+          },
           { type: 'TextPositionSelector' as const, start: quote.start * 6, end: quote.start * 6 + quote.text.length },
         ],
         quote: quote.text,
-        colour: weighted([['yellow', 0.5], ['green', 0.2], ['blue', 0.15], ['pink', 0.1], ['purple', 0.05]] as const),
+        colour: weighted([
+          ['yellow', 0.5],
+          ['green', 0.2],
+          ['blue', 0.15],
+          ['pink', 0.1],
+          ['purple', 0.05],
+        ] as const),
         note,
         tags,
         position: quote.start * 6,
-        anchor: weighted([['anchored', 0.9], ['weak', 0.05], ['orphaned', 0.04], ['detached', 0.01]] as const),
+        anchor: weighted([
+          ['anchored', 0.9],
+          ['weak', 0.05],
+          ['orphaned', 0.04],
+          ['detached', 0.01],
+        ] as const),
         words: [] as string[],
       };
       h.words = m.highlightWords(h);
@@ -393,7 +493,10 @@ async function seedLibrary({ texts, highlights, seed }: { texts: string[]; highl
   const midBand = ([, n]: [string, number]) => n >= written * 0.005 && n <= written * 0.03;
   // The word nearest 1% of highlights, of five letters or more: a topic word, not a function word.
   const onePercent = written * 0.01;
-  const mid = byDf.filter(([w]) => w.length >= 5).sort((x, y) => Math.abs(x[1] - onePercent) - Math.abs(y[1] - onePercent))[0]?.[0] ?? common;
+  const mid =
+    byDf
+      .filter(([w]) => w.length >= 5)
+      .sort((x, y) => Math.abs(x[1] - onePercent) - Math.abs(y[1] - onePercent))[0]?.[0] ?? common;
   const isMid = (w: string) => /^[a-z]{4,}$/.test(w) && midBand([w, df.get(w) ?? 0]);
   const pair = pairs.find(([x, y]) => x !== y && isMid(x) && isMid(y)) ?? [mid, common];
   const tag = [...tagCounts.entries()].sort((x, y) => y[1] - x[1])[2]?.[0] ?? 'research';
@@ -437,12 +540,20 @@ async function timeQueries({ queries, runs, trace }: { queries: BenchQuery[]; ru
     const lines: string[] = [];
     const traced = m.createMarginDb();
     const t0 = performance.now();
-    const log = <R,>(what: string, started: number, size: (r: R) => number) => (r: R) => {
-      lines.push(`${(started - t0).toFixed(1).padStart(7)} +${(performance.now() - started).toFixed(1).padStart(5)} ms  ${what} → ${size(r)}`);
-      return r;
-    };
+    const log =
+      <R>(what: string, started: number, size: (r: R) => number) =>
+      (r: R) => {
+        lines.push(
+          `${(started - t0).toFixed(1).padStart(7)} +${(performance.now() - started).toFixed(1).padStart(5)} ms  ${what} → ${size(r)}`,
+        );
+        return r;
+      };
     const rangeText = (r: { lower?: unknown; upper?: unknown; type?: number } | undefined) =>
-      !r ? '' : r.type === 1 ? `=${JSON.stringify(r.lower)}` : `${JSON.stringify(r.lower) ?? '-∞'}..${JSON.stringify(r.upper) ?? '∞'}`;
+      !r
+        ? ''
+        : r.type === 1
+          ? `=${JSON.stringify(r.lower)}`
+          : `${JSON.stringify(r.lower) ?? '-∞'}..${JSON.stringify(r.upper) ?? '∞'}`;
     traced.use({
       stack: 'dbcore',
       name: 'bench-trace',
@@ -454,16 +565,36 @@ async function timeQueries({ queries, runs, trace }: { queries: BenchQuery[]; ru
             ...t,
             get: (req) => t.get(req).then(log(`${name}.get`, performance.now(), (r) => (r ? 1 : 0))),
             getMany: (req) => t.getMany(req).then(log(`${name}.getMany`, performance.now(), (r) => r.length)),
-            count: (req) => t.count(req).then(log(`${name}.count ${req.query.index.name ?? ':id'} ${rangeText(req.query.range)}`, performance.now(), (r) => r)),
-            query: (req) =>
-              t.query(req).then(
-                log(
-                  `${name}.${req.values ? 'getAll' : 'getAllKeys'} ${req.query.index.name ?? ':id'} ${rangeText(req.query.range)} limit ${req.limit ?? '∞'}${req.direction === 'prev' ? ' prev' : ''}`,
-                  performance.now(),
-                  (r) => r.result.length,
+            count: (req) =>
+              t
+                .count(req)
+                .then(
+                  log(
+                    `${name}.count ${req.query.index.name ?? ':id'} ${rangeText(req.query.range)}`,
+                    performance.now(),
+                    (r) => r,
+                  ),
                 ),
-              ),
-            openCursor: (req) => t.openCursor(req).then(log(`${name}.openCursor ${req.query.index.name ?? ':id'} ${rangeText(req.query.range)}`, performance.now(), (c) => (c ? 1 : 0))),
+            query: (req) =>
+              t
+                .query(req)
+                .then(
+                  log(
+                    `${name}.${req.values ? 'getAll' : 'getAllKeys'} ${req.query.index.name ?? ':id'} ${rangeText(req.query.range)} limit ${req.limit ?? '∞'}${req.direction === 'prev' ? ' prev' : ''}`,
+                    performance.now(),
+                    (r) => r.result.length,
+                  ),
+                ),
+            openCursor: (req) =>
+              t
+                .openCursor(req)
+                .then(
+                  log(
+                    `${name}.openCursor ${req.query.index.name ?? ':id'} ${rangeText(req.query.range)}`,
+                    performance.now(),
+                    (c) => (c ? 1 : 0),
+                  ),
+                ),
           };
         },
       }),
@@ -493,6 +624,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       );
       for (const line of q.trace) console.log(`      ${line}`);
     }
-    console.log(`  overall p50 ${result.overallP50Ms.toFixed(1)} ms; slowest query p50 ${result.worstP50Ms.toFixed(1)} ms (target < 30 ms)`);
+    console.log(
+      `  overall p50 ${result.overallP50Ms.toFixed(1)} ms; slowest query p50 ${result.worstP50Ms.toFixed(1)} ms (target < 30 ms)`,
+    );
   }
 }

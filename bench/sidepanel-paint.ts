@@ -25,7 +25,12 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROME_BUILD_DIR, chromiumAvailable, launchChromiumWithExtension, type ChromiumSession } from '../scripts/lib/chromium';
+import {
+  CHROME_BUILD_DIR,
+  chromiumAvailable,
+  launchChromiumWithExtension,
+  type ChromiumSession,
+} from '../scripts/lib/chromium';
 import { seedFromExtensionPage, type SeedHighlight } from '../scripts/lib/seed-highlights';
 import { startServer } from '../scripts/serve';
 import { median } from './stats';
@@ -100,7 +105,8 @@ export async function seed(session: ChromiumSession, page: Page, n: number): Pro
   await page.reload();
   await page.waitForFunction((n) => {
     let count = 0;
-    for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) if (name !== 'margin-focus') count += h.size;
+    for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights)
+      if (name !== 'margin-focus') count += h.size;
     return count >= n;
   }, n);
   return tabId;
@@ -115,7 +121,10 @@ function buildWithFloorPages(build: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'margin-bench-ext-'));
   cpSync(build, dir, { recursive: true });
   const body = '<main><h1>Margin</h1><p>A bare extension page: nothing to load, nothing to run.</p></main>';
-  writeFileSync(join(dir, FLOOR_PAGE), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body>${body}</body></html>`);
+  writeFileSync(
+    join(dir, FLOOR_PAGE),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body>${body}</body></html>`,
+  );
   writeFileSync(
     join(dir, FLOOR_SCRIPT_PAGE),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor.js"></script></head><body>${body}</body></html>`,
@@ -180,7 +189,8 @@ async function open(session: ChromiumSession, path: string, expectCards: number 
     if (expectCards === null) return { ms, allMs: ms };
     if (stamps.painted === expectCards) return { ms, allMs: ms }; // every card was in the first frame
     // Honest: the first frame held the page's first screenful, down past the panel's bottom edge.
-    if (!(stamps.painted > 0) || stamps.covers !== 'true') throw new Error(`the first painted frame held ${stamps.painted} cards, not a screenful`);
+    if (!(stamps.painted > 0) || stamps.covers !== 'true')
+      throw new Error(`the first painted frame held ${stamps.painted} cards, not a screenful`);
     for (let i = 0; i < 100 && stamps.all === null; i++) {
       await panel.waitForTimeout(100);
       stamps = await read();
@@ -193,7 +203,11 @@ async function open(session: ChromiumSession, path: string, expectCards: number 
 }
 
 /** Runs the benchmark; null when Chromium is not installed. */
-export async function runSidePanelPaintBench(highlights = 200, runs = 15, build = CHROME_BUILD_DIR): Promise<SidePanelPaintResult | null> {
+export async function runSidePanelPaintBench(
+  highlights = 200,
+  runs = 15,
+  build = CHROME_BUILD_DIR,
+): Promise<SidePanelPaintResult | null> {
   if (!chromiumAvailable()) return null;
   const server = await startServer({ root: resolve('demo') });
   server.setOverride(PATH, benchPage(highlights));
@@ -221,7 +235,9 @@ export async function runSidePanelPaintBench(highlights = 200, runs = 15, build 
       }
     }
     const [cards, none, floor, floorScript] = kinds.map((k) => k.times) as [Opening[], Opening[], Opening[], Opening[]];
-    if (process.env.BENCH_VERBOSE) for (const k of kinds) console.log(k.path, k.times.map((t) => `${t.ms.toFixed(0)}/${t.allMs.toFixed(0)}`).join(' '));
+    if (process.env.BENCH_VERBOSE)
+      for (const k of kinds)
+        console.log(k.path, k.times.map((t) => `${t.ms.toFixed(0)}/${t.allMs.toFixed(0)}`).join(' '));
     return {
       highlights,
       medianMs: median(cards.map((t) => t.ms)),
@@ -247,17 +263,25 @@ export async function runSidePanelPaintBench(highlights = 200, runs = 15, build 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   // A second argument: another build to measure (e.g. an older one, for a before/after).
-  const result = await runSidePanelPaintBench(200, Number(process.argv[2] ?? 15), process.argv[3] ? resolve(process.argv[3]) : CHROME_BUILD_DIR);
+  const result = await runSidePanelPaintBench(
+    200,
+    Number(process.argv[2] ?? 15),
+    process.argv[3] ? resolve(process.argv[3]) : CHROME_BUILD_DIR,
+  );
   if (!result) console.log('skipped: no Chromium');
   else {
     const f = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
     const { best } = result;
     console.log(`Side panel open → painted, Chromium, ${result.runs} openings each, side by side: median (fastest)`);
-    console.log(`  ${result.highlights} highlights, page note and first screenful: ${f(result.medianMs)} (${f(best.cardsMs)})`);
+    console.log(
+      `  ${result.highlights} highlights, page note and first screenful: ${f(result.medianMs)} (${f(best.cardsMs)})`,
+    );
     console.log(`  ${result.highlights} highlights, every card in the page:        ${f(result.allCardsMedianMs)}`);
     console.log(`  no highlights:                                     ${f(result.emptyMedianMs)} (${f(best.emptyMs)})`);
     console.log(`  floor, bare extension page, no script (FCP):       ${f(result.floorMedianMs)} (${f(best.floorMs)})`);
-    console.log(`  floor, bare page + one stamping script:            ${f(result.floorScriptMedianMs)} (${f(best.floorScriptMs)})`);
+    console.log(
+      `  floor, bare page + one stamping script:            ${f(result.floorScriptMedianMs)} (${f(best.floorScriptMs)})`,
+    );
     console.log(`  first open of the 200-card panel: ${f(result.firstMs)}`);
   }
 }

@@ -44,7 +44,13 @@ export async function runSyncBench(runs = 5, changes = 10): Promise<SyncBenchRes
   const server = await startWebDavServer();
   try {
     const traffic: Traffic = { sent: 0, received: 0 };
-    const remote = createWebDavRemote({ url: server.url, username: server.username, password: server.password, folder: 'Margin', traffic });
+    const remote = createWebDavRemote({
+      url: server.url,
+      username: server.username,
+      password: server.password,
+      folder: 'Margin',
+      traffic,
+    });
     const moved = () => traffic.sent + traffic.received;
     const reset = () => ((traffic.sent = 0), (traffic.received = 0));
 
@@ -52,7 +58,9 @@ export async function runSyncBench(runs = 5, changes = 10): Promise<SyncBenchRes
     const a = device('bench-a');
     const b = device('bench-b');
     await applyImport(a, await planImport(a, backup.records));
-    const records = (await Promise.all(['articles', 'articleBodies', 'highlights', 'pageNotes', 'tags'].map((t) => a.table(t).count()))).reduce((x, y) => x + y, 0);
+    const records = (
+      await Promise.all(['articles', 'articleBodies', 'highlights', 'pageNotes', 'tags'].map((t) => a.table(t).count()))
+    ).reduce((x, y) => x + y, 0);
 
     reset();
     const [, uploadMs] = await timed(() => syncOnce({ db: a, remote, device: 'bench-a' }));
@@ -61,24 +69,32 @@ export async function runSyncBench(runs = 5, changes = 10): Promise<SyncBenchRes
     const [, downloadMs] = await timed(() => syncOnce({ db: b, remote, device: 'bench-b' }));
     const downloadBytes = moved();
 
-    const ids = (await a.highlights.filter((h) => h.deletedAt === null).limit(runs * changes).toArray()).map((h) => h.id);
+    const ids = (
+      await a.highlights
+        .filter((h) => h.deletedAt === null)
+        .limit(runs * changes)
+        .toArray()
+    ).map((h) => h.id);
     const push: number[] = [];
     const pull: number[] = [];
     const bytes: number[] = [];
     for (let run = 0; run < runs; run++) {
-      for (const id of ids.slice(run * changes, (run + 1) * changes)) await updateHighlight(a, id, { note: `changed in run ${run}` });
+      for (const id of ids.slice(run * changes, (run + 1) * changes))
+        await updateHighlight(a, id, { note: `changed in run ${run}` });
       reset();
       push.push((await timed(() => syncOnce({ db: a, remote, device: 'bench-a' })))[1]);
       const [result, ms] = await timed(() => syncOnce({ db: b, remote, device: 'bench-b' }));
       pull.push(ms);
       bytes.push(moved());
-      if (result.status !== 'ok' || result.changed !== changes) throw new Error(`B merged ${JSON.stringify(result)}, expected ${changes} changes`);
+      if (result.status !== 'ok' || result.changed !== changes)
+        throw new Error(`B merged ${JSON.stringify(result)}, expected ${changes} changes`);
     }
 
     // The naive design beside it: the whole library as one file, every sync.
     const text = new TextEncoder().encode(serializeBackup(backup));
     const baselineTimes: number[] = [];
-    for (let run = 0; run < runs; run++) baselineTimes.push((await timed(() => remote.put('baseline/library.json', text)))[1]);
+    for (let run = 0; run < runs; run++)
+      baselineTimes.push((await timed(() => remote.put('baseline/library.json', text)))[1]);
 
     a.close();
     b.close();
@@ -98,8 +114,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!r) {
     console.log(`skipped: ${RCLONE} is missing (sudo apt-get install rclone)`);
   } else {
-    console.log(`library: ${r.records.toLocaleString('en')} records; whole-library backup ${r.baseline.backupBytes.toLocaleString('en')} B, uploaded in ${r.baseline.uploadMs.toFixed(0)} ms`);
-    console.log(`first sync: A uploads in ${(r.first.uploadMs / 1000).toFixed(1)} s (${r.first.uploadBytes.toLocaleString('en')} B); B downloads in ${(r.first.downloadMs / 1000).toFixed(1)} s (${r.first.downloadBytes.toLocaleString('en')} B)`);
-    console.log(`${r.incremental.changes} changes A → B: push ${r.incremental.pushMs.toFixed(0)} ms, pull ${r.incremental.pullMs.toFixed(0)} ms, ${r.incremental.bytes.toLocaleString('en')} B moved (median of ${r.incremental.runs}) = ${((100 * r.incremental.bytes) / r.baseline.backupBytes).toFixed(3)}% of the whole-library upload`);
+    console.log(
+      `library: ${r.records.toLocaleString('en')} records; whole-library backup ${r.baseline.backupBytes.toLocaleString('en')} B, uploaded in ${r.baseline.uploadMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `first sync: A uploads in ${(r.first.uploadMs / 1000).toFixed(1)} s (${r.first.uploadBytes.toLocaleString('en')} B); B downloads in ${(r.first.downloadMs / 1000).toFixed(1)} s (${r.first.downloadBytes.toLocaleString('en')} B)`,
+    );
+    console.log(
+      `${r.incremental.changes} changes A → B: push ${r.incremental.pushMs.toFixed(0)} ms, pull ${r.incremental.pullMs.toFixed(0)} ms, ${r.incremental.bytes.toLocaleString('en')} B moved (median of ${r.incremental.runs}) = ${((100 * r.incremental.bytes) / r.baseline.backupBytes).toFixed(3)}% of the whole-library upload`,
+    );
   }
 }

@@ -29,4 +29,11 @@ await page.bringToFront();
 console.log(`Margin demo: ${server.url}${SAMPLE} (reader view: ${result.state}). Close the browser window to stop.`);
 
 session.context.on('close', () => void server.close().then(() => process.exit(0)));
-process.on('SIGINT', () => void session.close().then(() => server.close()).then(() => process.exit(0)));
+process.on(
+  'SIGINT',
+  () =>
+    void session
+      .close()
+      .then(() => server.close())
+      .then(() => process.exit(0)),
+);

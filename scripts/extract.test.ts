@@ -15,8 +15,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI with `--format json` and parses its one line per file. */
 function extractJson(...files: string[]): Record<string, unknown>[] {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/extract.ts', '--format', 'json', '--url', 'https://example.com/a', ...files], { encoding: 'utf8' });
-  return out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/extract.ts', '--format', 'json', '--url', 'https://example.com/a', ...files],
+    { encoding: 'utf8' },
+  );
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 /** Latin-1 bytes of `text` (every character below U+0100), as a windows-1252 page stores them. */
@@ -25,7 +32,10 @@ const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
 describe('npm run extract', () => {
   it('decodes a windows-1252 page by its <meta charset>, gzipped or not', () => {
     const sentence = 'Les gardiens du phare se retrouvent chaque été près de la falaise, où la lumière tourne encore.';
-    const html = page({ article: `<p>${sentence}</p>${PROSE.map((p) => `<p>${p}</p>`).join('')}` }).replace('<meta charset="utf-8">', '<meta charset="windows-1252">');
+    const html = page({ article: `<p>${sentence}</p>${PROSE.map((p) => `<p>${p}</p>`).join('')}` }).replace(
+      '<meta charset="utf-8">',
+      '<meta charset="windows-1252">',
+    );
     writeFileSync(join(dir, 'legacy.html'), latin1(html));
     writeFileSync(join(dir, 'legacy.html.gz'), gzipSync(latin1(html)));
     const [plain, gzipped] = extractJson(join(dir, 'legacy.html'), join(dir, 'legacy.html.gz'));
@@ -33,7 +43,7 @@ describe('npm run extract', () => {
     expect(gzipped!['text']).toContain(sentence);
   });
 
-  it('prints fallback: null when Margin\'s own clean-up was kept', () => {
+  it("prints fallback: null when Margin's own clean-up was kept", () => {
     writeFileSync(join(dir, 'plain.html'), page());
     const [article] = extractJson(join(dir, 'plain.html'));
     expect(article).toHaveProperty('fallback', null);

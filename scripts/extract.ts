@@ -64,7 +64,9 @@ async function extractFile(file: string, url: string | undefined): Promise<Extra
 
 function render(article: ExtractedArticle, format: Exclude<Format, 'json'>): string {
   if (format === 'html') return `${article.html}\n`;
-  const meta = [article.byline, article.siteName, article.published, `${article.readingMinutes} min read`].filter(Boolean).join(' · ');
+  const meta = [article.byline, article.siteName, article.published, `${article.readingMinutes} min read`]
+    .filter(Boolean)
+    .join(' · ');
   if (format === 'markdown') {
     const container = parseHtml(`<body>${article.html}</body>`, article.url);
     const body = htmlToMarkdown(container.document.body);
@@ -78,7 +80,11 @@ function render(article: ExtractedArticle, format: Exclude<Format, 'json'>): str
 function parseCommandLine() {
   return parseArgs({
     allowPositionals: true,
-    options: { url: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      url: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
 }
 
@@ -106,8 +112,35 @@ async function main(): Promise<number> {
     try {
       const article = await extractFile(file, values.url);
       if (format === 'json') {
-        const { title, byline, siteName, published, lang, readingMinutes, excerpt, leadImage, url, html, text, fallback } = article ?? ({} as Partial<ExtractedArticle>);
-        const fields = { file, title, byline, siteName, published, lang, readingMinutes, excerpt, leadImage, url, html, text, fallback: fallback ?? null };
+        const {
+          title,
+          byline,
+          siteName,
+          published,
+          lang,
+          readingMinutes,
+          excerpt,
+          leadImage,
+          url,
+          html,
+          text,
+          fallback,
+        } = article ?? ({} as Partial<ExtractedArticle>);
+        const fields = {
+          file,
+          title,
+          byline,
+          siteName,
+          published,
+          lang,
+          readingMinutes,
+          excerpt,
+          leadImage,
+          url,
+          html,
+          text,
+          fallback: fallback ?? null,
+        };
         process.stdout.write(`${JSON.stringify(article ? fields : { file, article: null })}\n`);
       } else if (!article) {
         console.error(`${file}: no article found`);

@@ -48,10 +48,17 @@ export async function importFiles(files: string[], out: string | undefined, io: 
         bytes = new Uint8Array(await readFile(file));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new ImportFailure(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`, 1);
+        throw new ImportFailure(
+          `Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+          1,
+        );
       }
       const preview = await previewImportFile(db, bytes, { name: file, sanitize });
-      if (!preview.ok) throw new ImportFailure(`${file}: ${[preview.message, ...preview.problems.map((p) => `  - ${p}`)].join('\n')}`, 1);
+      if (!preview.ok)
+        throw new ImportFailure(
+          `${file}: ${[preview.message, ...preview.problems.map((p) => `  - ${p}`)].join('\n')}`,
+          1,
+        );
       io.out(`${file}: ${IMPORT_FORMAT_LABELS[preview.kind]}`);
       for (const line of describePlan(preview.plan)) io.out(`  ${line}`);
       for (const warning of preview.warnings) io.out(`  ${warning}`);
@@ -74,7 +81,8 @@ export async function importFiles(files: string[], out: string | undefined, io: 
     }
     try {
       const stream = createWriteStream(out);
-      for (const chunk of backupChunks(backup)) if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', () => r()));
+      for (const chunk of backupChunks(backup))
+        if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', () => r()));
       stream.end();
       await finished(stream);
     } catch (error) {

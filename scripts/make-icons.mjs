@@ -6,8 +6,10 @@ import { PNG_SIGNATURE, pngChunk } from './lib/png-chunk.mjs';
 
 function icon(size) {
   const px = (x, y) => {
-    const u = x / size, v = y / size;
-    const r = 0.18, inset = 0.06;
+    const u = x / size,
+      v = y / size;
+    const r = 0.18,
+      inset = 0.06;
     // rounded square background
     const cx = Math.min(Math.max(u, inset + r), 1 - inset - r);
     const cy = Math.min(Math.max(v, inset + r), 1 - inset - r);
@@ -31,11 +33,18 @@ function icon(size) {
     }
   }
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([
     PNG_SIGNATURE,
-    pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0)),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
 

@@ -84,7 +84,9 @@ describe('export', () => {
     const { code, err } = await run('export', backup, '--format', 'markdown', '--out', outDir, '--template', template);
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(readFileSync(join(outDir, 'Post 1.md'), 'utf8')).toBe('# Post 1\n- passage 1 (first)\n- passage 2 (second)\n');
+    expect(readFileSync(join(outDir, 'Post 1.md'), 'utf8')).toBe(
+      '# Post 1\n- passage 1 (first)\n- passage 2 (second)\n',
+    );
   });
 
   test('a template that does not compile is refused with its line and column, and nothing is written', async () => {
@@ -106,7 +108,10 @@ describe('export', () => {
   test.each([
     [['export', 'x.json', '--out', 'd'], 'export needs --format.'],
     [['export', 'x.json', '--format', 'json'], 'export needs --out DIR.'],
-    [['export', 'x.json', '--format', 'csv', '--out', 'd', '--template', 't.md'], '--template is for --format markdown only.'],
+    [
+      ['export', 'x.json', '--format', 'csv', '--out', 'd', '--template', 't.md'],
+      '--template is for --format markdown only.',
+    ],
     [['export'], '"export" needs a backup file.'],
     [['import', 'x.json'], 'import needs --out backup.json (or --dry-run).'],
     [['import', '--dry-run'], '"import" needs at least one export file.'],
@@ -129,7 +134,10 @@ describe('export', () => {
 
   test("an invalid backup is refused with the validator's message, and nothing is written", async () => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, backupText({ articles: [article(1)], highlights: [highlight(1, 1, { colour: 'orange' as never })] }));
+    writeFileSync(
+      bad,
+      backupText({ articles: [article(1)], highlights: [highlight(1, 1, { colour: 'orange' as never })] }),
+    );
     const outDir = join(dir, 'bad-out');
     const { code, err } = await run('export', bad, '--format', 'json', '--out', outDir);
     expect(code).toBe(1);
@@ -145,7 +153,9 @@ describe('export', () => {
     writeFileSync(bad, backupText({ highlights: [highlight(1, 1)] }));
     const { code, err } = await run('export', bad, '--format', 'json', '--out', dir);
     expect(code).toBe(1);
-    expect(err).toMatch(/records\.highlights\[0\]\.articleId: a highlight on article .*, which is neither in the file nor in this database/);
+    expect(err).toMatch(
+      /records\.highlights\[0\]\.articleId: a highlight on article .*, which is neither in the file nor in this database/,
+    );
   });
 });
 
@@ -180,7 +190,11 @@ describe('validate', () => {
 test('the json format leaves search words out', () => {
   const data: ExportData = { articles: [], tags: [], exportedAt: 0 };
   expect(EXPORT_FORMATS.json(data)).toEqual([
-    { filename: 'margin-export.json', mime: 'application/json', content: '{\n  "articles": [],\n  "tags": [],\n  "exportedAt": 0\n}\n' },
+    {
+      filename: 'margin-export.json',
+      mime: 'application/json',
+      content: '{\n  "articles": [],\n  "tags": [],\n  "exportedAt": 0\n}\n',
+    },
   ]);
 });
 

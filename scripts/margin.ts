@@ -98,7 +98,12 @@ function parseCommand(argv: string[]) {
   const { values, positionals } = argsOf({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      template: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, file, ...extra] = positionals;
   if (values.help || command === undefined) return { command: 'help' as const, file: '' };
@@ -112,15 +117,22 @@ function parseCommand(argv: string[]) {
     throw new Failure(`Unknown format "${values.format}"; the formats are ${FORMAT_NAMES.join(', ')}.`, 2);
   }
   if (values.out === undefined) throw new Failure('export needs --out DIR.', 2);
-  if (values.template !== undefined && values.format !== 'markdown') throw new Failure('--template is for --format markdown only.', 2);
+  if (values.template !== undefined && values.format !== 'markdown')
+    throw new Failure('--template is for --format markdown only.', 2);
   return { command, file, format: values.format, out: values.out, template: values.template };
 }
 
 function parseImport(argv: string[]): { files: string[]; out: string | undefined } {
-  const { values, positionals } = argsOf({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
+  const { values, positionals } = argsOf({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  });
   if (positionals.length === 0) throw new Failure('"import" needs at least one export file.', 2);
-  if (values['dry-run'] && values.out !== undefined) throw new Failure('import takes --out FILE or --dry-run, not both.', 2);
-  if (!values['dry-run'] && values.out === undefined) throw new Failure('import needs --out backup.json (or --dry-run).', 2);
+  if (values['dry-run'] && values.out !== undefined)
+    throw new Failure('import takes --out FILE or --dry-run, not both.', 2);
+  if (!values['dry-run'] && values.out === undefined)
+    throw new Failure('import needs --out backup.json (or --dry-run).', 2);
   return { files: positionals, out: values.out };
 }
 
@@ -162,7 +174,9 @@ async function validate(file: string, backup: MarginBackup, io: Io): Promise<voi
   try {
     const plan = await planImport(db, backup.records);
     const made = new Date(backup.exportedAt).toISOString();
-    io.out(`${file}: a valid Margin backup (format version ${backup.version}), made ${made}${backup.device ? ` on device ${backup.device}` : ''}.`);
+    io.out(
+      `${file}: a valid Margin backup (format version ${backup.version}), made ${made}${backup.device ? ` on device ${backup.device}` : ''}.`,
+    );
     io.out('Imported into an empty database:');
     for (const line of describePlan(plan)) io.out(`  ${line}`);
     const settings = Object.keys(backup.settings);
@@ -199,7 +213,14 @@ async function exportBackup(
 function safePath(root: string, filename: string): string {
   const path = resolve(root, filename);
   const inside = relative(root, path);
-  if (filename === '' || isAbsolute(filename) || inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+  if (
+    filename === '' ||
+    isAbsolute(filename) ||
+    inside === '' ||
+    inside === '..' ||
+    inside.startsWith(`..${sep}`) ||
+    isAbsolute(inside)
+  ) {
     throw new Failure(`Refusing to write "${filename}": it is not a file name inside ${root}.`, 1);
   }
   return path;

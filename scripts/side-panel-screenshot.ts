@@ -21,18 +21,38 @@ try {
   const page = await session.context.newPage();
   await page.setViewportSize({ width: WIDTH - PANEL, height: HEIGHT });
   await page.goto(new URL('/kubecon-eu-2024-day-two/', server.url).href);
-  const tabId = await session.controlPage.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, page.url());
+  const tabId = await session.controlPage.evaluate(
+    async (url) => (await chrome.tabs.query({ url }))[0]!.id!,
+    page.url(),
+  );
   for (let i = 0; ; i++) {
     try {
       await session.controlPage.evaluate(seedFromExtensionPage, {
         tabId,
-        highlights: ([
-          { exact: 'In a conscious effort to seek balance amidst the bustling conference environment', colour: 'yellow', tags: ['kubecon'] },
-          { exact: 'I pivoted towards the “hallway track.”', colour: 'green', note: 'The best talks were in the corridors. Plan fewer sessions next time.', tags: ['kubecon', 'hallway track'] },
-          { exact: 'One of the most humbling aspects of the day was being recognised by fellow attendees', colour: 'pink', note: 'Thank the people who stopped me after the GitOps talk.' },
+        highlights: [
+          {
+            exact: 'In a conscious effort to seek balance amidst the bustling conference environment',
+            colour: 'yellow',
+            tags: ['kubecon'],
+          },
+          {
+            exact: 'I pivoted towards the “hallway track.”',
+            colour: 'green',
+            note: 'The best talks were in the corridors. Plan fewer sessions next time.',
+            tags: ['kubecon', 'hallway track'],
+          },
+          {
+            exact: 'One of the most humbling aspects of the day was being recognised by fellow attendees',
+            colour: 'pink',
+            note: 'Thank the people who stopped me after the GitOps talk.',
+          },
           { exact: 'technical deep dives into GitOps best practices', colour: 'blue', tags: ['gitops'] },
-          { exact: 'Today has been a powerful reminder of why I fell in love with this community', colour: 'purple', note: 'Quote this in the team retro.' },
-        ] satisfies SeedHighlight[]),
+          {
+            exact: 'Today has been a powerful reminder of why I fell in love with this community',
+            colour: 'purple',
+            note: 'Quote this in the team retro.',
+          },
+        ] satisfies SeedHighlight[],
       });
       break;
     } catch (error) {

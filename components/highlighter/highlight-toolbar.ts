@@ -84,7 +84,12 @@ export function createHighlightToolbar(doc: Document, actions: ToolbarActions): 
 
   const bar = el('div', { class: 'mt-bar', role: 'toolbar', 'aria-label': 'Margin highlight', hidden: '' });
   const swatches = HIGHLIGHT_COLOURS.map((colour) => {
-    const b = el('button', { class: 'mt-swatch', 'data-colour': colour, 'aria-label': `Highlight ${colour}`, title: colour });
+    const b = el('button', {
+      class: 'mt-swatch',
+      'data-colour': colour,
+      'aria-label': `Highlight ${colour}`,
+      title: colour,
+    });
     onTrustedClick(b, () => actions.colour(colour));
     return b;
   });

@@ -16,7 +16,12 @@ export function BrowseList({ db, onTag }: { db: MarginDb; onTag: (tag: string) =
   const [limit, setLimit] = useState(ARTICLES_PER_PAGE);
   const page = useLiveQuery(() => recentArticles(db, limit), [db, limit]);
 
-  if (!page) return <p className="lib-status" role="status">Loading your library…</p>;
+  if (!page)
+    return (
+      <p className="lib-status" role="status">
+        Loading your library…
+      </p>
+    );
   if (page.entries.length === 0) return <EmptyLibrary />;
   return (
     <section className="lib-results" aria-label="Your articles" data-library-list>

@@ -3,7 +3,8 @@ import type { NoteConflict } from '@/utils/db/schema';
 
 export function ConflictBadge({ conflicts }: { conflicts: NoteConflict[] | undefined }) {
   if (!conflicts?.length) return null;
-  const explain = 'This note was changed in another browser at the same time. Open the page and choose a version in Margin’s popup.';
+  const explain =
+    'This note was changed in another browser at the same time. Open the page and choose a version in Margin’s popup.';
   return (
     <span className="lib-badge lib-conflict" data-note-conflict title={explain}>
       Edited in two browsers

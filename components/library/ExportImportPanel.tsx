@@ -19,7 +19,13 @@ import { isSearching, type FilterState } from '@/utils/library/library-filters';
 import { marginMessenger } from '@/utils/messaging/margin-protocol';
 import { loadReaderSettings, saveReaderSettings } from '@/utils/settings/reader-settings-store';
 import { save, saveFiles } from '@/components/export/save-files';
-import { exportedMessage, exportFailedMessage, exportLibrary, importLibrary, readImportFile } from '@/utils/library/library-transfer';
+import {
+  exportedMessage,
+  exportFailedMessage,
+  exportLibrary,
+  importLibrary,
+  readImportFile,
+} from '@/utils/library/library-transfer';
 
 interface Props {
   db: MarginDb;
@@ -64,7 +70,10 @@ export function ExportImportPanel({ db, query, filters }: Props) {
 
   const runBackup = async () => {
     setStatus('Writing the backup…');
-    const backup = await createBackup(db, { readerSettings: await loadReaderSettings(), highlightSettings: await loadHighlightSettings() });
+    const backup = await createBackup(db, {
+      readerSettings: await loadReaderSettings(),
+      highlightSettings: await loadHighlightSettings(),
+    });
     const day = new Date().toISOString().slice(0, 10);
     save(new Blob([...backupChunks(backup)], { type: 'application/json' }), `margin-backup-${day}.json`);
     setStatus(`Backup saved: margin-backup-${day}.json.`);
@@ -75,7 +84,10 @@ export function ExportImportPanel({ db, query, filters }: Props) {
     setProblems([]);
     if (!file) return;
     setStatus(`Reading ${file.name}…`);
-    const reading = await readImportFile(db, new Uint8Array(await file.arrayBuffer()), { name: file.name, sanitize: savedPageSanitizer(window) });
+    const reading = await readImportFile(db, new Uint8Array(await file.arrayBuffer()), {
+      name: file.name,
+      sanitize: savedPageSanitizer(window),
+    });
     setStatus(reading.status);
     setProblems(reading.problems);
     setPreview(reading.preview);
@@ -94,7 +106,8 @@ export function ExportImportPanel({ db, query, filters }: Props) {
           if (readerSettings) await saveReaderSettings(readerSettings);
           if (highlightSettings) await saveHighlightSettings(highlightSettings);
         },
-        notifyImported: async (articleIds) => void (await marginMessenger.sendMessage('records:imported', { articleIds })),
+        notifyImported: async (articleIds) =>
+          void (await marginMessenger.sendMessage('records:imported', { articleIds })),
       }),
     );
     setPreview(null);
@@ -120,8 +133,14 @@ export function ExportImportPanel({ db, query, filters }: Props) {
           <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Everything
         </label>
         <label>
-          <input type="radio" name="scope" disabled={!searching} checked={scope === 'results' && searching} onChange={() => setScope('results')} /> This
-          search's results
+          <input
+            type="radio"
+            name="scope"
+            disabled={!searching}
+            checked={scope === 'results' && searching}
+            onChange={() => setScope('results')}
+          />{' '}
+          This search's results
         </label>
         <button type="button" data-action="export" disabled={progress !== null} onClick={() => void runExport()}>
           Export
@@ -141,7 +160,12 @@ export function ExportImportPanel({ db, query, filters }: Props) {
         </button>
         <label>
           Import a backup, annotations or a Pocket, Omnivore, Instapaper, Readwise or Raindrop export{' '}
-          <input type="file" accept=".json,.jsonld,.zip,.csv,.html,application/json,application/ld+json,application/zip,text/csv,text/html" data-import-file onChange={(e) => void chooseFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".json,.jsonld,.zip,.csv,.html,application/json,application/ld+json,application/zip,text/csv,text/html"
+            data-import-file
+            onChange={(e) => void chooseFile(e.target.files?.[0])}
+          />
         </label>
       </div>
       {preview && (

@@ -47,11 +47,19 @@ export function HighlightItem({ highlight: h, pageUrl, onTag }: HighlightItemPro
               {h.tags.map((tag) => (
                 <li key={tag}>
                   {onTag ? (
-                    <button type="button" className="lib-tag" data-tag={tag} onClick={() => onTag(tag)} title={`Show only highlights tagged ${tag}`}>
+                    <button
+                      type="button"
+                      className="lib-tag"
+                      data-tag={tag}
+                      onClick={() => onTag(tag)}
+                      title={`Show only highlights tagged ${tag}`}
+                    >
                       #{tag}
                     </button>
                   ) : (
-                    <span className="lib-tag" data-tag={tag}>#{tag}</span>
+                    <span className="lib-tag" data-tag={tag}>
+                      #{tag}
+                    </span>
                   )}
                 </li>
               ))}

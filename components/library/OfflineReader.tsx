@@ -31,7 +31,9 @@ export function OfflineReader({ db, articleId, onClose }: OfflineReaderProps) {
     let current = true;
     Promise.all([loadOfflineCopy(db, articleId), loadReaderSettings()])
       .then(([copy, settings]) => current && setLoaded({ copy, settings }))
-      .catch((error: unknown) => current && setLoaded({ error: error instanceof Error ? error.message : String(error) }));
+      .catch(
+        (error: unknown) => current && setLoaded({ error: error instanceof Error ? error.message : String(error) }),
+      );
     return () => {
       current = false;
     };
@@ -63,7 +65,12 @@ export function OfflineReader({ db, articleId, onClose }: OfflineReaderProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  if (!loaded) return <p className="offline-message" role="status">Opening the saved copy…</p>;
+  if (!loaded)
+    return (
+      <p className="offline-message" role="status">
+        Opening the saved copy…
+      </p>
+    );
   if ('error' in loaded) return <Missing title="The saved copy could not be opened">{loaded.error}</Missing>;
   if (loaded.copy.status === 'no-article') {
     return (
@@ -85,8 +92,15 @@ export function OfflineReader({ db, articleId, onClose }: OfflineReaderProps) {
   const { article } = loaded.copy;
   if (!readerArticle) return null; // the copy is ready, so it was built: this only narrows the type
   return (
-    <div className="offline-host" ref={host} data-offline-reader data-article-id={article.id}
-      data-paint-mode={painted?.mode} data-painted={painted?.placed.length} data-unplaced={painted?.unplaced.length}>
+    <div
+      className="offline-host"
+      ref={host}
+      data-offline-reader
+      data-article-id={article.id}
+      data-paint-mode={painted?.mode}
+      data-painted={painted?.placed.length}
+      data-unplaced={painted?.unplaced.length}
+    >
       <ReaderApp
         article={readerArticle}
         initialSettings={loaded.settings}
@@ -115,7 +129,9 @@ function PaintStatus({ result }: { result: PaintResult }) {
           <summary>Not found</summary>
           <ul>
             {unplaced.map((h) => (
-              <li key={h.id} data-unplaced-id={h.id}>“{h.quote}”</li>
+              <li key={h.id} data-unplaced-id={h.id}>
+                “{h.quote}”
+              </li>
             ))}
           </ul>
         </details>

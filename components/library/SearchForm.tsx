@@ -57,21 +57,49 @@ export function SearchForm({ db, query, onQuery, filters, onFilters }: SearchFor
       </div>
       <fieldset className="lib-filters">
         <legend>Filters</legend>
-        <Select label="Tag" field="tag" value={filters.tag} onChange={set('tag')} any="Any tag"
-          options={tags.map((t) => [t.name, `#${t.name}`])} />
-        <Select label="Colour" field="colour" value={filters.colour} onChange={set('colour')} any="Any colour"
-          options={HIGHLIGHT_COLOURS.map((c) => [c, COLOUR_LABELS[c]])} />
-        <Select label="Site" field="site" value={filters.site} onChange={set('site')} any="Any site"
-          options={hosts.map((h) => [h, h])} />
+        <Select
+          label="Tag"
+          field="tag"
+          value={filters.tag}
+          onChange={set('tag')}
+          any="Any tag"
+          options={tags.map((t) => [t.name, `#${t.name}`])}
+        />
+        <Select
+          label="Colour"
+          field="colour"
+          value={filters.colour}
+          onChange={set('colour')}
+          any="Any colour"
+          options={HIGHLIGHT_COLOURS.map((c) => [c, COLOUR_LABELS[c]])}
+        />
+        <Select
+          label="Site"
+          field="site"
+          value={filters.site}
+          onChange={set('site')}
+          any="Any site"
+          options={hosts.map((h) => [h, h])}
+        />
         <label className="lib-filter">
           <span>From</span>
-          <input type="date" data-filter="from" value={filters.from} max={filters.to || undefined}
-            onChange={(e) => set('from')(e.target.value)} />
+          <input
+            type="date"
+            data-filter="from"
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(e) => set('from')(e.target.value)}
+          />
         </label>
         <label className="lib-filter">
           <span>To</span>
-          <input type="date" data-filter="to" value={filters.to} min={filters.from || undefined}
-            onChange={(e) => set('to')(e.target.value)} />
+          <input
+            type="date"
+            data-filter="to"
+            value={filters.to}
+            min={filters.from || undefined}
+            onChange={(e) => set('to')(e.target.value)}
+          />
         </label>
         <button type="button" className="lib-clear" disabled={!filtering} onClick={() => onFilters({ ...NO_FILTERS })}>
           Clear filters

@@ -75,7 +75,11 @@ export function SearchResults({ db, query, filters, onTag }: SearchResultsProps)
         </ArticleCard>
       ))}
       {more && (
-        <button type="button" className="lib-more" onClick={() => setPaging({ search, limit: limit + RESULTS_PER_PAGE })}>
+        <button
+          type="button"
+          className="lib-more"
+          onClick={() => setPaging({ search, limit: limit + RESULTS_PER_PAGE })}
+        >
           Show more results
         </button>
       )}

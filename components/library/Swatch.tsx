@@ -3,5 +3,12 @@ import type { HighlightColour } from '@/utils/db/schema';
 import { HIGHLIGHT_BACKGROUNDS } from '@/utils/highlighting/highlight-colours';
 
 export function Swatch({ colour }: { colour: HighlightColour }) {
-  return <span className="margin-swatch" data-swatch={colour} style={{ background: HIGHLIGHT_BACKGROUNDS[colour] }} aria-hidden="true" />;
+  return (
+    <span
+      className="margin-swatch"
+      data-swatch={colour}
+      style={{ background: HIGHLIGHT_BACKGROUNDS[colour] }}
+      aria-hidden="true"
+    />
+  );
 }

@@ -29,17 +29,28 @@ function highlightOf(id: string, words: string, extra: Partial<HighlightRecord> 
     }
     seen += n.length;
   }
-  return { id, selectors: describeRange(root, range), quote: words, colour: 'yellow', anchor: 'anchored', ...extra } as HighlightRecord;
+  return {
+    id,
+    selectors: describeRange(root, range),
+    quote: words,
+    colour: 'yellow',
+    anchor: 'anchored',
+    ...extra,
+  } as HighlightRecord;
 }
 
-const marked = (id: string) => [...root.querySelectorAll(`mark[data-margin-id="${id}"]`)].map((m) => m.textContent).join('');
+const marked = (id: string) =>
+  [...root.querySelectorAll(`mark[data-margin-id="${id}"]`)].map((m) => m.textContent).join('');
 
 describe('with <mark> elements', () => {
   test('wraps each highlight, across element boundaries, and takes the marks off again', () => {
     const before = root.innerHTML;
     const result = paintHighlights(
       root,
-      [highlightOf('h1', 'comes in twice', { colour: 'green' }), highlightOf('h2', 'the charts are often wrong', { colour: 'pink' })],
+      [
+        highlightOf('h1', 'comes in twice', { colour: 'green' }),
+        highlightOf('h2', 'the charts are often wrong', { colour: 'pink' }),
+      ],
       window,
       'marks',
     );
@@ -54,15 +65,27 @@ describe('with <mark> elements', () => {
 
   test('two highlights in one text node are both placed where they belong', () => {
     // Wrapping the first splits the text node the second is in: the second must still land on its words.
-    paintHighlights(root, [highlightOf('a', 'Fishermen read'), highlightOf('b', 'the charts are often')], window, 'marks');
+    paintHighlights(
+      root,
+      [highlightOf('a', 'Fishermen read'), highlightOf('b', 'the charts are often')],
+      window,
+      'marks',
+    );
     expect(marked('a')).toBe('Fishermen read');
     expect(marked('b')).toBe('the charts are often');
   });
 
   test('a passage not in the copy is reported, a detached one is not looked for', () => {
     const gone = highlightOf('gone', 'harbour empties');
-    gone.selectors = [{ type: 'TextQuoteSelector', exact: 'a sentence that was never in this article at all', prefix: '', suffix: '' }];
-    const result = paintHighlights(root, [gone, highlightOf('kept', 'twice a day', { anchor: 'detached' })], window, 'marks');
+    gone.selectors = [
+      { type: 'TextQuoteSelector', exact: 'a sentence that was never in this article at all', prefix: '', suffix: '' },
+    ];
+    const result = paintHighlights(
+      root,
+      [gone, highlightOf('kept', 'twice a day', { anchor: 'detached' })],
+      window,
+      'marks',
+    );
     expect(result.unplaced.map((h) => h.id)).toEqual(['gone']);
     expect(result.placed).toEqual([]);
     expect(root.querySelectorAll('mark')).toHaveLength(0);
@@ -78,7 +101,10 @@ describe('with the Custom Highlight API', () => {
       }
     }
     const registry = new Map<string, FakeHighlight>();
-    return { registry, win: { document, CSS: { highlights: registry }, Highlight: FakeHighlight } as unknown as Window };
+    return {
+      registry,
+      win: { document, CSS: { highlights: registry }, Highlight: FakeHighlight } as unknown as Window,
+    };
   }
 
   test('registers one highlight per colour and leaves the DOM alone', () => {
@@ -86,11 +112,18 @@ describe('with the Custom Highlight API', () => {
     const before = root.innerHTML;
     const result = paintHighlights(
       root,
-      [highlightOf('h1', 'comes in twice'), highlightOf('h2', 'harbour empties'), highlightOf('h3', 'Fishermen', { colour: 'purple' })],
+      [
+        highlightOf('h1', 'comes in twice'),
+        highlightOf('h2', 'harbour empties'),
+        highlightOf('h3', 'Fishermen', { colour: 'purple' }),
+      ],
       win,
     );
     expect(result.mode).toBe('custom-highlight');
-    expect([...registry.get('margin-yellow')!].map((r) => r.toString()).sort()).toEqual(['comes in twice', 'harbour empties']);
+    expect([...registry.get('margin-yellow')!].map((r) => r.toString()).sort()).toEqual([
+      'comes in twice',
+      'harbour empties',
+    ]);
     expect([...registry.get('margin-purple')!].map((r) => r.toString())).toEqual(['Fishermen']);
     expect(root.innerHTML).toBe(before);
     result.clear();
@@ -100,7 +133,8 @@ describe('with the Custom Highlight API', () => {
   test('a passage edited in the copy is placed and counted as doubtful', () => {
     const { win } = fakeWindow();
     const h = highlightOf('h1', 'Fishermen read the water before the charts');
-    root.querySelectorAll('p')[1]!.textContent = 'Old fishermen read the sea before the charts; the charts are often wrong.';
+    root.querySelectorAll('p')[1]!.textContent =
+      'Old fishermen read the sea before the charts; the charts are often wrong.';
     const result = paintHighlights(root, [h], win);
     expect(result.placed).toHaveLength(1);
     expect(result.doubtful).toHaveLength(1);

@@ -35,7 +35,10 @@ export function paintHighlights(
   mode: 'auto' | 'marks' = 'auto',
 ): PaintResult {
   const wanted = highlights.filter((h) => h.anchor !== 'detached');
-  const results = anchorAll(root, wanted.map((h) => h.selectors));
+  const results = anchorAll(
+    root,
+    wanted.map((h) => h.selectors),
+  );
   const placed: Array<{ highlight: HighlightRecord; result: AnchorResult }> = [];
   const unplaced: HighlightRecord[] = [];
   wanted.forEach((highlight, i) => {

@@ -22,6 +22,8 @@ export function resultSummary(hits: readonly LibraryHit[], more: boolean): strin
       const n = counts.get(kind)!;
       return `${n} ${NOUNS[kind][n === 1 ? 0 : 1]}`;
     });
-  const total = more ? `More than ${hits.length} results, newest ${hits.length} shown` : `${hits.length} result${hits.length === 1 ? '' : 's'}`;
+  const total = more
+    ? `More than ${hits.length} results, newest ${hits.length} shown`
+    : `${hits.length} result${hits.length === 1 ? '' : 's'}`;
   return `${total}: ${parts.join(', ')}`;
 }

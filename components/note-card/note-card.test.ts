@@ -47,7 +47,11 @@ describe('the note card', () => {
     (document.querySelector('[data-colour="pink"]') as HTMLButtonElement).click();
     key({ key: 'Enter', ctrlKey: true });
     await vi.waitFor(() => expect(d.close).toHaveBeenCalledWith(7));
-    expect(d.save).toHaveBeenCalledWith('h1', { note: 'Ask Dana before Friday', tags: ['work', 'layoffs'], colour: 'pink' });
+    expect(d.save).toHaveBeenCalledWith('h1', {
+      note: 'Ask Dana before Friday',
+      tags: ['work', 'layoffs'],
+      colour: 'pink',
+    });
   });
 
   test('Esc closes without saving', async () => {

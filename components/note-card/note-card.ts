@@ -38,7 +38,11 @@ export async function mountNoteCard(root: HTMLElement, deps: NoteCardDeps): Prom
   const quote = el('blockquote', { class: 'nc-quote', 'data-field': 'quote' });
   const colours = el('div', { class: 'nc-colours', role: 'radiogroup', 'aria-label': 'Colour' });
   const note = el('textarea', { 'data-field': 'note', 'aria-label': 'Note', placeholder: 'Write a note…', rows: '3' });
-  const tags = el('input', { 'data-field': 'tags', 'aria-label': 'Tags, separated by commas', placeholder: 'tags, separated, by commas' });
+  const tags = el('input', {
+    'data-field': 'tags',
+    'aria-label': 'Tags, separated by commas',
+    placeholder: 'tags, separated, by commas',
+  });
   const message = el('p', { class: 'nc-message', role: 'status', 'data-card-message': '' });
   const save = el('button', { class: 'nc-save', 'data-action': 'save', type: 'button' }, 'Save');
   const cancel = el('button', { 'data-action': 'cancel', type: 'button' }, 'Cancel');
@@ -49,7 +53,14 @@ export async function mountNoteCard(root: HTMLElement, deps: NoteCardDeps): Prom
 
   let colour: HighlightColour = 'yellow';
   const swatches = HIGHLIGHT_COLOURS.map((c) => {
-    const b = el('button', { class: 'nc-swatch', type: 'button', role: 'radio', 'data-colour': c, 'aria-label': c, title: c });
+    const b = el('button', {
+      class: 'nc-swatch',
+      type: 'button',
+      role: 'radio',
+      'data-colour': c,
+      'aria-label': c,
+      title: c,
+    });
     b.addEventListener('click', () => pick(c));
     return b;
   });

@@ -40,13 +40,19 @@ export function DataSection() {
     <section aria-labelledby="data-heading">
       <h2 id="data-heading">Your data</h2>
       <p data-where-data-lives>
-        Your highlights, notes, tags and saved articles are kept in this browser profile, in the browser's own
-        database (IndexedDB). Nothing leaves this machine until you set up sync.
+        Your highlights, notes, tags and saved articles are kept in this browser profile, in the browser's own database
+        (IndexedDB). Nothing leaves this machine until you set up sync.
       </p>
       <dl className="options-figures">
         <dt>Storage used</dt>
         <dd data-storage-usage={figures?.usage ?? undefined}>
-          {figures === null ? '…' : figures.usage === null ? 'The browser does not say.' : <StorageUse figures={figures} />}
+          {figures === null ? (
+            '…'
+          ) : figures.usage === null ? (
+            'The browser does not say.'
+          ) : (
+            <StorageUse figures={figures} />
+          )}
         </dd>
         <dt>Protected from automatic clean-up</dt>
         <dd data-storage-persisted={figures?.persisted ?? undefined}>
@@ -59,7 +65,9 @@ export function DataSection() {
               </button>
             </>
           )}
-          {asked && figures?.persisted === false && ' The browser declined; it may agree later, as you use Margin more.'}
+          {asked &&
+            figures?.persisted === false &&
+            ' The browser declined; it may agree later, as you use Margin more.'}
         </dd>
       </dl>
       <p>

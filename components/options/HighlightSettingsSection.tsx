@@ -4,7 +4,11 @@ import { COLOUR_LABELS } from '@/components/library/colour-labels';
 import { Swatch } from '@/components/library/Swatch';
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
 import { DEFAULT_HIGHLIGHT_SETTINGS, type HighlightSettings } from '@/utils/settings/highlight-settings';
-import { loadHighlightSettings, saveHighlightSettings, watchHighlightSettings } from '@/utils/settings/highlight-settings-store';
+import {
+  loadHighlightSettings,
+  saveHighlightSettings,
+  watchHighlightSettings,
+} from '@/utils/settings/highlight-settings-store';
 
 export function HighlightSettingsSection() {
   const [settings, setSettings] = useState<HighlightSettings | null>(null);

@@ -27,8 +27,9 @@ export function MarkdownTemplateSection() {
     <section aria-labelledby="md-template">
       <h2 id="md-template">Markdown export template</h2>
       <p className="options-hint">
-        <code>{'{{title}}'}</code>, <code>{'{{#highlights}}…{{/highlights}}'}</code>, <code>{'{{quote|blockquote}}'}</code>,{' '}
-        <code>{'{{#note}}…{{/note}}'}</code>, <code>{'{{link}}'}</code>: the README lists every field.
+        <code>{'{{title}}'}</code>, <code>{'{{#highlights}}…{{/highlights}}'}</code>,{' '}
+        <code>{'{{quote|blockquote}}'}</code>, <code>{'{{#note}}…{{/note}}'}</code>, <code>{'{{link}}'}</code>: the
+        README lists every field.
       </p>
       <textarea
         data-field="markdown-template"

@@ -69,9 +69,9 @@ export function ShortcutsTable({ commands, place, onOpen }: TableProps) {
         </tbody>
       </table>
       <p className="options-hint" data-shortcut-help>
-        {unassigned.length > 0 ? 'Give it a key' : 'Change them'} in your browser's extension shortcut settings
-        (Chrome: chrome://extensions/shortcuts; Edge: edge://extensions/shortcuts; Firefox: about:addons → ⚙ → Manage
-        Extension Shortcuts).{' '}
+        {unassigned.length > 0 ? 'Give it a key' : 'Change them'} in your browser's extension shortcut settings (Chrome:
+        chrome://extensions/shortcuts; Edge: edge://extensions/shortcuts; Firefox: about:addons → ⚙ → Manage Extension
+        Shortcuts).{' '}
         {!failed && (
           <button type="button" data-open-shortcut-settings onClick={() => void onOpen().then((ok) => setFailed(!ok))}>
             Open shortcut settings

@@ -32,7 +32,6 @@ import {
   type SyncNote,
 } from './sync-form';
 
-
 export function SyncSection() {
   const [saved, setSaved] = useState<SyncSettings | null>(null);
   const [form, setForm] = useState<SyncSettings>({ ...DEFAULT_SYNC_SETTINGS });
@@ -88,7 +87,8 @@ export function SyncSection() {
     setBusy(null);
   };
 
-  const syncNow = (allowMassDelete = false) => void syncMessenger.sendMessage('sync:now', { allowMassDelete }).catch(() => undefined);
+  const syncNow = (allowMassDelete = false) =>
+    void syncMessenger.sendMessage('sync:now', { allowMassDelete }).catch(() => undefined);
   const ready = canSyncNow(saved);
   const syncing = status?.state === 'syncing';
 
@@ -96,12 +96,17 @@ export function SyncSection() {
     <section aria-labelledby="sync-heading" className="options-sync" data-sync-loaded={saved !== null}>
       <h2 id="sync-heading">Sync</h2>
       <p>
-        Keep your highlights, notes, tags and saved articles the same in every browser you use, through a WebDAV server you
-        own (Nextcloud, ownCloud, a NAS, Apache, rclone…). No Margin account: the files stay on your server.
+        Keep your highlights, notes, tags and saved articles the same in every browser you use, through a WebDAV server
+        you own (Nextcloud, ownCloud, a NAS, Apache, rclone…). No Margin account: the files stay on your server.
       </p>
 
       <label className="options-check options-sync-enabled">
-        <input type="checkbox" data-sync-field="enabled" checked={form.enabled} onChange={(e) => edit('enabled', e.target.checked)} />
+        <input
+          type="checkbox"
+          data-sync-field="enabled"
+          checked={form.enabled}
+          onChange={(e) => edit('enabled', e.target.checked)}
+        />
         Sync this browser
       </label>
 
@@ -113,19 +118,70 @@ export function SyncSection() {
           warning={plainHttpWarning(form.url)}
           hint="Your server's WebDAV address, e.g. https://cloud.example.org/remote.php/dav/files/you/"
         >
-          <input id="sync-url" type="url" data-sync-field="url" autoComplete="url" spellCheck={false} value={form.url} onChange={(e) => edit('url', e.target.value)} />
+          <input
+            id="sync-url"
+            type="url"
+            data-sync-field="url"
+            autoComplete="url"
+            spellCheck={false}
+            value={form.url}
+            onChange={(e) => edit('url', e.target.value)}
+          />
         </Field>
         <Field id="sync-user" label="User name" problem={problems.username}>
-          <input id="sync-user" type="text" data-sync-field="username" autoComplete="username" spellCheck={false} value={form.username} onChange={(e) => edit('username', e.target.value)} />
+          <input
+            id="sync-user"
+            type="text"
+            data-sync-field="username"
+            autoComplete="username"
+            spellCheck={false}
+            value={form.username}
+            onChange={(e) => edit('username', e.target.value)}
+          />
         </Field>
-        <Field id="sync-password" label="Password or app token" problem={problems.password} hint="An app password is safer than your main one (Nextcloud: Settings › Security). Kept in this browser only, never in backups.">
-          <input id="sync-password" type="password" data-sync-field="password" autoComplete="current-password" value={form.password} onChange={(e) => edit('password', e.target.value)} />
+        <Field
+          id="sync-password"
+          label="Password or app token"
+          problem={problems.password}
+          hint="An app password is safer than your main one (Nextcloud: Settings › Security). Kept in this browser only, never in backups."
+        >
+          <input
+            id="sync-password"
+            type="password"
+            data-sync-field="password"
+            autoComplete="current-password"
+            value={form.password}
+            onChange={(e) => edit('password', e.target.value)}
+          />
         </Field>
-        <Field id="sync-folder" label="Folder" problem={problems.folder} hint="Created on the first sync. Use the same folder in every browser.">
-          <input id="sync-folder" type="text" data-sync-field="folder" spellCheck={false} value={form.folder} onChange={(e) => edit('folder', e.target.value)} />
+        <Field
+          id="sync-folder"
+          label="Folder"
+          problem={problems.folder}
+          hint="Created on the first sync. Use the same folder in every browser."
+        >
+          <input
+            id="sync-folder"
+            type="text"
+            data-sync-field="folder"
+            spellCheck={false}
+            value={form.folder}
+            onChange={(e) => edit('folder', e.target.value)}
+          />
         </Field>
-        <Field id="sync-passphrase" label="Encryption passphrase (optional)" hint="With a passphrase, the server holds only encrypted files. Use the same one in every browser; if it is lost, the synced copy cannot be read (what is in each browser stays).">
-          <input id="sync-passphrase" type="password" data-sync-field="passphrase" autoComplete="new-password" value={form.passphrase} onChange={(e) => edit('passphrase', e.target.value)} />
+        <Field
+          id="sync-passphrase"
+          label="Encryption passphrase (optional)"
+          hint="With a passphrase, the server holds only encrypted files. Use the same one in every browser; if it is lost, the synced copy cannot be read (what is in each browser stays)."
+        >
+          <input
+            id="sync-passphrase"
+            type="password"
+            data-sync-field="passphrase"
+            autoComplete="new-password"
+            value={form.passphrase}
+            onChange={(e) => edit('passphrase', e.target.value)}
+          />
         </Field>
         <Field id="sync-interval" label="Sync every (minutes)" problem={problems.intervalMinutes}>
           <input
@@ -147,12 +203,23 @@ export function SyncSection() {
         <button type="button" data-action="sync-save" disabled={busy !== null} onClick={() => void save()}>
           Save
         </button>
-        <button type="button" data-action="sync-now" disabled={!ready || dirty || syncing} onClick={() => syncNow()} title={dirty ? 'Save your changes first' : undefined}>
+        <button
+          type="button"
+          data-action="sync-now"
+          disabled={!ready || dirty || syncing}
+          onClick={() => syncNow()}
+          title={dirty ? 'Save your changes first' : undefined}
+        >
           {syncing ? 'Syncing…' : 'Sync now'}
         </button>
       </div>
       {note && (
-        <p role="status" className={note.ok ? 'options-hint' : 'options-error'} data-sync-note={note.kind} data-ok={note.ok}>
+        <p
+          role="status"
+          className={note.ok ? 'options-hint' : 'options-error'}
+          data-sync-note={note.kind}
+          data-ok={note.ok}
+        >
           {note.text}
         </p>
       )}
@@ -160,9 +227,9 @@ export function SyncSection() {
       {status?.state === 'needs-confirmation' && status.confirm && !dismissed && (
         <div className="options-confirm" role="alertdialog" aria-labelledby="sync-confirm-text" data-sync-confirm>
           <p id="sync-confirm-text">
-            This sync would delete {status.confirm.deletes.toLocaleString('en')} of your {status.confirm.live.toLocaleString('en')}{' '}
-            highlights and notes in this browser, because they were deleted in another browser (or the sync folder was emptied or
-            replaced). Delete them here too?
+            This sync would delete {status.confirm.deletes.toLocaleString('en')} of your{' '}
+            {status.confirm.live.toLocaleString('en')} highlights and notes in this browser, because they were deleted
+            in another browser (or the sync folder was emptied or replaced). Delete them here too?
           </p>
           <button type="button" data-action="sync-confirm-delete" onClick={() => syncNow(true)}>
             Delete them

@@ -14,7 +14,11 @@ export function SyncStatusDetails({ status: s, now }: { status: SyncStatus; now:
         {describeSyncStatus(s, now)}
       </p>
       {s.state === 'syncing' && s.progress && (
-        <progress max={s.progress.total || undefined} value={s.progress.total ? s.progress.done : undefined} aria-label={describeProgress(s.progress)} />
+        <progress
+          max={s.progress.total || undefined}
+          value={s.progress.total ? s.progress.done : undefined}
+          aria-label={describeProgress(s.progress)}
+        />
       )}
       <dl className="options-figures">
         <dt>Last sync</dt>
@@ -26,7 +30,8 @@ export function SyncStatusDetails({ status: s, now }: { status: SyncStatus; now:
             <dt>Last sync did</dt>
             <dd>
               received {s.last.received}, sent {s.last.sent}, changed {s.last.changed} here
-              {s.last.conflicts > 0 && `, ${s.last.conflicts} note${s.last.conflicts === 1 ? '' : 's'} edited in two browsers (choose in the popup)`}
+              {s.last.conflicts > 0 &&
+                `, ${s.last.conflicts} note${s.last.conflicts === 1 ? '' : 's'} edited in two browsers (choose in the popup)`}
             </dd>
           </>
         )}
@@ -37,7 +42,9 @@ export function SyncStatusDetails({ status: s, now }: { status: SyncStatus; now:
       </dl>
       {s.warnings.length > 0 && (
         <details>
-          <summary>{s.warnings.length} file{s.warnings.length === 1 ? '' : 's'} in the sync folder could not be read</summary>
+          <summary>
+            {s.warnings.length} file{s.warnings.length === 1 ? '' : 's'} in the sync folder could not be read
+          </summary>
           <ul>
             {s.warnings.map((w, i) => (
               <li

@@ -43,7 +43,9 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
     return (
       <main className="pp">
         <h1 className="pp-title">Margin</h1>
-        <p className="pp-empty">Margin cannot run on this page (browser pages and stores are off limits to extensions).</p>
+        <p className="pp-empty">
+          Margin cannot run on this page (browser pages and stores are off limits to extensions).
+        </p>
         <SyncStatusLine />
         <ShortcutNotice onOpened={closeUnlessPage} />
         <button type="button" className="pp-button" onClick={openLibrary}>

@@ -13,6 +13,11 @@ export function ShortcutNotice({ onOpened }: { onOpened?: () => void }) {
     return ok;
   };
   return (
-    <UnassignedShortcutNotice className="pp-hint pp-shortcut" unassigned={unassignedCommands(commands)} place={thisBrowsersShortcutPlace()} onOpen={open} />
+    <UnassignedShortcutNotice
+      className="pp-hint pp-shortcut"
+      unassigned={unassignedCommands(commands)}
+      place={thisBrowsersShortcutPlace()}
+      onOpen={open}
+    />
   );
 }

@@ -21,7 +21,9 @@ export function useTabArticle(tabId: number | null): TabArticle {
   });
   const refresh = useCallback(async () => {
     if (tabId === null) return setState({ loading: false, page: null, articleId: null });
-    const result = await marginMessenger.sendMessage('tab:page', { tabId }).catch(() => ({ page: null, articleId: null }));
+    const result = await marginMessenger
+      .sendMessage('tab:page', { tabId })
+      .catch(() => ({ page: null, articleId: null }));
     setState({ loading: false, ...result });
   }, [tabId]);
   useEffect(() => void refresh(), [refresh]);

@@ -11,7 +11,6 @@ import { ReaderHeader } from './ReaderHeader';
 import { ReaderToolbar } from './ReaderToolbar';
 import { useLineMeasure } from './use-line-measure';
 
-
 export interface ReaderAppProps {
   article: ExtractedArticle;
   initialSettings: ReaderSettings;
@@ -55,7 +54,14 @@ function usePrefersDark(): boolean {
   return dark;
 }
 
-export function ReaderApp({ article, initialSettings, onSettingsChange, subscribeSettings, onClose, onRendered }: ReaderAppProps) {
+export function ReaderApp({
+  article,
+  initialSettings,
+  onSettingsChange,
+  subscribeSettings,
+  onClose,
+  onRendered,
+}: ReaderAppProps) {
   const [settings, setSettings] = useState(initialSettings);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);

@@ -23,7 +23,11 @@ export function ReaderHeader({ article, titleRef }: { article: ExtractedArticle;
   const lead = article.leadImage && !bodyShowsImage(article.html, article.leadImage) ? article.leadImage : null;
   return (
     <header className="mr-meta">
-      {article.siteName && <p className="mr-site" data-field="site">{article.siteName}</p>}
+      {article.siteName && (
+        <p className="mr-site" data-field="site">
+          {article.siteName}
+        </p>
+      )}
       <h1 className="mr-title" id="mr-title" tabIndex={-1} ref={titleRef} data-field="title">
         {article.title}
       </h1>
@@ -35,7 +39,9 @@ export function ReaderHeader({ article, titleRef }: { article: ExtractedArticle;
           </time>
         )}
         <span data-field="reading-time">{article.readingMinutes} min read</span>
-        <a href={article.url} data-field="original">Original</a>
+        <a href={article.url} data-field="original">
+          Original
+        </a>
       </p>
       {article.fallback && (
         <p className="mr-byline" data-field="fallback" role="note">

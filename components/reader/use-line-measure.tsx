@@ -12,7 +12,11 @@ import { FONT_STACKS } from './font-stacks';
  * @return `measure`, the CSS max-width for the article's lines, and `probe`, an element to
  *   render anywhere in the document (it is invisible and takes no room)
  */
-export function useLineMeasure({ font, fontSize, lineWidth }: Pick<ReaderSettings, 'font' | 'fontSize' | 'lineWidth'>): {
+export function useLineMeasure({
+  font,
+  fontSize,
+  lineWidth,
+}: Pick<ReaderSettings, 'font' | 'fontSize' | 'lineWidth'>): {
   measure: string;
   probe: ReactElement;
 } {
@@ -30,7 +34,16 @@ export function useLineMeasure({ font, fontSize, lineWidth }: Pick<ReaderSetting
     <span
       aria-hidden="true"
       data-measure-probe=""
-      style={{ position: 'absolute', top: 0, left: 0, width: 0, height: 0, overflow: 'hidden', visibility: 'hidden', pointerEvents: 'none' }}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        width: 0,
+        height: 0,
+        overflow: 'hidden',
+        visibility: 'hidden',
+        pointerEvents: 'none',
+      }}
     >
       <span ref={ref} style={{ whiteSpace: 'nowrap', fontFamily: FONT_STACKS[font], fontSize: `${fontSize}px` }}>
         {MEASURE_SAMPLE}

@@ -21,7 +21,9 @@ const CONFLICT: CommandInfo[] = [
   { name: 'highlight-selection', description: 'Highlight the selected text', shortcut: 'Alt+Shift+H' },
   { name: 'open-side-panel', description: 'Open Margin beside the page', shortcut: 'Alt+Shift+M' },
 ];
-const ALL_SET: CommandInfo[] = CONFLICT.map((c) => (c.name === 'toggle-reader' ? { ...c, shortcut: 'Alt+Shift+R' } : c));
+const ALL_SET: CommandInfo[] = CONFLICT.map((c) =>
+  c.name === 'toggle-reader' ? { ...c, shortcut: 'Alt+Shift+R' } : c,
+);
 const CHROME = { url: 'chrome://extensions/shortcuts', steps: 'chrome://extensions/shortcuts' };
 
 let root: Root | null = null;
@@ -46,7 +48,9 @@ const click = async (el: Element | null) => {
 describe('popup line', () => {
   test('names the command without a key and opens the shortcut page', async () => {
     const onOpen = vi.fn(async () => true);
-    const el = await render(<UnassignedShortcutNotice unassigned={unassignedCommands(CONFLICT)} place={CHROME} onOpen={onOpen} />);
+    const el = await render(
+      <UnassignedShortcutNotice unassigned={unassignedCommands(CONFLICT)} place={CHROME} onOpen={onOpen} />,
+    );
     const line = el.querySelector('[data-shortcut-notice]')!;
     expect(line.getAttribute('data-shortcut-notice')).toBe('toggle-reader');
     expect(line.textContent).toBe('No keyboard shortcut for the reader view. Set one…');
@@ -58,13 +62,19 @@ describe('popup line', () => {
 
   test('when the browser will not open the page, it says where to go', async () => {
     const firefox = { url: null, steps: 'about:addons → ⚙ (gear) → Manage Extension Shortcuts' };
-    const el = await render(<UnassignedShortcutNotice unassigned={unassignedCommands(CONFLICT)} place={firefox} onOpen={async () => false} />);
+    const el = await render(
+      <UnassignedShortcutNotice unassigned={unassignedCommands(CONFLICT)} place={firefox} onOpen={async () => false} />,
+    );
     await click(el.querySelector('button'));
-    expect(el.querySelector('[data-shortcut-steps]')!.textContent).toBe('Set one in about:addons → ⚙ (gear) → Manage Extension Shortcuts.');
+    expect(el.querySelector('[data-shortcut-steps]')!.textContent).toBe(
+      'Set one in about:addons → ⚙ (gear) → Manage Extension Shortcuts.',
+    );
   });
 
   test('says nothing when every command has a key', async () => {
-    const el = await render(<UnassignedShortcutNotice unassigned={unassignedCommands(ALL_SET)} place={CHROME} onOpen={async () => true} />);
+    const el = await render(
+      <UnassignedShortcutNotice unassigned={unassignedCommands(ALL_SET)} place={CHROME} onOpen={async () => true} />,
+    );
     expect(el.innerHTML).toBe('');
   });
 });
@@ -74,7 +84,9 @@ describe('settings section', () => {
     const onOpen = vi.fn(async () => true);
     const el = await render(<ShortcutsTable commands={CONFLICT} place={CHROME} onOpen={onOpen} />);
     expect(el.querySelector('[data-shortcut="toggle-reader"]')!.textContent).toBe('not set');
-    expect(el.querySelector('[data-shortcut-unassigned="toggle-reader"]')!.textContent).toContain('another extension may use Alt+Shift+R');
+    expect(el.querySelector('[data-shortcut-unassigned="toggle-reader"]')!.textContent).toContain(
+      'another extension may use Alt+Shift+R',
+    );
     expect(el.querySelector('[data-shortcut="highlight-selection"]')!.textContent).toBe('Alt+Shift+H');
     expect(el.querySelector('[data-shortcut="open-side-panel"]')!.textContent).toBe('Alt+Shift+M');
     expect(el.querySelector('[data-shortcut="_execute_action"]')).toBe(null);
@@ -94,7 +106,11 @@ describe('settings section', () => {
   test('Firefox: the sidebar command is listed under its reserved name', async () => {
     const el = await render(
       <ShortcutsTable
-        commands={[{ name: 'toggle-reader', shortcut: 'Alt+Shift+R' }, { name: 'highlight-selection', shortcut: 'Alt+Shift+H' }, { name: '_execute_sidebar_action' }]}
+        commands={[
+          { name: 'toggle-reader', shortcut: 'Alt+Shift+R' },
+          { name: 'highlight-selection', shortcut: 'Alt+Shift+H' },
+          { name: '_execute_sidebar_action' },
+        ]}
         place={{ url: null, steps: 'about:addons' }}
         onOpen={async () => false}
       />,

@@ -4,7 +4,11 @@
  * If the browser will not open that page, the line says how to get there.
  */
 import { useState } from 'react';
-import { unassignedSummary, type MarginCommand, type ShortcutSettingsPlace } from '@/utils/shortcuts/unassigned-shortcuts';
+import {
+  unassignedSummary,
+  type MarginCommand,
+  type ShortcutSettingsPlace,
+} from '@/utils/shortcuts/unassigned-shortcuts';
 
 interface Props {
   unassigned: readonly MarginCommand[];

@@ -12,8 +12,13 @@ interface Props {
 export function CardSummary({ highlight, state, editing, onReveal }: Props) {
   return (
     <>
-      <button type="button" className={`pp-quote pp-bar-${highlight.colour} sp-quote`} data-action="reveal" onClick={onReveal}
-        title={state === 'orphan' || state === 'note' ? 'Not on the page' : 'Show on the page'}>
+      <button
+        type="button"
+        className={`pp-quote pp-bar-${highlight.colour} sp-quote`}
+        data-action="reveal"
+        onClick={onReveal}
+        title={state === 'orphan' || state === 'note' ? 'Not on the page' : 'Show on the page'}
+      >
         {highlight.quote}
       </button>
       <div className="sp-meta">

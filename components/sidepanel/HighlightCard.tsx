@@ -29,7 +29,12 @@ export interface HighlightCardProps {
 export const HighlightCard = memo(
   HighlightCardView,
   (a, b) =>
-    a.state === b.state && a.focused === b.focused && a.editing === b.editing && a.problem === b.problem && a.actions === b.actions && sameCard(a.highlight, b.highlight),
+    a.state === b.state &&
+    a.focused === b.focused &&
+    a.editing === b.editing &&
+    a.problem === b.problem &&
+    a.actions === b.actions &&
+    sameCard(a.highlight, b.highlight),
 );
 
 function HighlightCardView({ highlight, state, focused, editing, problem, actions }: HighlightCardProps) {
@@ -88,10 +93,22 @@ function HighlightCardView({ highlight, state, focused, editing, problem, action
         />
       ) : (
         <p className="sp-card-actions">
-          <button type="button" className="pp-link sp-edit" data-action="edit" onClick={() => actions.edit(highlight.id)} aria-label="Edit note, tags and colour">
+          <button
+            type="button"
+            className="pp-link sp-edit"
+            data-action="edit"
+            onClick={() => actions.edit(highlight.id)}
+            aria-label="Edit note, tags and colour"
+          >
             Edit
           </button>{' '}
-          <button type="button" className="pp-link" data-action="copy" onClick={() => actions.copy(highlight)} aria-label="Copy as Markdown">
+          <button
+            type="button"
+            className="pp-link"
+            data-action="copy"
+            onClick={() => actions.copy(highlight)}
+            aria-label="Copy as Markdown"
+          >
             Copy
           </button>
         </p>

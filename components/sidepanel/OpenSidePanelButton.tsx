@@ -12,7 +12,9 @@ export function OpenSidePanelButton({ tabId, onOpened, onError }: Props) {
   if (!canOpenSidePanel()) return null;
   const open = () => {
     // Called at once, inside the click: the browser opens a side panel only on a user gesture.
-    openSidePanel(tabId).then(onOpened, (e: unknown) => onError(`Could not open the side panel: ${e instanceof Error ? e.message : String(e)}`));
+    openSidePanel(tabId).then(onOpened, (e: unknown) =>
+      onError(`Could not open the side panel: ${e instanceof Error ? e.message : String(e)}`),
+    );
   };
   return (
     <button type="button" className="pp-button pp-button-primary" data-action="open-side-panel" onClick={open}>

@@ -13,7 +13,13 @@ export function OrphanActions({ kept, problem, onReattach, onKeepAsNote }: Props
   return (
     <>
       <div className="pp-row">
-        <button type="button" className="pp-link" data-action="reattach" onClick={onReattach} title="Select the passage on the page first">
+        <button
+          type="button"
+          className="pp-link"
+          data-action="reattach"
+          onClick={onReattach}
+          title="Select the passage on the page first"
+        >
           Attach to selection
         </button>
         {!kept && (

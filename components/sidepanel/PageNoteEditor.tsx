@@ -19,7 +19,9 @@ export function PageNoteEditor({ text, onSave, conflicts, onResolve }: Props) {
       <label className="pp-h2" htmlFor="pp-page-note">
         Page note
       </label>
-      {conflicts && conflicts.length > 0 && <NoteConflictChooser current={text} conflicts={conflicts} onKeep={onResolve} />}
+      {conflicts && conflicts.length > 0 && (
+        <NoteConflictChooser current={text} conflicts={conflicts} onKeep={onResolve} />
+      )}
       <textarea
         id="pp-page-note"
         className="pp-note"

@@ -5,7 +5,11 @@ export function PanelHeader({ title, offline }: { title: string; offline: boolea
       <h1 className="pp-title" data-field="title">
         {title || 'Untitled page'}
       </h1>
-      {offline && <p className="pp-hint" data-offline-copy>Saved offline copy.</p>}
+      {offline && (
+        <p className="pp-hint" data-offline-copy>
+          Saved offline copy.
+        </p>
+      )}
     </header>
   );
 }

@@ -79,16 +79,24 @@ export function SidePanelApp({ start }: { start: PanelStart }) {
     },
     edit: open,
     leave: () => setEditing(null),
-    change: async (id, patch: HighlightPatch) => show(await marginMessenger.sendMessage('highlight:update', { id, patch })),
+    change: async (id, patch: HighlightPatch) =>
+      show(await marginMessenger.sendMessage('highlight:update', { id, patch })),
     async remove(h) {
       setEditing(null);
       if (await marginMessenger.sendMessage('highlight:delete', { id: h.id })) setDeleted(h);
     },
     async reattach(id) {
-      const ok = tabId !== null && (await pageMessenger.sendMessage('selection:reattach', { id }, tabId).catch(() => false));
-      setProblems((p) => ({ ...p, [id]: ok ? '' : 'Select the passage on the page first, then click “Attach to selection”.' }));
+      const ok =
+        tabId !== null && (await pageMessenger.sendMessage('selection:reattach', { id }, tabId).catch(() => false));
+      setProblems((p) => ({
+        ...p,
+        [id]: ok ? '' : 'Select the passage on the page first, then click “Attach to selection”.',
+      }));
     },
-    copy: (h: HighlightRecord) => void copyMarkdown(h).catch((e: unknown) => setMessage(`Could not copy: ${e instanceof Error ? e.message : String(e)}`)),
+    copy: (h: HighlightRecord) =>
+      void copyMarkdown(h).catch((e: unknown) =>
+        setMessage(`Could not copy: ${e instanceof Error ? e.message : String(e)}`),
+      ),
   });
   const copyMarkdown = async (h: HighlightRecord) => {
     // Loaded on first use: the panel's first paint does not need the export code.
@@ -109,7 +117,8 @@ export function SidePanelApp({ start }: { start: PanelStart }) {
     setDeleted(null);
   };
   const saveNote = async (text: string) => {
-    if (subject.kind === 'offline') return show(await marginMessenger.sendMessage('page-note:set', { articleId: subject.articleId, text }));
+    if (subject.kind === 'offline')
+      return show(await marginMessenger.sendMessage('page-note:set', { articleId: subject.articleId, text }));
     if (subject.kind !== 'page') return;
     show(await marginMessenger.sendMessage('page-note:set', { tabId: subject.tabId, text }));
     if (!articleId) await refresh();
@@ -142,7 +151,10 @@ export function SidePanelApp({ start }: { start: PanelStart }) {
 
   return (
     <main className="sp" ref={main} data-panel={subject.kind} data-article-id={articleId ?? undefined}>
-      <PanelHeader title={article?.title ?? (subject.kind === 'page' ? subject.page.title : '')} offline={subject.kind === 'offline'} />
+      <PanelHeader
+        title={article?.title ?? (subject.kind === 'page' ? subject.page.title : '')}
+        offline={subject.kind === 'offline'}
+      />
       {message && (
         <p className="pp-message" role="status" data-panel-message>
           {message}
@@ -164,7 +176,14 @@ export function SidePanelApp({ start }: { start: PanelStart }) {
         </h2>
         {cards.length === 0 && rows !== undefined && <PanelEmpty reason="no-highlights" />}
         {/* One list per article: the next page's cards again come first screenful first. */}
-        <CardList key={articleId} cards={cards} focused={focused} editing={editing} problems={problems} actions={actions} />
+        <CardList
+          key={articleId}
+          cards={cards}
+          focused={focused}
+          editing={editing}
+          problems={problems}
+          actions={actions}
+        />
         {cards.length > 0 && (
           <p className="pp-hint sp-keys">
             <kbd>j</kbd>/<kbd>k</kbd> move between highlights, <kbd>Enter</kbd> edits, <kbd>Esc</kbd> stops editing.

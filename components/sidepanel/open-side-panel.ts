@@ -13,7 +13,10 @@ interface FirefoxSidebarAction {
 
 /** The browser's side panel API, whichever this browser has; null when it has neither. */
 function panelApi(): { open(tabId: number): Promise<void> } | null {
-  const g = globalThis as { chrome?: { sidePanel?: ChromeSidePanel }; browser?: { sidebarAction?: FirefoxSidebarAction } };
+  const g = globalThis as {
+    chrome?: { sidePanel?: ChromeSidePanel };
+    browser?: { sidebarAction?: FirefoxSidebarAction };
+  };
   const sidebar = g.browser?.sidebarAction;
   if (sidebar) return { open: () => sidebar.open() };
   const sidePanel = g.chrome?.sidePanel;

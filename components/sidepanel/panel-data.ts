@@ -34,7 +34,11 @@ export interface PanelDataSource {
 const NOTHING: PanelData = { articleId: null, article: null, rows: [], pageNote: null };
 
 async function readPanelData(db: MarginDb, articleId: string): Promise<PanelData> {
-  const [article, rows, pageNote] = await Promise.all([getArticle(db, articleId), listHighlights(db, articleId), getPageNote(db, articleId)]);
+  const [article, rows, pageNote] = await Promise.all([
+    getArticle(db, articleId),
+    listHighlights(db, articleId),
+    getPageNote(db, articleId),
+  ]);
   return { articleId, article, rows, pageNote };
 }
 
@@ -42,7 +46,13 @@ async function readPanelData(db: MarginDb, articleId: string): Promise<PanelData
 export function openPanelData(db: MarginDb, articleId: string | null): PanelDataSource {
   if (articleId === null) {
     const none = { ...NOTHING };
-    return { articleId, current: () => none, first: Promise.resolve(none), subscribe: () => () => undefined, close: () => undefined };
+    return {
+      articleId,
+      current: () => none,
+      first: Promise.resolve(none),
+      subscribe: () => () => undefined,
+      close: () => undefined,
+    };
   }
   let latest: PanelData | undefined;
   const listeners = new Set<() => void>();
@@ -78,7 +88,11 @@ export function openPanelData(db: MarginDb, articleId: string | null): PanelData
  * React started) when it is about the same article, else from a source opened here.
  * @return undefined until the first answer for this article
  */
-export function usePanelData(db: MarginDb, articleId: string | null, handed: PanelDataSource | null): PanelData | undefined {
+export function usePanelData(
+  db: MarginDb,
+  articleId: string | null,
+  handed: PanelDataSource | null,
+): PanelData | undefined {
   const source = useMemo(
     () => (handed && handed.articleId === articleId ? handed : openPanelData(db, articleId)),
     [db, articleId, handed],

@@ -31,7 +31,10 @@ const WAIT_MS = 2000;
 async function findTab(bound: number | null): Promise<{ found: FoundTab; known?: KnownTab }> {
   if (bound !== null) return { found: { tabId: bound, windowId: null } };
   // Beside the page: the panel's window and the tab active in it (which comes with its address).
-  const [win, [tab]] = await Promise.all([browser.windows.getCurrent(), browser.tabs.query({ active: true, currentWindow: true })]);
+  const [win, [tab]] = await Promise.all([
+    browser.windows.getCurrent(),
+    browser.tabs.query({ active: true, currentWindow: true }),
+  ]);
   return { found: { tabId: tab?.id ?? null, windowId: win.id ?? null }, known: tab };
 }
 
@@ -59,7 +62,8 @@ function firstSubject(db: MarginDb, tabId: number, known: KnownTab | undefined):
 
 async function start(db: MarginDb, bound: number | null): Promise<Omit<PanelStart, 'db' | 'bound'>> {
   const { found, known } = await findTab(bound);
-  if (found.tabId === null) return { found, subject: { subject: { kind: 'none', tabId: null }, final: null }, data: null };
+  if (found.tabId === null)
+    return { found, subject: { subject: { kind: 'none', tabId: null }, final: null }, data: null };
   const subject = await firstSubject(db, found.tabId, known);
   const s = subject.subject;
   const data = openPanelData(db, s.kind === 'page' || s.kind === 'offline' ? s.articleId : null);
@@ -85,4 +89,3 @@ export async function startPanel(bound: number | null): Promise<PanelStart> {
   }
   return { db, bound, ...ready };
 }
-

@@ -34,7 +34,8 @@ async function revealInOfflineReader(tabId: number, highlight: HighlightRecord):
   const { anchor } = await import('@/utils/anchoring');
   const range = anchor(body, highlight.selectors);
   if (!range) return false;
-  const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+  const el =
+    range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
   el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
   const registry = view.CSS?.highlights;
   if (registry && view.Highlight) {

@@ -23,7 +23,11 @@ export interface FoundTab {
  */
 export function useFollowedTab(bound: number | null, found?: FoundTab): FollowedTab {
   const [shown, setShown] = useState<FollowedTab>({ tabId: found ? found.tabId : (bound ?? undefined), version: 0 });
-  const state = useRef<FollowState>({ tabId: found ? found.tabId : bound, windowId: found?.windowId ?? null, bound: bound !== null });
+  const state = useRef<FollowState>({
+    tabId: found ? found.tabId : bound,
+    windowId: found?.windowId ?? null,
+    bound: bound !== null,
+  });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the listeners live as long as the panel; `found` only seeds the first render
   useEffect(() => {

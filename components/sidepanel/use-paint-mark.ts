@@ -25,7 +25,8 @@ export function usePaintMark(target: RefObject<HTMLElement | null>, ready: boole
         el.setAttribute('data-painted-cards', String(cards.length));
         // Read after the time is taken: it lays the page out.
         const last = cards[cards.length - 1];
-        const covers = String(cards.length) === total || (last !== undefined && last.getBoundingClientRect().bottom >= innerHeight);
+        const covers =
+          String(cards.length) === total || (last !== undefined && last.getBoundingClientRect().bottom >= innerHeight);
         el.setAttribute('data-painted-covers', String(covers));
       }),
     );

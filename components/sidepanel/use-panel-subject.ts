@@ -31,7 +31,15 @@ function ownPageUrl(tabId: number): string | undefined {
 
 /** What the panel knows of a page before the background answers: its address and title. */
 function pageFromTab(url: string, title: string | undefined): PageInfo {
-  return { pageUrl: url, canonicalUrl: null, title: title ?? url, author: null, site: null, published: null, lang: null };
+  return {
+    pageUrl: url,
+    canonicalUrl: null,
+    title: title ?? url,
+    author: null,
+    site: null,
+    published: null,
+    lang: null,
+  };
 }
 
 /** What the panel already knows of its tab (following the active tab, the query for it answered with it). */
@@ -46,7 +54,12 @@ export interface KnownTab {
  *   the first paint need not wait for it; the background's answer then confirms or corrects it
  * @param known - the tab as already read (its address and title), saving a `tabs.get`
  */
-export async function readSubject(db: MarginDb, tabId: number, early: (subject: PanelSubject) => void, known?: KnownTab): Promise<PanelSubject> {
+export async function readSubject(
+  db: MarginDb,
+  tabId: number,
+  early: (subject: PanelSubject) => void,
+  known?: KnownTab,
+): Promise<PanelSubject> {
   const tab = known?.url ? known : await browser.tabs.get(tabId).catch(() => null);
   const url = tab?.url ?? ownPageUrl(tabId);
   const target = panelTarget(url, browser.runtime.getURL('/'));
@@ -55,7 +68,9 @@ export async function readSubject(db: MarginDb, tabId: number, early: (subject: 
   if (target.kind === 'unsupported' || !url) return { kind: 'none', tabId };
   const answer = marginMessenger.sendMessage('tab:page', { tabId }).catch(() => ({ page: null, articleId: null }));
   void findArticleByUrl(db, url)
-    .then((article) => article && early({ kind: 'page', tabId, page: pageFromTab(url, tab?.title), articleId: article.id }))
+    .then(
+      (article) => article && early({ kind: 'page', tabId, page: pageFromTab(url, tab?.title), articleId: article.id }),
+    )
     .catch(() => undefined);
   const { page, articleId } = await answer;
   // No page: the highlighter does not run there or has not started yet (the tab's
@@ -73,7 +88,12 @@ export interface HandedSubject {
  * @param handed - what the panel's start found for `tabId`: shown from the first render,
  *   and only the background's answer still awaited (the tab is not asked about twice)
  */
-export function usePanelSubject(db: MarginDb, tabId: number | null | undefined, version: number, handed?: HandedSubject): PanelSubjectState {
+export function usePanelSubject(
+  db: MarginDb,
+  tabId: number | null | undefined,
+  version: number,
+  handed?: HandedSubject,
+): PanelSubjectState {
   const [subject, setSubject] = useState<PanelSubject>(handed?.subject ?? { kind: 'loading' });
   const asked = useRef(0);
   const pending = useRef(handed ?? null);

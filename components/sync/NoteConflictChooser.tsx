@@ -20,7 +20,10 @@ export function NoteConflictChooser({ current, conflicts, onKeep, className = 'p
   const where = (id: string) => (device === null ? '' : id === device ? ' in this browser' : ' in another browser');
   const versions = [
     { text: current, label: 'Shown now' },
-    ...conflicts.map((c) => ({ text: c.text, label: `Written ${new Date(c.at).toLocaleString()}${where(c.deviceId)}` })),
+    ...conflicts.map((c) => ({
+      text: c.text,
+      label: `Written ${new Date(c.at).toLocaleString()}${where(c.deviceId)}`,
+    })),
   ];
   return (
     <div className={`${className}-conflict`} role="group" aria-label="Note edited in two browsers" data-note-conflict>
@@ -30,13 +33,19 @@ export function NoteConflictChooser({ current, conflicts, onKeep, className = 'p
           <li
             // biome-ignore lint/suspicious/noArrayIndexKey: the versions are replaced whole, never reordered; a version has no id
             key={i}
-            data-conflict-version={i === 0 ? 'current' : 'other'}>
+            data-conflict-version={i === 0 ? 'current' : 'other'}
+          >
             <p className={`${className}-conflict-text`} data-field="version-text">
               {v.text || <em>(empty)</em>}
             </p>
             <div className={`${className}-conflict-row`}>
               <span className={`${className}-hint`}>{v.label}</span>
-              <button type="button" className={`${className}-button`} data-action="keep-version" onClick={() => onKeep(v.text)}>
+              <button
+                type="button"
+                className={`${className}-button`}
+                data-action="keep-version"
+                onClick={() => onKeep(v.text)}
+              >
                 Keep this
               </button>
             </div>

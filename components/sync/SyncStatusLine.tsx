@@ -10,12 +10,23 @@ export function SyncStatusLine() {
   if (!enabled || !status) return null;
   const syncing = status.state === 'syncing';
   return (
-    <p className="pp-sync" role="status" data-sync-status data-state={status.state} data-pending={status.pending ?? undefined}>
+    <p
+      className="pp-sync"
+      role="status"
+      data-sync-status
+      data-state={status.state}
+      data-pending={status.pending ?? undefined}
+    >
       <span className="pp-sync-text" data-sync-line>
         {describeSyncStatus(status, now)}
       </span>{' '}
       {status.state === 'needs-confirmation' ? (
-        <button type="button" className="pp-link" data-action="sync-review" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button
+          type="button"
+          className="pp-link"
+          data-action="sync-review"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
           Review
         </button>
       ) : (

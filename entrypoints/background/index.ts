@@ -69,11 +69,14 @@ export default defineBackground(() => {
       await backfillTagWords(db);
       await backfillSiteWords(db);
     })
-    .catch((error: unknown) => console.warn('Margin: filling the tag and site search indexes failed; it will retry at next start', error));
+    .catch((error: unknown) =>
+      console.warn('Margin: filling the tag and site search indexes failed; it will retry at next start', error),
+    );
   const service = database().then((db) =>
     createAnnotationService(db, {
       articleChanged: (articleId, tabIds) => {
-        for (const tabId of tabIds) void tellTab(() => pageMessenger.sendMessage('highlights:changed', { articleId }, tabId));
+        for (const tabId of tabIds)
+          void tellTab(() => pageMessenger.sendMessage('highlights:changed', { articleId }, tabId));
         // Every write the user makes through the background ends here.
         sync.localChange();
       },
@@ -114,8 +117,10 @@ export default defineBackground(() => {
     tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
     extractArticle: extractInTab,
     // No side panel open is the usual case: nobody receives it, which is fine.
-    focusPanel: async (tabId, id) => void (await panelMessenger.sendMessage('panel:focus', { tabId, id }).catch(() => undefined)),
-    closeNoteCard: async (tabId) => void (await pageMessenger.sendMessage('note-card:close', undefined, tabId).catch(() => undefined)),
+    focusPanel: async (tabId, id) =>
+      void (await panelMessenger.sendMessage('panel:focus', { tabId, id }).catch(() => undefined)),
+    closeNoteCard: async (tabId) =>
+      void (await pageMessenger.sendMessage('note-card:close', undefined, tabId).catch(() => undefined)),
   });
   registerRoutes<MarginProtocol>(marginMessenger, margin.routes, self);
   registerRoutes<ReaderProtocol>(

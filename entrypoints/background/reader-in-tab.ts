@@ -54,7 +54,9 @@ function cannotRun(error: unknown, what: string): string {
 export async function toggleReader(tabId: number): Promise<ReaderToggleResult> {
   try {
     const state = await callReader(tabId, 'toggle');
-    return isReaderState(state) ? { state } : { state: 'error', message: 'The reader view did not start on this page.' };
+    return isReaderState(state)
+      ? { state }
+      : { state: 'error', message: 'The reader view did not start on this page.' };
   } catch (error) {
     return { state: 'error', message: cannotRun(error, 'open the reader view') };
   }

@@ -71,7 +71,11 @@ export function startSyncInBackground(database: Promise<MarginDb>, hooks: SyncHo
         from: 'extension',
         handle: async (data) => (await service).syncNow({ allowMassDelete: data?.allowMassDelete === true }),
       },
-      'sync:status': { schema: SYNC_SCHEMAS['sync:status'], from: 'extension', handle: async () => (await service).status() },
+      'sync:status': {
+        schema: SYNC_SCHEMAS['sync:status'],
+        from: 'extension',
+        handle: async () => (await service).status(),
+      },
       'page-note:resolve': {
         schema: SYNC_SCHEMAS['page-note:resolve'],
         from: 'extension',
@@ -83,7 +87,9 @@ export function startSyncInBackground(database: Promise<MarginDb>, hooks: SyncHo
             return note;
           } catch (error) {
             if (error instanceof StorageFullError) return { error: error.message };
-            return { error: `Margin could not keep this version: ${error instanceof Error ? error.message : String(error)}` };
+            return {
+              error: `Margin could not keep this version: ${error instanceof Error ? error.message : String(error)}`,
+            };
           }
         },
       },
@@ -107,7 +113,10 @@ async function scheduleAlarm(settings: SyncSettings): Promise<void> {
   }
   const existing = await browser.alarms.get(ALARM);
   if (existing?.periodInMinutes === settings.intervalMinutes) return;
-  await browser.alarms.create(ALARM, { delayInMinutes: settings.intervalMinutes, periodInMinutes: settings.intervalMinutes });
+  await browser.alarms.create(ALARM, {
+    delayInMinutes: settings.intervalMinutes,
+    periodInMinutes: settings.intervalMinutes,
+  });
 }
 
 /** A sync may have brought anything for any page: every tab refetches (tabs without Margin just refuse). */

@@ -21,7 +21,12 @@ import { highlightAtPoint } from '@/utils/highlighting/hit-test';
 import { MARGIN_UI_ATTRIBUTE } from '@/utils/highlighting/margin-ui';
 import { readPageInfo } from '@/utils/highlighting/page-info';
 import { selectionRangeIn } from '@/utils/highlighting/selection-range';
-import { isMarginError, marginMessenger, type PaintedHighlight, type PlacementReport } from '@/utils/messaging/margin-protocol';
+import {
+  isMarginError,
+  marginMessenger,
+  type PaintedHighlight,
+  type PlacementReport,
+} from '@/utils/messaging/margin-protocol';
 import { pageMessenger, type PageProtocol } from '@/utils/messaging/page-protocol';
 import type { HighlighterInstance } from '@/utils/messaging/reader-instance';
 import { createHighlightToolbar, type HighlightToolbar } from '@/components/highlighter/highlight-toolbar';
@@ -139,7 +144,9 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
     if (!imported.length) return;
     for (const r of imported) importedAnnounced.add(r.id);
     const n = imported.length;
-    ensureToolbar().toast(n === 1 ? '1 imported highlight placed on this page.' : `${n} imported highlights placed on this page.`);
+    ensureToolbar().toast(
+      n === 1 ? '1 imported highlight placed on this page.' : `${n} imported highlights placed on this page.`,
+    );
   }
 
   /** The page stopped changing and some highlights are still not on it: record them and tell the user. */
@@ -218,7 +225,10 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
     return result;
   }
 
-  async function update(id: string, patch: Partial<Pick<HighlightRecord, 'colour' | 'note' | 'tags' | 'selectors' | 'anchor' | 'position' | 'quote'>>) {
+  async function update(
+    id: string,
+    patch: Partial<Pick<HighlightRecord, 'colour' | 'note' | 'tags' | 'selectors' | 'anchor' | 'position' | 'quote'>>,
+  ) {
     const result = await marginMessenger.sendMessage('highlight:update', { id, patch });
     if (isMarginError(result)) {
       ensureToolbar().toast(result.error);
@@ -289,7 +299,10 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       return; // The background is gone (extension reloaded): the card would have nothing to edit.
     }
     if (target?.kind !== 'highlight' || target.id !== id) return; // the user moved on meanwhile
-    ensureToolbar().openCard(range.getBoundingClientRect(), browser.runtime.getURL(NOTE_CARD_PATH as '/note-card.html'));
+    ensureToolbar().openCard(
+      range.getBoundingClientRect(),
+      browser.runtime.getURL(NOTE_CARD_PATH as '/note-card.html'),
+    );
   }
 
   const toolbarActions = {
@@ -420,7 +433,10 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
   }
 
   /** Answers `type` only when the message comes from Margin itself. */
-  function answer<K extends keyof PageProtocol>(type: K, run: (data: Parameters<PageProtocol[K]>[0]) => ReturnType<PageProtocol[K]> | Promise<ReturnType<PageProtocol[K]>>) {
+  function answer<K extends keyof PageProtocol>(
+    type: K,
+    run: (data: Parameters<PageProtocol[K]>[0]) => ReturnType<PageProtocol[K]> | Promise<ReturnType<PageProtocol[K]>>,
+  ) {
     pageMessenger.onMessage(type, (message) => {
       if (!fromMargin(message.sender)) throw new Error('Margin answers only Margin');
       return run(message.data as Parameters<PageProtocol[K]>[0]);
@@ -431,7 +447,8 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
     const surface = surfaceOf(id);
     const range = surface?.painter.rangeOf(id);
     if (!surface || !range) return false;
-    const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+    const el =
+      range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
     el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     for (const s of surfaces) s.painter.focus(s === surface ? id : null);
     ctx.setTimeout(() => surface.painter.focus(null), 2500);
@@ -486,16 +503,23 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
 
   return {
     listen() {
-      const when = <E extends Event>(handle: (event: E) => void) => (event: E) => {
-        if (started) handle(event);
-      };
+      const when =
+        <E extends Event>(handle: (event: E) => void) =>
+        (event: E) => {
+          if (started) handle(event);
+        };
       // On window, capturing, registered before the page's scripts run: they can neither stop
       // these events before Margin sees them nor (with isTrusted) fake them. Esc here also
       // comes before the reader's own Esc.
       ctx.addEventListener(window, 'mouseup', when(onSelectionEnd), { capture: true });
       ctx.addEventListener(window, 'keyup', when(onKeyUp), { capture: true });
       ctx.addEventListener(window, 'keydown', when(onEscape), { capture: true });
-      ctx.addEventListener(window, 'click', when((event: MouseEvent) => void toolbar?.clickThrough(event)), { capture: true });
+      ctx.addEventListener(
+        window,
+        'click',
+        when((event: MouseEvent) => void toolbar?.clickThrough(event)),
+        { capture: true },
+      );
     },
 
     async start() {
@@ -521,7 +545,8 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
         void addressCommitted(event.newUrl.href)
           .then(load)
           .finally(() => {
-            const stillThere = editing !== null && target?.kind === 'highlight' && target.id === editing && surfaceOf(editing);
+            const stillThere =
+              editing !== null && target?.kind === 'highlight' && target.id === editing && surfaceOf(editing);
             if (editing !== null && !stillThere) closeToolbar();
           });
       });

@@ -14,7 +14,6 @@ import { ReaderToolbar } from '@/components/reader/ReaderToolbar';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '@/utils/settings/reader-settings';
 import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/utils/settings/reader-settings-store';
 
-
 export function OptionsApp() {
   const [settings, setSettings] = useState<ReaderSettings | null>(null);
 
@@ -49,7 +48,12 @@ export function OptionsApp() {
         <div
           className="options-preview"
           data-theme={s.theme}
-          style={{ fontFamily: FONT_STACKS[s.font], fontSize: `${s.fontSize}px`, lineHeight: s.lineHeight, maxWidth: measure }}
+          style={{
+            fontFamily: FONT_STACKS[s.font],
+            fontSize: `${s.fontSize}px`,
+            lineHeight: s.lineHeight,
+            maxWidth: measure,
+          }}
         >
           Day Two of KubeCon EU 2024 in Paris has unfolded unexpectedly yet profoundly gratifyingly. In a conscious
           effort to seek balance amidst the bustling conference environment, I decided to limit my time in the busy

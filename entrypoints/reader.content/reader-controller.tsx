@@ -22,8 +22,10 @@ import { loadReaderSettings, saveReaderSettings, watchReaderSettings } from '@/u
 
 export type ReaderState = 'opened' | 'closed' | 'no-article';
 
-const OVERLAY_HOST_CSS = ':host{position:fixed!important;inset:0!important;z-index:2147483647!important;display:block!important;}';
-const NOTICE_HOST_CSS = ':host{position:fixed!important;top:0!important;right:0!important;z-index:2147483647!important;display:block!important;}';
+const OVERLAY_HOST_CSS =
+  ':host{position:fixed!important;inset:0!important;z-index:2147483647!important;display:block!important;}';
+const NOTICE_HOST_CSS =
+  ':host{position:fixed!important;top:0!important;right:0!important;z-index:2147483647!important;display:block!important;}';
 const NOTICE_MS = 5000;
 
 /**
@@ -157,18 +159,23 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
   // Esc closes the reader wherever focus is; the page never sees that Esc, nor can it send one.
   // While the highlight toolbar or a note card is open, the highlighter's own Esc listener
   // (on window too, added before this one) closes that and stops the event here.
-  ctx.addEventListener(window, 'keydown', (e) => {
-    if (e.key !== 'Escape' || !e.isTrusted) return;
-    if (e.composedPath().some(isMarginUi)) return;
-    if (reader) {
-      e.stopImmediatePropagation();
-      e.preventDefault();
-      close();
-    } else if (notice) {
-      notice.remove();
-      notice = null;
-    }
-  }, { capture: true });
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (e) => {
+      if (e.key !== 'Escape' || !e.isTrusted) return;
+      if (e.composedPath().some(isMarginUi)) return;
+      if (reader) {
+        e.stopImmediatePropagation();
+        e.preventDefault();
+        close();
+      } else if (notice) {
+        notice.remove();
+        notice = null;
+      }
+    },
+    { capture: true },
+  );
 
   // Focus that escapes the modal reader anyway (a click on the page behind) comes back to it.
   ctx.addEventListener(document, 'focusin', (e) => {

@@ -8,4 +8,6 @@ import '@/components/sidepanel/sidepanel.css';
 // Beside the page, the panel follows the active tab; `?tab=<id>` binds it to one tab
 // (tests and the benchmark open it that way in a normal tab). The tab, its page and its
 // cards are read before the first render, which then shows them at once.
-void startPanel(boundTabId(location.search)).then((start) => createRoot(document.getElementById('root')!).render(<SidePanelApp start={start} />));
+void startPanel(boundTabId(location.search)).then((start) =>
+  createRoot(document.getElementById('root')!).render(<SidePanelApp start={start} />),
+);

@@ -28,24 +28,22 @@ export function chromiumAvailable(): boolean {
  * Launches Chromium with the extension in `extensionDir` loaded.
  * @param headless - false for the demo, which opens a real window
  */
-export async function launchChromiumWithExtension(
-  {
-    extensionDir = CHROME_BUILD_DIR,
-    headless = true,
-    keptProfile,
-    extraArgs = [],
-    extensionsBefore = [],
-  }: {
-    extensionDir?: string;
-    headless?: boolean;
-    /** A profile folder to use and keep (benchmarks reuse what they wrote into it); by default a temporary one, deleted on close. */
-    keptProfile?: string;
-    /** More command-line switches, e.g. `--host-resolver-rules` to give 127.0.0.1 other host names. */
-    extraArgs?: string[];
-    /** Other unpacked extensions, installed before Margin (one that claims Margin's shortcut first, say). */
-    extensionsBefore?: string[];
-  } = {},
-): Promise<ChromiumSession> {
+export async function launchChromiumWithExtension({
+  extensionDir = CHROME_BUILD_DIR,
+  headless = true,
+  keptProfile,
+  extraArgs = [],
+  extensionsBefore = [],
+}: {
+  extensionDir?: string;
+  headless?: boolean;
+  /** A profile folder to use and keep (benchmarks reuse what they wrote into it); by default a temporary one, deleted on close. */
+  keptProfile?: string;
+  /** More command-line switches, e.g. `--host-resolver-rules` to give 127.0.0.1 other host names. */
+  extraArgs?: string[];
+  /** Other unpacked extensions, installed before Margin (one that claims Margin's shortcut first, say). */
+  extensionsBefore?: string[];
+} = {}): Promise<ChromiumSession> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
@@ -90,7 +88,10 @@ export async function launchChromiumWithExtension(
  * Toggles the reader view in `page` through the background, as the extension's own pages do.
  * @return the reader's answer and when the message left, in epoch ms (for timing)
  */
-export async function sendReaderToggle(session: ChromiumSession, page: Page): Promise<{ result: ReaderToggle; sentAt: number }> {
+export async function sendReaderToggle(
+  session: ChromiumSession,
+  page: Page,
+): Promise<{ result: ReaderToggle; sentAt: number }> {
   return readToggleReply(await session.controlPage.evaluate(toggleFromExtensionPage, page.url()));
 }
 

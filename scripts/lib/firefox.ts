@@ -139,7 +139,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
 export function resolveAllHostsPrefs(address: string): Record<string, string | number | boolean> {
   // Only this machine: a test must never send a page's requests anywhere else.
   const loopback = (isIP(address) === 4 && address.startsWith('127.')) || address === '::1';
-  if (!loopback) throw new Error(`resolveHostsTo must be a loopback address (127.x.x.x or ::1), not ${JSON.stringify(address)}`);
+  if (!loopback)
+    throw new Error(`resolveHostsTo must be a loopback address (127.x.x.x or ::1), not ${JSON.stringify(address)}`);
   return {
     'network.dns.forceResolve': address,
     'network.proxy.type': 0,
@@ -155,13 +156,15 @@ export function resolveAllHostsPrefs(address: string): Record<string, string | n
  * @param resolveHostsTo - a loopback address every host name then resolves to (`resolveAllHostsPrefs`),
  *   e.g. '127.0.0.1' to serve pages of other sites from a local server; by default names resolve as usual
  */
-export async function launchFirefoxWithExtension(
-  {
-    extensionDir = FIREFOX_BUILD_DIR,
-    headless = true,
-    resolveHostsTo,
-  }: { extensionDir?: string; headless?: boolean; resolveHostsTo?: string } = {},
-): Promise<FirefoxSession> {
+export async function launchFirefoxWithExtension({
+  extensionDir = FIREFOX_BUILD_DIR,
+  headless = true,
+  resolveHostsTo,
+}: {
+  extensionDir?: string;
+  headless?: boolean;
+  resolveHostsTo?: string;
+} = {}): Promise<FirefoxSession> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build:firefox\` first.`);
   }
@@ -170,27 +173,29 @@ export async function launchFirefoxWithExtension(
   const extensionUrl = `moz-extension://${uuid}/`;
   const profileDir = mkdtempSync(join(tmpdir(), 'margin-firefox-'));
 
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless,
-    protocol: 'webDriverBiDi',
-    userDataDir: profileDir,
-    defaultViewport: { width: 1280, height: 900 },
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: uuid }),
-      // The network here is closed: keep Firefox's own background traffic off, beyond what
-      // puppeteer's default test prefs already turn off (updates, add-on metadata, safebrowsing).
-      'browser.safebrowsing.update.enabled': false,
-      'network.captive-portal-service.enabled': false,
-      'network.connectivity-service.enabled': false,
-      ...(resolveHostsTo === undefined ? {} : resolveAllHostsPrefs(resolveHostsTo)),
-    },
-  }).catch((error: unknown) => {
-    rmSync(profileDir, { recursive: true, force: true });
-    throw error;
-  });
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless,
+      protocol: 'webDriverBiDi',
+      userDataDir: profileDir,
+      defaultViewport: { width: 1280, height: 900 },
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: uuid }),
+        // The network here is closed: keep Firefox's own background traffic off, beyond what
+        // puppeteer's default test prefs already turn off (updates, add-on metadata, safebrowsing).
+        'browser.safebrowsing.update.enabled': false,
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
+        ...(resolveHostsTo === undefined ? {} : resolveAllHostsPrefs(resolveHostsTo)),
+      },
+    })
+    .catch((error: unknown) => {
+      rmSync(profileDir, { recursive: true, force: true });
+      throw error;
+    });
   const pid = browser.process()?.pid;
 
   let closed = false;
@@ -198,7 +203,11 @@ export async function launchFirefoxWithExtension(
     if (closed) return;
     closed = true;
     // Firefox sometimes takes its time to shut down over BiDi; never let that hang a run.
-    const hung = (await withTimeout(browser.close().catch(() => undefined), 5_000)) === 'timeout';
+    const hung =
+      (await withTimeout(
+        browser.close().catch(() => undefined),
+        5_000,
+      )) === 'timeout';
     // Child processes can outlive the parent by a moment; after that they, or a hung Firefox, are killed.
     await endProcessGroup(pid, hung ? 0 : 2_000);
     rmSync(profileDir, { recursive: true, force: true });
@@ -215,7 +224,9 @@ export async function launchFirefoxWithExtension(
     }
     const controlPage = await newPage(`${extensionUrl}options.html`);
     // The options page's own bundle ran: it is an extension page with the WebExtension APIs.
-    const hasApi = await controlPage.evaluate(() => typeof (globalThis as { browser?: { tabs?: unknown } }).browser?.tabs);
+    const hasApi = await controlPage.evaluate(
+      () => typeof (globalThis as { browser?: { tabs?: unknown } }).browser?.tabs,
+    );
     if (hasApi !== 'object') throw new Error(`${extensionUrl}options.html did not get the extension APIs`);
 
     return { browser, extensionId, extensionUrl, controlPage, newPage, close };
@@ -229,7 +240,10 @@ export async function launchFirefoxWithExtension(
  * Toggles the reader view in `page` through the background, as the extension's own pages do.
  * @return the reader's answer and when the message left, in epoch ms (for timing)
  */
-export async function sendReaderToggle(session: FirefoxSession, page: Page): Promise<{ result: ReaderToggle; sentAt: number }> {
+export async function sendReaderToggle(
+  session: FirefoxSession,
+  page: Page,
+): Promise<{ result: ReaderToggle; sentAt: number }> {
   return readToggleReply(await session.controlPage.evaluate(toggleFromExtensionPage, page.url()));
 }
 

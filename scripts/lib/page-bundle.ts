@@ -7,7 +7,8 @@ import { build } from 'esbuild';
 
 // tsx compiles the callers with esbuild's keepNames, so functions they hand to
 // `page.evaluate` call esbuild's `__name` helper: the bundle provides it.
-const NAME_HELPER = 'globalThis.__name ??= (fn, value) => Object.defineProperty(fn, "name", { value, configurable: true });';
+const NAME_HELPER =
+  'globalThis.__name ??= (fn, value) => Object.defineProperty(fn, "name", { value, configurable: true });';
 
 /**
  * @param entry - the bundle's entry source: imports that put what the page needs on `globalThis`

@@ -25,18 +25,35 @@ interface ExtensionApi {
  * @return the new highlights' ids, in input order
  * @throws when the tab has no highlighter or the background refuses one
  */
-export async function seedFromExtensionPage({ tabId, highlights }: { tabId: number; highlights: SeedHighlight[] }): Promise<string[]> {
+export async function seedFromExtensionPage({
+  tabId,
+  highlights,
+}: {
+  tabId: number;
+  highlights: SeedHighlight[];
+}): Promise<string[]> {
   const scope = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
   const api = scope.browser ?? scope.chrome;
   // No named inner functions: tsx would wrap them in a helper the page does not have.
-  const info = await api.tabs.sendMessage(tabId, { id: Date.now(), type: 'page:info', data: undefined, timestamp: Date.now() });
+  const info = await api.tabs.sendMessage(tabId, {
+    id: Date.now(),
+    type: 'page:info',
+    data: undefined,
+    timestamp: Date.now(),
+  });
   if (!info || info.err || !info.res) throw new Error(`tab ${tabId} has no highlighter: ${JSON.stringify(info?.err)}`);
   const ids: string[] = [];
   for (const h of highlights) {
     const reply = await api.runtime.sendMessage({
       id: Math.floor(Math.random() * 1e9),
       type: 'highlight:create',
-      data: { page: info.res, selectors: [{ type: 'TextQuoteSelector', exact: h.exact }], colour: h.colour, note: h.note, tags: h.tags },
+      data: {
+        page: info.res,
+        selectors: [{ type: 'TextQuoteSelector', exact: h.exact }],
+        colour: h.colour,
+        note: h.note,
+        tags: h.tags,
+      },
       timestamp: Date.now(),
     });
     const made = reply?.res as { id?: string; error?: string } | undefined;

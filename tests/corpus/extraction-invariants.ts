@@ -13,7 +13,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  type CorpusName, type PageCheck, SHARED_DIR, checkPage, corpusIds, corpusPages, cutShort, noArticle,
+  type CorpusName,
+  type PageCheck,
+  SHARED_DIR,
+  checkPage,
+  corpusIds,
+  corpusPages,
+  cutShort,
+  noArticle,
 } from '../../bench/extract-corpora';
 
 /** Generous: measured 0.35 s a page (88 pages in 31 s) to 1.2 s a page (161 in 195 s) on a shared, loaded 2-core machine. */
@@ -32,21 +39,25 @@ export function invariantTests(corpus: CorpusName, title: string, part = 0, part
   const ids = new Set(all.slice(part * size, (part + 1) * size));
   const name = parts > 1 ? `${title}, part ${part + 1} of ${parts}` : title;
   describe('Margin never loses what Readability finds', () => {
-    it.skipIf(ids.size === 0)(`${name} (${ids.size > 0 ? `${ids.size} pages` : `skipped: no ${corpus} corpus under ${SHARED_DIR}`})`, () => {
-      const started = performance.now();
-      const checks: PageCheck[] = [];
-      const threw: string[] = [];
-      for (const page of corpusPages(corpus, ids)) {
-        try {
-          checks.push(checkPage(page));
-        } catch (error) {
-          threw.push(`${corpus}/${page.id}: ${(error as Error).message}`);
+    it.skipIf(ids.size === 0)(
+      `${name} (${ids.size > 0 ? `${ids.size} pages` : `skipped: no ${corpus} corpus under ${SHARED_DIR}`})`,
+      () => {
+        const started = performance.now();
+        const checks: PageCheck[] = [];
+        const threw: string[] = [];
+        for (const page of corpusPages(corpus, ids)) {
+          try {
+            checks.push(checkPage(page));
+          } catch (error) {
+            threw.push(`${corpus}/${page.id}: ${(error as Error).message}`);
+          }
         }
-      }
-      console.log(`${name}: ${checks.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      expect(threw).toEqual([]);
-      expect(noArticle(checks).map(describePage)).toEqual([]);
-      expect(cutShort(checks).map(describePage)).toEqual([]);
-    }, Math.max(60_000, ids.size * TIMEOUT_PER_PAGE_MS));
+        console.log(`${name}: ${checks.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        expect(threw).toEqual([]);
+        expect(noArticle(checks).map(describePage)).toEqual([]);
+        expect(cutShort(checks).map(describePage)).toEqual([]);
+      },
+      Math.max(60_000, ids.size * TIMEOUT_PER_PAGE_MS),
+    );
   });
 }

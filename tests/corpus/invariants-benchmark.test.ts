@@ -1,3 +1,3 @@
 import { invariantTests } from './extraction-invariants';
 
-invariantTests('benchmark', "article-extraction-benchmark");
+invariantTests('benchmark', 'article-extraction-benchmark');

@@ -42,7 +42,10 @@ describe.skipIf(skip)(`export and restore in Chromium${skip ? ` (${skip})` : ''}
 
   test('Markdown from the popup has the quote, the note and a text-fragment link to the passage', async () => {
     const popup = await openPopup(session, page);
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.locator('[data-export="markdown"]').click()]);
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.locator('[data-export="markdown"]').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^KubeCon EU 2024.*\.md$/);
     const markdown = readFileSync((await download.path())!, 'utf8');
     expect(markdown).toMatch(/^---\ntitle: /);
@@ -67,9 +70,15 @@ describe.skipIf(skip)(`export and restore in Chromium${skip ? ` (${skip})` : ''}
     const library = await session.context.newPage();
     await library.goto(`chrome-extension://${session.extensionId}/library.html`);
     await library.locator('[data-panel="export-import"] summary').click();
-    const [download] = await Promise.all([library.waitForEvent('download'), library.locator('[data-action="backup"]').click()]);
+    const [download] = await Promise.all([
+      library.waitForEvent('download'),
+      library.locator('[data-action="backup"]').click(),
+    ]);
     backupPath = (await download.path())!;
-    const backup = JSON.parse(readFileSync(backupPath, 'utf8')) as { format: string; records: { highlights: { note: string }[] } };
+    const backup = JSON.parse(readFileSync(backupPath, 'utf8')) as {
+      format: string;
+      records: { highlights: { note: string }[] };
+    };
     expect(backup.format).toBe('margin-backup');
     expect(backup.records.highlights.map((h) => h.note)).toEqual([NOTE]);
 
@@ -105,7 +114,9 @@ describe.skipIf(skip)(`export and restore in Chromium${skip ? ` (${skip})` : ''}
     await library.locator('[data-import-file]').setInputFiles({
       name: 'evil.json',
       mimeType: 'application/json',
-      buffer: Buffer.from('{"format":"margin-backup","version":1,"exportedAt":1,"records":{"__proto__":{"polluted":1}}}'),
+      buffer: Buffer.from(
+        '{"format":"margin-backup","version":1,"exportedAt":1,"records":{"__proto__":{"polluted":1}}}',
+      ),
     });
     await expect.poll(() => library.locator('[data-transfer-status]').textContent()).toContain('cannot be imported');
     expect(await library.locator('[data-import-problems] li').count()).toBeGreaterThan(0);

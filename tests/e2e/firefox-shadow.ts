@@ -30,25 +30,39 @@ function bidi(page: Page): { conn: BidiConnection; context: string } {
  * the first `<host>`; its result must survive JSON.
  * @return the result, or null when there is no such host or element
  */
-export async function inShadow<T>(page: Page, host: string, selector: string, fn: (this: Element, arg: unknown) => T, arg?: unknown): Promise<T | null> {
+export async function inShadow<T>(
+  page: Page,
+  host: string,
+  selector: string,
+  fn: (this: Element, arg: unknown) => T,
+  arg?: unknown,
+): Promise<T | null> {
   const { conn, context } = bidi(page);
-  const located = (await conn.send('browsingContext.locateNodes', {
-    context,
-    locator: { type: 'css', value: host },
-    maxNodeCount: 1,
-    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
-  })).result as { nodes: RemoteNode[] };
+  const located = (
+    await conn.send('browsingContext.locateNodes', {
+      context,
+      locator: { type: 'css', value: host },
+      maxNodeCount: 1,
+      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    })
+  ).result as { nodes: RemoteNode[] };
   const shadow = located.nodes[0]?.value?.shadowRoot?.sharedId;
   if (!shadow) return null;
-  const called = (await conn.send('script.callFunction', {
-    functionDeclaration: `(root, selector, arg) => {
+  const called = (
+    await conn.send('script.callFunction', {
+      functionDeclaration: `(root, selector, arg) => {
       const el = root.querySelector(selector);
       return el ? JSON.stringify((${fn.toString()}).call(el, JSON.parse(arg)) ?? null) : null;
     }`,
-    arguments: [{ sharedId: shadow }, { type: 'string', value: selector }, { type: 'string', value: JSON.stringify(arg ?? null) }],
-    target: { context },
-    awaitPromise: true,
-  })).result as { type: string; result?: { type: string; value?: string }; exceptionDetails?: { text: string } };
+      arguments: [
+        { sharedId: shadow },
+        { type: 'string', value: selector },
+        { type: 'string', value: JSON.stringify(arg ?? null) },
+      ],
+      target: { context },
+      awaitPromise: true,
+    })
+  ).result as { type: string; result?: { type: string; value?: string }; exceptionDetails?: { text: string } };
   if (called.type !== 'success') throw new Error(called.exceptionDetails?.text ?? 'script.callFunction failed');
   const json = called.result?.type === 'string' ? called.result.value : null;
   return json == null ? null : (JSON.parse(json) as T);
@@ -71,16 +85,22 @@ export async function clickInShadow(page: Page, host: string, selector: string):
  */
 export async function evaluateInFrame<T>(page: Page, urlEnd: string, expression: string): Promise<T | undefined> {
   const { conn, context } = bidi(page);
-  interface Tree { context: string; url: string; children?: Tree[] | null }
+  interface Tree {
+    context: string;
+    url: string;
+    children?: Tree[] | null;
+  }
   const { contexts } = (await conn.send('browsingContext.getTree', { root: context })).result as { contexts: Tree[] };
   const find = (t: Tree): Tree | undefined => (t.url.endsWith(urlEnd) ? t : (t.children ?? []).map(find).find(Boolean));
   const frame = contexts.map(find).find(Boolean);
   if (!frame) return undefined;
-  const done = (await conn.send('script.evaluate', {
-    expression: `JSON.stringify((() => (${expression}))() ?? null)`,
-    target: { context: frame.context },
-    awaitPromise: true,
-  })).result as { type: string; result?: { value?: string } };
+  const done = (
+    await conn.send('script.evaluate', {
+      expression: `JSON.stringify((() => (${expression}))() ?? null)`,
+      target: { context: frame.context },
+      awaitPromise: true,
+    })
+  ).result as { type: string; result?: { value?: string } };
   return done.type === 'success' && done.result?.value != null ? (JSON.parse(done.result.value) as T) : undefined;
 }
 
@@ -97,11 +117,16 @@ export async function toolbarShown(page: Page): Promise<boolean> {
 
 /** Whether the note card (an extension frame in the toolbar's root) is open. */
 export async function noteCardOpen(page: Page): Promise<boolean> {
-  return (await inShadow(page, TOOLBAR, 'iframe.mt-card', function () { return true; })) === true;
+  return (
+    (await inShadow(page, TOOLBAR, 'iframe.mt-card', function () {
+      return true;
+    })) === true
+  );
 }
 
 /** Clicks a button of the shown toolbar with the mouse. */
-export const clickToolbar = (page: Page, selector: string) => clickInShadow(page, TOOLBAR, `.mt-bar:not([hidden]) ${selector}`);
+export const clickToolbar = (page: Page, selector: string) =>
+  clickInShadow(page, TOOLBAR, `.mt-bar:not([hidden]) ${selector}`);
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 async function until(what: string, check: () => Promise<boolean>, ms = 10_000): Promise<void> {
@@ -134,8 +159,15 @@ export async function writeNote(page: Page, note: string): Promise<void> {
   await clickToolbar(page, '[data-action="note"]');
   await until('the note card never opened', () => noteCardOpen(page));
   // The card loads its highlight, then focuses its note field: the keys go to it, not to the page.
-  await until('the note card never took the focus', async () =>
-    (await evaluateInFrame<boolean>(page, '/note-card.html', `document.hasFocus() && document.activeElement?.dataset.field === 'note'`)) === true);
+  await until(
+    'the note card never took the focus',
+    async () =>
+      (await evaluateInFrame<boolean>(
+        page,
+        '/note-card.html',
+        `document.hasFocus() && document.activeElement?.dataset.field === 'note'`,
+      )) === true,
+  );
   await page.keyboard.type(note);
   await page.keyboard.down('Control');
   await page.keyboard.press('Enter');

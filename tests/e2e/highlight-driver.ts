@@ -74,12 +74,21 @@ function findHost(node: DomNode, localName: string): DomNode | null {
  * The CDP node id of the first element matching `selector` inside the (closed) shadow root
  * of Margin's `<host>` element; null when there is no such host or element.
  */
-async function nodeInShadow(page: Page, host: string, selector: string): Promise<{ s: CDPSession; nodeId: number } | null> {
+async function nodeInShadow(
+  page: Page,
+  host: string,
+  selector: string,
+): Promise<{ s: CDPSession; nodeId: number } | null> {
   const s = await cdp(page);
-  const { root } = (await within(s.send('DOM.getDocument', { depth: -1, pierce: true }), 'CDP DOM.getDocument')) as { root: DomNode };
+  const { root } = (await within(s.send('DOM.getDocument', { depth: -1, pierce: true }), 'CDP DOM.getDocument')) as {
+    root: DomNode;
+  };
   const shadow = findHost(root, host)?.shadowRoots?.[0];
   if (!shadow) return null;
-  const { nodeId } = await within(s.send('DOM.querySelector', { nodeId: shadow.nodeId, selector }), 'CDP DOM.querySelector');
+  const { nodeId } = await within(
+    s.send('DOM.querySelector', { nodeId: shadow.nodeId, selector }),
+    'CDP DOM.querySelector',
+  );
   return nodeId ? { s, nodeId } : null;
 }
 
@@ -87,7 +96,13 @@ async function nodeInShadow(page: Page, host: string, selector: string): Promise
  * Runs `fn` (self-contained) with `this` bound to the element `selector` in `host`'s shadow root.
  * @return its result, or null when there is no such element
  */
-export async function inShadow<T>(page: Page, host: string, selector: string, fn: (this: Element, arg: unknown) => T, arg?: unknown): Promise<T | null> {
+export async function inShadow<T>(
+  page: Page,
+  host: string,
+  selector: string,
+  fn: (this: Element, arg: unknown) => T,
+  arg?: unknown,
+): Promise<T | null> {
   const found = await nodeInShadow(page, host, selector);
   if (!found) return null;
   const { object } = await within(found.s.send('DOM.resolveNode', { nodeId: found.nodeId }), 'CDP DOM.resolveNode');
@@ -127,7 +142,8 @@ export async function pressClosingFrame(page: Page, key: string, ms = 3000): Pro
     if (!String(error).includes('did not answer')) throw error;
     console.warn(`${key}: Chromium never acknowledged the keypress (its frame closed); going on`);
     // Whatever is still held (Control, above all) must not modify the next click or key.
-    for (const part of key.split('+').reverse()) await within(page.keyboard.up(part), `releasing ${part}`, 1000).catch(() => undefined);
+    for (const part of key.split('+').reverse())
+      await within(page.keyboard.up(part), `releasing ${part}`, 1000).catch(() => undefined);
   }
 }
 
@@ -146,9 +162,10 @@ export const TOOLBAR = 'margin-toolbar';
 export const toolbar = (page: Page) => ({
   isVisible: () => shownInShadow(page, TOOLBAR, '.mt-bar'),
   click: (selector: string) => clickInShadow(page, TOOLBAR, `.mt-bar:not([hidden]) ${selector}`),
-  toast: () => inShadow(page, TOOLBAR, '[data-margin-toast]:not([hidden])', function () {
-    return this.textContent;
-  }),
+  toast: () =>
+    inShadow(page, TOOLBAR, '[data-margin-toast]:not([hidden])', function () {
+      return this.textContent;
+    }),
   clickUndo: () => clickInShadow(page, TOOLBAR, '[data-margin-toast] [data-action="undo"]'),
   isCardOpen: async () => (await nodeInShadow(page, TOOLBAR, 'iframe.mt-card')) !== null,
 });
@@ -171,7 +188,12 @@ export async function selectUntilToolbar(page: Page, phrase: string, inReader = 
   for (let i = 0; i < 50; i++) {
     await selectPhrase(page, phrase, inReader);
     await page.waitForTimeout(50);
-    if (await toolbar(page).isVisible().catch(() => false)) return;
+    if (
+      await toolbar(page)
+        .isVisible()
+        .catch(() => false)
+    )
+      return;
     await page.waitForTimeout(100);
   }
   throw new Error('the highlight toolbar never appeared');
@@ -226,7 +248,8 @@ export async function clickHighlight(page: Page, colour: string): Promise<void> 
 export async function noteCard(page: Page): Promise<Frame> {
   for (let i = 0; i < 100; i++) {
     const frame = page.frames().find((f) => f.url().endsWith('/note-card.html'));
-    const ready = frame && (await within(frame.locator('[data-field="note"]:enabled').count(), 'the note card').catch(() => 0));
+    const ready =
+      frame && (await within(frame.locator('[data-field="note"]:enabled').count(), 'the note card').catch(() => 0));
     if (frame && ready) return frame;
     await page.waitForTimeout(100);
   }

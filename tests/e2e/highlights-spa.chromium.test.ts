@@ -39,14 +39,23 @@ describe.skipIf(skip)(`highlights on a single-page app in Chromium${skip ? ` (${
   });
 
   /** What the side panel shows for the tab now: the page's title and its cards' quotes and anchor states. */
-  async function panelView(): Promise<{ title: string | null; cards: { quote: string | null; anchor: string | null }[] }> {
+  async function panelView(): Promise<{
+    title: string | null;
+    cards: { quote: string | null; anchor: string | null }[];
+  }> {
     const panel = await openSidePanelPage(session, page);
     try {
       // Stamped once the panel has read the tab and its highlights (`use-paint-mark.ts`).
       await panel.locator('main[data-paint-ms]').waitFor({ state: 'attached' });
-      const title = await panel.locator('[data-field="title"]').textContent({ timeout: 1000 }).catch(() => null);
+      const title = await panel
+        .locator('[data-field="title"]')
+        .textContent({ timeout: 1000 })
+        .catch(() => null);
       const list = await cards(panel).evaluateAll((els) =>
-        els.map((e) => ({ quote: e.querySelector('[data-action="reveal"]')?.textContent ?? null, anchor: e.getAttribute('data-anchor') })),
+        els.map((e) => ({
+          quote: e.querySelector('[data-action="reveal"]')?.textContent ?? null,
+          anchor: e.getAttribute('data-anchor'),
+        })),
       );
       return { title, cards: list };
     } finally {
@@ -64,7 +73,9 @@ describe.skipIf(skip)(`highlights on a single-page app in Chromium${skip ? ` (${
     // Give the settle period time to pass: nothing may have been called lost.
     await page.waitForTimeout(2000);
     expect(await toolbar(page).toast()).toBe(null);
-    await expect.poll(() => panelView(), { timeout: 10_000 }).toMatchObject({ cards: [{ quote: PASSAGE, anchor: 'anchored' }] });
+    await expect
+      .poll(() => panelView(), { timeout: 10_000 })
+      .toMatchObject({ cards: [{ quote: PASSAGE, anchor: 'anchored' }] });
   });
 
   test('in-app navigation to another post shows that post’s highlights, and back again', async () => {

@@ -10,7 +10,12 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM_PATH, launchChromiumWithExtension, toggleReader, type ChromiumSession } from '../../scripts/lib/chromium';
+import {
+  CHROMIUM_PATH,
+  launchChromiumWithExtension,
+  toggleReader,
+  type ChromiumSession,
+} from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
 import {
   clickHighlight,
@@ -117,7 +122,13 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1 });
     await clickHighlight(page, 'green');
     const card = await noteCard(page);
-    await expect.poll(() => card.evaluate(() => document.hasFocus() && (document.activeElement as HTMLElement | null)?.dataset['field'] === 'note')).toBe(true);
+    await expect
+      .poll(() =>
+        card.evaluate(
+          () => document.hasFocus() && (document.activeElement as HTMLElement | null)?.dataset['field'] === 'note',
+        ),
+      )
+      .toBe(true);
     await page.keyboard.type(' and corridors');
     // A scroll-spy on the page moves the address to a section of the same post.
     await page.evaluate(() => history.pushState(null, '', `${location.pathname}${location.search}#recognition`));
@@ -157,11 +168,15 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     await reload();
     await expect.poll(() => painted(page, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1 });
     // Nothing announced Margin's start to the page.
-    expect((await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).join('\n')).not.toContain('content-script-started');
+    expect((await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).join('\n')).not.toContain(
+      'content-script-started',
+    );
     // Replaying WXT's started event (with Margin's id) does not stop the highlighter…
     await page.evaluate((id) => {
       for (const name of [`${id}:highlighter:wxt:content-script-started`, 'wxt:content-script-started']) {
-        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'highlighter', messageId: 'page' } }));
+        document.dispatchEvent(
+          new CustomEvent(name, { detail: { contentScriptName: 'highlighter', messageId: 'page' } }),
+        );
         window.postMessage({ type: name, contentScriptName: 'highlighter', messageId: 'page' }, '*');
       }
     }, session.extensionId);
@@ -183,7 +198,8 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
       const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('margin-green')!][0]!;
       const b = r.getClientRects()[0]!;
       const init = { bubbles: true, composed: true, clientX: b.left + 4, clientY: b.top + b.height / 2 };
-      for (const type of ['mousedown', 'mouseup', 'click']) document.elementFromPoint(init.clientX, init.clientY)!.dispatchEvent(new MouseEvent(type, init));
+      for (const type of ['mousedown', 'mouseup', 'click'])
+        document.elementFromPoint(init.clientX, init.clientY)!.dispatchEvent(new MouseEvent(type, init));
     });
     await page.waitForTimeout(500);
     expect(await toolbar(page).isVisible()).toBe(false);
@@ -257,7 +273,10 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
   test('the site edits the post slightly: both highlights are still placed', async () => {
     const edited = ORIGINAL
       // A new paragraph at the top moves every offset.
-      .replace('<p id="a1c4"', '<p id="new0" class="pw-post-body-paragraph">Update: the recording of my talk is now online, thanks to everyone who came by.</p><p id="a1c4"')
+      .replace(
+        '<p id="a1c4"',
+        '<p id="new0" class="pw-post-body-paragraph">Update: the recording of my talk is now online, thanks to everyone who came by.</p><p id="a1c4"',
+      )
       // A word changed right next to the first passage, and inline markup added inside it.
       .replace('away from the glare of the main stage lights', 'away from the glare of the keynote stage lights')
       .replace('deep, personal engagement', 'deep, <em>personal</em> engagement');
@@ -274,9 +293,7 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     server.setOverride(POST, removed);
     await reload();
     // The user is told on the page…
-    await expect
-      .poll(() => toolbar(page).toast(), { timeout: 10_000 })
-      .toContain('could not find 1 highlight');
+    await expect.poll(() => toolbar(page).toast(), { timeout: 10_000 }).toContain('could not find 1 highlight');
     expect((await painted(page, 'green')).page).toBe(0);
     expect((await painted(page, 'pink')).page).toBe(1);
 
@@ -299,7 +316,9 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     // Re-attach it to a passage the user selects.
     await selectPhrase(page, 'the power of personal connections');
     await orphan.locator('[data-action="reattach"]').click();
-    await expect.poll(() => painted(page, 'green')).toMatchObject({ page: 1, texts: ['the power of personal connections'] });
+    await expect
+      .poll(() => painted(page, 'green'))
+      .toMatchObject({ page: 1, texts: ['the power of personal connections'] });
     const reattached = panel.locator(`[data-list="cards"] [data-highlight-id="${id}"]`);
     await expect.poll(() => reattached.getAttribute('data-state')).toBe('placed');
     expect(await reattached.getAttribute('data-anchor')).toBe('anchored');
@@ -320,11 +339,14 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     const tabId = await tabIdOf(session, page);
     // What the background sends on Alt+Shift+H or "Highlight with Margin" (headless Chromium has neither).
     const sent = await session.controlPage.evaluate(
-      (tabId) => chrome.tabs.sendMessage(tabId, { id: 1, type: 'selection:highlight', data: {}, timestamp: Date.now() }),
+      (tabId) =>
+        chrome.tabs.sendMessage(tabId, { id: 1, type: 'selection:highlight', data: {}, timestamp: Date.now() }),
       tabId,
     );
     expect(sent).toEqual({ res: true });
-    await expect.poll(() => painted(page, 'purple')).toMatchObject({ page: 1, texts: ['away from the glare of the main stage lights'] });
+    await expect
+      .poll(() => painted(page, 'purple'))
+      .toMatchObject({ page: 1, texts: ['away from the glare of the main stage lights'] });
     await expect
       .poll(() => session.controlPage.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId))
       .toBe('3');
@@ -333,7 +355,9 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
   test('save for offline reading from the popup', async () => {
     const popup = await openPopup(session, page);
     await popup.locator('[data-action="save-offline"]').click();
-    await expect.poll(() => popup.locator('[data-popup-message]').textContent(), { timeout: 10_000 }).toBe('Saved for offline reading.');
+    await expect
+      .poll(() => popup.locator('[data-popup-message]').textContent(), { timeout: 10_000 })
+      .toBe('Saved for offline reading.');
     expect(await popup.locator('[data-saved-at]').count()).toBe(1);
     expect(await popup.locator('[data-action="save-offline"]').textContent()).toBe('Update offline copy');
     await popup.close();
@@ -350,9 +374,9 @@ describe.skipIf(skip)(`highlights in Chromium${skip ? ` (${skip})` : ''}`, () =>
     const readOffline = library.locator('[data-read-offline]').first();
     await readOffline.click();
     await expect.poll(() => library.url()).toContain('reader-page.html');
-    await expect.poll(() => library.locator('[data-field="title"]').textContent()).toBe(
-      'KubeCon EU 2024: Day Two — Embracing the Hallway Track',
-    );
+    await expect
+      .poll(() => library.locator('[data-field="title"]').textContent())
+      .toBe('KubeCon EU 2024: Day Two — Embracing the Hallway Track');
     await expect.poll(() => painted(library, 'pink')).toMatchObject({ page: 1, texts: [READER_PASSAGE] });
     await library.close();
   });

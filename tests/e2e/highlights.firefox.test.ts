@@ -14,7 +14,15 @@
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIREFOX_PATH, launchFirefoxWithExtension, navigate, openPopup, tabIdOf, toggleReader, type FirefoxSession } from '../../scripts/lib/firefox';
+import {
+  FIREFOX_PATH,
+  launchFirefoxWithExtension,
+  navigate,
+  openPopup,
+  tabIdOf,
+  toggleReader,
+  type FirefoxSession,
+} from '../../scripts/lib/firefox';
 import { startServer } from '../../scripts/serve';
 import { clickInShadow, evaluateInFrame, inShadow } from './firefox-shadow';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
@@ -30,7 +38,10 @@ function painted(page: Page, colour: string): Promise<[number, number]> {
     const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
     const ranges = [...(registry?.get(`margin-${colour}`) ?? [])].filter((r) => !r.collapsed);
     const reader = document.querySelector('margin-reader')?.shadowRoot;
-    const marks = [...document.querySelectorAll(`mark[data-margin-colour="${colour}"]`), ...(reader?.querySelectorAll(`mark[data-margin-colour="${colour}"]`) ?? [])];
+    const marks = [
+      ...document.querySelectorAll(`mark[data-margin-colour="${colour}"]`),
+      ...(reader?.querySelectorAll(`mark[data-margin-colour="${colour}"]`) ?? []),
+    ];
     const ids = (els: Element[]) => new Set(els.map((m) => m.getAttribute('data-margin-id'))).size;
     return [
       ranges.filter((r) => !inShadow(r.startContainer)).length + ids(marks.filter((m) => !inShadow(m))),
@@ -56,8 +67,13 @@ async function select(page: Page, phrase: string): Promise<void> {
 }
 
 const toolbarShown = async (page: Page) =>
-  (await inShadow(page, 'margin-toolbar', '.mt-bar', function () { return !this.hasAttribute('hidden'); })) === true;
-const cardOpen = async (page: Page) => (await inShadow(page, 'margin-toolbar', 'iframe.mt-card', function () { return true; })) === true;
+  (await inShadow(page, 'margin-toolbar', '.mt-bar', function () {
+    return !this.hasAttribute('hidden');
+  })) === true;
+const cardOpen = async (page: Page) =>
+  (await inShadow(page, 'margin-toolbar', 'iframe.mt-card', function () {
+    return true;
+  })) === true;
 
 describe.skipIf(skip)(`highlights in Firefox${skip ? ` (${skip})` : ''}`, () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -94,7 +110,15 @@ describe.skipIf(skip)(`highlights in Firefox${skip ? ` (${skip})` : ''}`, () => 
     await expect.poll(() => cardOpen(page)).toBe(true);
     // The card loads its highlight, then focuses its note field: the keys go to it, not to the page.
     await expect
-      .poll(() => evaluateInFrame(page, '/note-card.html', `document.hasFocus() && document.activeElement?.dataset.field === 'note'`), { timeout: 10_000 })
+      .poll(
+        () =>
+          evaluateInFrame(
+            page,
+            '/note-card.html',
+            `document.hasFocus() && document.activeElement?.dataset.field === 'note'`,
+          ),
+        { timeout: 10_000 },
+      )
       .toBe(true);
     await page.keyboard.type('Hallway conversations beat keynotes');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'highlight-firefox.png') });
@@ -120,7 +144,9 @@ describe.skipIf(skip)(`highlights in Firefox${skip ? ` (${skip})` : ''}`, () => 
     await navigate(session, panel, `${session.extensionUrl}sidepanel.html?tab=${tabId}`);
     const card = await panel.waitForSelector('[data-list="cards"] [data-card]', { timeout: 10_000 });
     expect(await card!.$eval('[data-action="reveal"]', (el) => el.textContent)).toBe(PASSAGE);
-    await expect.poll(() => card!.$eval('[data-field="note"]', (el) => el.textContent)).toBe('Hallway conversations beat keynotes');
+    await expect
+      .poll(() => card!.$eval('[data-field="note"]', (el) => el.textContent))
+      .toBe('Hallway conversations beat keynotes');
     await panel.close();
 
     // The popup, a quick view, counts it.

@@ -32,7 +32,12 @@ function noteCardFrame(page: Page): Frame | undefined {
  * Ctrl+Enter. Replaces any note already there.
  * @return which editor took the note
  */
-export async function typeNoteForReal(page: Page, quote: string, text: string, timeoutMs = 10_000): Promise<'note-card' | 'toolbar'> {
+export async function typeNoteForReal(
+  page: Page,
+  quote: string,
+  text: string,
+  timeoutMs = 10_000,
+): Promise<'note-card' | 'toolbar'> {
   let point: { x: number; y: number } | null = null;
   for (const started = Date.now(); !(point = await highlightPoint(page, quote)); await sleep(100)) {
     if (Date.now() - started > timeoutMs) throw new Error(`“${quote}” is not painted: nothing to click`);
@@ -77,7 +82,8 @@ export async function shadowTextOf(page: Page, hostTag: string): Promise<string 
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const textOf = (n: DomNode): string =>
-      (n.nodeType === 3 ? `${n.nodeValue ?? ''} ` : '') + [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join('');
+      (n.nodeType === 3 ? `${n.nodeValue ?? ''} ` : '') +
+      [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join('');
     const find = (n: DomNode): DomNode | null => {
       if (n.localName === hostTag) return n;
       for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
@@ -99,7 +105,11 @@ export async function shadowTextOf(page: Page, hostTag: string): Promise<string 
  * an exploit took over, can reach.
  * @return the expression's value (awaited), or `{ error }` if it threw
  */
-export async function evaluateInContentScript(page: Page, session: ChromiumSession, expression: string): Promise<unknown> {
+export async function evaluateInContentScript(
+  page: Page,
+  session: ChromiumSession,
+  expression: string,
+): Promise<unknown> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const contexts: { id: number; name: string; origin: string; auxData?: { type?: string; frameId?: string } }[] = [];
@@ -108,10 +118,14 @@ export async function evaluateInContentScript(page: Page, session: ChromiumSessi
     const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
     const ours = () =>
       contexts.find(
-        (c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin.includes(session.extensionId),
+        (c) =>
+          c.auxData?.type === 'isolated' &&
+          c.auxData.frameId === frameTree.frame.id &&
+          c.origin.includes(session.extensionId),
       );
     for (const started = Date.now(); !ours(); await sleep(100)) {
-      if (Date.now() - started > 10_000) throw new Error(`no content-script world of ${session.extensionId} in ${page.url()}`);
+      if (Date.now() - started > 10_000)
+        throw new Error(`no content-script world of ${session.extensionId} in ${page.url()}`);
     }
     const reply = (await cdp.send('Runtime.evaluate', {
       expression,
@@ -119,7 +133,8 @@ export async function evaluateInContentScript(page: Page, session: ChromiumSessi
       awaitPromise: true,
       returnByValue: true,
     })) as { result: { value?: unknown }; exceptionDetails?: { exception?: { description?: string }; text: string } };
-    if (reply.exceptionDetails) return { error: reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text };
+    if (reply.exceptionDetails)
+      return { error: reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text };
     return reply.result.value;
   } finally {
     await cdp.detach();
@@ -139,33 +154,51 @@ export async function tabIdOf(session: ChromiumSession, page: Page): Promise<num
  * Sends a message to the background from the extension's options page, framed as
  * `@webext-core/messaging` frames it; resolves to its `{res}` or `{err}`.
  */
-export function askBackground(session: ChromiumSession, type: string, data: unknown): Promise<{ res?: unknown; err?: unknown }> {
+export function askBackground(
+  session: ChromiumSession,
+  type: string,
+  data: unknown,
+): Promise<{ res?: unknown; err?: unknown }> {
   return session.controlPage.evaluate(
     ({ type, data }) =>
-      chrome.runtime
-        .sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })
-        .then((reply: { res?: unknown; err?: unknown } | undefined) => reply ?? { err: 'no answer' }, (error: Error) => ({ err: error.message })),
+      chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }).then(
+        (reply: { res?: unknown; err?: unknown } | undefined) => reply ?? { err: 'no answer' },
+        (error: Error) => ({ err: error.message }),
+      ),
     { type, data },
   );
 }
 
 /** Sends a message to the content scripts of `page`'s tab, as the background does; resolves to `{res}` or `{err}`. */
-export async function tellTab(session: ChromiumSession, page: Page, type: string, data: unknown): Promise<{ res?: unknown; err?: unknown }> {
+export async function tellTab(
+  session: ChromiumSession,
+  page: Page,
+  type: string,
+  data: unknown,
+): Promise<{ res?: unknown; err?: unknown }> {
   const tabId = await tabIdOf(session, page);
   return session.controlPage.evaluate(
     ({ tabId, type, data }) =>
       Promise.race([
-        chrome.tabs
-          .sendMessage(tabId, { id: Date.now(), type, data, timestamp: Date.now() })
-          .then((reply: { res?: unknown; err?: unknown } | undefined) => reply ?? { err: 'no answer' }, (error: Error) => ({ err: error.message })),
-        new Promise<{ err: string }>((resolve) => setTimeout(() => resolve({ err: `the tab did not answer ${type} in 20 s` }), 20_000)),
+        chrome.tabs.sendMessage(tabId, { id: Date.now(), type, data, timestamp: Date.now() }).then(
+          (reply: { res?: unknown; err?: unknown } | undefined) => reply ?? { err: 'no answer' },
+          (error: Error) => ({ err: error.message }),
+        ),
+        new Promise<{ err: string }>((resolve) =>
+          setTimeout(() => resolve({ err: `the tab did not answer ${type} in 20 s` }), 20_000),
+        ),
       ]),
     { tabId, type, data },
   );
 }
 
 /** Sends a message from Margin's content-script world in `page`: the browser names that tab and page as the sender. */
-export async function sendFromContentScript(session: ChromiumSession, page: Page, type: string, data: unknown): Promise<Answer> {
+export async function sendFromContentScript(
+  session: ChromiumSession,
+  page: Page,
+  type: string,
+  data: unknown,
+): Promise<Answer> {
   return (await evaluateInContentScript(
     page,
     session,

@@ -71,7 +71,13 @@ export async function seedInExtensionPage(articles: SeedArticle[]): Promise<Reco
       const article = await m.upsertArticle(db, { pageUrl: a.pageUrl, title: a.title });
       for (const h of a.highlights) {
         const selectors: Selector[] = [{ type: 'TextQuoteSelector', exact: h.quote, prefix: '', suffix: '' }];
-        const made = await m.addHighlight(db, { articleId: article.id, selectors, colour: h.colour, note: h.note ?? '', tags: h.tags ?? [] });
+        const made = await m.addHighlight(db, {
+          articleId: article.id,
+          selectors,
+          colour: h.colour,
+          note: h.note ?? '',
+          tags: h.tags ?? [],
+        });
         ids[h.quote] = made.id;
       }
       if (a.pageNote) await m.setPageNote(db, article.id, a.pageNote);
@@ -89,7 +95,15 @@ export async function readStoredInExtensionPage(): Promise<StoredState> {
   await db.open();
   try {
     const highlights = (await db.highlights.toArray())
-      .map((h) => ({ id: h.id, articleId: h.articleId, quote: h.quote, colour: h.colour, note: h.note, tags: h.tags, deletedAt: h.deletedAt }))
+      .map((h) => ({
+        id: h.id,
+        articleId: h.articleId,
+        quote: h.quote,
+        colour: h.colour,
+        note: h.note,
+        tags: h.tags,
+        deletedAt: h.deletedAt,
+      }))
       .sort((a, b) => a.id.localeCompare(b.id));
     const pageNotes = (await db.pageNotes.toArray())
       .map((n) => ({ id: n.id, articleId: n.articleId, text: n.text, deletedAt: n.deletedAt }))

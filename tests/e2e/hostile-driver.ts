@@ -26,7 +26,15 @@ export const PLANTED = ['PLANTED BY THE PAGE', 'planted-by-page'];
  * Words only the user's private text contains (the article, the page's script and Margin's UI
  * never do): any of them in what the page collected is a leak.
  */
-export const PRIVATE_NEEDLES = ['ask Dana', 'layoffs', 'secret-tag-xyz', 'hr-confidential', 'Heron sighting', 'Aurelia', 'Quarterly numbers'];
+export const PRIVATE_NEEDLES = [
+  'ask Dana',
+  'layoffs',
+  'secret-tag-xyz',
+  'hr-confidential',
+  'Heron sighting',
+  'Aurelia',
+  'Quarterly numbers',
+];
 
 /** The article as seeded on `pageUrl`: two highlights, one with the private note and tags. */
 export function seededArticle(pageUrl: string): SeedArticle {
@@ -168,7 +176,10 @@ export function highlightPoint(page: Evaluates, quote: string): Promise<{ x: num
  * Viewport points at the start and end of the first occurrence of `phrase` (scrolled into view),
  * for a real mouse drag across it.
  */
-export function phraseEnds(page: Evaluates, phrase: string): Promise<{ from: { x: number; y: number }; to: { x: number; y: number } }> {
+export function phraseEnds(
+  page: Evaluates,
+  phrase: string,
+): Promise<{ from: { x: number; y: number }; to: { x: number; y: number } }> {
   return page.evaluate((phrase) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

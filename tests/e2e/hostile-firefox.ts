@@ -28,7 +28,9 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
 }
-type Evaluated = { type: 'success'; result: { type: string; value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } };
+type Evaluated =
+  | { type: 'success'; result: { type: string; value?: unknown } }
+  | { type: 'exception'; exceptionDetails: { text: string } };
 
 function bidi(session: FirefoxSession): BidiConnection {
   const connection = (session.browser as unknown as { connection?: BidiConnection }).connection;
@@ -38,7 +40,8 @@ function bidi(session: FirefoxSession): BidiConnection {
 
 /** The BiDi id of the browser window's chrome context (system privileges). */
 async function chromeContext(session: FirefoxSession): Promise<string> {
-  const { contexts } = (await bidi(session).send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result as {
+  const { contexts } = (await bidi(session).send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 }))
+    .result as {
     contexts: { context: string; url: string }[];
   };
   const window = contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
@@ -93,24 +96,32 @@ const IN_CHROME = `async (navigableId, extensionId, expression, timeoutMs) => {
  * exploit took over, can reach and send.
  * @return the expression's value (awaited, through JSON), or `{ error }` if it threw
  */
-export async function evaluateInContentScript(session: FirefoxSession, page: Page, expression: string, timeoutMs = 10_000): Promise<unknown> {
+export async function evaluateInContentScript(
+  session: FirefoxSession,
+  page: Page,
+  expression: string,
+  timeoutMs = 10_000,
+): Promise<unknown> {
   const navigable = (page.mainFrame() as unknown as { _id?: string })._id;
   if (!navigable) throw new Error('puppeteer did not expose the page’s browsing context id');
   const target = { context: await chromeContext(session) };
   for (const started = Date.now(); ; await sleep(200)) {
-    const evaluated = (await bidi(session).send('script.callFunction', {
-      functionDeclaration: IN_CHROME,
-      arguments: [navigable, session.extensionId, expression, 5_000].map((value) =>
-        typeof value === 'number' ? { type: 'number', value } : { type: 'string', value },
-      ),
-      target,
-      awaitPromise: true,
-    })).result as Evaluated;
+    const evaluated = (
+      await bidi(session).send('script.callFunction', {
+        functionDeclaration: IN_CHROME,
+        arguments: [navigable, session.extensionId, expression, 5_000].map((value) =>
+          typeof value === 'number' ? { type: 'number', value } : { type: 'string', value },
+        ),
+        target,
+        awaitPromise: true,
+      })
+    ).result as Evaluated;
     if (evaluated.type !== 'success') throw new Error(`in the chrome window: ${evaluated.exceptionDetails.text}`);
     const answer = JSON.parse(String(evaluated.result.value)) as { json?: string; error?: string; retry?: boolean };
     if (answer.json !== undefined) return JSON.parse(answer.json) as unknown;
     if (!answer.retry || Date.now() - started > timeoutMs) {
-      if (answer.retry) throw new Error(`no content-script world of ${session.extensionId} in ${page.url()}: ${answer.error}`);
+      if (answer.retry)
+        throw new Error(`no content-script world of ${session.extensionId} in ${page.url()}: ${answer.error}`);
       return { error: answer.error };
     }
   }
@@ -121,7 +132,12 @@ export async function evaluateInContentScript(session: FirefoxSession, page: Pag
  * `@webext-core/messaging` frames it: the background sees the tab's page as its sender.
  * @return `{ res }` or `{ err }` (a refusal, or the background's rejection)
  */
-export async function sendFromContentScript(session: FirefoxSession, page: Page, type: string, data: unknown): Promise<{ res?: unknown; err?: unknown }> {
+export async function sendFromContentScript(
+  session: FirefoxSession,
+  page: Page,
+  type: string,
+  data: unknown,
+): Promise<{ res?: unknown; err?: unknown }> {
   const message = JSON.stringify({ type, data });
   const answer = await evaluateInContentScript(
     session,
@@ -139,12 +155,19 @@ export async function sendFromContentScript(session: FirefoxSession, page: Page,
  * Sends a message to the background from the extension's options page, framed as
  * `@webext-core/messaging` frames it; resolves to its `{res}` or `{err}`.
  */
-export function askBackground(session: FirefoxSession, type: string, data: unknown): Promise<{ res?: unknown; err?: unknown }> {
+export function askBackground(
+  session: FirefoxSession,
+  type: string,
+  data: unknown,
+): Promise<{ res?: unknown; err?: unknown }> {
   return session.controlPage.evaluate(
     (type, data) =>
       (globalThis as unknown as { browser: typeof chrome }).browser.runtime
         .sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })
-        .then((reply: { res?: unknown; err?: unknown } | undefined) => reply ?? { err: 'no answer' }, (error: Error) => ({ err: error.message })),
+        .then(
+          (reply: { res?: unknown; err?: unknown } | undefined) => reply ?? { err: 'no answer' },
+          (error: Error) => ({ err: error.message }),
+        ),
     type,
     data,
   );
@@ -204,7 +227,9 @@ async function typeNoteForReal(page: Page, quote: string, text: string): Promise
 }
 
 /** A puppeteer page as the shared steps take it. */
-const evaluates = (page: Page): Evaluates => ({ evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never });
+const evaluates = (page: Page): Evaluates => ({
+  evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+});
 
 function hostileTab(session: FirefoxSession, page: Page): HostileTab {
   return {
@@ -227,7 +252,10 @@ function hostileTab(session: FirefoxSession, page: Page): HostileTab {
         (tabId, type, data) =>
           (globalThis as unknown as { browser: typeof chrome }).browser.tabs
             .sendMessage(tabId, { id: Date.now(), type, data, timestamp: Date.now() })
-            .then((r: unknown) => (r as { res?: unknown; err?: unknown } | undefined) ?? { err: 'no answer' }, (e: Error) => ({ err: e.message })),
+            .then(
+              (r: unknown) => (r as { res?: unknown; err?: unknown } | undefined) ?? { err: 'no answer' },
+              (e: Error) => ({ err: e.message }),
+            ),
         tabId,
         type,
         data,

@@ -6,7 +6,15 @@
  * answers and the records.
  */
 import type { SeedArticle } from './hostile-db';
-import { HOSTILE_TITLE, PLANTED, SECRET_NOTE, SECRET_PAGE_NOTE, SECRET_PASSAGE, SECRET_TAGS, TYPED_PASSAGE } from './hostile-driver';
+import {
+  HOSTILE_TITLE,
+  PLANTED,
+  SECRET_NOTE,
+  SECRET_PAGE_NOTE,
+  SECRET_PASSAGE,
+  SECRET_TAGS,
+  TYPED_PASSAGE,
+} from './hostile-driver';
 
 /** A message's answer as `@webext-core/messaging` gives it. */
 export interface Answer {

@@ -16,14 +16,25 @@ import { browserSkipReason } from './support';
 
 const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
 const POST = '/kubecon-eu-2024-day-two/';
-const ON_PAGE = ['I pivoted towards the “hallway track.”', 'The hallway track has reinforced my belief in slowing down'];
+const ON_PAGE = [
+  'I pivoted towards the “hallway track.”',
+  'The hallway track has reinforced my belief in slowing down',
+];
 const GONE = 'A sentence this post never had, about keynotes.';
 
 /** A Pocket export as Pocket writes it: the saves as CSV, the highlights as JSON, in one zip. */
 function pocketExport(url: string): Buffer {
   const csv = `title,url,time_added,tags,status\n"KubeCon EU 2024: Day Two",${url},1711000000,kubecon|conferences,unread\n`;
-  const annotations = [{ url, title: 'KubeCon EU 2024: Day Two', highlights: [...ON_PAGE, GONE].map((quote, i) => ({ quote, created_at: 1711000100 + i })) }];
-  return Buffer.from(zipSync({ 'part_000000.csv': strToU8(csv), 'annotations/part_000000.json': strToU8(JSON.stringify(annotations)) }));
+  const annotations = [
+    {
+      url,
+      title: 'KubeCon EU 2024: Day Two',
+      highlights: [...ON_PAGE, GONE].map((quote, i) => ({ quote, created_at: 1711000100 + i })),
+    },
+  ];
+  return Buffer.from(
+    zipSync({ 'part_000000.csv': strToU8(csv), 'annotations/part_000000.json': strToU8(JSON.stringify(annotations)) }),
+  );
 }
 
 describe.skipIf(skip)(`imported highlights placed on the page in Chromium${skip ? ` (${skip})` : ''}`, () => {
@@ -43,17 +54,25 @@ describe.skipIf(skip)(`imported highlights placed on the page in Chromium${skip 
     const library = await session.context.newPage();
     await library.goto(`chrome-extension://${session.extensionId}/library.html`);
     await library.locator('[data-panel="export-import"] summary').click();
-    await library.locator('[data-import-file]').setInputFiles({ name: 'pocket.zip', mimeType: 'application/zip', buffer: pocketExport(url) });
+    await library
+      .locator('[data-import-file]')
+      .setInputFiles({ name: 'pocket.zip', mimeType: 'application/zip', buffer: pocketExport(url) });
     const preview = library.locator('[data-import-preview]');
-    await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain('Pocket export: nothing has been written yet.');
+    await expect
+      .poll(() => preview.textContent(), { timeout: 10_000 })
+      .toContain('Pocket export: nothing has been written yet.');
     expect(await preview.textContent()).toContain('highlights: 3 new');
     await library.locator('[data-action="apply-import"]').click();
     await expect.poll(() => library.locator('[data-transfer-status]').textContent()).toMatch(/^Imported/);
 
     const page = await session.context.newPage();
     await page.goto(url);
-    await expect.poll(() => toolbar(page).toast(), { timeout: 15_000 }).toBe('2 imported highlights placed on this page.');
-    await expect.poll(async () => (await painted(page, 'yellow')).texts.sort(), { timeout: 10_000 }).toEqual([...ON_PAGE].sort());
+    await expect
+      .poll(() => toolbar(page).toast(), { timeout: 15_000 })
+      .toBe('2 imported highlights placed on this page.');
+    await expect
+      .poll(async () => (await painted(page, 'yellow')).texts.sort(), { timeout: 10_000 })
+      .toEqual([...ON_PAGE].sort());
 
     const panel = await openSidePanelPage(session, page);
     const orphan = panel.locator('[data-list="cards"] [data-highlight-id][data-state="orphan"]');

@@ -18,12 +18,20 @@ async function openReader(ctx: ReaderContext, path: string, viewport?: Viewport)
   const tab = await ctx.open(path, viewport);
   expect(await tab.toggleReader()).toEqual({ state: 'opened' });
   await expect
-    .poll(() => tab.inShadow('margin-reader', '[data-field="title"]', function () { return this.textContent; }), { timeout: 10_000 })
+    .poll(
+      () =>
+        tab.inShadow('margin-reader', '[data-field="title"]', function () {
+          return this.textContent;
+        }),
+      { timeout: 10_000 },
+    )
     .toBeTruthy();
   return tab;
 }
-const lineLengths = async (tab: ReaderTab) => (await tab.inShadow('margin-reader', '[data-field="body"]', charactersPerLine))!;
-const shot = (ctx: ReaderContext, name: string) => join(ARTIFACTS_DIR, `reader-${ctx.suite.browser.toLowerCase()}-${name}.png`);
+const lineLengths = async (tab: ReaderTab) =>
+  (await tab.inShadow('margin-reader', '[data-field="body"]', charactersPerLine))!;
+const shot = (ctx: ReaderContext, name: string) =>
+  join(ARTIFACTS_DIR, `reader-${ctx.suite.browser.toLowerCase()}-${name}.png`);
 
 /** Declares the line-length and CJK tests, run in every browser. */
 export function typographyTests(ctx: ReaderContext): void {
@@ -32,7 +40,9 @@ export function typographyTests(ctx: ReaderContext): void {
     const lines = await lineLengths(tab);
     expect(lines.length).toBeGreaterThan(20);
     const typical = median(lines);
-    console.log(`${ctx.suite.browser} characters per line (default settings): median ${typical}, range ${Math.min(...lines)}–${Math.max(...lines)} over ${lines.length} lines`);
+    console.log(
+      `${ctx.suite.browser} characters per line (default settings): median ${typical}, range ${Math.min(...lines)}–${Math.max(...lines)} over ${lines.length} lines`,
+    );
     expect(typical).toBeGreaterThanOrEqual(60);
     expect(typical).toBeLessThanOrEqual(75);
     await tab.screenshot(shot(ctx, 'measure'));
@@ -59,7 +69,12 @@ export function typographyTests(ctx: ReaderContext): void {
     const style = (probe: string) =>
       tab.inShadow('margin-reader', `#probe-${probe}`, function () {
         const s = getComputedStyle(this);
-        return { fontStyle: s.fontStyle, emphasis: s.getPropertyValue('text-emphasis-style'), weight: s.fontWeight, lang: this.closest('[lang]')?.getAttribute('lang') };
+        return {
+          fontStyle: s.fontStyle,
+          emphasis: s.getPropertyValue('text-emphasis-style'),
+          weight: s.fontWeight,
+          lang: this.closest('[lang]')?.getAttribute('lang'),
+        };
       });
     for (const probe of ['quote', 'em', 'i']) {
       const s = await style(probe);
@@ -97,9 +112,15 @@ export function moreTypographyTests(ctx: ReaderContext): void {
     expect(await upright(tab, '#probe-em')).toEqual({ fontStyle: 'normal', lang: 'ja' });
 
     const [, zh] = CJK_CASES[0]!;
-    const english = '<p>Reading on a screen is easier when each line is short enough for the eye to find the next one, and so on.</p>'.repeat(6);
-    server.setOverride('/zh-quote/', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A quote</title></head>
-<body><article><h1>A quote</h1>${english}<blockquote><p id="probe-zh">${zh}</p></blockquote><p><em id="probe-en">really</em> ${english}</p></article></body></html>`);
+    const english =
+      '<p>Reading on a screen is easier when each line is short enough for the eye to find the next one, and so on.</p>'.repeat(
+        6,
+      );
+    server.setOverride(
+      '/zh-quote/',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A quote</title></head>
+<body><article><h1>A quote</h1>${english}<blockquote><p id="probe-zh">${zh}</p></blockquote><p><em id="probe-en">really</em> ${english}</p></article></body></html>`,
+    );
     const mixed = await openReader(ctx, '/zh-quote/');
     expect(await upright(mixed, '#probe-zh')).toEqual({ fontStyle: 'normal', lang: 'zh' });
     // English emphasis keeps its italic.

@@ -16,16 +16,41 @@ const POST = '/kubecon-eu-2024-day-two/';
 /** Runs `fn` on the element `selector` inside the reader; null when there is none. */
 const inReader = <T>(tab: ReaderTab, selector: string, fn: (this: Element, arg: unknown) => T, arg?: unknown) =>
   tab.inShadow('margin-reader', selector, fn, arg);
-const text = (tab: ReaderTab, selector: string) => inReader(tab, selector, function () { return this.textContent; });
+const text = (tab: ReaderTab, selector: string) =>
+  inReader(tab, selector, function () {
+    return this.textContent;
+  });
 const attr = (tab: ReaderTab, selector: string, name: string) =>
-  inReader(tab, selector, function (name) { return this.getAttribute(name as string); }, name);
+  inReader(
+    tab,
+    selector,
+    function (name) {
+      return this.getAttribute(name as string);
+    },
+    name,
+  );
 const countIn = (tab: ReaderTab, selector: string) =>
-  inReader(tab, '[data-field="body"]', function (selector) { return this.querySelectorAll(selector as string).length; }, selector);
+  inReader(
+    tab,
+    '[data-field="body"]',
+    function (selector) {
+      return this.querySelectorAll(selector as string).length;
+    },
+    selector,
+  );
 const click = (tab: ReaderTab, selector: string) => tab.clickInShadow('margin-reader', selector);
 const readerCount = (tab: ReaderTab) => tab.count('margin-reader');
 /** Waits until `selector` shows in the reader. */
 const must = (tab: ReaderTab, selector: string) =>
-  expect.poll(() => inReader(tab, selector, function () { return true; }), { timeout: 10_000 }).toBe(true);
+  expect
+    .poll(
+      () =>
+        inReader(tab, selector, function () {
+          return true;
+        }),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
 
 /** Declares the reader view's tests. */
 export function readerViewTests({ suite, open }: ReaderContext): void {
@@ -35,7 +60,9 @@ export function readerViewTests({ suite, open }: ReaderContext): void {
     const tab = await open(POST);
     expect(await tab.toggleReader()).toEqual({ state: 'opened' });
     await must(tab, '[data-field="title"]');
-    await expect.poll(() => text(tab, '[data-field="title"]')).toBe('KubeCon EU 2024: Day Two — Embracing the Hallway Track');
+    await expect
+      .poll(() => text(tab, '[data-field="title"]'))
+      .toBe('KubeCon EU 2024: Day Two — Embracing the Hallway Track');
     // Saved before the detailed checks, so a failing run still shows what the reader looked like.
     await tab.screenshot(shot(''));
     expect(await text(tab, '[data-field="author"]')).toContain('Steve Wade');
@@ -47,7 +74,12 @@ export function readerViewTests({ suite, open }: ReaderContext): void {
     expect(await countIn(tab, 'figcaption')).toBe(1);
     // The lazy image's real source came through, not Medium's blurred placeholder.
     await expect
-      .poll(() => inReader(tab, '[data-field="body"] img', function () { const el = this as HTMLImageElement; return el.complete && el.naturalWidth > 100; }))
+      .poll(() =>
+        inReader(tab, '[data-field="body"] img', function () {
+          const el = this as HTMLImageElement;
+          return el.complete && el.naturalWidth > 100;
+        }),
+      )
       .toBe(true);
     // Clap/share/"More from" chrome stayed out.
     const bodyText = (await text(tab, '[data-field="body"]')) ?? '';
@@ -65,8 +97,18 @@ export function readerViewTests({ suite, open }: ReaderContext): void {
     await must(tab, '[data-field="body"] p');
     const theme = () => attr(tab, '.mr-root', 'data-theme');
     const style = (property: string) =>
-      inReader(tab, '.mr-root', function (p) { return getComputedStyle(this).getPropertyValue(p as string); }, property);
-    const bodyFontSize = () => inReader(tab, '[data-field="body"] p', function () { return getComputedStyle(this).fontSize; });
+      inReader(
+        tab,
+        '.mr-root',
+        function (p) {
+          return getComputedStyle(this).getPropertyValue(p as string);
+        },
+        property,
+      );
+    const bodyFontSize = () =>
+      inReader(tab, '[data-field="body"] p', function () {
+        return getComputedStyle(this).fontSize;
+      });
     const before = (await bodyFontSize())!;
 
     await click(tab, '[data-theme-choice="dark"]');
@@ -100,14 +142,17 @@ export function readerViewTests({ suite, open }: ReaderContext): void {
   test('Esc closes the reader and gives the page back as it was, scroll position included', async () => {
     const tab = await open(POST);
     await tab.evaluate(() => window.scrollTo(0, 700), undefined);
-    const pageState = () => tab.evaluate(() => ({ y: window.scrollY, html: document.documentElement.outerHTML }), undefined);
+    const pageState = () =>
+      tab.evaluate(() => ({ y: window.scrollY, html: document.documentElement.outerHTML }), undefined);
     const before = await pageState();
     expect(before.y).toBeGreaterThan(0);
 
     await tab.toggleReader();
     await must(tab, '[data-field="title"]');
     // Reading scrolls the reader, not the page.
-    await inReader(tab, '.mr-root', function () { this.scrollTo(0, 900); });
+    await inReader(tab, '.mr-root', function () {
+      this.scrollTo(0, 900);
+    });
     await tab.press('End');
     await tab.press('Escape');
 
@@ -126,7 +171,9 @@ export function readerViewTests({ suite, open }: ReaderContext): void {
     let label: string | null = null;
     for (let i = 0; i < 40 && label !== 'Close reader view (Esc)'; i++) {
       await tab.press('Tab');
-      label = await inReader(tab, ':focus', function () { return this.getAttribute('aria-label'); });
+      label = await inReader(tab, ':focus', function () {
+        return this.getAttribute('aria-label');
+      });
     }
     expect(label).toBe('Close reader view (Esc)');
     await tab.press('Enter');
@@ -137,19 +184,26 @@ export function readerViewTests({ suite, open }: ReaderContext): void {
     const tab = await open('/hostile/');
     // The page's own scripts ran at load (and may have raised dialogs); from here on nothing may run.
     const dialogsAtLoad = tab.dialogs.length;
-    await tab.evaluate(() => { (window as unknown as { __pwned: number }).__pwned = 0; }, undefined);
+    await tab.evaluate(() => {
+      (window as unknown as { __pwned: number }).__pwned = 0;
+    }, undefined);
     const titleBefore = await tab.title();
 
     expect(await tab.toggleReader()).toEqual({ state: 'opened' });
-    await expect.poll(async () => ((await text(tab, '[data-field="body"]')) ?? '').length, { timeout: 10_000 }).toBeGreaterThan(500);
+    await expect
+      .poll(async () => ((await text(tab, '[data-field="body"]')) ?? '').length, { timeout: 10_000 })
+      .toBeGreaterThan(500);
 
     const found = await inReader(tab, '[data-field="body"]', function () {
       const el = this;
       return {
-      dangerous: el.querySelectorAll('script, iframe, object, embed, form, input, button, base, meta, link, style').length,
-      handlers: [...el.querySelectorAll('*')].filter((n) => [...n.attributes].some((a) => a.name.startsWith('on'))).length,
-      jsLinks: [...el.querySelectorAll('[href], [src], [action], [formaction], [xlink\\:href]')].filter((n) =>
-        [...n.attributes].some((a) => /^\s*(javascript|vbscript|data:text\/html)/i.test(a.value))).length,
+        dangerous: el.querySelectorAll('script, iframe, object, embed, form, input, button, base, meta, link, style')
+          .length,
+        handlers: [...el.querySelectorAll('*')].filter((n) => [...n.attributes].some((a) => a.name.startsWith('on')))
+          .length,
+        jsLinks: [...el.querySelectorAll('[href], [src], [action], [formaction], [xlink\\:href]')].filter((n) =>
+          [...n.attributes].some((a) => /^\s*(javascript|vbscript|data:text\/html)/i.test(a.value)),
+        ).length,
       };
     });
     expect(found).toEqual({ dangerous: 0, handlers: 0, jsLinks: 0 });
@@ -165,7 +219,10 @@ export function readerViewTests({ suite, open }: ReaderContext): void {
     const body = () => tab.evaluate(() => document.body.outerHTML, undefined);
     const before = await body();
     expect(await tab.toggleReader()).toEqual({ state: 'no-article' });
-    const notice = () => tab.inShadow('margin-notice', '[data-margin-notice="no-article"]', function () { return this.textContent; });
+    const notice = () =>
+      tab.inShadow('margin-notice', '[data-margin-notice="no-article"]', function () {
+        return this.textContent;
+      });
     await expect.poll(notice, { timeout: 10_000 }).toContain('no article');
     expect(await readerCount(tab)).toBe(0);
     expect(await body()).toBe(before);

@@ -51,7 +51,9 @@ describe.skipIf(skip)(`shortcut conflicts in Chromium${skip ? ` (${skip})` : ''}
 
   test('Chromium leaves the reader command unassigned; the popup says so in one line', async () => {
     const options = await extensionPage('options.html');
-    const bound = await options.evaluate(async () => Object.fromEntries((await chrome.commands.getAll()).map((c) => [c.name, c.shortcut])));
+    const bound = await options.evaluate(async () =>
+      Object.fromEntries((await chrome.commands.getAll()).map((c) => [c.name, c.shortcut])),
+    );
     expect(bound['toggle-reader']).toBe('');
     expect(bound['highlight-selection']).toBe('Alt+Shift+H');
 
@@ -72,9 +74,13 @@ describe.skipIf(skip)(`shortcut conflicts in Chromium${skip ? ` (${skip})` : ''}
   test('the settings page marks the command "not set" and explains', async () => {
     const options = await extensionPage('options.html');
     await expect.poll(() => options.locator('[data-shortcut="toggle-reader"]').textContent()).toBe('not set');
-    expect(await options.locator('[data-shortcut-unassigned="toggle-reader"]').textContent()).toContain('another extension may use Alt+Shift+R');
+    expect(await options.locator('[data-shortcut-unassigned="toggle-reader"]').textContent()).toContain(
+      'another extension may use Alt+Shift+R',
+    );
     expect(await options.locator('[data-shortcut="highlight-selection"]').textContent()).toBe('Alt+Shift+H');
     expect(await options.locator('[data-shortcut-help]').textContent()).toContain('chrome://extensions/shortcuts');
-    await options.locator('[data-shortcut-help]').screenshot({ path: join(ARTIFACTS_DIR, 'options-shortcut-conflict-chromium.png') });
+    await options
+      .locator('[data-shortcut-help]')
+      .screenshot({ path: join(ARTIFACTS_DIR, 'options-shortcut-conflict-chromium.png') });
   });
 });

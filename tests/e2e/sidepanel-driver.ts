@@ -24,7 +24,12 @@ export async function openSidePanelPage(session: ChromiumSession, page: Page | n
  * the highlighter has placed every one that is on the page.
  * @return their ids, in input order
  */
-export async function seedHighlights(session: ChromiumSession, page: Page, highlights: SeedHighlight[], placed = highlights.length): Promise<string[]> {
+export async function seedHighlights(
+  session: ChromiumSession,
+  page: Page,
+  highlights: SeedHighlight[],
+  placed = highlights.length,
+): Promise<string[]> {
   const tabId = await tabIdOf(session, page);
   // The highlighter starts at document_idle: retry until it answers.
   let ids: string[] | null = null;

@@ -27,7 +27,8 @@ const PATH = '/long-read/';
 function longPage(): string {
   const paragraphs = Array.from(
     { length: N },
-    (_, i) => `<p>Paragraph ${i} of the long read: the passage number ${i} begins here, and the sentence goes on about reading slowly.</p>`,
+    (_, i) =>
+      `<p>Paragraph ${i} of the long read: the passage number ${i} begins here, and the sentence goes on about reading slowly.</p>`,
   );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long read</title></head><body><article><h1>A long read</h1>${paragraphs.join('')}</article></body></html>`;
 }
@@ -67,7 +68,10 @@ describe.skipIf(skip)(`the side panel beside a long page in Chromium${skip ? ` (
     const made = await seedHighlights(
       session,
       page,
-      Array.from({ length: N }, (_, k) => ({ exact: `the passage number ${N - 1 - k} begins here`, note: `Note ${N - 1 - k}` })),
+      Array.from({ length: N }, (_, k) => ({
+        exact: `the passage number ${N - 1 - k} begins here`,
+        note: `Note ${N - 1 - k}`,
+      })),
     );
     ids = made.reverse();
     tabId = await tabIdOf(session, page);
@@ -82,7 +86,9 @@ describe.skipIf(skip)(`the side panel beside a long page in Chromium${skip ? ` (
     const panel = await session.context.newPage();
     await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab=${tabId}`);
     await expect
-      .poll(() => cards(panel).evaluateAll((els) => els.map((e) => e.getAttribute('data-highlight-id'))), { timeout: 20_000 })
+      .poll(() => cards(panel).evaluateAll((els) => els.map((e) => e.getAttribute('data-highlight-id'))), {
+        timeout: 20_000,
+      })
       .toEqual(ids);
     await panel.close();
   });
@@ -91,9 +97,13 @@ describe.skipIf(skip)(`the side panel beside a long page in Chromium${skip ? ` (
     const held = await heldPanel();
     const first = await cards(held).count();
     expect(first).toBeLessThan(N);
-    expect(await cards(held).evaluateAll((els) => els.map((e) => e.getAttribute('data-highlight-id')))).toEqual(ids.slice(0, first));
+    expect(await cards(held).evaluateAll((els) => els.map((e) => e.getAttribute('data-highlight-id')))).toEqual(
+      ids.slice(0, first),
+    );
     // The screenful reaches past the panel's bottom edge.
-    expect(await card(held, ids[first - 1]!).evaluate((el) => el.getBoundingClientRect().bottom >= innerHeight)).toBe(true);
+    expect(await card(held, ids[first - 1]!).evaluate((el) => el.getBoundingClientRect().bottom >= innerHeight)).toBe(
+      true,
+    );
     expect(await held.locator('[data-count="cards"]').textContent()).toBe(String(N));
     await held.close();
   });
@@ -105,7 +115,8 @@ describe.skipIf(skip)(`the side panel beside a long page in Chromium${skip ? ` (
     // What the background sends when the user clicks that highlight on the page.
     const [background] = session.context.serviceWorkers();
     await background!.evaluate(
-      (data) => chrome.runtime.sendMessage({ id: 7, type: 'panel:focus', data, timestamp: Date.now() }).catch(() => undefined),
+      (data) =>
+        chrome.runtime.sendMessage({ id: 7, type: 'panel:focus', data, timestamp: Date.now() }).catch(() => undefined),
       { tabId, id: last },
     );
     await expect.poll(() => card(panel, last).getAttribute('data-editing'), { timeout: 5000 }).toBe('');

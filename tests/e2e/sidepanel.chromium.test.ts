@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, launchChromiumWithExtension, type ChromiumSession } from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
 import { clickHighlight, openPopup, pressClosingFrame, tabIdOf, toolbar } from './highlight-driver';
-import { card, cards, flashed, openSidePanelPage, passageInViewport, savePageNote, seedHighlights } from './sidepanel-driver';
+import {
+  card,
+  cards,
+  flashed,
+  openSidePanelPage,
+  passageInViewport,
+  savePageNote,
+  seedHighlights,
+} from './sidepanel-driver';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
 
 const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
@@ -70,7 +78,9 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     expect(await first.locator('[data-field="tags"] li').allTextContents()).toEqual(['kubecon', 'hallway track']);
     expect(await first.locator('[data-field="state"]').textContent()).toBe('placed');
     // The page reports what it could not place just after painting the rest.
-    await expect.poll(() => card(panel, id.gone).locator('[data-field="state"]').textContent(), { timeout: 15_000 }).toBe('not found on the page');
+    await expect
+      .poll(() => card(panel, id.gone).locator('[data-field="state"]').textContent(), { timeout: 15_000 })
+      .toBe('not found on the page');
     expect(await card(panel, id.gone).locator('[data-field="note"]').textContent()).toBe('Ask Dana about this');
     expect(await panel.locator('ol[aria-labelledby="sp-highlights"]').count()).toBe(1);
     await panel.screenshot({ path: join(ARTIFACTS_DIR, 'sidepanel-chromium.png') });
@@ -136,7 +146,9 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     expect(await card(panel, id.middle).getAttribute('aria-current')).toBe('true'); // still here
     await panel.keyboard.press('Escape');
     await expect.poll(() => card(panel, id.middle).getAttribute('data-editing')).toBeNull();
-    await expect.poll(() => card(panel, id.middle).locator('[data-field="note"]').textContent()).toBe('Being recognised: say thanks jk');
+    await expect
+      .poll(() => card(panel, id.middle).locator('[data-field="note"]').textContent())
+      .toBe('Being recognised: say thanks jk');
   });
 
   test('`panel:focus` for this tab opens that highlight’s card for editing', async () => {
@@ -146,12 +158,18 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     const [background] = session.context.serviceWorkers();
     const fromBackground = (data: { tabId: number; id: string }, n: number) =>
       background!.evaluate(
-        ({ data, n }) => chrome.runtime.sendMessage({ id: n, type: 'panel:focus', data, timestamp: Date.now() }).catch(() => undefined),
+        ({ data, n }) =>
+          chrome.runtime
+            .sendMessage({ id: n, type: 'panel:focus', data, timestamp: Date.now() })
+            .catch(() => undefined),
         { data, n },
       );
     // From a tab (here Margin's own options page) it is ignored.
     await session.controlPage.evaluate(
-      ({ tabId, id }) => chrome.runtime.sendMessage({ id: 1, type: 'panel:focus', data: { tabId, id }, timestamp: Date.now() }).catch(() => undefined),
+      ({ tabId, id }) =>
+        chrome.runtime
+          .sendMessage({ id: 1, type: 'panel:focus', data: { tabId, id }, timestamp: Date.now() })
+          .catch(() => undefined),
       { tabId, id: id.first },
     );
     await panel.waitForTimeout(200);
@@ -204,7 +222,8 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
   test('beside the saved offline copy: the same cards, and a click shows the passage in the copy', async () => {
     const tabId = await tabIdOf(session, page);
     const saved = await session.controlPage.evaluate(
-      (tabId) => chrome.runtime.sendMessage({ id: 4, type: 'article:save-offline', data: { tabId }, timestamp: Date.now() }),
+      (tabId) =>
+        chrome.runtime.sendMessage({ id: 4, type: 'article:save-offline', data: { tabId }, timestamp: Date.now() }),
       tabId,
     );
     expect(saved.res).toHaveProperty('savedAt');
@@ -233,7 +252,9 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     // The title may show a moment before the cards are read.
     await expect.poll(() => cards(follower).count()).toBe(4);
     await other.bringToFront();
-    await expect.poll(() => follower.locator('[data-field="title"]').textContent(), { timeout: 10_000 }).not.toBe(TITLE);
+    await expect
+      .poll(() => follower.locator('[data-field="title"]').textContent(), { timeout: 10_000 })
+      .not.toBe(TITLE);
     expect(await cards(follower).count()).toBe(0);
     await session.controlPage.goto('chrome://version/');
     await session.controlPage.bringToFront();
@@ -248,7 +269,9 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
   test('the popup’s “Open side panel” opens Chrome’s real side panel, which shows the page', async () => {
     const sidePanels = () =>
       session.controlPage.evaluate(async () => {
-        const contexts = await (chrome.runtime as unknown as { getContexts(f: object): Promise<{ documentUrl?: string }[]> }).getContexts({
+        const contexts = await (
+          chrome.runtime as unknown as { getContexts(f: object): Promise<{ documentUrl?: string }[]> }
+        ).getContexts({
           contextTypes: ['SIDE_PANEL'],
         });
         return contexts.map((c) => new URL(c.documentUrl ?? '').pathname);
@@ -263,8 +286,15 @@ describe.skipIf(skip)(`the side panel in Chromium${skip ? ` (${skip})` : ''}`, (
     const shown = () =>
       session.controlPage.evaluate(() => {
         // The real panel, not the bound panel page open in a tab (`?tab=`).
-        const view = chrome.extension.getViews().find((v) => v.location.pathname === '/sidepanel.html' && !v.location.search);
-        return view ? { title: view.document.querySelector('[data-field="title"]')?.textContent, cards: view.document.querySelectorAll('[data-card]').length } : null;
+        const view = chrome.extension
+          .getViews()
+          .find((v) => v.location.pathname === '/sidepanel.html' && !v.location.search);
+        return view
+          ? {
+              title: view.document.querySelector('[data-field="title"]')?.textContent,
+              cards: view.document.querySelectorAll('[data-card]').length,
+            }
+          : null;
       });
     await expect.poll(shown, { timeout: 10_000 }).toEqual({ title: TITLE, cards: 4 });
     await popup.close();

@@ -7,7 +7,13 @@
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIREFOX_PATH, launchFirefoxWithExtension, navigate, tabIdOf, type FirefoxSession } from '../../scripts/lib/firefox';
+import {
+  FIREFOX_PATH,
+  launchFirefoxWithExtension,
+  navigate,
+  tabIdOf,
+  type FirefoxSession,
+} from '../../scripts/lib/firefox';
 import { seedFromExtensionPage, type SeedHighlight } from '../../scripts/lib/seed-highlights';
 import { startServer } from '../../scripts/serve';
 import { ARTIFACTS_DIR, browserSkipReason } from './support';
@@ -38,7 +44,9 @@ describe.skipIf(skip)(`the side panel in Firefox${skip ? ` (${skip})` : ''}`, ()
       try {
         await session.controlPage.evaluate(seedFromExtensionPage, {
           tabId,
-          highlights: [{ exact: PASSAGE, colour: 'green', note: 'Say thanks to the people who stopped me', tags: ['people'] }] satisfies SeedHighlight[],
+          highlights: [
+            { exact: PASSAGE, colour: 'green', note: 'Say thanks to the people who stopped me', tags: ['people'] },
+          ] satisfies SeedHighlight[],
         });
         break;
       } catch (error) {
@@ -51,7 +59,9 @@ describe.skipIf(skip)(`the side panel in Firefox${skip ? ` (${skip})` : ''}`, ()
     await page.waitForFunction(
       () => {
         const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
-        return (registry?.get('margin-green')?.size ?? 0) + document.querySelectorAll('mark[data-margin-colour]').length > 0;
+        return (
+          (registry?.get('margin-green')?.size ?? 0) + document.querySelectorAll('mark[data-margin-colour]').length > 0
+        );
       },
       { timeout: 10_000 },
     );
@@ -60,17 +70,19 @@ describe.skipIf(skip)(`the side panel in Firefox${skip ? ` (${skip})` : ''}`, ()
     await navigate(session, panel, `${session.extensionUrl}sidepanel.html?tab=${tabId}`);
     const card = await panel.waitForSelector('[data-list="cards"] [data-card]', { timeout: 10_000 });
     expect(await card!.$eval('[data-action="reveal"]', (el) => el.textContent)).toBe(PASSAGE);
-    expect(await card!.$eval('[data-field="note"]', (el) => el.textContent)).toBe('Say thanks to the people who stopped me');
+    expect(await card!.$eval('[data-field="note"]', (el) => el.textContent)).toBe(
+      'Say thanks to the people who stopped me',
+    );
     expect(await card!.$$eval('[data-field="tags"] li', (els) => els.map((e) => e.textContent))).toEqual(['people']);
-    expect(await panel.$eval('[data-field="title"]', (el) => el.textContent)).toBe('KubeCon EU 2024: Day Two — Embracing the Hallway Track');
+    expect(await panel.$eval('[data-field="title"]', (el) => el.textContent)).toBe(
+      'KubeCon EU 2024: Day Two — Embracing the Hallway Track',
+    );
     await panel.screenshot({ path: join(ARTIFACTS_DIR, 'sidepanel-firefox.png') });
 
     // A click on the card shows the passage on the page.
     await page.evaluate(() => window.scrollTo(0, 0));
     await (await card!.$('[data-action="reveal"]'))!.click();
-    await expect
-      .poll(() => page.evaluate(() => window.scrollY > 0))
-      .toBe(true);
+    await expect.poll(() => page.evaluate(() => window.scrollY > 0)).toBe(true);
     await panel.close();
   });
 });

@@ -13,7 +13,12 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { launchChromiumWithExtension } from '../../scripts/lib/chromium';
-import { launchFirefoxWithExtension, navigate, openPopup as openFirefoxPopup, tabIdOf as firefoxTabIdOf } from '../../scripts/lib/firefox';
+import {
+  launchFirefoxWithExtension,
+  navigate,
+  openPopup as openFirefoxPopup,
+  tabIdOf as firefoxTabIdOf,
+} from '../../scripts/lib/firefox';
 import type { WebDavServer } from '../support/webdav-server';
 import * as firefox from './firefox-shadow';
 import { openPopup as openChromiumPopup, selectUntilToolbar, toolbar, writeNote } from './highlight-driver';
@@ -128,7 +133,6 @@ function puppeteerDom(page: PuppeteerPage): Dom {
   return dom;
 }
 
-
 /** Chromium with the Chrome build, in a fresh profile. */
 export async function launchChromiumSync(): Promise<SyncBrowser> {
   const session = await launchChromiumWithExtension();
@@ -210,7 +214,8 @@ function probeInPage({ selector }: { selector: string }): Probe {
 export const probe = (dom: Dom, selector: string): Promise<Probe> => dom.evaluate(probeInPage, { selector });
 export const textOf = async (dom: Dom, selector: string) => (await probe(dom, selector)).text;
 export const countOf = async (dom: Dom, selector: string) => (await probe(dom, selector)).count;
-export const attributeOf = async (dom: Dom, selector: string, name: string) => (await probe(dom, selector)).attributes[name] ?? null;
+export const attributeOf = async (dom: Dom, selector: string, name: string) =>
+  (await probe(dom, selector)).attributes[name] ?? null;
 
 /**
  * Painted highlights of a colour on the page, whichever painter the browser got (Custom
@@ -221,7 +226,9 @@ export const attributeOf = async (dom: Dom, selector: string, name: string) => (
 export function painted(page: Dom, colour: string): Promise<{ page: number; texts: string[] }> {
   return page.evaluate((colour) => {
     const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
-    const ranges = [...(registry?.get(`margin-${colour}`) ?? [])].filter((r) => !r.collapsed && !(r.startContainer.getRootNode() instanceof ShadowRoot));
+    const ranges = [...(registry?.get(`margin-${colour}`) ?? [])].filter(
+      (r) => !r.collapsed && !(r.startContainer.getRootNode() instanceof ShadowRoot),
+    );
     const marks = new Map<string, Element[]>();
     for (const m of document.querySelectorAll(`mark[data-margin-colour="${colour}"]`)) {
       const id = m.getAttribute('data-margin-id') ?? '';
@@ -261,7 +268,9 @@ export async function syncSectionLoaded(b: SyncBrowser): Promise<void> {
 /** Types an address into the options page's server field and gives what it warns, or null. */
 export async function addressWarning(b: SyncBrowser, address: string): Promise<string | null> {
   await b.options.fill(field('url'), address);
-  return (await countOf(b.options, '[data-warning-for="sync-url"]')) ? textOf(b.options, '[data-warning-for="sync-url"]') : null;
+  return (await countOf(b.options, '[data-warning-for="sync-url"]'))
+    ? textOf(b.options, '[data-warning-for="sync-url"]')
+    : null;
 }
 
 /** Types the server's address and account into the options page. */
@@ -276,7 +285,10 @@ export async function fillServer(b: SyncBrowser, dav: WebDavServer, password: st
 export async function testConnection(b: SyncBrowser, expected: RegExp | string): Promise<void> {
   await b.options.click('[data-action="sync-test"]');
   await expect
-    .poll(() => textOf(b.options, '[data-sync-note="test"]'), { timeout: 15_000, message: `${b.name}: Test connection` })
+    .poll(() => textOf(b.options, '[data-sync-note="test"]'), {
+      timeout: 15_000,
+      message: `${b.name}: Test connection`,
+    })
     .toMatch(expected);
 }
 
@@ -307,7 +319,11 @@ export async function syncNow(b: SyncBrowser): Promise<void> {
     .poll(
       async () => {
         const s = (await probe(b.options, status)).attributes;
-        return { state: s['data-state'], after: Number(s['data-last-sync-at'] ?? 0) >= clicked, pending: s['data-pending'] };
+        return {
+          state: s['data-state'],
+          after: Number(s['data-last-sync-at'] ?? 0) >= clicked,
+          pending: s['data-pending'],
+        };
       },
       { timeout: 20_000, message: `${b.name}: Sync now` },
     )
@@ -343,7 +359,9 @@ export async function itemOf(panel: Dom, quote: string): Promise<string | null> 
 }
 
 async function mustItem(panel: Dom, quote: string): Promise<string> {
-  await expect.poll(() => itemOf(panel, quote), { timeout: 10_000, message: `no highlight “${quote}” in the side panel` }).not.toBeNull();
+  await expect
+    .poll(() => itemOf(panel, quote), { timeout: 10_000, message: `no highlight “${quote}” in the side panel` })
+    .not.toBeNull();
   return (await itemOf(panel, quote))!;
 }
 
@@ -396,7 +414,9 @@ export async function keepVersion(panel: Dom, quote: string, text: string): Prom
     { item, text },
   );
   if (nth < 0) throw new Error(`no version “${text}” to keep`);
-  await panel.click(`${item} [data-note-conflict] [data-conflict-version]:nth-child(${nth}) [data-action="keep-version"]`);
+  await panel.click(
+    `${item} [data-note-conflict] [data-conflict-version]:nth-child(${nth}) [data-action="keep-version"]`,
+  );
 }
 
 // The popup: a quick view of the page.
@@ -406,5 +426,8 @@ export const highlightCountShown = (popup: Dom) => textOf(popup, '[data-count="h
 
 /** The popup's sync line: its state and its text. */
 export async function popupSyncLine(popup: Dom): Promise<{ state: string | null; text: string | null }> {
-  return { state: await attributeOf(popup, '[data-sync-status]', 'data-state'), text: await textOf(popup, '[data-sync-line]') };
+  return {
+    state: await attributeOf(popup, '[data-sync-status]', 'data-state'),
+    text: await textOf(popup, '[data-sync-line]'),
+  };
 }

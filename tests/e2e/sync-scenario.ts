@@ -101,7 +101,9 @@ export function describeSyncScenario({ title: name, skip: browsersMissing, serve
     test('a wrong password is said plainly by "Test connection"', async () => {
       await syncSectionLoaded(a);
       // A plain-http server elsewhere is warned about as it is typed; this machine's own is not.
-      expect(await addressWarning(a, 'http://cloud.example.org/remote.php/dav/')).toMatch(/^This address is plain http:\/\/: your password/);
+      expect(await addressWarning(a, 'http://cloud.example.org/remote.php/dav/')).toMatch(
+        /^This address is plain http:\/\/: your password/,
+      );
       expect(await addressWarning(a, dav.url)).toBeNull();
       await fillServer(a, dav, 'not the password');
       await testConnection(a, /^Wrong user name or password \(401\)\.$/);
@@ -141,7 +143,9 @@ export function describeSyncScenario({ title: name, skip: browsersMissing, serve
       expect(await painted(pageB, 'green')).toMatchObject({ page: 0 });
       await syncNow(b);
       // B's page was open all along: the sync tells it to repaint.
-      await expect.poll(() => painted(pageB, 'green'), { timeout: 10_000 }).toMatchObject({ page: 1, texts: [PASSAGE] });
+      await expect
+        .poll(() => painted(pageB, 'green'), { timeout: 10_000 })
+        .toMatchObject({ page: 1, texts: [PASSAGE] });
 
       const panel = await panelOf(b, pageB);
       await expect.poll(() => highlightCount(panel), { timeout: 10_000 }).toBe(1);

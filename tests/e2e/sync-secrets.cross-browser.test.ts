@@ -30,7 +30,10 @@ const OLD_SETTINGS = {
 const field = (name: string) => `[data-sync-field="${name}"]`;
 
 // Run in the options page (an extension page): `browser` in Firefox, `chrome` (with promises, MV3) in Chromium.
-type StorageArea = { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+type StorageArea = {
+  get(keys: null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+};
 type Storage = { local: StorageArea; sync: StorageArea };
 
 /** `storage.local` and `storage.sync` as text: what a content script could read. */
@@ -74,7 +77,9 @@ async function upgradeAndSave(b: SyncBrowser): Promise<void> {
     await (g.browser ?? g.chrome).storage.local.set({ syncSettings: old });
     setTimeout(() => location.reload(), 50);
   }, OLD_SETTINGS);
-  await expect.poll(async () => (await probe(options, field('password')).catch(() => null))?.value, { timeout: 15_000 }).toBe(PASSWORD);
+  await expect
+    .poll(async () => (await probe(options, field('password')).catch(() => null))?.value, { timeout: 15_000 })
+    .toBe(PASSWORD);
   expect((await probe(options, field('passphrase'))).value).toBe(PASSPHRASE);
   expect((await probe(options, field('username'))).value).toBe('ana');
 
@@ -87,7 +92,9 @@ async function upgradeAndSave(b: SyncBrowser): Promise<void> {
   // A new password typed and saved goes to IndexedDB only.
   await options.fill(field('password'), NEW_PASSWORD);
   await options.click('[data-action="sync-save"]');
-  await expect.poll(() => textOf(options, '[data-sync-note="save"]'), { message: `${b.name}: Save` }).toMatch(/^Saved\./);
+  await expect
+    .poll(() => textOf(options, '[data-sync-note="save"]'), { message: `${b.name}: Save` })
+    .toMatch(/^Saved\./);
   const after = await storageText(options);
   expect(after).toContain('127.0.0.1:9/dav/');
   for (const secret of [PASSWORD, NEW_PASSWORD, PASSPHRASE]) expect(after).not.toContain(secret);
@@ -101,13 +108,16 @@ const BROWSERS: Array<[string, string | null, () => Promise<SyncBrowser>]> = [
 
 describe('sync credentials are kept where content scripts cannot read them', () => {
   for (const [name, skip, launch] of BROWSERS) {
-    test.skipIf(skip)(`${name}: an upgrade moves them out of storage.local; a password saved later never enters it${skip ? ` (${skip})` : ''}`, async () => {
-      const b = await launch();
-      try {
-        await upgradeAndSave(b);
-      } finally {
-        await b.close();
-      }
-    });
+    test.skipIf(skip)(
+      `${name}: an upgrade moves them out of storage.local; a password saved later never enters it${skip ? ` (${skip})` : ''}`,
+      async () => {
+        const b = await launch();
+        try {
+          await upgradeAndSave(b);
+        } finally {
+          await b.close();
+        }
+      },
+    );
   }
 });

@@ -19,7 +19,9 @@ describe.skipIf(skip)(`the Apache test server${skip ? ` (${skip})` : ''}`, () =>
     const server = await startApacheWebDav();
     const auth = `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}`;
     expect((await fetch(server.url, { method: 'PROPFIND', headers: { Depth: '0' } })).status).toBe(401);
-    expect((await fetch(server.url, { method: 'PROPFIND', headers: { Depth: '0', Authorization: auth } })).status).toBe(207);
+    expect((await fetch(server.url, { method: 'PROPFIND', headers: { Depth: '0', Authorization: auth } })).status).toBe(
+      207,
+    );
     // The parent and at least one child (the event MPM's worker).
     expect(processesOf(server.dir).length).toBeGreaterThanOrEqual(2);
     await server.stop();
@@ -37,7 +39,9 @@ describe.skipIf(skip)(`the Apache test server${skip ? ` (${skip})` : ''}`, () =>
     const free = (spare.address() as { port: number }).port;
     await new Promise<void>((resolve) => spare.close(() => resolve()));
     try {
-      const server = await startApacheWebDav({ pickPort: async () => (tried.push(tried.length ? free : taken), tried.at(-1)!) });
+      const server = await startApacheWebDav({
+        pickPort: async () => (tried.push(tried.length ? free : taken), tried.at(-1)!),
+      });
       try {
         expect(tried).toEqual([taken, free]);
         expect(server.url).toBe(`http://127.0.0.1:${free}/`);

@@ -96,8 +96,30 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function config({ root, dir, locks, port, asRoot }: { root: string; dir: string; locks: string; port: number; asRoot: boolean }): string {
-  const modules = ['mpm_event', 'authz_core', 'authn_core', 'authn_file', 'authz_user', 'auth_basic', 'dav', 'dav_fs', 'dir'];
+function config({
+  root,
+  dir,
+  locks,
+  port,
+  asRoot,
+}: {
+  root: string;
+  dir: string;
+  locks: string;
+  port: number;
+  asRoot: boolean;
+}): string {
+  const modules = [
+    'mpm_event',
+    'authz_core',
+    'authn_core',
+    'authn_file',
+    'authz_user',
+    'auth_basic',
+    'dav',
+    'dav_fs',
+    'dir',
+  ];
   return [
     ...modules.map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`),
     `ServerRoot "${root}"`,
@@ -151,7 +173,11 @@ async function launch(
     child.once('exit', (code) => {
       // Startup errors go to stderr before ErrorLog is open; later ones to the log file.
       const why = log + readLog(root);
-      reject(/Address already in use|could not bind/.test(why) ? new PortTaken(why) : new Error(`apache2 exited (${code}) before serving:\n${why}`));
+      reject(
+        /Address already in use|could not bind/.test(why)
+          ? new PortTaken(why)
+          : new Error(`apache2 exited (${code}) before serving:\n${why}`),
+      );
     });
   });
   exited.catch(() => undefined); // a later exit is stop()'s business
@@ -164,10 +190,17 @@ async function launch(
   };
   const url = `http://127.0.0.1:${port}/`;
   const timeout = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error(`apache2 did not serve within ${startTimeoutMs} ms:\n${log}${readLog(root)}`)), startTimeoutMs).unref(),
+    setTimeout(
+      () => reject(new Error(`apache2 did not serve within ${startTimeoutMs} ms:\n${log}${readLog(root)}`)),
+      startTimeoutMs,
+    ).unref(),
   );
   try {
-    await waitUntilAnswering(url, Promise.race([exited, timeout]), (answer) => answer.headers.get('Server')?.startsWith('Apache') ?? false);
+    await waitUntilAnswering(
+      url,
+      Promise.race([exited, timeout]),
+      (answer) => answer.headers.get('Server')?.startsWith('Apache') ?? false,
+    );
     return { kind: 'apache', url, ...account, stop };
   } catch (error) {
     child.kill('SIGTERM');

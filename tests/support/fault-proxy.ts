@@ -24,8 +24,8 @@ import { mulberry32 } from './prng';
 export type FaultAction =
   | { kind: 'pass' }
   | { kind: 'status'; status: number }
-  | { kind: 'cut-upload'; server: 'none' | 'truncated' | 'aborted'; /** of the body; default 0.5 */ fraction?: number }
-  | { kind: 'cut-download'; /** of the response body; default 0.5 */ fraction?: number }
+  | { kind: 'cut-upload'; server: 'none' | 'truncated' | 'aborted' /** of the body; default 0.5 */; fraction?: number }
+  | { kind: 'cut-download' /** of the response body; default 0.5 */; fraction?: number }
   | { kind: 'slow'; ms: number }
   /** Answers a redirect itself, after reading the body, as a moved or hostile server would. */
   | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string };
@@ -72,7 +72,11 @@ export function randomFaults(weighted: Array<[FaultAction, number]>): FaultSched
 }
 
 const label = (a: FaultAction) =>
-  a.kind === 'status' || a.kind === 'redirect' ? `${a.kind === 'status' ? 'status' : 'redirect'}:${a.status}` : a.kind === 'cut-upload' ? `cut-upload:${a.server}` : a.kind;
+  a.kind === 'status' || a.kind === 'redirect'
+    ? `${a.kind === 'status' ? 'status' : 'redirect'}:${a.status}`
+    : a.kind === 'cut-upload'
+      ? `cut-upload:${a.server}`
+      : a.kind;
 
 export async function startFaultProxy(targetUrl: string, { seed = 1 }: { seed?: number } = {}): Promise<FaultProxy> {
   const target = new URL(targetUrl);

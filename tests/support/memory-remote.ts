@@ -25,7 +25,10 @@ export function createMemoryRemote(files: Map<string, Uint8Array> = new Map()): 
         const rest = path.slice(prefix.length);
         const [name, ...deeper] = rest.split('/');
         if (!name) continue;
-        seen.set(name, deeper.length > 0 ? { name, type: 'directory', size: 0 } : { name, type: 'file', size: data.length });
+        seen.set(
+          name,
+          deeper.length > 0 ? { name, type: 'directory', size: 0 } : { name, type: 'file', size: data.length },
+        );
       }
       const entries = [...seen.values()];
       store.traffic.received += 200 + 150 * entries.length;

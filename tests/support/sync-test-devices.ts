@@ -39,7 +39,8 @@ export function testDevice(id: string, start = Date.UTC(2024, 4, 1), dbName = `s
       return db;
     },
     tick: (ms = 1000) => void (t += ms),
-    sync: (remote, extra = {}) => syncOnce({ db, remote, device: id, keys, kdf: { allowWeak: true, iterations: 2000 }, ...extra }),
+    sync: (remote, extra = {}) =>
+      syncOnce({ db, remote, device: id, keys, kdf: { allowWeak: true, iterations: 2000 }, ...extra }),
     restart() {
       db.close();
       db = open();

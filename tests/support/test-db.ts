@@ -48,7 +48,14 @@ export function selectorsFor(exact: string, start: number, prefix = '', suffix =
  */
 export function storedHighlight(
   articleId: string,
-  f: { quote: string; createdAt: number; position: number; colour?: HighlightColour; tags?: string[]; deletedAt?: number | null },
+  f: {
+    quote: string;
+    createdAt: number;
+    position: number;
+    colour?: HighlightColour;
+    tags?: string[];
+    deletedAt?: number | null;
+  },
 ): HighlightRecord {
   const content = { quote: f.quote, note: '', tags: f.tags ?? [] };
   const deletedAt = f.deletedAt ?? null;

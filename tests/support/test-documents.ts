@@ -14,7 +14,13 @@ export const DOMS: [name: string, make: DomMaker][] = [
   [
     'happy-dom',
     (html) => {
-      const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+      const window = new Window({
+        settings: {
+          disableJavaScriptEvaluation: true,
+          disableJavaScriptFileLoading: true,
+          disableCSSFileLoading: true,
+        },
+      });
       window.document.write(html);
       return window.document as unknown as Document;
     },
@@ -56,7 +62,8 @@ function reindent(root: Element): void {
     el.insertBefore(doc.createTextNode('\n      '), el.firstChild);
     el.appendChild(doc.createTextNode('\n    '));
   }
-  for (const node of textNodes(root)) node.data = node.data.replace(/ /g, (_, i: number) => (i % 2 ? '\n   ' : ' \u00a0'));
+  for (const node of textNodes(root))
+    node.data = node.data.replace(/ /g, (_, i: number) => (i % 2 ? '\n   ' : ' \u00a0'));
 }
 
 function wrapWords(root: Element): void {

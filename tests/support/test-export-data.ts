@@ -26,7 +26,12 @@ export function exportArticle(
   pageNote: string | null = null,
 ): ExportArticle {
   const title = fields.title ?? 'Title';
-  const url = fields.url ?? `https://example.com/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  const url =
+    fields.url ??
+    `https://example.com/${title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}`;
   const article: ArticleRecord = {
     id: testId(),
     createdAt: T0,
@@ -46,9 +51,23 @@ export function exportArticle(
     words: [],
     ...fields,
   };
-  const records = highlights.map((h, i) => ({ ...highlight(h), articleId: article.id, position: h.position ?? i * 100 }));
+  const records = highlights.map((h, i) => ({
+    ...highlight(h),
+    articleId: article.id,
+    position: h.position ?? i * 100,
+  }));
   const note: PageNoteRecord | null =
-    pageNote === null ? null : { id: testId(), createdAt: T0, updatedAt: T0, deletedAt: null, articleId: article.id, text: pageNote, words: [] };
+    pageNote === null
+      ? null
+      : {
+          id: testId(),
+          createdAt: T0,
+          updatedAt: T0,
+          deletedAt: null,
+          articleId: article.id,
+          text: pageNote,
+          words: [],
+        };
   return { article, body: null, highlights: records, pageNote: note };
 }
 

@@ -19,7 +19,9 @@ export const PROSE = [
 
 /** `<p>` elements for PROSE, optionally only the first `count`. */
 export function proseHtml(count = PROSE.length): string {
-  return PROSE.slice(0, count).map((p) => `<p>${p}</p>`).join('\n');
+  return PROSE.slice(0, count)
+    .map((p) => `<p>${p}</p>`)
+    .join('\n');
 }
 
 /**
@@ -27,7 +29,15 @@ export function proseHtml(count = PROSE.length): string {
  * @param article - the article's inner HTML (defaults to PROSE).
  * @param head - extra `<head>` markup (metadata tests).
  */
-export function page({ article = proseHtml(), head = '', title = 'The last lighthouse keepers' }: { article?: string; head?: string; title?: string } = {}): string {
+export function page({
+  article = proseHtml(),
+  head = '',
+  title = 'The last lighthouse keepers',
+}: {
+  article?: string;
+  head?: string;
+  title?: string;
+} = {}): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} | Coastal Notes</title>${head}</head>
 <body>
   <header class="site-header"><nav><a href="/">Home</a> <a href="/archive">Archive</a> <a href="/about">About</a></nav></header>

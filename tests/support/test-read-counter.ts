@@ -18,7 +18,8 @@ export interface HighlightReads {
 /** Installs the counter on `db` (before it opens); reset the fields between searches. */
 export function countHighlightReads(db: MarginDb): HighlightReads {
   const count: HighlightReads = { records: 0, keys: 0, pairRequests: 0, pairKeys: 0 };
-  const pairs = (req: { query: { index: { name: string | null } } }) => ['tagWords', 'siteWords'].includes(req.query.index.name ?? '');
+  const pairs = (req: { query: { index: { name: string | null } } }) =>
+    ['tagWords', 'siteWords'].includes(req.query.index.name ?? '');
   db.use({
     stack: 'dbcore',
     name: 'count-highlight-reads',
@@ -35,7 +36,7 @@ export function countHighlightReads(db: MarginDb): HighlightReads {
             const res = await table.query(req);
             if (req.values) count.records += res.result.length;
             else count.keys += res.result.length;
-            if (pairs(req)) (count.pairRequests++, (count.pairKeys += res.result.length));
+            if (pairs(req)) count.pairRequests++, (count.pairKeys += res.result.length);
             return res;
           },
           openCursor: (req) => (pairs(req) && count.pairRequests++, table.openCursor(req)),

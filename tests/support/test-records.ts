@@ -3,7 +3,14 @@
  * only): records with readable fixed ids, and a dump of a whole database to compare
  * before and after.
  */
-import type { BackupArticle, BackupArticleBody, BackupHighlight, BackupPageNote, BackupRecords, BackupTag } from '@/utils/backup/backup-format';
+import type {
+  BackupArticle,
+  BackupArticleBody,
+  BackupHighlight,
+  BackupPageNote,
+  BackupRecords,
+  BackupTag,
+} from '@/utils/backup/backup-format';
 import type { MarginDb } from '@/utils/db/margin-db';
 
 const T0 = Date.UTC(2024, 4, 1);
@@ -36,7 +43,16 @@ export function article(n: number, fields: Partial<BackupArticle> = {}): BackupA
 }
 
 export function body(articleN: number, fields: Partial<BackupArticleBody> = {}): BackupArticleBody {
-  return { id: uuid(articleN), createdAt: T0, updatedAt: T0, deletedAt: null, deviceId: 'laptop', html: '<p>Body</p>', text: 'Body', ...fields };
+  return {
+    id: uuid(articleN),
+    createdAt: T0,
+    updatedAt: T0,
+    deletedAt: null,
+    deviceId: 'laptop',
+    html: '<p>Body</p>',
+    text: 'Body',
+    ...fields,
+  };
 }
 
 export function highlight(n: number, articleN: number, fields: Partial<BackupHighlight> = {}): BackupHighlight {
@@ -63,11 +79,29 @@ export function highlight(n: number, articleN: number, fields: Partial<BackupHig
 }
 
 export function pageNote(n: number, articleN: number, fields: Partial<BackupPageNote> = {}): BackupPageNote {
-  return { id: uuid(2000 + n), createdAt: T0, updatedAt: T0, deletedAt: null, deviceId: 'laptop', articleId: uuid(articleN), text: `Note ${n}`, ...fields };
+  return {
+    id: uuid(2000 + n),
+    createdAt: T0,
+    updatedAt: T0,
+    deletedAt: null,
+    deviceId: 'laptop',
+    articleId: uuid(articleN),
+    text: `Note ${n}`,
+    ...fields,
+  };
 }
 
 export function tag(n: number, name: string, fields: Partial<BackupTag> = {}): BackupTag {
-  return { id: uuid(3000 + n), createdAt: T0, updatedAt: T0, deletedAt: null, deviceId: 'laptop', name, colour: null, ...fields };
+  return {
+    id: uuid(3000 + n),
+    createdAt: T0,
+    updatedAt: T0,
+    deletedAt: null,
+    deviceId: 'laptop',
+    name,
+    colour: null,
+    ...fields,
+  };
 }
 
 export function recordSet(records: Partial<BackupRecords> = {}): BackupRecords {
@@ -76,7 +110,14 @@ export function recordSet(records: Partial<BackupRecords> = {}): BackupRecords {
 
 /** A backup file's text holding these records. */
 export function backupText(records: Partial<BackupRecords>, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ format: 'margin-backup', version: 1, exportedAt: T0, records: recordSet(records), settings: {}, ...extra });
+  return JSON.stringify({
+    format: 'margin-backup',
+    version: 1,
+    exportedAt: T0,
+    records: recordSet(records),
+    settings: {},
+    ...extra,
+  });
 }
 
 /** Every row of every table, sorted by id: equal dumps mean equal databases. */

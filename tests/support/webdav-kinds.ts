@@ -4,7 +4,14 @@
  * each has its own reading of RFC 4918 and the client must cope with every one.
  */
 import { APACHE, apacheMissing, startApacheWebDav } from './apache-webdav';
-import { RCLONE, rcloneMissing, startWebDavServer, type WebDavKind, type WebDavServer, type WebDavServerOptions } from './webdav-server';
+import {
+  RCLONE,
+  rcloneMissing,
+  startWebDavServer,
+  type WebDavKind,
+  type WebDavServer,
+  type WebDavServerOptions,
+} from './webdav-server';
 
 export type { WebDavKind } from './webdav-server';
 
@@ -14,7 +21,8 @@ function parseKinds(value: string | undefined): readonly WebDavKind[] {
   if (value === undefined || value.trim() === '') return ALL;
   const kinds = value.split(',').map((k) => k.trim());
   const unknown = kinds.filter((k) => !ALL.includes(k as WebDavKind));
-  if (unknown.length) throw new Error(`MARGIN_WEBDAV=${value}: expected ${ALL.join(', ')} or a comma-separated list of them`);
+  if (unknown.length)
+    throw new Error(`MARGIN_WEBDAV=${value}: expected ${ALL.join(', ')} or a comma-separated list of them`);
   return [...new Set(kinds as WebDavKind[])];
 }
 

@@ -50,14 +50,21 @@ export async function startWebDavServer(opts: WebDavServerOptions = {}): Promise
   const child = spawn(
     RCLONE,
     [
-      'serve', 'webdav', dir,
-      '--addr', '127.0.0.1:0',
-      '--user', username,
-      '--pass', password,
+      'serve',
+      'webdav',
+      dir,
+      '--addr',
+      '127.0.0.1:0',
+      '--user',
+      username,
+      '--pass',
+      password,
       // The user's own rclone.conf must not change what the tests see.
-      '--config', '/dev/null',
+      '--config',
+      '/dev/null',
       // Tests may look at or change `dir` directly: no stale listings.
-      '--dir-cache-time', '0s',
+      '--dir-cache-time',
+      '0s',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -90,7 +97,10 @@ export async function startWebDavServer(opts: WebDavServerOptions = {}): Promise
 
   try {
     const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`rclone did not serve within ${opts.startTimeoutMs ?? 15_000} ms:\n${log}`)), opts.startTimeoutMs ?? 15_000).unref(),
+      setTimeout(
+        () => reject(new Error(`rclone did not serve within ${opts.startTimeoutMs ?? 15_000} ms:\n${log}`)),
+        opts.startTimeoutMs ?? 15_000,
+      ).unref(),
     );
     const url = await Promise.race([address, exited, timeout]);
     exited.catch(() => undefined); // a later exit is stop()'s business
@@ -107,13 +117,20 @@ export async function startWebDavServer(opts: WebDavServerOptions = {}): Promise
  * Asks until the server answers (rclone logs its address just before it listens).
  * `isOurs` tells the server from another process that took its port meanwhile.
  */
-export async function waitUntilAnswering(url: string, giveUp: Promise<never>, isOurs: (answer: Response) => boolean = () => true): Promise<void> {
+export async function waitUntilAnswering(
+  url: string,
+  giveUp: Promise<never>,
+  isOurs: (answer: Response) => boolean = () => true,
+): Promise<void> {
   let stopped = false;
   giveUp.catch(() => (stopped = true));
   while (!stopped) {
     try {
       // Raced with giveUp, and bounded: a squatter on the port may accept and never answer.
-      const response = await Promise.race([fetch(url, { method: 'OPTIONS', signal: AbortSignal.timeout(2_000) }), giveUp]);
+      const response = await Promise.race([
+        fetch(url, { method: 'OPTIONS', signal: AbortSignal.timeout(2_000) }),
+        giveUp,
+      ]);
       await response.arrayBuffer();
       if (isOurs(response)) return;
     } catch {

@@ -60,7 +60,12 @@ export function chaosFolder(): ChaosFolder {
     for (const l of due) await l.land();
   }
 
-  async function run<T>(path: string, kind: 'read' | 'put' | 'remove', op: () => Promise<T>, partial?: () => Promise<void>): Promise<T> {
+  async function run<T>(
+    path: string,
+    kind: 'read' | 'put' | 'remove',
+    op: () => Promise<T>,
+    partial?: () => Promise<void>,
+  ): Promise<T> {
     await tick();
     let action = draw(kind === 'read' ? READ_ACTIONS : WRITE_ACTIONS);
     if (action === 'truncated' && kind !== 'put') action = 'fail';
@@ -82,7 +87,10 @@ export function chaosFolder(): ChaosFolder {
       case 'late':
         // Most land a few requests later; one in four only when the faults stop, after
         // everything the browsers did meanwhile (later uploads of the same file included).
-        late.push({ after: (random?.() ?? 0) < 0.25 ? Infinity : 1 + Math.floor((random?.() ?? 0) * 20), land: async () => void (await op()) });
+        late.push({
+          after: (random?.() ?? 0) < 0.25 ? Infinity : 1 + Math.floor((random?.() ?? 0) * 20),
+          land: async () => void (await op()),
+        });
         throw serverFault(path);
     }
   }

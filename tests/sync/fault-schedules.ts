@@ -90,7 +90,14 @@ export function proxiedFolder(seed: number, server: WebDavServer, proxy: FaultPr
   const folder = `schedule-${seed}`;
   return {
     // Short lock retries: a schedule meets hundreds of requests, and the waits prove nothing by their length.
-    faulty: createWebDavRemote({ url: proxy.url, username: server.username, password: server.password, folder, timeoutMs: 5000, retryDelaysMs: [5, 20, 50] }),
+    faulty: createWebDavRemote({
+      url: proxy.url,
+      username: server.username,
+      password: server.password,
+      folder,
+      timeoutMs: 5000,
+      retryDelaysMs: [5, 20, 50],
+    }),
     clean: createWebDavRemote({ url: server.url, username: server.username, password: server.password, folder }),
     startFaults: (s) => proxy.setSchedule(scheduleFor(s)),
     async stopFaults() {
@@ -100,7 +107,12 @@ export function proxiedFolder(seed: number, server: WebDavServer, proxy: FaultPr
   };
 }
 
-export async function runSchedule(seed: number, folder: FaultyFolder, devices = 3, rounds = 4): Promise<ScheduleOutcome> {
+export async function runSchedule(
+  seed: number,
+  folder: FaultyFolder,
+  devices = 3,
+  rounds = 4,
+): Promise<ScheduleOutcome> {
   const random = mulberry32(seed);
   const { faulty: remote, clean } = folder;
   const start = Date.UTC(2024, 4, 1);
@@ -109,7 +121,17 @@ export async function runSchedule(seed: number, folder: FaultyFolder, devices = 
   );
   const created = new Set<string>();
   const known: string[][] = browsers.map(() => []);
-  const outcome: ScheduleOutcome = { seed, syncs: 0, failedSyncs: 0, created: 0, lost: [], interrupted: 0, cleanLocked: 0, duplicated: 0, converged: false };
+  const outcome: ScheduleOutcome = {
+    seed,
+    syncs: 0,
+    failedSyncs: 0,
+    created: 0,
+    lost: [],
+    interrupted: 0,
+    cleanLocked: 0,
+    duplicated: 0,
+    converged: false,
+  };
   // Odd seeds use tiny change files: pushes span several files, and a backlog of a few
   // docs already goes out as a snapshot, so both ways of sending meet faults.
   const options = { compactAfter: 3, failsafeMin: 1_000_000, ...(seed % 2 === 1 && { docsPerFile: 4 }) };
@@ -124,7 +146,9 @@ export async function runSchedule(seed: number, folder: FaultyFolder, devices = 
     // Everyone syncs at once: reads interleave with other devices' uploads and compactions.
     // Now and then a browser stops in the middle (Chrome stops an idle service worker,
     // the user quits): at a random request, sent or not, its sync never goes on.
-    const stops = browsers.map(() => (random() < 0.15 ? stopAfter(remote, Math.floor(random() * 12), random() < 0.5) : null));
+    const stops = browsers.map(() =>
+      random() < 0.15 ? stopAfter(remote, Math.floor(random() * 12), random() < 0.5) : null,
+    );
     const results = await Promise.allSettled(
       browsers.map((b, i) => {
         const stop = stops[i];
@@ -199,7 +223,10 @@ export async function runSchedule(seed: number, folder: FaultyFolder, devices = 
       JSON.stringify(here.tags) === JSON.stringify(w.tags) &&
       (here.deletedAt === null) === (w.deletedAt === null) &&
       JSON.stringify(versions(here as unknown as Record<string, unknown>)) === JSON.stringify(versions(w));
-    if (!same) outcome.lost.push(`${id}: final ${JSON.stringify(versions(here as never))} ${here.colour} vs held ${JSON.stringify(versions(w))} ${w.colour}`);
+    if (!same)
+      outcome.lost.push(
+        `${id}: final ${JSON.stringify(versions(here as never))} ${here.colour} vs held ${JSON.stringify(versions(w))} ${w.colour}`,
+      );
   }
   await clean.remove('').catch(() => {});
   for (const b of browsers) b.db.close();
@@ -237,16 +264,28 @@ function stopAfter(remote: RemoteStore, after: number, delivered: boolean) {
   return { remote: wrapped, stopped: stoppedPromise, hasStopped: () => stopped };
 }
 
-async function randomEdit(b: TestDevice, known: string[], created: Set<string>, random: () => number, seed: number): Promise<void> {
+async function randomEdit(
+  b: TestDevice,
+  known: string[],
+  created: Set<string>,
+  random: () => number,
+  seed: number,
+): Promise<void> {
   const roll = random();
   if (roll < 0.3 || known.length === 0) {
-    const h = await highlightOn(b.db, pick(random, URLS), `passage ${seed}-${created.size}-${b.id}`, pick(random, NOTES));
+    const h = await highlightOn(
+      b.db,
+      pick(random, URLS),
+      `passage ${seed}-${created.size}-${b.id}`,
+      pick(random, NOTES),
+    );
     created.add(h.id);
     known.push(h.id);
     return;
   }
   const id = pick(random, known);
-  if (roll < 0.6) await updateHighlight(b.db, id, { note: `${pick(random, NOTES)} (${b.id} ${Math.floor(random() * 100)})` });
+  if (roll < 0.6)
+    await updateHighlight(b.db, id, { note: `${pick(random, NOTES)} (${b.id} ${Math.floor(random() * 100)})` });
   else if (roll < 0.75) await updateHighlight(b.db, id, { colour: pick(random, HIGHLIGHT_COLOURS) });
   else if (roll < 0.85) await updateHighlight(b.db, id, { tags: [pick(random, ['kubecon', 'ebpf', 'later'])] });
   else if (roll < 0.95) await deleteHighlight(b.db, id);

@@ -31,7 +31,9 @@ describe('sync under chaos, in memory', () => {
       schedulesNotConverged: outcomes.filter((o) => !o.converged).length,
     };
     console.log('sync chaos schedules:', JSON.stringify(summary));
-    expect(outcomes.filter((o) => o.lost.length > 0).map((o) => ({ seed: o.seed, lost: o.lost.slice(0, 3) }))).toEqual([]);
+    expect(outcomes.filter((o) => o.lost.length > 0).map((o) => ({ seed: o.seed, lost: o.lost.slice(0, 3) }))).toEqual(
+      [],
+    );
     expect(outcomes.filter((o) => o.duplicated > 0).map((o) => o.seed)).toEqual([]);
     expect(outcomes.filter((o) => !o.converged).map((o) => o.seed)).toEqual([]);
     // The faults did bite, late landings included: a run where none did would prove nothing.

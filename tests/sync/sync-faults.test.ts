@@ -45,7 +45,8 @@ for (const { kind, first, count } of seedRanges(WEBDAV_KINDS)) {
 
     test(`${count} seeded schedules (${seeds}) on ${kind}: 3 browsers editing at once through 423/500/503/507, cut uploads and downloads, slow answers and concurrent compaction; none loses or duplicates a record`, async () => {
       const outcomes: ScheduleOutcome[] = [];
-      for (let seed = first; seed < first + count; seed++) outcomes.push(await runSchedule(seed, proxiedFolder(seed, server, proxy)));
+      for (let seed = first; seed < first + count; seed++)
+        outcomes.push(await runSchedule(seed, proxiedFolder(seed, server, proxy)));
       const lost = outcomes.filter((o) => o.lost.length > 0);
       const summary = {
         server: kind,

@@ -43,10 +43,26 @@ const auth = (s: WebDavServer) => `Basic ${Buffer.from(`${s.username}:${s.passwo
 
 /** [what is asked, how, what each server answers] */
 const ROWS: Array<[string, (p: Probe) => Promise<string | number>, Record<WebDavKind, string | number>]> = [
-  ['PUT into a missing folder', async (p) => (await p.send('PUT', `${p.folder}no/f.txt`, { body: 'x' })).status, { rclone: 404, apache: 409 }],
-  ['MKCOL of a folder that exists', async (p) => (await p.send('MKCOL', p.folder)).status, { rclone: 201, apache: 405 }],
-  ['PROPFIND (Depth: 1) of a missing folder', async (p) => (await p.send('PROPFIND', `${p.folder}no/`, { headers: { Depth: '1' } })).status, { rclone: 404, apache: 404 }],
-  ['PROPFIND with Depth: infinity (or no Depth)', async (p) => (await p.send('PROPFIND', p.folder, { headers: { Depth: 'infinity' } })).status, { rclone: 207, apache: 403 }],
+  [
+    'PUT into a missing folder',
+    async (p) => (await p.send('PUT', `${p.folder}no/f.txt`, { body: 'x' })).status,
+    { rclone: 404, apache: 409 },
+  ],
+  [
+    'MKCOL of a folder that exists',
+    async (p) => (await p.send('MKCOL', p.folder)).status,
+    { rclone: 201, apache: 405 },
+  ],
+  [
+    'PROPFIND (Depth: 1) of a missing folder',
+    async (p) => (await p.send('PROPFIND', `${p.folder}no/`, { headers: { Depth: '1' } })).status,
+    { rclone: 404, apache: 404 },
+  ],
+  [
+    'PROPFIND with Depth: infinity (or no Depth)',
+    async (p) => (await p.send('PROPFIND', p.folder, { headers: { Depth: 'infinity' } })).status,
+    { rclone: 207, apache: 403 },
+  ],
   [
     'DELETE of a folder named without its final slash',
     async (p) => {
@@ -56,8 +72,16 @@ const ROWS: Array<[string, (p: Probe) => Promise<string | number>, Record<WebDav
     // Apache's mod_dir sends it on to the slash, in the server's own origin (ServerName).
     { rclone: 204, apache: '301 to /$folder' },
   ],
-  ['DELETE of a missing file', async (p) => (await p.send('DELETE', `${p.folder}no.txt`)).status, { rclone: 404, apache: 404 }],
-  ['ETag in the answer to a PUT', async (p) => etagKind((await p.send('PUT', `${p.folder}f.txt`, { body: 'x' })).headers.get('ETag')), { rclone: 'strong', apache: 'none' }],
+  [
+    'DELETE of a missing file',
+    async (p) => (await p.send('DELETE', `${p.folder}no.txt`)).status,
+    { rclone: 404, apache: 404 },
+  ],
+  [
+    'ETag in the answer to a PUT',
+    async (p) => etagKind((await p.send('PUT', `${p.folder}f.txt`, { body: 'x' })).headers.get('ETag')),
+    { rclone: 'strong', apache: 'none' },
+  ],
   [
     'ETag of a file in the second it was written',
     async (p) => {
@@ -123,7 +147,9 @@ for (const kind of WEBDAV_KINDS) {
       };
       expect((await send('MKCOL', folder)).status).toBe(201);
       const expected = answers[kind];
-      expect(await ask({ server, folder, send })).toBe(typeof expected === 'string' ? expected.replace('$folder', folder) : expected);
+      expect(await ask({ server, folder, send })).toBe(
+        typeof expected === 'string' ? expected.replace('$folder', folder) : expected,
+      );
     });
   });
 }

@@ -39,7 +39,7 @@ group.skipIf(!existsSync(CORPUS))('live page → reader view', () => {
     const words = [...liveIndex.text.matchAll(/\S+/g)].map((m) => m.index!);
 
     let seed = 12345;
-    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const anchorer = createAnchorer(reader);
     let inBoth = 0;
     let placedRight = 0;

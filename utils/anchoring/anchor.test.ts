@@ -6,7 +6,15 @@
  * varied (split text nodes, indentation, inline elements) around the same text.
  */
 import { describe as group, expect, test } from 'vitest';
-import { anchor, anchorAll, anchorWithConfidence, createAnchorer, describe, LOW_CONFIDENCE, type Selector } from './index';
+import {
+  anchor,
+  anchorAll,
+  anchorWithConfidence,
+  createAnchorer,
+  describe,
+  LOW_CONFIDENCE,
+  type Selector,
+} from './index';
 import { DOMS, MARKUP_VARIANTS, rangeOfText } from '../../tests/support/test-documents';
 
 interface Case {
@@ -70,7 +78,10 @@ const CASES: Case[] = [
     name: 'paragraphs inserted before the quote',
     before: ARTICLE,
     select: 'a surge that flooded the lower town',
-    after: ARTICLE.replace('<h1>', '<p>Editor’s note: this essay first ran in 1988.</p><p>It has been lightly revised.</p><h1>'),
+    after: ARTICLE.replace(
+      '<h1>',
+      '<p>Editor’s note: this essay first ran in 1988.</p><p>It has been lightly revised.</p><h1>',
+    ),
     expect: ['a surge that flooded the lower town', 0],
   },
   {
@@ -117,7 +128,9 @@ const CASES: Case[] = [
     name: 'the passage deleted while its words survive elsewhere',
     before: ARTICLE + '<p>Nobody now alive remembers the keeper on duty that night.</p>',
     select: 'the keeper on duty',
-    after: ARTICLE.replace(', and the name of the keeper on duty', '') + '<p>Nobody now alive remembers the keeper on duty that night.</p>',
+    after:
+      ARTICLE.replace(', and the name of the keeper on duty', '') +
+      '<p>Nobody now alive remembers the keeper on duty that night.</p>',
     expect: null,
   },
   {
@@ -181,16 +194,20 @@ const CASES: Case[] = [
     before: '<p>Refrain: roll on, roll on.</p><p>Refrain: roll on, roll on.</p><p>Refrain: roll on, roll on.</p>',
     select: 'roll on, roll on.',
     occurrence: 2,
-    after: '<p>Intro.</p><p>Refrain: roll on, roll on.</p><p>Refrain: roll on, roll on.</p><p>Refrain: roll on, roll on.</p>',
+    after:
+      '<p>Intro.</p><p>Refrain: roll on, roll on.</p><p>Refrain: roll on, roll on.</p><p>Refrain: roll on, roll on.</p>',
     expect: ['roll on, roll on.', 2],
   },
   {
     name: 'script, style, noscript and template text is not page text',
-    before: `<p>Subscribe to the ledger newsletter.</p><script>var t = "the height of the water";</script>
+    before:
+      `<p>Subscribe to the ledger newsletter.</p><script>var t = "the height of the water";</script>
              <style>p::after { content: "the height of the water" }</style><noscript>the height of the water</noscript>
              <template><p>the height of the water</p></template>` + ARTICLE,
     select: 'the height of the water',
-    after: ARTICLE.replace('records the height of the water', 'records the water').concat('<script>document.title = "the height of the water"</script>'),
+    after: ARTICLE.replace('records the height of the water', 'records the water').concat(
+      '<script>document.title = "the height of the water"</script>',
+    ),
     expect: null,
   },
   {
@@ -257,12 +274,20 @@ for (const [domName, makeDocument] of DOMS) {
 
     test('many highlights in one batch, page re-indented and a paragraph inserted', () => {
       const before = makeDocument(`<!doctype html><body>${ARTICLE}</body>`).body;
-      const quotes = ['harbour master', 'every tide since 1902', 'careful copperplate', 'never quite aligned', 'like a wall'];
+      const quotes = [
+        'harbour master',
+        'every tide since 1902',
+        'careful copperplate',
+        'never quite aligned',
+        'like a wall',
+      ];
       const stored = quotes.map((q) => describe(before, rangeOfText(before, q)));
       const after = makeDocument(`<!doctype html><body><p>New preface.</p>${ARTICLE}</body>`).body;
       MARKUP_VARIANTS.find(([name]) => name === 're-indented')![1](after);
       const results = anchorAll(after, stored);
-      expect(results.map((r) => r && boundaries(after, r.range))).toEqual(quotes.map((q) => boundaries(after, rangeOfText(after, q))));
+      expect(results.map((r) => r && boundaries(after, r.range))).toEqual(
+        quotes.map((q) => boundaries(after, rangeOfText(after, q))),
+      );
     });
 
     test('a root inside a shadow root (the reader overlay)', () => {

@@ -13,8 +13,9 @@ function levenshtein(a: string, b: string): number {
 
 test('boundedDistance equals Levenshtein within the bound, and says "over" beyond it', () => {
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const word = () => Array.from({ length: Math.floor(random() * 14) }, () => 'abcde '[Math.floor(random() * 6)]).join('');
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const word = () =>
+    Array.from({ length: Math.floor(random() * 14) }, () => 'abcde '[Math.floor(random() * 6)]).join('');
   for (let i = 0; i < 500; i++) {
     const a = word();
     const b = word();
@@ -49,7 +50,12 @@ test.each([
   ['both ends changed', 'the tide turned at noon', 'a tide turned at dusk', 2],
   ['every other word', 'with HDS and ISNI and LCCN and MBA', 'with NARA and NDL and NKC and NLA', 4],
   ['a run of commas dropped is one place', 'Izuku, Toshinori, Inko, Sensei', 'Izuku Toshinori Inko Sensei', 1],
-  ['commas dropped apart are several', 'Izuku, and Toshinori, and Inko, and Sensei', 'Izuku and Toshinori and Inko and Sensei', 3],
+  [
+    'commas dropped apart are several',
+    'Izuku, and Toshinori, and Inko, and Sensei',
+    'Izuku and Toshinori and Inko and Sensei',
+    3,
+  ],
 ])('changedPlaces: %s', (_, a, b, places) => {
   expect(changedPlaces(a, b)).toBe(places);
   expect(changedPlaces(b, a)).toBe(places);

@@ -46,7 +46,13 @@ export function boundedDistance(a: string, b: string, max: number): number {
  * ends first). One dynamic-programming pass, O(|expected| · reach).
  * @return `costs[length]` = edits between `expected` and that stretch
  */
-export function alignmentCosts(expected: string, text: string, at: number, direction: 1 | -1, reach: number): Int32Array {
+export function alignmentCosts(
+  expected: string,
+  text: string,
+  at: number,
+  direction: 1 | -1,
+  reach: number,
+): Int32Array {
   const m = expected.length;
   const limit = Math.max(0, direction === 1 ? Math.min(text.length - at, reach) : Math.min(at, reach));
   const costs = new Int32Array(limit + 1);

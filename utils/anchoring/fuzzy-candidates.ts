@@ -84,7 +84,10 @@ export function windowCandidates(
   }
   const raw: RawMatch[] = [];
   const slack = budget + 2 * PROBE_LENGTH;
-  for (const [from, to] of mergeWindows(starts.map((s) => [s - slack, s + quote.length + slack]), text.length)) {
+  for (const [from, to] of mergeWindows(
+    starts.map((s) => [s - slack, s + quote.length + slack]),
+    text.length,
+  )) {
     for (const m of dedupe(approxSearch(text.slice(from, to), quote, budget))) {
       raw.push({ start: from + m.start, end: from + m.end, errors: m.errors });
     }
@@ -100,7 +103,12 @@ export function windowCandidates(
  * suffix, when that gap is about as long as the quote: an edit inside the
  * quote, with both of its ends known exactly.
  */
-export function bracketCandidates(text: string, quote: string, context: QuoteContext, budget: number): ScoredCandidate[] {
+export function bracketCandidates(
+  text: string,
+  quote: string,
+  context: QuoteContext,
+  budget: number,
+): ScoredCandidate[] {
   const { prefix, suffix } = context;
   if (!prefix || !suffix || prefix.length < PROBE_LENGTH || suffix.length < PROBE_LENGTH) return [];
   const head = prefix.slice(-PROBE_LENGTH);
@@ -122,9 +130,11 @@ export function bracketCandidates(text: string, quote: string, context: QuoteCon
     // rather than the quote: also offer the gap trimmed to where the quote
     // aligns best from either end (scoring prefers the quote's own edges).
     const fromStart = anchoredAlignment(quote, text, start, 1, end - start);
-    if (start + fromStart.length < end) out.push(scoreCandidate(text, quote, context, start, start + fromStart.length, fromStart.errors));
+    if (start + fromStart.length < end)
+      out.push(scoreCandidate(text, quote, context, start, start + fromStart.length, fromStart.errors));
     const fromEnd = anchoredAlignment(quote, text, end, -1, end - start);
-    if (end - fromEnd.length > start) out.push(scoreCandidate(text, quote, context, end - fromEnd.length, end, fromEnd.errors));
+    if (end - fromEnd.length > start)
+      out.push(scoreCandidate(text, quote, context, end - fromEnd.length, end, fromEnd.errors));
   };
   // The suffix's start is looked up in the whole text, the prefix's end only
   // within reach before each hit: a common prefix end like "Retrieved 20 " is
@@ -139,14 +149,20 @@ export function bracketCandidates(text: string, quote: string, context: QuoteCon
   } else {
     for (const at of occurrences(text, head, MAX_PROBE_HITS).slice(0, MAX_PROBE_HITS)) {
       const start = at + head.length;
-      for (const end of occurrences(text.slice(start, start + reach + tail.length), tail, MAX_PROBE_HITS)) consider(start, start + end);
+      for (const end of occurrences(text.slice(start, start + reach + tail.length), tail, MAX_PROBE_HITS))
+        consider(start, start + end);
     }
   }
   return out;
 }
 
 /** Approximate matches anywhere in the text; only the lowest-error ones come back. */
-export function globalCandidates(text: string, quote: string, context: QuoteContext, budget: number): ScoredCandidate[] {
+export function globalCandidates(
+  text: string,
+  quote: string,
+  context: QuoteContext,
+  budget: number,
+): ScoredCandidate[] {
   return dedupe(approxSearch(text, quote, budget))
     .slice(0, MAX_REFINED)
     .map((m) => refine(text, quote, context, m, budget));
@@ -198,7 +214,13 @@ function refine(text: string, quote: string, context: QuoteContext, m: RawMatch,
   const startBreaks = isWordBreak(prefix.charCodeAt(prefix.length - 1), quote.charCodeAt(0));
   const endBreaks = isWordBreak(quote.charCodeAt(quote.length - 1), suffix.charCodeAt(0));
 
-  const pick = (costs: Int32Array, position: (length: number) => number, affix: string, direction: 1 | -1, breaks: boolean) => {
+  const pick = (
+    costs: Int32Array,
+    position: (length: number) => number,
+    affix: string,
+    direction: 1 | -1,
+    breaks: boolean,
+  ) => {
     // Lengths in order of the quote's own cost; the context is only scored
     // where it could still make a difference.
     const lengths = [];
@@ -209,7 +231,8 @@ function refine(text: string, quote: string, context: QuoteContext, m: RawMatch,
       if (costs[len]! >= best.cost) break;
       const at = position(len);
       const edgeBreaks = isWordBreak(text.charCodeAt(at - 1), text.charCodeAt(at));
-      const cost = costs[len]! + (affix ? anchoredDistance(affix, text, at, direction) : 0) + (edgeBreaks === breaks ? 0 : 0.5);
+      const cost =
+        costs[len]! + (affix ? anchoredDistance(affix, text, at, direction) : 0) + (edgeBreaks === breaks ? 0 : 0.5);
       if (cost < best.cost) best = { at, errors: costs[len]!, cost };
     }
     return best;

@@ -25,12 +25,48 @@ function found(text: string, quote: string) {
 }
 
 test.each([
-  ['unchanged text: the stored position holds', ORIGINAL, 'the long southern wall', 'the long southern wall', 'position'],
-  ['text inserted before it', `A preface of some length. ${ORIGINAL}`, 'the long southern wall', 'the long southern wall', 'exact'],
-  ['a word inside it changed', ORIGINAL.replace('southern wall', 'southern reef wall'), 'the long southern wall', 'the long southern reef wall', 'fuzzy'],
-  ['a typo fixed inside it', ORIGINAL.replace('charted', 'chartered'), 'they charted the northern arm', 'they chartered the northern arm', 'fuzzy'],
-  ['a word next to it changed', ORIGINAL.replace('where the current', 'where the tide'), 'the long southern wall', 'the long southern wall', 'exact'],
-  ['a word inserted right after its end stays outside', ORIGINAL.replace('wall where', 'wall, cliffs and all, where'), 'the long southern wall', 'the long southern wall', 'exact'],
+  [
+    'unchanged text: the stored position holds',
+    ORIGINAL,
+    'the long southern wall',
+    'the long southern wall',
+    'position',
+  ],
+  [
+    'text inserted before it',
+    `A preface of some length. ${ORIGINAL}`,
+    'the long southern wall',
+    'the long southern wall',
+    'exact',
+  ],
+  [
+    'a word inside it changed',
+    ORIGINAL.replace('southern wall', 'southern reef wall'),
+    'the long southern wall',
+    'the long southern reef wall',
+    'fuzzy',
+  ],
+  [
+    'a typo fixed inside it',
+    ORIGINAL.replace('charted', 'chartered'),
+    'they charted the northern arm',
+    'they chartered the northern arm',
+    'fuzzy',
+  ],
+  [
+    'a word next to it changed',
+    ORIGINAL.replace('where the current', 'where the tide'),
+    'the long southern wall',
+    'the long southern wall',
+    'exact',
+  ],
+  [
+    'a word inserted right after its end stays outside',
+    ORIGINAL.replace('wall where', 'wall, cliffs and all, where'),
+    'the long southern wall',
+    'the long southern wall',
+    'exact',
+  ],
 ])('%s', (_, text, quote, expected, strategy) => {
   const m = found(text, quote);
   expect(m && { text: m.text, strategy: m.strategy }).toEqual({ text: expected, strategy });
@@ -47,9 +83,24 @@ test('a repeated phrase goes to the occurrence whose context matches', () => {
 });
 
 test.each([
-  ['its sentence deleted, its words kept elsewhere', ORIGINAL.replace('The lagoon chart was redrawn in 1971 after a storm.', 'A storm hit the lagoon in 1971.'), 'The lagoon chart was redrawn'],
-  ['a short quote deleted, the same words elsewhere in other context', ORIGINAL.replace('in the second, the lagoon; ', ''), 'the lagoon;'],
-  ['rewritten beyond a small edit', ORIGINAL.replace('Their charts were used by the navy for forty years.', 'Nobody trusted their maps after the war began.'), 'Their charts were used by the navy for forty years.'],
+  [
+    'its sentence deleted, its words kept elsewhere',
+    ORIGINAL.replace('The lagoon chart was redrawn in 1971 after a storm.', 'A storm hit the lagoon in 1971.'),
+    'The lagoon chart was redrawn',
+  ],
+  [
+    'a short quote deleted, the same words elsewhere in other context',
+    ORIGINAL.replace('in the second, the lagoon; ', ''),
+    'the lagoon;',
+  ],
+  [
+    'rewritten beyond a small edit',
+    ORIGINAL.replace(
+      'Their charts were used by the navy for forty years.',
+      'Nobody trusted their maps after the war began.',
+    ),
+    'Their charts were used by the navy for forty years.',
+  ],
 ])('gone: %s', (_, text, quote) => {
   expect(found(text, quote)).toBeNull();
 });
@@ -69,7 +120,9 @@ test('an empty quote matches nothing', () => {
 test('without context, a quote long enough stands on its own, a short one does not', () => {
   const long = 'in the third, the long southern wall where the current runs hardest';
   expect(matchQuote(`Moved: ${long}.`, long)).toMatchObject({ start: 7, strategy: 'exact' });
-  expect(matchQuote('It was the lagoon again.', 'the lagoon', { prefix: 'in the second, ', suffix: '; in the third' })).toBeNull();
+  expect(
+    matchQuote('It was the lagoon again.', 'the lagoon', { prefix: 'in the second, ', suffix: '; in the third' }),
+  ).toBeNull();
 });
 
 /*
@@ -81,7 +134,10 @@ test('without context, a quote long enough stands on its own, a short one does n
  * bench/anchor.ts; each must come back null.
  */
 const sentences = (n: number, topic: string) =>
-  Array.from({ length: n }, (_, i) => `${topic} sentence ${i} says something ordinary about the harbour and its ledgers.`).join(' ');
+  Array.from(
+    { length: n },
+    (_, i) => `${topic} sentence ${i} says something ordinary about the harbour and its ledgers.`,
+  ).join(' ');
 
 const TAG_SUMMARY =
   'Relationships: Midoriya Izuku & Yagi Toshinori | All Might, Midoriya Izuku & Sensei | All For One<br />Characters: ' +
@@ -90,7 +146,8 @@ const TAG_SUMMARY =
 const TAG_LIST =
   'Relationships: Midoriya Izuku & Yagi Toshinori | All Might Midoriya Izuku & Sensei | All For One Characters: ' +
   'Midoriya Izuku Yagi Toshinori | All Might Midoriya Inko Sensei | All For One Tsukauchi Naomasa Shigaraki Tomura';
-const work = (summary: string) => `Summary: ${summary} Chapter 1. ${sentences(4, 'Story')} Tags: ${TAG_LIST} Notes: ${sentences(2, 'Note')}`;
+const work = (summary: string) =>
+  `Summary: ${summary} Chapter 1. ${sentences(4, 'Story')} Tags: ${TAG_LIST} Notes: ${sentences(2, 'Note')}`;
 
 const request = (extra = '') =>
   'PUT /storage/drinks/test HTTP/1.1 Host: 3pp.io:4439 Origin: https://drinks.example.com Authorization: Bearer ' +
@@ -110,14 +167,30 @@ const references = (withDeleted: boolean) =>
     '^ Bain, Tom (2006). "Climbing". p. 69. Retrieved 4 February 2011.',
     sentences(2, 'Reference'),
     '^ Hope, Wayne (2002). "Whose All Blacks?". Archived from the original (PDF) on 19 January 2012. Retrieved 22 January 2011.',
-    withDeleted ? '^ Phillips, Jock (2008). "Rugby union". Ministry for Culture and Heritage. August 2010. Retrieved 22 January 2011.' : '',
+    withDeleted
+      ? '^ Phillips, Jock (2008). "Rugby union". Ministry for Culture and Heritage. August 2010. Retrieved 22 January 2011.'
+      : '',
     '^ Derby, Mark (December 2010). "Māori–Pākehā relations". Te Ara. Retrieved 4 February 2011.',
   ]
     .filter(Boolean)
     .join(' ');
 
-const IDENTIFIERS = ['BNF', 'GND', 'HDS', 'ISNI', 'LCCN', 'MusicBrainz area', 'NARA', 'NDL', 'NKC', 'NLA-person', 'NLI', 'VIAF'];
-const categories = (ids: string[]) => `Categories: ${ids.map((id) => `Wikipedia articles with ${id} identifiers`).join(' ')}. End.`;
+const IDENTIFIERS = [
+  'BNF',
+  'GND',
+  'HDS',
+  'ISNI',
+  'LCCN',
+  'MusicBrainz area',
+  'NARA',
+  'NDL',
+  'NKC',
+  'NLA-person',
+  'NLI',
+  'VIAF',
+];
+const categories = (ids: string[]) =>
+  `Categories: ${ids.map((id) => `Wikipedia articles with ${id} identifiers`).join(' ')}. End.`;
 
 /** Where `quote`'s `occurrence`-th copy in `before` ended up in `after`, per matchQuote (stored offsets unchanged). */
 function reanchor(before: string, quote: string, occurrence: number, after: string) {
@@ -190,15 +263,20 @@ test.each([
 });
 
 test('an edit right after the first word: the whole edited passage, not the rest of it starting inside a word', () => {
-  const before = 'He remained in my office. Now and then, in the eagerness of dispatching pressing business, I would call him.';
+  const before =
+    'He remained in my office. Now and then, in the eagerness of dispatching pressing business, I would call him.';
   const after = before.replace('in the eagerness', 'in pain the eagerness');
-  expect(reanchor(before, 'in the eagerness of', 0, after)).toEqual({ text: 'in pain the eagerness of', start: after.indexOf('in pain') });
+  expect(reanchor(before, 'in the eagerness of', 0, after)).toEqual({
+    text: 'in pain the eagerness of',
+    start: after.indexOf('in pain'),
+  });
 });
 
 test('templates repeating the context pair elsewhere do not make an edited passage look deleted', () => {
   // The highlight's prefix and suffix joined, "…drinks.example.com Authorization: Bearer…", is in every request.
   const response = 'HTTP/1.1 200 OK Access-Control-Allow-Origin: https://drinks.example.com';
-  const quote = 'ETag: "1382694048000" 12.7. A GET request would also include the bearer token: GET /storage/drinks/test HTTP/1.1 Origin: https://drinks.example.com';
+  const quote =
+    'ETag: "1382694048000" 12.7. A GET request would also include the bearer token: GET /storage/drinks/test HTTP/1.1 Origin: https://drinks.example.com';
   const before = spec(`${response} ${quote} Authorization: Bearer j2YnGtXjzzzHNjkd1CJxoQubA1o=`);
   const edited = quote.replace('also include', 'also carry');
   // A preface moves the passage away from its stored offset, so the search runs.
@@ -210,5 +288,7 @@ test('a list entry edited in a few places, its twin elsewhere worse, is still pl
   const before = categories(IDENTIFIERS);
   const quote = 'Wikipedia articles with HDS identifiers Wikipedia articles with ISNI identifiers';
   const after = categories(IDENTIFIERS.map((id) => (id === 'HDS' ? 'HLS' : id === 'ISNI' ? 'ISNX' : id)));
-  expect(reanchor(before, quote, 0, after)?.text).toBe('Wikipedia articles with HLS identifiers Wikipedia articles with ISNX identifiers');
+  expect(reanchor(before, quote, 0, after)?.text).toBe(
+    'Wikipedia articles with HLS identifiers Wikipedia articles with ISNX identifiers',
+  );
 });

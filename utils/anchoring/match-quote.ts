@@ -24,13 +24,7 @@
  * one side of its context (score-match.ts).
  */
 import { changedPlaces } from './edit-distance';
-import {
-  bracketCandidates,
-  globalCandidates,
-  occurrences,
-  probes,
-  windowCandidates,
-} from './fuzzy-candidates';
+import { bracketCandidates, globalCandidates, occurrences, probes, windowCandidates } from './fuzzy-candidates';
 import {
   isClearWinner,
   isTrustworthy,
@@ -129,9 +123,16 @@ export function matchQuote(text: string, quote: string, stored: MatchContext = {
   // A verbatim copy away from where the passage is expected may be a copy
   // of what the passage said before it was edited: look there too.
   const found =
-    bestExact && isClearWinner(bestExact) && isNear(bestExact, hint) ? bestExact : searchEdited(text, quote, context, exact);
+    bestExact && isClearWinner(bestExact) && isNear(bestExact, hint)
+      ? bestExact
+      : searchEdited(text, quote, context, exact);
   if (!found || passageRemoved(text, context, found) || editedTooOften(text, quote, found)) return null;
-  return { start: found.start, end: found.end, confidence: found.confidence, strategy: found.errors === 0 ? 'exact' : 'fuzzy' };
+  return {
+    start: found.start,
+    end: found.end,
+    confidence: found.confidence,
+    strategy: found.errors === 0 ? 'exact' : 'fuzzy',
+  };
 }
 
 /**
@@ -141,7 +142,12 @@ export function matchQuote(text: string, quote: string, stored: MatchContext = {
  * Stages stop once they have a trusted answer (the first, only one whose
  * context is intact too).
  */
-function searchEdited(text: string, quote: string, context: QuoteContext, exact: ScoredCandidate[]): ScoredCandidate | null {
+function searchEdited(
+  text: string,
+  quote: string,
+  context: QuoteContext,
+  exact: ScoredCandidate[],
+): ScoredCandidate | null {
   const { found, pool } = searchStages(text, quote, context, exact);
   return found && unambiguous(found, pool, quote, context) ? found : null;
 }
@@ -181,7 +187,10 @@ function unambiguous(found: ScoredCandidate, pool: ScoredCandidate[], quote: str
 function editedTooOften(text: string, quote: string, found: ScoredCandidate): boolean {
   if (found.errors === 0) return false;
   const words = quote.split(' ').length;
-  return changedPlaces(quote, text.slice(found.start, found.end)) > MAX_CHANGED_PLACES + Math.floor(words / WORDS_PER_EXTRA_PLACE);
+  return (
+    changedPlaces(quote, text.slice(found.start, found.end)) >
+    MAX_CHANGED_PLACES + Math.floor(words / WORDS_PER_EXTRA_PLACE)
+  );
 }
 
 /**
@@ -237,7 +246,12 @@ function searchStages(
   context: QuoteContext,
   exact: ScoredCandidate[],
 ): { found: ScoredCandidate | null; pool: ScoredCandidate[] } {
-  const budget = Math.min(MAX_ERRORS, quote.length - 1, Math.ceil(quote.length / 2) + 4, maxQuoteErrors(quote, context) + SEARCH_SLACK);
+  const budget = Math.min(
+    MAX_ERRORS,
+    quote.length - 1,
+    Math.ceil(quote.length / 2) + 4,
+    maxQuoteErrors(quote, context) + SEARCH_SLACK,
+  );
   const pool = [...exact];
   const best = () => cheapest(pool, quote, context);
 
@@ -247,11 +261,25 @@ function searchStages(
   if (found && found.prefixErrors + found.suffixErrors === 0 && isNear(found, context.hint)) return { found, pool };
   // 2. Near where the context or the position says the passage is.
   const pieces = probes(quote, context);
-  const near = windowCandidates(text, quote, context, budget, pieces.filter((p) => !p.inQuote), true);
+  const near = windowCandidates(
+    text,
+    quote,
+    context,
+    budget,
+    pieces.filter((p) => !p.inQuote),
+    true,
+  );
   pool.push(...near.candidates);
   if ((found = best())) return { found, pool };
   // 3. Moved and edited: wherever an intact piece of the quote itself is.
-  const far = windowCandidates(text, quote, context, budget, pieces.filter((p) => p.inQuote), false);
+  const far = windowCandidates(
+    text,
+    quote,
+    context,
+    budget,
+    pieces.filter((p) => p.inQuote),
+    false,
+  );
   pool.push(...far.candidates);
   if ((found = best()) || near.located || far.located || exact.length > 0) return { found, pool };
   // 4. Nothing to go on: the whole text.
@@ -285,7 +313,9 @@ function scoreOccurrences(text: string, quote: string, context: QuoteContext, hi
     const suffix = context.suffix ?? '';
     const hint = context.hint ?? 0;
     const key = (at: number) =>
-      sharedBefore(text, at, prefix) + sharedAfter(text, at + quote.length, suffix) - Math.abs(at - hint) / (text.length + 1);
+      sharedBefore(text, at, prefix) +
+      sharedAfter(text, at + quote.length, suffix) -
+      Math.abs(at - hint) / (text.length + 1);
     hits.sort((a, b) => key(b) - key(a));
     hits.length = MAX_SCORED_OCCURRENCES;
   }
@@ -295,7 +325,8 @@ function scoreOccurrences(text: string, quote: string, context: QuoteContext, hi
 /** Characters of `prefix` that end exactly at `at`, counted backwards. */
 function sharedBefore(text: string, at: number, prefix: string): number {
   let k = 0;
-  while (k < prefix.length && at - k > 0 && text.charCodeAt(at - 1 - k) === prefix.charCodeAt(prefix.length - 1 - k)) k++;
+  while (k < prefix.length && at - k > 0 && text.charCodeAt(at - 1 - k) === prefix.charCodeAt(prefix.length - 1 - k))
+    k++;
   return k;
 }
 

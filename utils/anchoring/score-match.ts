@@ -130,7 +130,10 @@ export function scoreCandidate(
     (text.charCodeAt(start) === quote.charCodeAt(0) ? 0 : EDGE_COST) +
     (text.charCodeAt(end - 1) === quote.charCodeAt(quote.length - 1) ? 0 : EDGE_COST);
   const evidence =
-    quote.length - 2 * errors + Math.max(0, prefix.length - 2 * prefixErrors) + Math.max(0, suffix.length - 2 * suffixErrors);
+    quote.length -
+    2 * errors +
+    Math.max(0, prefix.length - 2 * prefixErrors) +
+    Math.max(0, suffix.length - 2 * suffixErrors);
 
   const quoteSimilarity = Math.max(0, 1 - errors / quote.length);
   const contextSimilarity = Math.max(
@@ -139,7 +142,8 @@ export function scoreCandidate(
     prefix || suffix ? 0 : 1,
   );
   const confidence = quoteSimilarity * (1 - CONTEXT_SHARE + CONTEXT_SHARE * contextSimilarity);
-  const anchoredSides = (prefix && prefixErrors <= ANCHORED_MAX_ERRORS ? 1 : 0) + (suffix && suffixErrors <= ANCHORED_MAX_ERRORS ? 1 : 0);
+  const anchoredSides =
+    (prefix && prefixErrors <= ANCHORED_MAX_ERRORS ? 1 : 0) + (suffix && suffixErrors <= ANCHORED_MAX_ERRORS ? 1 : 0);
   const startBreaks = isWordBreak(prefix.charCodeAt(prefix.length - 1), quote.charCodeAt(0));
   const endBreaks = isWordBreak(quote.charCodeAt(quote.length - 1), suffix.charCodeAt(0));
   const splitsWord =
@@ -172,7 +176,9 @@ export function isTrustworthy(candidate: ScoredCandidate, quote: string, context
  * either side alone when both were stored, else most of the one there is.
  */
 function repeatedQuoteEvidence({ prefix = '', suffix = '' }: QuoteContext): number {
-  return prefix && suffix ? Math.max(prefix.length, suffix.length) + 1 : Math.max(1, 0.75 * (prefix.length + suffix.length));
+  return prefix && suffix
+    ? Math.max(prefix.length, suffix.length) + 1
+    : Math.max(1, 0.75 * (prefix.length + suffix.length));
 }
 
 /**

@@ -10,7 +10,11 @@ const TEXT_CASES: [name: string, html: string, text: string][] = [
   ['paragraphs read as separate words even without whitespace between them', '<p>end.</p><p>Next</p>', 'end. Next'],
   ['a line break separates words', 'one<br>two', 'one two'],
   ['inline elements join words', 'co<b>op</b><i>er</i>ation', 'cooperation'],
-  ['list items and table cells are separate', '<ul><li>a</li><li>b</li></ul><table><tr><td>c</td><td>d</td></tr></table>', 'a b c d'],
+  [
+    'list items and table cells are separate',
+    '<ul><li>a</li><li>b</li></ul><table><tr><td>c</td><td>d</td></tr></table>',
+    'a b c d',
+  ],
   ['indentation collapses', '\n  <div>\n    <p>  lots   of\n space </p>\n  </div>\n', 'lots of space'],
   [
     'script, style, noscript, template and hidden text is not shown',
@@ -28,7 +32,9 @@ for (const [domName, make] of DOMS) {
 
     for (const [variant, vary] of MARKUP_VARIANTS) {
       test(`every span maps to a range with the same text and back (${variant})`, () => {
-        const root = make('<!doctype html><body><h1>Title</h1><p>A short <em>first</em> paragraph.</p><p>And a second one, with <a href="#">a link</a>.</p></body>').body;
+        const root = make(
+          '<!doctype html><body><h1>Title</h1><p>A short <em>first</em> paragraph.</p><p>And a second one, with <a href="#">a link</a>.</p></body>',
+        ).body;
         vary(root);
         const index = buildTextIndex(root);
         expect(index.text).toBe('Title A short first paragraph. And a second one, with a link.');
@@ -45,7 +51,9 @@ for (const [domName, make] of DOMS) {
     }
 
     test('a range bounded by elements, or reaching outside the root, covers the text inside', () => {
-      const doc = make('<!doctype html><body><p id="before">outside</p><div id="root"><p>one</p><p>two</p></div></body>');
+      const doc = make(
+        '<!doctype html><body><p id="before">outside</p><div id="root"><p>one</p><p>two</p></div></body>',
+      );
       const root = doc.getElementById('root')!;
       const index = buildTextIndex(root);
       const range = doc.createRange();

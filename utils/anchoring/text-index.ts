@@ -18,10 +18,53 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'tit
 
 /** Elements laid out as blocks (or breaking lines) by default: their edges separate words. */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot',
-  'th', 'thead', 'tr', 'ul', 'legend', 'option', 'body', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'legend',
+  'option',
+  'body',
+  'html',
 ]);
 
 const ELEMENT_NODE = 1;
@@ -116,7 +159,8 @@ export function buildTextIndex(root: Element): TextIndex {
     }
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== root && node.nodeType === ELEMENT_NODE && BLOCKS.has((node as Element).localName)) blockEdge();
+      if (node && node !== root && node.nodeType === ELEMENT_NODE && BLOCKS.has((node as Element).localName))
+        blockEdge();
     }
     node = node && node !== root ? node.nextSibling : null;
   }

@@ -89,7 +89,11 @@ export const pageNoteSchema = z.object({
 
 export const tagSchema = z.object({
   ...syncFields,
-  name: z.string().max(FIELD_LIMITS.tagName).transform(normalizeTagName).refine((n) => n !== '', 'a tag needs a name'),
+  name: z
+    .string()
+    .max(FIELD_LIMITS.tagName)
+    .transform(normalizeTagName)
+    .refine((n) => n !== '', 'a tag needs a name'),
   colour: z.enum(HIGHLIGHT_COLOURS).nullable(),
 });
 
@@ -156,4 +160,6 @@ export const backupSchema = backupHeaderSchema.extend({
 
 // Fails to compile when the schema's output stops being the records backup-format.ts declares.
 type Assert<T extends true> = T;
-export type SchemaMatchesRecords = Assert<z.output<typeof backupSchema>['records'] extends BackupRecords ? true : false>;
+export type SchemaMatchesRecords = Assert<
+  z.output<typeof backupSchema>['records'] extends BackupRecords ? true : false
+>;

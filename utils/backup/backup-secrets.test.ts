@@ -22,7 +22,14 @@ const PASSPHRASE = 'correct horse battery staple';
 beforeEach(async () => {
   fakeBrowser.reset();
   await clearSyncSecrets();
-  await saveSyncSettings({ ...DEFAULT_SYNC_SETTINGS, enabled: true, url: 'https://dav.example.org/', username: 'ana', password: PASSWORD, passphrase: PASSPHRASE });
+  await saveSyncSettings({
+    ...DEFAULT_SYNC_SETTINGS,
+    enabled: true,
+    url: 'https://dav.example.org/',
+    username: 'ana',
+    password: PASSWORD,
+    passphrase: PASSPHRASE,
+  });
   await saveReaderSettings({ ...DEFAULT_READER_SETTINGS, theme: 'dark' });
 });
 
@@ -33,7 +40,10 @@ async function backupText(settings: Record<string, unknown>): Promise<string> {
 }
 
 test('a backup made as the library makes it holds no sync credentials', async () => {
-  const text = await backupText({ readerSettings: await loadReaderSettings(), highlightSettings: await loadHighlightSettings() });
+  const text = await backupText({
+    readerSettings: await loadReaderSettings(),
+    highlightSettings: await loadHighlightSettings(),
+  });
   expect(text).toContain('"dark"');
   for (const secret of [PASSWORD, PASSPHRASE, 'dav.example.org']) expect(text).not.toContain(secret);
 });

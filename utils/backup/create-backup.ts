@@ -6,7 +6,13 @@
 import type { MarginDb } from '@/utils/db/margin-db';
 import { normalizeHighlightSettings } from '@/utils/settings/highlight-settings';
 import { normalizeReaderSettings } from '@/utils/settings/reader-settings';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupRecords, type BackupSettings, type MarginBackup } from './backup-format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type BackupRecords,
+  type BackupSettings,
+  type MarginBackup,
+} from './backup-format';
 
 export interface CreateBackupOptions {
   /** Clock in epoch ms; the database's own clock when omitted. */

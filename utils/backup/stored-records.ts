@@ -7,7 +7,14 @@
  * needs them, and a re-import of an unchanged library writes nothing. A file's own
  * `words` or `host` are never read.
  */
-import type { BackupArticle, BackupArticleBody, BackupHighlight, BackupPageNote, BackupTag, TableName } from '@/utils/backup/backup-format';
+import type {
+  BackupArticle,
+  BackupArticleBody,
+  BackupHighlight,
+  BackupPageNote,
+  BackupTag,
+  TableName,
+} from '@/utils/backup/backup-format';
 import type { SyncFields } from '@/utils/db/schema';
 import type { UnderivedRecords } from '@/utils/db/derived-fields';
 import { normalizeTagName, normalizeTagNames } from '@/utils/db/tags';

@@ -34,7 +34,9 @@ describe('the content-script context tells the page nothing', () => {
       `${browser.runtime.id}:highlighter:wxt:content-script-started`,
       `${browser.runtime.id}:${entrypoint}:wxt:content-script-started`,
     ]) {
-      document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'highlighter', messageId: 'page' } }));
+      document.dispatchEvent(
+        new CustomEvent(name, { detail: { contentScriptName: 'highlighter', messageId: 'page' } }),
+      );
       window.postMessage({ type: name, contentScriptName: 'highlighter', messageId: 'page' }, '*');
     }
     expect(ctx.signal.aborted).toBe(false);

@@ -36,7 +36,11 @@ function locationChange(newUrl: URL, oldUrl: URL): LocationChange {
 }
 
 interface NavigationLike extends EventTarget {
-  addEventListener(type: 'navigate', cb: (e: Event & { destination?: { url: string } }) => void, o?: AddEventListenerOptions): void;
+  addEventListener(
+    type: 'navigate',
+    cb: (e: Event & { destination?: { url: string } }) => void,
+    o?: AddEventListenerOptions,
+  ): void;
 }
 
 /**
@@ -97,7 +101,12 @@ export class ContentScriptContext {
     this.onInvalidated(() => cancelIdleCallback(id));
     return id;
   }
-  addEventListener(target: EventTarget, type: string, handler: (event: never) => void, options?: AddEventListenerOptions): void {
+  addEventListener(
+    target: EventTarget,
+    type: string,
+    handler: (event: never) => void,
+    options?: AddEventListenerOptions,
+  ): void {
     const listener = handler as unknown as EventListener;
     if (type === 'wxt:locationchange') {
       this.watchLocation();

@@ -6,16 +6,23 @@ const POST = 'https://medium.com/@alice/why-closures-matter-3f2a1b9c8d7e';
 
 test('a revisit from a tracking link finds the article saved earlier', async () => {
   const db = testDb();
-  const saved = await upsertArticle(db, { pageUrl: `${POST}?source=rss----a1b2---4`, title: 'Why closures matter', author: 'Alice' });
+  const saved = await upsertArticle(db, {
+    pageUrl: `${POST}?source=rss----a1b2---4`,
+    title: 'Why closures matter',
+    author: 'Alice',
+  });
 
-  const found = await findArticleByUrl(db, `http://www.medium.com/@alice/why-closures-matter-3f2a1b9c8d7e/?utm_source=twitter#responses`);
+  const found = await findArticleByUrl(
+    db,
+    `http://www.medium.com/@alice/why-closures-matter-3f2a1b9c8d7e/?utm_source=twitter#responses`,
+  );
   expect(found?.id).toBe(saved.id);
   expect(found).toMatchObject({ url: POST, title: 'Why closures matter', author: 'Alice', host: 'medium.com' });
   // What the library opens is the address the page was read at, friend-link keys and all.
   expect(found?.pageUrl).toBe(`${POST}?source=rss----a1b2---4`);
 });
 
-test('a read through Google\'s AMP viewer finds the publisher\'s article', async () => {
+test("a read through Google's AMP viewer finds the publisher's article", async () => {
   const db = testDb();
   const saved = await upsertArticle(db, { pageUrl: 'https://www.example.com/2024/05/some-story', title: 'Some story' });
   const viaSearch = await findArticleByUrl(db, 'https://www.google.com/amp/s/www.example.com/2024/05/some-story/amp/');
@@ -59,10 +66,20 @@ test('a page that gains a canonical link on a later visit keeps its article', as
 test('saving again updates the article without losing what the new extraction missed', async () => {
   const clock = testClock();
   const db = testDb(clock);
-  const first = await upsertArticle(db, { pageUrl: POST, title: 'Draft title', author: 'Alice', published: '2024-04-01' });
+  const first = await upsertArticle(db, {
+    pageUrl: POST,
+    title: 'Draft title',
+    author: 'Alice',
+    published: '2024-04-01',
+  });
   clock.advance(60_000);
   const second = await upsertArticle(db, { pageUrl: POST, title: 'Why closures matter', author: null });
-  expect(second).toMatchObject({ id: first.id, title: 'Why closures matter', author: 'Alice', published: '2024-04-01' });
+  expect(second).toMatchObject({
+    id: first.id,
+    title: 'Why closures matter',
+    author: 'Alice',
+    published: '2024-04-01',
+  });
   expect(second.createdAt).toBe(first.createdAt);
   expect(second.updatedAt).toBe(first.updatedAt + 60_000);
 });

@@ -106,7 +106,9 @@ async function findLive(db: MarginDb, keys: string[]): Promise<ArticleRecord | n
 async function saveBody(db: MarginDb, articleId: string, body: { html: string; text: string }): Promise<void> {
   const previous = await db.articleBodies.get(articleId);
   const record = withDerivedFields('articleBodies', {
-    ...(previous ? { ...previous, deletedAt: null, ...touchStamps(db, previous) } : { ...newRecordStamps(db), id: articleId }),
+    ...(previous
+      ? { ...previous, deletedAt: null, ...touchStamps(db, previous) }
+      : { ...newRecordStamps(db), id: articleId }),
     html: body.html,
     text: body.text,
   });

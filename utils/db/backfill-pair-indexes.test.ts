@@ -14,7 +14,13 @@ import type { ArticleRecord, HighlightRecord } from './schema';
 import { searchLibrary, type LibraryFilters } from './search-library';
 import { newestFirst } from './search-walk';
 import { matchesTerms, queryTerms, siteWords, tagWords, tokenize } from './search-words';
-import { completeRow, pairIndexComplete, readPairIndexProgress, SITE_WORDS_KEY, TAG_WORDS_KEY } from './pair-index-state';
+import {
+  completeRow,
+  pairIndexComplete,
+  readPairIndexProgress,
+  SITE_WORDS_KEY,
+  TAG_WORDS_KEY,
+} from './pair-index-state';
 import { openEarlierVersion, selectorsFor, testClock, testDb, type TestClock } from '../../tests/support/test-db';
 import { countHighlightReads } from '../../tests/support/test-read-counter';
 
@@ -103,15 +109,18 @@ async function expectSearchesRight(db: MarginDb) {
   const now = await db.highlights.toArray();
   for (const [query, filters] of QUERIES) {
     const hits = await searchLibrary(db, query, filters);
-    expect(hits.map((h) => (h.kind === 'highlight' ? h.highlight.id : h.kind)), `${query} in ${filters.tag}`).toEqual(
-      expected(now, query, filters),
-    );
+    expect(
+      hits.map((h) => (h.kind === 'highlight' ? h.highlight.id : h.kind)),
+      `${query} in ${filters.tag}`,
+    ).toEqual(expected(now, query, filters));
   }
 }
 
 // A highlight the tag backfill writes gains its site pairs too, from the database's own middleware.
 const withPairs = (h: HighlightRecord) =>
-  h.deletedAt === null && h.tags.length > 0 ? { ...h, tagWords: tagWords(h.tags, h.words), siteWords: siteWords(article.host, h.words) } : h;
+  h.deletedAt === null && h.tags.length > 0
+    ? { ...h, tagWords: tagWords(h.tags, h.words), siteWords: siteWords(article.host, h.words) }
+    : h;
 
 test('a version 3 library with tagged highlights opens at version 5 without a write: every record as it was', async () => {
   const highlights = v3Highlights();
@@ -128,7 +137,11 @@ test('a word within a tag is found right before, during and after the backfill; 
   const highlights = v3Highlights();
   const { db, reads } = await upgradedLibrary(highlights);
   // One added after the upgrade: its writer stores its pairs, and the backfill leaves it be.
-  const added = await addHighlight(db, { articleId: article.id, selectors: selectorsFor('alpha added late', 9), tags: ['quote'] });
+  const added = await addHighlight(db, {
+    articleId: article.id,
+    selectors: selectorsFor('alpha added late', 9),
+    tags: ['quote'],
+  });
   expect(added.tagWords).toContain('quote\u0000alpha');
 
   await expectSearchesRight(db); // before
@@ -190,7 +203,9 @@ test('a highlight edited between batches keeps the edit', async () => {
   const clock = testClock(START + 86_400_000);
   const highlights = v3Highlights();
   const { db } = await upgradedLibrary(highlights, clock);
-  const sorted = highlights.filter((h) => h.deletedAt === null && h.tags.length > 0).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const sorted = highlights
+    .filter((h) => h.deletedAt === null && h.tags.length > 0)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   const late = sorted[sorted.length - 1]!; // in the last batch: listed before the edit, read after it
   const untaggedNow = sorted[sorted.length - 2]!;
   const edits: HighlightRecord[] = [];
@@ -212,9 +227,13 @@ test('a highlight edited between batches keeps the edit', async () => {
     expect(stored).toEqual(edit);
     expect(stored!.updatedAt).toBe(clock.now());
   }
-  expect((await db.highlights.get(late.id))!.tagWords).toEqual(tagWords(['idea'], tokenize(late.quote, 'zulu written meanwhile', 'idea')));
+  expect((await db.highlights.get(late.id))!.tagWords).toEqual(
+    tagWords(['idea'], tokenize(late.quote, 'zulu written meanwhile', 'idea')),
+  );
   expect((await db.highlights.get(untaggedNow.id))!.tagWords).toEqual([]);
-  expect((await searchLibrary(db, 'zulu', { tag: 'idea' })).map((h) => (h.kind === 'highlight' ? h.highlight.id : h.kind))).toEqual([late.id]);
+  expect(
+    (await searchLibrary(db, 'zulu', { tag: 'idea' })).map((h) => (h.kind === 'highlight' ? h.highlight.id : h.kind)),
+  ).toEqual([late.id]);
   expect(await searchLibrary(db, late.quote.split(' ')[0]!, { tag: 'quote', limit: 1000 })).not.toContainEqual(
     expect.objectContaining({ highlight: expect.objectContaining({ id: late.id }) }),
   );
@@ -229,7 +248,13 @@ test('a new database has nothing to fill: the pair index is usable from the star
 
 /** Articles on two sites, and a version 4 database holding them and `highlights` (`tagWords` filled, no `siteWords`). */
 async function v4Library(highlights: HighlightRecord[], clock: TestClock = testClock()) {
-  const other: ArticleRecord = { ...article, id: newRecordId(START + 1), url: 'https://other.example/b', urls: ['https://other.example/b'], host: 'other.example' };
+  const other: ArticleRecord = {
+    ...article,
+    id: newRecordId(START + 1),
+    url: 'https://other.example/b',
+    urls: ['https://other.example/b'],
+    host: 'other.example',
+  };
   const rows = highlights.map((h, i) => ({
     ...h,
     articleId: i % 3 === 0 ? other.id : article.id,
@@ -244,7 +269,15 @@ async function v4Library(highlights: HighlightRecord[], clock: TestClock = testC
   const db = testDb(clock, factory);
   const reads = countHighlightReads(db);
   await db.open();
-  return { db, reads, rows, hosts: new Map([[article.id, article.host], [other.id, other.host]]) };
+  return {
+    db,
+    reads,
+    rows,
+    hosts: new Map([
+      [article.id, article.host],
+      [other.id, other.host],
+    ]),
+  };
 }
 
 const SITE_QUERIES: Array<[string, LibraryFilters]> = [
@@ -263,14 +296,22 @@ test('a version 4 library opens at version 5 without a write; a word on a site i
   const right = async () => {
     const now = await db.highlights.toArray();
     for (const [query, filters] of SITE_QUERIES) {
-      const host = new URL(filters.site!.includes('://') ? filters.site! : `https://${filters.site}`).hostname.replace(/^www\./, '');
+      const host = new URL(filters.site!.includes('://') ? filters.site! : `https://${filters.site}`).hostname.replace(
+        /^www\./,
+        '',
+      );
       const want = now
-        .filter((h) => h.deletedAt === null && hosts.get(h.articleId) === host && matchesTerms(h.words, queryTerms(query)))
+        .filter(
+          (h) => h.deletedAt === null && hosts.get(h.articleId) === host && matchesTerms(h.words, queryTerms(query)),
+        )
         .sort(newestFirst)
         .slice(0, filters.limit ?? 100)
         .map((h) => h.id);
       const hits = await searchLibrary(db, query, filters);
-      expect(hits.map((h) => (h.kind === 'highlight' ? h.highlight.id : h.kind)), `${query} on ${filters.site}`).toEqual(want);
+      expect(
+        hits.map((h) => (h.kind === 'highlight' ? h.highlight.id : h.kind)),
+        `${query} on ${filters.site}`,
+      ).toEqual(want);
     }
   };
   await right(); // before

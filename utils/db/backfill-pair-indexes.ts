@@ -13,7 +13,14 @@
  * whole done, which is what lets search use the index (`pair-index-state.ts`).
  */
 import type { MarginDb } from './margin-db';
-import { completeRow, readPairIndexProgress, SITE_WORDS_KEY, TAG_WORDS_KEY, type PairIndex, type PairIndexProgress } from './pair-index-state';
+import {
+  completeRow,
+  readPairIndexProgress,
+  SITE_WORDS_KEY,
+  TAG_WORDS_KEY,
+  type PairIndex,
+  type PairIndexProgress,
+} from './pair-index-state';
 import type { HighlightRecord } from './schema';
 import { tagWords } from './search-words';
 import { writeTransaction } from './write-transaction';

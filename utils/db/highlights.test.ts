@@ -23,7 +23,11 @@ test('highlights are listed in the order they appear on the page, not the order 
   await addHighlight(db, { articleId, selectors: selectorsFor('third passage', 900) });
   await addHighlight(db, { articleId, selectors: selectorsFor('first passage', 10) });
   await addHighlight(db, { articleId, selectors: selectorsFor('second passage', 450) });
-  expect((await listHighlights(db, articleId)).map((h) => h.quote)).toEqual(['first passage', 'second passage', 'third passage']);
+  expect((await listHighlights(db, articleId)).map((h) => h.quote)).toEqual([
+    'first passage',
+    'second passage',
+    'third passage',
+  ]);
 });
 
 test('a new highlight takes its quote and position from its selectors, yellow by default', async () => {
@@ -100,7 +104,11 @@ test('a patch that changes nothing is not an edit', async () => {
 test('tags are normalized and new ones appear in the tag list', async () => {
   const db = testDb();
   const articleId = await withArticle(db);
-  const h = await addHighlight(db, { articleId, selectors: selectorsFor('a quote', 1), tags: ['Rust', ' #async ', 'rust', ''] });
+  const h = await addHighlight(db, {
+    articleId,
+    selectors: selectorsFor('a quote', 1),
+    tags: ['Rust', ' #async ', 'rust', ''],
+  });
   expect(h.tags).toEqual(['rust', 'async']);
   await updateHighlight(db, h.id, { tags: ['rust', 'Closures'] });
   expect((await listTags(db)).map((t) => t.name)).toEqual(['async', 'closures', 'rust']);
@@ -147,7 +155,9 @@ test('an edit cannot move a highlight to another article or undelete it behind t
   const articleId = await withArticle(db);
   const h = await addHighlight(db, { articleId, selectors: selectorsFor('a quote', 1) });
   // As a message from another context might carry it.
-  const patch = { note: 'fine', articleId: 'elsewhere', id: 'forged', deletedAt: 5 } as Parameters<typeof updateHighlight>[2];
+  const patch = { note: 'fine', articleId: 'elsewhere', id: 'forged', deletedAt: 5 } as Parameters<
+    typeof updateHighlight
+  >[2];
   const edited = await updateHighlight(db, h.id, patch);
   expect(edited).toMatchObject({ id: h.id, articleId, note: 'fine', deletedAt: null });
   expect(await db.highlights.count()).toBe(1);

@@ -70,7 +70,11 @@ export async function addHighlight(db: MarginDb, input: NewHighlight): Promise<H
  * @return the highlight as stored, or null if there is no live highlight with this id
  * @throws StorageFullError if storage is full; nothing was written
  */
-export async function updateHighlight(db: MarginDb, id: string, patch: HighlightPatch): Promise<HighlightRecord | null> {
+export async function updateHighlight(
+  db: MarginDb,
+  id: string,
+  patch: HighlightPatch,
+): Promise<HighlightRecord | null> {
   return writeTransaction(db, [db.highlights, db.articles, db.tags], async () => {
     const current = await db.highlights.get(id);
     if (!current || current.deletedAt !== null) return null;
@@ -133,9 +137,16 @@ export async function listHighlights(db: MarginDb, articleId: string): Promise<H
 
 // Patches arrive in messages from other contexts: only these fields are taken, so a
 // stray `id`, `articleId` or `deletedAt` in one cannot rewrite the record's identity.
-const PATCHABLE = ['selectors', 'quote', 'colour', 'note', 'tags', 'position', 'anchor', 'noteConflicts'] as const satisfies ReadonlyArray<
-  keyof HighlightPatch
->;
+const PATCHABLE = [
+  'selectors',
+  'quote',
+  'colour',
+  'note',
+  'tags',
+  'position',
+  'anchor',
+  'noteConflicts',
+] as const satisfies ReadonlyArray<keyof HighlightPatch>;
 
 function patchFields(patch: HighlightPatch): HighlightPatch {
   const picked: Record<string, unknown> = {};

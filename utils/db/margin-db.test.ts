@@ -93,7 +93,22 @@ test('a version 1 database opens with every record intact', async () => {
     words: ['fearless', 'concurrency', 'ferris', 'crab', 'example', 'engineering'],
   });
   expect(await db.articleBodies.get(body.id)).toEqual({ ...body, words: ['mutexes', 'guard', 'shared', 'memory'] });
-  const words = ['the', 'borrow', 'checker', 'rejects', 'data', 'races', 'ask', 'priya', 'about', 'send', 'and', 'sync', 'rust', 'concurrency'];
+  const words = [
+    'the',
+    'borrow',
+    'checker',
+    'rejects',
+    'data',
+    'races',
+    'ask',
+    'priya',
+    'about',
+    'send',
+    'and',
+    'sync',
+    'rust',
+    'concurrency',
+  ];
   const sitePairs = siteWords('example.com', words);
   expect(await db.highlights.get(highlight.id)).toEqual({ ...highlight, words, siteWords: sitePairs });
   expect(await db.highlights.get(deleted.id)).toEqual({ ...deleted, words: [], siteWords: [] });
@@ -102,7 +117,12 @@ test('a version 1 database opens with every record intact', async () => {
   expect(await db.tags.count()).toBe(2);
 
   expect(await backfillTagWords(db)).toEqual({ complete: true, written: 1 });
-  expect(await db.highlights.get(highlight.id)).toEqual({ ...highlight, words, tagWords: tagWords(['rust', 'concurrency'], words), siteWords: sitePairs });
+  expect(await db.highlights.get(highlight.id)).toEqual({
+    ...highlight,
+    words,
+    tagWords: tagWords(['rust', 'concurrency'], words),
+    siteWords: sitePairs,
+  });
   expect(await db.highlights.get(deleted.id)).toEqual({ ...deleted, words: [], siteWords: [] }); // no tags: left alone
 });
 
@@ -148,7 +168,10 @@ test('a version 2 database opens as version 5 with every record intact and nothi
   const records: Record<string, object[]> = {
     articles: [{ ...article, host: 'example.com', words: ['fearless'] }],
     articleBodies: [{ ...body, words: ['mutexes'] }],
-    highlights: [{ ...highlight, words: ['borrow'] }, { ...deleted, words: [] }],
+    highlights: [
+      { ...highlight, words: ['borrow'] },
+      { ...deleted, words: [] },
+    ],
     pageNotes: [{ ...pageNote, words: ['reread'] }],
     tags,
   };
@@ -218,7 +241,9 @@ test('a version 3 database opens as version 5 untouched, then the backfill fills
   // and nothing else (not even `updatedAt`).
   expect(await backfillTagWords(db)).toEqual({ complete: true, written: 1 });
   records.highlights = v3Highlights.map((h) =>
-    h.tags.length > 0 && h.deletedAt === null ? { ...h, tagWords: tagWords(h.tags, h.words), siteWords: siteWords('example.com', h.words) } : h,
+    h.tags.length > 0 && h.deletedAt === null
+      ? { ...h, tagWords: tagWords(h.tags, h.words), siteWords: siteWords('example.com', h.words) }
+      : h,
   );
   await expectRecords();
   expect((await db.highlights.get(highlight.id))?.tagWords).toContain('rust\u0000priya');

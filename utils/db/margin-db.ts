@@ -154,7 +154,9 @@ export class MarginDb extends Dexie {
     this.version(5).stores(SCHEMA_V5);
     this.use(siteWordsMiddleware);
     // A database created now has no highlight without its pairs.
-    this.on('populate', (tx) => tx.table<MetaRow, string>('meta').bulkPut([completeRow(TAG_WORDS_KEY), completeRow(SITE_WORDS_KEY)]));
+    this.on('populate', (tx) =>
+      tx.table<MetaRow, string>('meta').bulkPut([completeRow(TAG_WORDS_KEY), completeRow(SITE_WORDS_KEY)]),
+    );
   }
 }
 

@@ -33,7 +33,10 @@ export function completeRow(index: PairIndex): MetaRow {
 }
 
 /** The stored progress; nothing (a database upgraded from before the index), or anything odd, reads as not started. */
-export async function readPairIndexProgress(meta: Table<MetaRow, string>, index: PairIndex): Promise<PairIndexProgress> {
+export async function readPairIndexProgress(
+  meta: Table<MetaRow, string>,
+  index: PairIndex,
+): Promise<PairIndexProgress> {
   const value = (await meta.get(index))?.value as Partial<PairIndexProgress> | undefined;
   return { done: value?.done === true, after: typeof value?.after === 'string' ? value.after : '' };
 }

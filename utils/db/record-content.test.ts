@@ -5,7 +5,10 @@ import { highlight } from '../../tests/support/test-records';
 
 test('key order inside selectors does not make two copies different', () => {
   const a = importedHighlight(highlight(1, 1));
-  const b = { ...a, selectors: a.selectors.map((s) => Object.fromEntries(Object.entries(s).reverse())) as typeof a.selectors };
+  const b = {
+    ...a,
+    selectors: a.selectors.map((s) => Object.fromEntries(Object.entries(s).reverse())) as typeof a.selectors,
+  };
   expect(JSON.stringify(a.selectors)).not.toBe(JSON.stringify(b.selectors));
   expect(contentKey('highlights', a)).toBe(contentKey('highlights', b));
   expect(stableStringify({ b: 1, a: [{ d: undefined, c: 2 }] })).toBe('{"a":[{"c":2}],"b":1}');

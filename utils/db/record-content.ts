@@ -41,7 +41,11 @@ export function contentKey(table: TableName, record: UnderivedRecords[TableName]
 }
 
 /** Names of the content fields whose values differ between two copies. */
-export function differingFields(table: TableName, a: UnderivedRecords[TableName], b: UnderivedRecords[TableName]): string[] {
+export function differingFields(
+  table: TableName,
+  a: UnderivedRecords[TableName],
+  b: UnderivedRecords[TableName],
+): string[] {
   const ra = a as unknown as Record<string, unknown>;
   const rb = b as unknown as Record<string, unknown>;
   return fieldsOf(table).filter((f) => stableStringify(ra[f] ?? null) !== stableStringify(rb[f] ?? null));
@@ -50,7 +54,11 @@ export function differingFields(table: TableName, a: UnderivedRecords[TableName]
 /**
  * @return positive if `a` wins over `b`, negative if `b` wins, 0 only for equal copies
  */
-export function compareVersions(table: TableName, a: UnderivedRecords[TableName], b: UnderivedRecords[TableName]): number {
+export function compareVersions(
+  table: TableName,
+  a: UnderivedRecords[TableName],
+  b: UnderivedRecords[TableName],
+): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt - b.updatedAt;
   const da = a.deviceId ?? '';
   const dbv = b.deviceId ?? '';

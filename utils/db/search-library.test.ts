@@ -5,7 +5,14 @@ import type { MarginDb } from './margin-db';
 import { setPageNote } from './page-notes';
 import type { HighlightRecord } from './schema';
 import { searchLibrary, type LibraryHit } from './search-library';
-import { addHighlightRows, selectorsFor, storedHighlight, testClock, testDb, type TestClock } from '../../tests/support/test-db';
+import {
+  addHighlightRows,
+  selectorsFor,
+  storedHighlight,
+  testClock,
+  testDb,
+  type TestClock,
+} from '../../tests/support/test-db';
 import { countHighlightReads } from '../../tests/support/test-read-counter';
 
 const DAY = 86_400_000;
@@ -13,7 +20,11 @@ const DAY = 86_400_000;
 /** What a user sees in a result list: the quote, the note, or the article title. */
 function shown(hits: LibraryHit[]): string[] {
   return hits.map((h) =>
-    h.kind === 'highlight' ? h.highlight.quote : h.kind === 'pageNote' ? `note: ${h.pageNote.text}` : `article: ${h.article.title}`,
+    h.kind === 'highlight'
+      ? h.highlight.quote
+      : h.kind === 'pageNote'
+        ? `note: ${h.pageNote.text}`
+        : `article: ${h.article.title}`,
   );
 }
 
@@ -55,19 +66,32 @@ describe('a small library', () => {
       site: 'The Guardian',
     });
     minute();
-    await addHighlight(db, { articleId: news.id, selectors: selectorsFor('Scout bees debate new nest sites', 40), colour: 'pink' });
+    await addHighlight(db, {
+      articleId: news.id,
+      selectors: selectorsFor('Scout bees debate new nest sites', 40),
+      colour: 'pink',
+    });
     minute();
     await setPageNote(db, news.id, 'Send to the reading group: café discussion');
     clock.advance(DAY);
-    const js = await upsertArticle(db, { pageUrl: 'https://dev.to/alice/closures-4k2j', title: 'Closures in JavaScript' });
+    const js = await upsertArticle(db, {
+      pageUrl: 'https://dev.to/alice/closures-4k2j',
+      title: 'Closures in JavaScript',
+    });
     minute();
-    await addHighlight(db, { articleId: js.id, selectors: selectorsFor("A closure doesn't copy its scope", 5), colour: 'pink' });
+    await addHighlight(db, {
+      articleId: js.id,
+      selectors: selectorsFor("A closure doesn't copy its scope", 5),
+      colour: 'pink',
+    });
   });
 
   test('finds quotes, notes, page notes, titles and saved article text', async () => {
     expect(shown(await searchLibrary(db, 'borrow'))).toEqual(['The borrow checker rejects data races at compile time']);
     expect(shown(await searchLibrary(db, 'go'))).toEqual(['Channels transfer ownership']);
-    expect(shown(await searchLibrary(db, 'reading group'))).toEqual(['note: Send to the reading group: café discussion']);
+    expect(shown(await searchLibrary(db, 'reading group'))).toEqual([
+      'note: Send to the reading group: café discussion',
+    ]);
     expect(shown(await searchLibrary(db, 'democracy'))).toEqual(['article: What bees know about democracy']);
     expect(shown(await searchLibrary(db, 'mutexes'))).toEqual(['article: Fearless concurrency']);
   });
@@ -184,13 +208,21 @@ test('a word in thousands of highlights reads only the newest few', async () => 
   // A common word: 2,250 match (2,499 lacks it, 2,496 is a tombstone).
   reads.records = 0;
   const hits = await searchLibrary(db, 'common', { limit: 3 });
-  expect(shown(hits)).toEqual(['the common word, entry 2498', 'the common word, entry 2497', 'the common word, entry 2495']);
+  expect(shown(hits)).toEqual([
+    'the common word, entry 2498',
+    'the common word, entry 2497',
+    'the common word, entry 2495',
+  ]);
   expect(reads.records).toBeLessThan(20); // a page or two, not 2,250
 
   // A rarer one: 250 match.
   reads.records = 0;
   const rare = await searchLibrary(db, 'something', { limit: 3 });
-  expect(shown(rare)).toEqual(['something else, entry 2499', 'something else, entry 2489', 'something else, entry 2479']);
+  expect(shown(rare)).toEqual([
+    'something else, entry 2499',
+    'something else, entry 2489',
+    'something else, entry 2479',
+  ]);
   expect(reads.records).toBe(3);
 
   reads.records = 0;
@@ -209,7 +241,11 @@ test('a word within a tag follows every edit of the tags, the quote and the note
   const clock = testClock();
   const db = testDb(clock);
   const article = await upsertArticle(db, { pageUrl: 'https://example.com/tags', title: 'Tags' });
-  const h = await addHighlight(db, { articleId: article.id, selectors: selectorsFor('Plan B is a fallback', 0), tags: ['work'] });
+  const h = await addHighlight(db, {
+    articleId: article.id,
+    selectors: selectorsFor('Plan B is a fallback', 0),
+    tags: ['work'],
+  });
   const found = async (query: string, tag: string) => shown(await searchLibrary(db, query, { tag }));
   expect(await found('fall', 'work')).toEqual(['Plan B is a fallback']);
   expect(await found('b', 'work')).toEqual(['Plan B is a fallback']); // one letter: the whole word
@@ -242,13 +278,24 @@ test('a colour in a date range long ago reads the records of that range, not eve
   const start = clock.now();
   const rows = Array.from({ length: 3_000 }, (_, i) =>
     // A fifth pink: too many to read whole, too few to walk.
-    storedHighlight(article.id, { quote: `passage ${i}`, createdAt: start + i * 1000, position: i, colour: i % 5 === 0 ? 'pink' : 'yellow' }),
+    storedHighlight(article.id, {
+      quote: `passage ${i}`,
+      createdAt: start + i * 1000,
+      position: i,
+      colour: i % 5 === 0 ? 'pink' : 'yellow',
+    }),
   );
   await addHighlightRows(db, rows);
 
   // The first third of the library; 400 pink highlights are newer than it.
   reads.records = 0;
-  const hits = await searchLibrary(db, '', { colour: 'pink', from: start, to: start + 1_000_000, limit: 20, kinds: ['highlight'] });
+  const hits = await searchLibrary(db, '', {
+    colour: 'pink',
+    from: start,
+    to: start + 1_000_000,
+    limit: 20,
+    kinds: ['highlight'],
+  });
   expect(shown(hits)).toEqual(Array.from({ length: 20 }, (_, k) => `passage ${995 - 5 * k}`));
   expect(reads.records).toBeLessThan(100);
 });

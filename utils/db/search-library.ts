@@ -22,7 +22,14 @@
  */
 import type { Table, Transaction } from 'dexie';
 import type { MarginDb } from './margin-db';
-import type { ArticleBodyRecord, ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, SyncFields } from './schema';
+import type {
+  ArticleBodyRecord,
+  ArticleRecord,
+  HighlightColour,
+  HighlightRecord,
+  PageNoteRecord,
+  SyncFields,
+} from './schema';
 import { idSource, prefixSource, rangeSource, unionSource, type KeySource } from './search-key-sources';
 import { newestMatching } from './search-plan';
 import { newestFirst } from './search-walk';
@@ -117,10 +124,28 @@ export async function searchLibrary(db: MarginDb, query: string, filters: Librar
               ...windowSource(t.highlights, from, to),
               // A pair index stands in for the term's own source, and for its tag's or site's.
               ...(byTagWords ? pairTermSources(t.highlights, 'tagWords', tag, terms, (h) => h.tags.includes(tag)) : []),
-              ...(bySiteWords ? pairTermSources(t.highlights, 'siteWords', siteKey(host), terms, (h) => onSite(h.articleId)) : []),
+              ...(bySiteWords
+                ? pairTermSources(t.highlights, 'siteWords', siteKey(host), terms, (h) => onSite(h.articleId))
+                : []),
               ...(!byTagWords && !bySiteWords ? termSources(t.highlights, terms) : []),
-              ...(tag !== undefined && !byTagWords ? [rangeSource(() => t.highlights.where('tags').equals(tag), (h) => h.tags.includes(tag), true)] : []),
-              ...(colour !== undefined ? [rangeSource(() => t.highlights.where('colour').equals(colour), (h) => h.colour === colour, true)] : []),
+              ...(tag !== undefined && !byTagWords
+                ? [
+                    rangeSource(
+                      () => t.highlights.where('tags').equals(tag),
+                      (h) => h.tags.includes(tag),
+                      true,
+                    ),
+                  ]
+                : []),
+              ...(colour !== undefined
+                ? [
+                    rangeSource(
+                      () => t.highlights.where('colour').equals(colour),
+                      (h) => h.colour === colour,
+                      true,
+                    ),
+                  ]
+                : []),
               ...(bySiteWords ? [] : siteSource(t.highlights, siteIds)),
             ],
             (h) => common(h) && onSite(h.articleId),
@@ -133,7 +158,11 @@ export async function searchLibrary(db: MarginDb, query: string, filters: Librar
       const noteSearch = kinds.has('pageNote')
         ? newestMatching(
             t.pageNotes,
-            [...windowSource(t.pageNotes, since, to), ...termSources(t.pageNotes, terms), ...siteSource(t.pageNotes, siteIds)],
+            [
+              ...windowSource(t.pageNotes, since, to),
+              ...termSources(t.pageNotes, terms),
+              ...siteSource(t.pageNotes, siteIds),
+            ],
             (n) => common(n) && n.createdAt >= since && onSite(n.articleId),
             bounds,
             hasOwner, // few: their articles are read as they are found
@@ -162,8 +191,10 @@ export async function searchLibrary(db: MarginDb, query: string, filters: Librar
     if (found.highlights.some((h) => !owners.get(h.articleId))) found = await searchAll(true);
 
     const hits: LibraryHit[] = [];
-    for (const highlight of found.highlights) hits.push({ kind: 'highlight', highlight, article: owners.get(highlight.articleId)! });
-    for (const pageNote of found.notes) hits.push({ kind: 'pageNote', pageNote, article: owners.get(pageNote.articleId)! });
+    for (const highlight of found.highlights)
+      hits.push({ kind: 'highlight', highlight, article: owners.get(highlight.articleId)! });
+    for (const pageNote of found.notes)
+      hits.push({ kind: 'pageNote', pageNote, article: owners.get(pageNote.articleId)! });
     for (const article of found.articles) hits.push({ kind: 'article', article });
     return hits.sort((a, b) => newestFirst(hitRecord(a), hitRecord(b))).slice(0, limit);
   });
@@ -181,7 +212,12 @@ type SearchTables = Pick<MarginDb, 'articles' | 'articleBodies' | 'highlights' |
  */
 function boundTables(db: MarginDb, tx: Transaction): SearchTables {
   const table = <K extends keyof SearchTables>(name: K) => tx.table(db[name].name) as unknown as SearchTables[K];
-  return { articles: table('articles'), articleBodies: table('articleBodies'), highlights: table('highlights'), pageNotes: table('pageNotes') };
+  return {
+    articles: table('articles'),
+    articleBodies: table('articleBodies'),
+    highlights: table('highlights'),
+    pageNotes: table('pageNotes'),
+  };
 }
 
 /** Most articles a site filter reads the records of by article; more are checked on the records. */
@@ -194,7 +230,10 @@ const SITE_RANGES = 8;
  */
 function windowSource<T extends SyncFields>(table: Table<T, string>, from: number, to: number): Array<KeySource<T>> {
   if (from === -Infinity && to === Infinity) return [];
-  const source = rangeSource(() => table.where('createdAt').between(from, to, true, false), (r) => r.createdAt >= from && r.createdAt < to);
+  const source = rangeSource(
+    () => table.where('createdAt').between(from, to, true, false),
+    (r) => r.createdAt >= from && r.createdAt < to,
+  );
   return [{ ...source, probe: 16, dateRange: true }];
 }
 
@@ -216,7 +255,11 @@ function siteSource<T extends HighlightRecord | PageNoteRecord>(
 function termSources<T extends Searchable>(table: Table<T, string>, terms: string[]): Array<KeySource<T>> {
   return terms.map((term) =>
     term.length === 1
-      ? rangeSource(() => table.where('words').equals(term), (r) => matchesTerms(r.words, [term]), true)
+      ? rangeSource(
+          () => table.where('words').equals(term),
+          (r) => matchesTerms(r.words, [term]),
+          true,
+        )
       : prefixSource(table, 'words', term, (r) => matchesTerms(r.words, [term])),
   );
 }
@@ -259,13 +302,19 @@ function articleTermSources(db: SearchTables, terms: string[]): Array<KeySource<
   const range = (table: Table<Searchable, string>, term: string) =>
     term.length === 1 ? () => table.where('words').equals(term) : () => table.where('words').startsWith(term);
   return terms.map((term) =>
-    unionSource<ArticleRecord>([rangeSource(range(db.articles, term), undefined), rangeSource(range(db.articleBodies, term), undefined)], {
-      check: async (articles) => {
-        const ids = articles.filter((a) => !matchesTerms(a.words, [term]) && !bodies.has(a.id)).map((a) => a.id);
-        if (ids.length > 0) for (const [i, b] of (await db.articleBodies.bulkGet(ids)).entries()) bodies.set(ids[i]!, b ?? null);
-        return articles.map((a) => matchesTerms(a.words, [term]) || matchesTerms(bodies.get(a.id)?.words ?? [], [term]));
+    unionSource<ArticleRecord>(
+      [rangeSource(range(db.articles, term), undefined), rangeSource(range(db.articleBodies, term), undefined)],
+      {
+        check: async (articles) => {
+          const ids = articles.filter((a) => !matchesTerms(a.words, [term]) && !bodies.has(a.id)).map((a) => a.id);
+          if (ids.length > 0)
+            for (const [i, b] of (await db.articleBodies.bulkGet(ids)).entries()) bodies.set(ids[i]!, b ?? null);
+          return articles.map(
+            (a) => matchesTerms(a.words, [term]) || matchesTerms(bodies.get(a.id)?.words ?? [], [term]),
+          );
+        },
       },
-    }),
+    ),
   );
 }
 

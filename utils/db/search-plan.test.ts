@@ -48,7 +48,7 @@ interface Library {
  */
 async function generate(seed: number, untimed: number, prepare?: (db: MarginDb) => void): Promise<Library> {
   const random = mulberry32(seed);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const db = testDb(testClock(), undefined, `plan-${seed}`);
   prepare?.(db);
   const articles: ArticleRecord[] = [];
@@ -56,10 +56,16 @@ async function generate(seed: number, untimed: number, prepare?: (db: MarginDb) 
   const notes: PageNoteRecord[] = [];
   const highlights: HighlightRecord[] = [];
   const hosts = ['big.example', 'mid.example', 'small.example'];
-  const stamps = (t: number, id = newRecordId(t)) => ({ id, createdAt: t, updatedAt: t, deletedAt: null as number | null });
+  const stamps = (t: number, id = newRecordId(t)) => ({
+    id,
+    createdAt: t,
+    updatedAt: t,
+    deletedAt: null as number | null,
+  });
   const text = (n: number, planted: boolean) => {
     const words = Array.from({ length: n }, () => pick(FILLER));
-    if (planted) for (const [w, share] of PLANTED) if (random() < share) words.splice(Math.floor(random() * words.length), 0, w);
+    if (planted)
+      for (const [w, share] of PLANTED) if (random() < share) words.splice(Math.floor(random() * words.length), 0, w);
     return words.join(' ');
   };
   for (let a = 0; a < 80; a++) {
@@ -92,9 +98,15 @@ async function generate(seed: number, untimed: number, prepare?: (db: MarginDb) 
   for (let i = 0; i < 4_000; i++) {
     const article = articles[Math.floor(i / 50)]!;
     // Ten at a time share a creation time now and then: ties are ordered by id.
-    const t = article.createdAt + 1000 + (i % 50 < 10 && i % 7 === 0 ? 0 : (i % 50) * 60_000 + Math.floor(random() * 50_000));
+    const t =
+      article.createdAt + 1000 + (i % 50 < 10 && i % 7 === 0 ? 0 : (i % 50) * 60_000 + Math.floor(random() * 50_000));
     const odd = random() < untimed;
-    const id = odd ? newRecordId(t).replace(/^(.{14})7/, (_, head: string) => `${Math.floor(random() * 16).toString(16)}${head.slice(1)}5`) : newRecordId(t);
+    const id = odd
+      ? newRecordId(t).replace(
+          /^(.{14})7/,
+          (_, head: string) => `${Math.floor(random() * 16).toString(16)}${head.slice(1)}5`,
+        )
+      : newRecordId(t);
     const content = {
       quote: text(8, true),
       note: random() < 0.3 ? text(4, true) : '',
@@ -105,7 +117,11 @@ async function generate(seed: number, untimed: number, prepare?: (db: MarginDb) 
       ...stamps(t, id),
       articleId: article.id,
       selectors: selectorsFor(content.quote, i),
-      colour: (random() < 0.12 ? 'pink' : random() < 0.5 ? 'yellow' : pick(['green', 'blue', 'purple'])) as HighlightColour,
+      colour: (random() < 0.12
+        ? 'pink'
+        : random() < 0.5
+          ? 'yellow'
+          : pick(['green', 'blue', 'purple'])) as HighlightColour,
       position: i,
       anchor: 'anchored',
       ...content,
@@ -136,7 +152,8 @@ function bruteForce(lib: Library, query: string, filters: LibraryFilters): strin
   const host = filters.site?.replace(/^www\./, '');
   const live = new Map(lib.articles.filter((a) => a.deletedAt === null).map((a) => [a.id, a]));
   const onSite = (id: string) => live.has(id) && (host === undefined || live.get(id)!.host === host);
-  const inRange = (r: { createdAt: number; deletedAt: number | null }) => r.deletedAt === null && r.createdAt >= from && r.createdAt < to;
+  const inRange = (r: { createdAt: number; deletedAt: number | null }) =>
+    r.deletedAt === null && r.createdAt >= from && r.createdAt < to;
   const bodies = new Map(lib.bodies.map((b) => [b.id, b]));
   const hits = [
     ...(kinds.has('highlight') ? lib.highlights : []).filter(
@@ -147,7 +164,9 @@ function bruteForce(lib: Library, query: string, filters: LibraryFilters): strin
         (filters.tag === undefined || h.tags.includes(filters.tag)) &&
         (filters.colour === undefined || h.colour === filters.colour),
     ),
-    ...(kinds.has('pageNote') ? lib.notes : []).filter((n) => inRange(n) && onSite(n.articleId) && matchesTerms(n.words, terms)),
+    ...(kinds.has('pageNote') ? lib.notes : []).filter(
+      (n) => inRange(n) && onSite(n.articleId) && matchesTerms(n.words, terms),
+    ),
     ...(kinds.has('article') ? lib.articles : []).filter(
       (a) =>
         inRange(a) &&
@@ -155,15 +174,33 @@ function bruteForce(lib: Library, query: string, filters: LibraryFilters): strin
         terms.every((t) => matchesTerms(a.words, [t]) || matchesTerms(bodies.get(a.id)?.words ?? [], [t])),
     ),
   ];
-  return hits.sort(newestFirst).slice(0, limit).map((r) => r.id);
+  return hits
+    .sort(newestFirst)
+    .slice(0, limit)
+    .map((r) => r.id);
 }
 
 function ids(hits: LibraryHit[]): string[] {
-  return hits.map((h) => (h.kind === 'highlight' ? h.highlight.id : h.kind === 'pageNote' ? h.pageNote.id : h.article.id));
+  return hits.map((h) =>
+    h.kind === 'highlight' ? h.highlight.id : h.kind === 'pageNote' ? h.pageNote.id : h.article.id,
+  );
 }
 
 // "quote" is also a tag (a highlight's tags are among its words); "w1" begins 37 filler words.
-const QUERIES = ['', 'common', 'middle', 'mid', 'midway middle', 'pairone pairtwo', 'rare', 'common middle', 'rare common', 'nothing', 'quote', 'w1'];
+const QUERIES = [
+  '',
+  'common',
+  'middle',
+  'mid',
+  'midway middle',
+  'pairone pairtwo',
+  'rare',
+  'common middle',
+  'rare common',
+  'nothing',
+  'quote',
+  'w1',
+];
 const FILTERS: LibraryFilters[] = [
   {},
   { colour: 'pink' },
@@ -191,14 +228,19 @@ describe.each([
     lib = await generate(untimed === 0 ? 1 : 2, untimed);
   });
 
-  test.each(FILTERS.map((f) => [JSON.stringify(f), f] as const))('every query gives the brute-force hits, filters %s', async (_, filters) => {
-    for (const query of QUERIES) {
-      for (const limit of [3, 25, 101]) {
-        const f = { ...filters, limit };
-        expect(ids(await searchLibrary(lib.db, query, f)), `${JSON.stringify(query)} ${JSON.stringify(f)}`).toEqual(bruteForce(lib, query, f));
+  test.each(FILTERS.map((f) => [JSON.stringify(f), f] as const))(
+    'every query gives the brute-force hits, filters %s',
+    async (_, filters) => {
+      for (const query of QUERIES) {
+        for (const limit of [3, 25, 101]) {
+          const f = { ...filters, limit };
+          expect(ids(await searchLibrary(lib.db, query, f)), `${JSON.stringify(query)} ${JSON.stringify(f)}`).toEqual(
+            bruteForce(lib, query, f),
+          );
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('what each plan reads, on 4,000 highlights', () => {
@@ -294,7 +336,10 @@ test('a word common long ago and rare lately is not walked to the end of time', 
   await addHighlightRows(db, rows);
   reads.records = 0;
   const hits = await searchLibrary(db, 'vintage', { limit: 25, kinds: ['highlight'] });
-  const expected = rows.filter((r) => r.quote.startsWith('vintage')).sort(newestFirst).slice(0, 25);
+  const expected = rows
+    .filter((r) => r.quote.startsWith('vintage'))
+    .sort(newestFirst)
+    .slice(0, 25);
   expect(hits.map((h) => (h.kind === 'highlight' ? h.highlight.quote : ''))).toEqual(expected.map((r) => r.quote));
   // The 20 from the last 2,000, then 5 from the rest: not 2,000 records walked.
   expect(reads.records).toBeLessThan(200);

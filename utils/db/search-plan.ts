@@ -221,7 +221,8 @@ class TableSearch<T extends SyncFields> {
     // Of a source's records, the share that meet the rest of the condition, taken to be
     // the share of sampled records that do: sources' conditions are about independent.
     const rest = (source: KeySource<T>) =>
-      (page.filter((r) => this.keep(r) && this.sources.every((s) => s === source || !s.test || s.test(r))).length + 1) / (page.length + 2);
+      (page.filter((r) => this.keep(r) && this.sources.every((s) => s === source || !s.test || s.test(r))).length + 1) /
+      (page.length + 2);
     const streamable = byHits.filter((s) => s.newest && s.test && rest(s) >= STREAM_RATE);
     for (const source of streamable) {
       if (await this.stream(source, hits.get(source)!, rest(source), sampledBelow)) return;
@@ -315,11 +316,18 @@ class TableSearch<T extends SyncFields> {
     if (!this.ordered) return false;
     for (let ids = first; ; ids = await source.newest!(count)) {
       if (ids === null) return false;
-      const more = await this.readNewest(ids, below, tally.read === 0 ? rate : Math.max(tally.passed / tally.read, 1 / 16));
+      const more = await this.readNewest(
+        ids,
+        below,
+        tally.read === 0 ? rate : Math.max(tally.passed / tally.read, 1 / 16),
+      );
       if (more.stopped || ids.length < count) return true; // done, or read them all
       tally.read += more.read;
       tally.passed += more.passed;
-      count += Math.max(count, Math.ceil((limit - this.found.size) / Math.max(tally.passed / Math.max(tally.read, 1), 1 / 16)));
+      count += Math.max(
+        count,
+        Math.ceil((limit - this.found.size) / Math.max(tally.passed / Math.max(tally.read, 1), 1 / 16)),
+      );
     }
   }
 
@@ -341,7 +349,10 @@ class TableSearch<T extends SyncFields> {
       tally.read += more.read;
       tally.passed += more.passed;
       if (this.found.size >= limit || rows.length < count) return true;
-      count += Math.max(count, Math.ceil((limit - this.found.size) / Math.max(tally.passed / Math.max(tally.read, 1), 1 / 16)));
+      count += Math.max(
+        count,
+        Math.ceil((limit - this.found.size) / Math.max(tally.passed / Math.max(tally.read, 1), 1 / 16)),
+      );
     }
   }
 
@@ -354,7 +365,8 @@ class TableSearch<T extends SyncFields> {
   private async walkOn(walk: Walk<T>, tally: Tally, expected?: number, walked?: T[]): Promise<boolean> {
     const { limit } = this.bounds;
     while (!walk.done && this.found.size < limit) {
-      if (expected !== undefined && tally.read >= 16 && tally.passed / tally.read < Math.min(expected, WALK_SHARE) / 2) return true;
+      if (expected !== undefined && tally.read >= 16 && tally.passed / tally.read < Math.min(expected, WALK_SHARE) / 2)
+        return true;
       const share = Math.max(observedShare(tally, expected ?? 1), 1 / 16);
       const size = Math.min(4096, Math.max(16, Math.ceil((1.1 * (limit - this.found.size)) / share)));
       const page = await walk.next(size);

@@ -19,7 +19,13 @@ test('a query is split the same way as the text it searches', () => {
 });
 
 test('a site pair names its host by a short hash, the same every time, and apart from other hosts', () => {
-  const hosts = ['medium.com', 'theguardian.com', 'engineering.example.co.uk', 'site0.example.com', 'site1.example.com'];
+  const hosts = [
+    'medium.com',
+    'theguardian.com',
+    'engineering.example.co.uk',
+    'site0.example.com',
+    'site1.example.com',
+  ];
   const keys = hosts.map(siteKey);
   expect(keys.every((k) => /^[0-9a-z]{1,7}$/.test(k))).toBe(true);
   expect(new Set(keys).size).toBe(hosts.length);

@@ -72,7 +72,11 @@ test('a highlight that arrives before its article (as a sync can bring them) is 
     savedAt: null,
     words: ['hives'],
   };
-  const highlight = storedHighlight(article.id, { quote: 'Queenless hives raise a new queen', createdAt: t + 1, position: 0 });
+  const highlight = storedHighlight(article.id, {
+    quote: 'Queenless hives raise a new queen',
+    createdAt: t + 1,
+    position: 0,
+  });
   // As sync writes a chunk: the record tables together.
   await db.transaction('rw', [db.articles, db.highlights], () => db.highlights.put(highlight));
   expect((await db.highlights.get(highlight.id))?.siteWords).toEqual([]);
@@ -114,7 +118,11 @@ test('two sites whose names hash alike share index ranges, never results', async
 test('a backup restored into a new database is found by word and site', async () => {
   const db = testDb();
   const article = await upsertArticle(db, { pageUrl: 'https://example.com/restore', title: 'Restore' });
-  await addHighlight(db, { articleId: article.id, selectors: selectorsFor('Backups are only as good as restores', 0), note: 'drill' });
+  await addHighlight(db, {
+    articleId: article.id,
+    selectors: selectorsFor('Backups are only as good as restores', 0),
+    note: 'drill',
+  });
   const text = serializeBackup(await createBackup(db, {}));
   expect(text).not.toContain('siteWords'); // derived: a file cannot plant it
 

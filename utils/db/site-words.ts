@@ -18,7 +18,15 @@
  * Only the pairs change: `updatedAt` and every other field stay as written, as a
  * derived field is not an edit for sync to send.
  */
-import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type {
+  DBCore,
+  DBCoreKeyRange,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
 import type { ArticleRecord, HighlightRecord } from './schema';
 import { siteWords } from './search-words';
 
@@ -79,9 +87,16 @@ function rewriteHighlightsOf(core: DBCore, trans: DBCoreTransaction, articles: A
   const changed: HighlightRecord[] = [];
   // One article after another: each read chained on the last keeps the zone (above).
   const from = (i: number): Promise<unknown> => {
-    if (i === articles.length) return changed.length > 0 ? highlights.mutate({ trans, type: 'put', values: changed }) : Promise.resolve();
+    if (i === articles.length)
+      return changed.length > 0 ? highlights.mutate({ trans, type: 'put', values: changed }) : Promise.resolve();
     const a = articles[i]!;
-    const range: DBCoreKeyRange = { type: 1 /* DBCoreRangeType.Equal */, lower: a.id, upper: a.id, lowerOpen: false, upperOpen: false };
+    const range: DBCoreKeyRange = {
+      type: 1 /* DBCoreRangeType.Equal */,
+      lower: a.id,
+      upper: a.id,
+      lowerOpen: false,
+      upperOpen: false,
+    };
     return highlights.query({ trans, values: true, query: { index: byArticle, range } }).then((found) => {
       for (const h of found.result as HighlightRecord[]) {
         const pairs = siteWordsOf(h, a.host);
@@ -104,6 +119,8 @@ function inScope(trans: DBCoreTransaction, table: string): boolean {
 
 function requireArticles(trans: DBCoreTransaction): void {
   if (!inScope(trans, 'articles')) {
-    throw new Error("Margin: a highlight must be written in a transaction that includes 'articles' (its site search words are read from its article)");
+    throw new Error(
+      "Margin: a highlight must be written in a transaction that includes 'articles' (its site search words are read from its article)",
+    );
   }
 }

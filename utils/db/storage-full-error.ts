@@ -23,7 +23,7 @@ export class StorageFullError extends Error {
   constructor(cause: unknown) {
     super(
       'Margin could not save: the browser has no more storage for it. Nothing from this change was saved. ' +
-        'Free some space (delete offline copies of articles, or clear other sites\' data) and try again.',
+        "Free some space (delete offline copies of articles, or clear other sites' data) and try again.",
       { cause },
     );
   }

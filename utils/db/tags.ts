@@ -17,7 +17,11 @@ import { writeTransaction } from './write-transaction';
  */
 export function normalizeTagName(name: string): string {
   // Every leading `#` and space, so that normalizing twice changes nothing ("##" was once "#", then "").
-  return name.replace(/^[\s#]+/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return name
+    .replace(/^[\s#]+/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 /** Tag names normalized, empty ones dropped, duplicates removed (first kept). */
@@ -45,7 +49,10 @@ export async function ensureTags(db: MarginDb, names: readonly string[]): Promis
 
 /** Live tags sorted by name; one per name even if two browsers each created it. */
 export async function listTags(db: MarginDb): Promise<TagRecord[]> {
-  const live = await db.tags.orderBy('name').filter((t) => t.deletedAt === null).toArray();
+  const live = await db.tags
+    .orderBy('name')
+    .filter((t) => t.deletedAt === null)
+    .toArray();
   // Same name from two browsers: keep the older row, as every browser will.
   const byName = new Map<string, TagRecord>();
   for (const tag of live) {
@@ -65,7 +72,11 @@ export async function setTagColour(db: MarginDb, name: string, colour: Highlight
   if (key === '') throw new TypeError('A tag needs a name');
   return writeTransaction(db, [db.tags], async () => {
     await ensureTags(db, [key]);
-    const rows = await db.tags.where('name').equals(key).filter((t) => t.deletedAt === null).sortBy('createdAt');
+    const rows = await db.tags
+      .where('name')
+      .equals(key)
+      .filter((t) => t.deletedAt === null)
+      .sortBy('createdAt');
     const updated = rows.map((t) => ({ ...t, colour, ...touchStamps(db, t) }));
     await db.tags.bulkPut(updated);
     const [kept] = updated; // ensureTags made sure there is one

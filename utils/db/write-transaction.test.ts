@@ -64,9 +64,16 @@ test('a failed re-save keeps the version saved before', async () => {
   const db = testDb();
   const fail = failingWrites(db);
   const before = await upsertArticle(db, { pageUrl: PAGE, title: 'Fearless concurrency' });
-  fail('articleBodies', () => new Dexie.AbortError('Transaction aborted', new DOMException('Quota', 'QuotaExceededError')));
+  fail(
+    'articleBodies',
+    () => new Dexie.AbortError('Transaction aborted', new DOMException('Quota', 'QuotaExceededError')),
+  );
   await expect(
-    upsertArticle(db, { pageUrl: PAGE, title: 'Fearless Concurrency (updated)', body: { html: '<p>x</p>', text: 'x' } }),
+    upsertArticle(db, {
+      pageUrl: PAGE,
+      title: 'Fearless Concurrency (updated)',
+      body: { html: '<p>x</p>', text: 'x' },
+    }),
   ).rejects.toBeInstanceOf(StorageFullError);
   fail(null);
   expect(await getArticle(db, before.id)).toEqual(before);
@@ -79,7 +86,9 @@ test('a write refused by a hook rolls back the whole transaction', async () => {
   db.highlights.hook('creating', () => {
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   });
-  const error = await addHighlight(db, { articleId, selectors: selectorsFor('data races', 10), tags: ['rust'] }).catch((e: unknown) => e);
+  const error = await addHighlight(db, { articleId, selectors: selectorsFor('data races', 10), tags: ['rust'] }).catch(
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(StorageFullError);
   expect((error as Error).message).toMatch(/no more storage.*Nothing from this change was saved/);
   expect(await listTags(db)).toEqual([]);

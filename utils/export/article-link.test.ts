@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { articleLink } from './article-link';
 
-const article = (pageUrl: string, canonicalUrl: string | null = null, url = pageUrl) => ({ pageUrl, canonicalUrl, url });
+const article = (pageUrl: string, canonicalUrl: string | null = null, url = pageUrl) => ({
+  pageUrl,
+  canonicalUrl,
+  url,
+});
 
 describe('articleLink', () => {
   it('gives the canonical link when it is trusted, as the page declared it', () => {
@@ -11,8 +15,12 @@ describe('articleLink', () => {
   });
 
   it('ignores a canonical link Margin does not trust (the site root, another site)', () => {
-    expect(articleLink(article('https://example.com/a/post', 'https://example.com/'))).toBe('https://example.com/a/post');
-    expect(articleLink(article('https://example.com/a/post', 'https://evil.test/a/post'))).toBe('https://example.com/a/post');
+    expect(articleLink(article('https://example.com/a/post', 'https://example.com/'))).toBe(
+      'https://example.com/a/post',
+    );
+    expect(articleLink(article('https://example.com/a/post', 'https://evil.test/a/post'))).toBe(
+      'https://example.com/a/post',
+    );
   });
 
   it('drops tracking parameters and scroll fragments, keeps meaningful parameters and hash routes', () => {

@@ -36,7 +36,9 @@ export function escapeLatex(text: string): string {
 export function bibtexName(name: CitationName): string {
   if ('literal' in name) return `{${escapeLatex(name.literal)}}`;
   const last = escapeLatex([name.particle, name.family].filter(Boolean).join(' '));
-  return [last, name.suffix && escapeLatex(name.suffix), name.given && escapeLatex(name.given)].filter(Boolean).join(', ');
+  return [last, name.suffix && escapeLatex(name.suffix), name.given && escapeLatex(name.given)]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** URLs are verbatim in biblatex; only what would unbalance the braces, or end the field, is escaped. */

@@ -6,14 +6,42 @@ describe('parseAuthors', () => {
     ['Steve Wade', [{ family: 'Wade', given: 'Steve' }]],
     ['By Steve Wade', [{ family: 'Wade', given: 'Steve' }]],
     ['Wade, Steve', [{ family: 'Wade', given: 'Steve' }]],
-    ['Jane Doe and John Smith', [{ family: 'Doe', given: 'Jane' }, { family: 'Smith', given: 'John' }]],
-    ['Jane Doe & John Smith', [{ family: 'Doe', given: 'Jane' }, { family: 'Smith', given: 'John' }]],
-    ['Jane Doe, John Smith', [{ family: 'Doe', given: 'Jane' }, { family: 'Smith', given: 'John' }]],
+    [
+      'Jane Doe and John Smith',
+      [
+        { family: 'Doe', given: 'Jane' },
+        { family: 'Smith', given: 'John' },
+      ],
+    ],
+    [
+      'Jane Doe & John Smith',
+      [
+        { family: 'Doe', given: 'Jane' },
+        { family: 'Smith', given: 'John' },
+      ],
+    ],
+    [
+      'Jane Doe, John Smith',
+      [
+        { family: 'Doe', given: 'Jane' },
+        { family: 'Smith', given: 'John' },
+      ],
+    ],
     [
       'Ann Lee, Bo Kim, and Cy Young',
-      [{ family: 'Lee', given: 'Ann' }, { family: 'Kim', given: 'Bo' }, { family: 'Young', given: 'Cy' }],
+      [
+        { family: 'Lee', given: 'Ann' },
+        { family: 'Kim', given: 'Bo' },
+        { family: 'Young', given: 'Cy' },
+      ],
     ],
-    ['Jane Doe; John Smith', [{ family: 'Doe', given: 'Jane' }, { family: 'Smith', given: 'John' }]],
+    [
+      'Jane Doe; John Smith',
+      [
+        { family: 'Doe', given: 'Jane' },
+        { family: 'Smith', given: 'John' },
+      ],
+    ],
     ['Mary Jane Watson', [{ family: 'Watson', given: 'Mary Jane' }]],
     ['J. R. R. Tolkien', [{ family: 'Tolkien', given: 'J. R. R.' }]],
     ['Ludwig van Beethoven', [{ family: 'Beethoven', given: 'Ludwig', particle: 'van' }]],

@@ -7,12 +7,34 @@
  */
 
 /** A person's name in parts, or a name to be used as written. */
-export type CitationName =
-  | { family: string; given?: string; particle?: string; suffix?: string }
-  | { literal: string };
+export type CitationName = { family: string; given?: string; particle?: string; suffix?: string } | { literal: string };
 
 // Lower-case words that belong to the family name ("van Gogh", "de la Cruz").
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'zu', 'af', 'av']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'du',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'zu',
+  'af',
+  'av',
+]);
 const SUFFIX = /^(?:jr|sr|ii|iii|iv|v)\.?$/i;
 // Words that make a byline an organisation, not a person.
 const ORGANISATION =
@@ -84,7 +106,11 @@ function parseName(raw: string): CitationName {
     suffix = words.pop();
   }
   const looksLikePerson =
-    words.length >= 2 && words.length <= 5 && words.every(isNameWord) && !ORGANISATION.test(name) && !/[\d@/]/.test(name);
+    words.length >= 2 &&
+    words.length <= 5 &&
+    words.every(isNameWord) &&
+    !ORGANISATION.test(name) &&
+    !/[\d@/]/.test(name);
   if (!looksLikePerson) return { literal: name };
   // The family name is the last word with any particles just before it ("Ludwig van Beethoven").
   let familyStart = words.length - 1;

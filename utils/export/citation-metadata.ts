@@ -33,13 +33,40 @@ export interface CitationOptions {
 }
 
 // Hosts that only serve blogs: a post there is a `post-weblog`, not a `webpage`.
-const BLOG_HOSTS = /(?:^|\.)(?:medium\.com|substack\.com|dev\.to|hashnode\.dev|blogspot\.com|wordpress\.com|ghost\.io|tumblr\.com|bearblog\.dev|write\.as|micro\.blog|mataroa\.blog)$/;
-const TITLE_STOPWORDS = new Set(['a', 'an', 'the', 'on', 'in', 'of', 'and', 'for', 'to', 'with', 'at', 'by', 'from', 'is', 'are', 'why', 'how', 'what', 'when', 'my', 'our', 'your']);
+const BLOG_HOSTS =
+  /(?:^|\.)(?:medium\.com|substack\.com|dev\.to|hashnode\.dev|blogspot\.com|wordpress\.com|ghost\.io|tumblr\.com|bearblog\.dev|write\.as|micro\.blog|mataroa\.blog)$/;
+const TITLE_STOPWORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'on',
+  'in',
+  'of',
+  'and',
+  'for',
+  'to',
+  'with',
+  'at',
+  'by',
+  'from',
+  'is',
+  'are',
+  'why',
+  'how',
+  'what',
+  'when',
+  'my',
+  'our',
+  'your',
+]);
 
 /** Letters of a name or word reduced to a–z and 0–9 ("Müller" → "muller", "Łukasz" → "lukasz"). */
 export function asciiKeyPart(text: string): string {
   return text
-    .replace(/[ßæœøłđþ]/gi, (ch) => ({ ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', þ: 'th' })[ch.toLowerCase()] ?? '')
+    .replace(
+      /[ßæœøłđþ]/gi,
+      (ch) => ({ ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', þ: 'th' })[ch.toLowerCase()] ?? '',
+    )
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

@@ -13,7 +13,13 @@ describe('citation keys', () => {
       exportArticle({ title: 'KubeCon Day Three', author: 'Steve Wade', published: '2024-03-22T10:00:00Z' }),
       exportArticle({ title: 'The Über Guide', author: 'José Müller-Lüdenscheidt', published: '2019' }),
       exportArticle({ title: 'No author, no date', author: null, site: 'Ars Technica', published: null }),
-      exportArticle({ title: '日本語のタイトル', author: '王小明', site: null, published: '2020-01', url: 'https://blog.example.jp/post' }),
+      exportArticle({
+        title: '日本語のタイトル',
+        author: '王小明',
+        site: null,
+        published: '2020-01',
+        url: 'https://blog.example.jp/post',
+      }),
     ]);
     expect(citations(data).map((c) => c.key)).toEqual([
       'wade2024kubecon',
@@ -41,7 +47,13 @@ describe('bibtex', () => {
 
   it('writes an entry without author or date, and several authors joined by "and"', () => {
     const data = exportData([
-      exportArticle({ title: 'R&D: 100% {braces}', author: null, site: null, published: null, url: 'https://e.x/a{b}' }),
+      exportArticle({
+        title: 'R&D: 100% {braces}',
+        author: null,
+        site: null,
+        published: null,
+        url: 'https://e.x/a{b}',
+      }),
       exportArticle({ title: 'Two', author: 'Jane Doe and Medium Staff' }),
     ]);
     expect(bibtex(data)).toBe(
@@ -73,7 +85,9 @@ describe('ris', () => {
     expect(risDate({ year: 2024 })).toBe('2024///');
     const text = ris(
       exportData([
-        exportArticle({ title: 'Line\nbreak', author: 'The Guardian Staff', published: '2024-03', lang: null }, [highlight({ tags: ['x'] })]),
+        exportArticle({ title: 'Line\nbreak', author: 'The Guardian Staff', published: '2024-03', lang: null }, [
+          highlight({ tags: ['x'] }),
+        ]),
         exportArticle({ title: 'No date', author: null, site: null, published: null, lang: null }),
       ]),
     );
@@ -106,18 +120,33 @@ describe('csl-json', () => {
     const items = cslItems(
       exportData([
         exportArticle({ title: 'A', url: 'https://someone.substack.com/p/a', author: 'Ludwig van Beethoven' }),
-        exportArticle({ title: 'B', url: 'https://www.theguardian.com/b', author: 'Guardian Staff', site: 'The Guardian', published: '2024' }),
+        exportArticle({
+          title: 'B',
+          url: 'https://www.theguardian.com/b',
+          author: 'Guardian Staff',
+          site: 'The Guardian',
+          published: '2024',
+        }),
         exportArticle({ title: 'C', author: null, site: null, published: null, lang: null }),
       ]),
     );
-    expect(items[0]).toMatchObject({ type: 'post-weblog', author: [{ family: 'Beethoven', given: 'Ludwig', 'non-dropping-particle': 'van' }] });
+    expect(items[0]).toMatchObject({
+      type: 'post-weblog',
+      author: [{ family: 'Beethoven', given: 'Ludwig', 'non-dropping-particle': 'van' }],
+    });
     expect(items[1]).toMatchObject({
       type: 'webpage',
       author: [{ literal: 'Guardian Staff' }],
       'container-title': 'The Guardian',
       issued: { 'date-parts': [[2024]] },
     });
-    expect(items[2]).toEqual({ id: 'examplec', type: 'webpage', title: 'C', accessed: { 'date-parts': [[2024, 5, 1]] }, URL: 'https://example.com/c' });
+    expect(items[2]).toEqual({
+      id: 'examplec',
+      type: 'webpage',
+      title: 'C',
+      accessed: { 'date-parts': [[2024, 5, 1]] },
+      URL: 'https://example.com/c',
+    });
   });
 
   it('is valid JSON whatever the strings hold', () => {

@@ -68,7 +68,12 @@ describe('collectExportData in chunks', () => {
     }
     const progress: [number, number][] = [];
     const chunked = await collectExportData(db, { onProgress: (d, t) => progress.push([d, t]), now: 1 });
-    expect(progress).toEqual([[0, 120], [50, 120], [100, 120], [120, 120]]);
+    expect(progress).toEqual([
+      [0, 120],
+      [50, 120],
+      [100, 120],
+      [120, 120],
+    ]);
     expect(chunked).toEqual(await collectExportData(db, { now: 1 }));
 
     const abort = new AbortController();

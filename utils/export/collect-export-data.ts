@@ -52,7 +52,10 @@ async function chosenArticles(db: MarginDb, ids: readonly string[] | undefined):
     const found = await Promise.all([...new Set(ids)].map((id) => getArticle(db, id)));
     return found.filter((a): a is ArticleRecord => a !== null);
   }
-  const live = await db.articles.orderBy('createdAt').filter((a) => a.deletedAt === null).toArray();
+  const live = await db.articles
+    .orderBy('createdAt')
+    .filter((a) => a.deletedAt === null)
+    .toArray();
   // createdAt ties (an import files many at once) fall back to the id: the same order every time.
   return live.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -66,7 +69,12 @@ async function collectArticle(db: MarginDb, article: ArticleRecord, withBody: bo
   return { article, body, highlights, pageNote };
 }
 
-async function collectInChunks(db: MarginDb, options: CollectOptions, exportedAt: number, withBodies: boolean): Promise<ExportData> {
+async function collectInChunks(
+  db: MarginDb,
+  options: CollectOptions,
+  exportedAt: number,
+  withBodies: boolean,
+): Promise<ExportData> {
   const tables = [db.articles, db.articleBodies, db.highlights, db.pageNotes, db.tags];
   const articles = await db.transaction('r', tables, () => chosenArticles(db, options.articleIds));
   const collected: ExportArticle[] = [];

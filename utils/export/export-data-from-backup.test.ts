@@ -14,8 +14,17 @@ test('live records only, read as the library reads them', () => {
         highlight(4, 1, { position: 0, deletedAt: 9 }),
         highlight(5, 2, { tags: ['Rust'] }),
       ],
-      pageNotes: [pageNote(1, 1, { createdAt: 9, text: 'newer' }), pageNote(2, 1, { createdAt: 3, text: 'older' }), pageNote(3, 2, { deletedAt: 1 })],
-      tags: [tag(1, 'web', { createdAt: 5 }), tag(2, 'rust', { createdAt: 9 }), tag(3, 'Rust', { createdAt: 1 }), tag(4, 'gone', { deletedAt: 2 })],
+      pageNotes: [
+        pageNote(1, 1, { createdAt: 9, text: 'newer' }),
+        pageNote(2, 1, { createdAt: 3, text: 'older' }),
+        pageNote(3, 2, { deletedAt: 1 }),
+      ],
+      tags: [
+        tag(1, 'web', { createdAt: 5 }),
+        tag(2, 'rust', { createdAt: 9 }),
+        tag(3, 'Rust', { createdAt: 1 }),
+        tag(4, 'gone', { deletedAt: 2 }),
+      ],
     }),
     12345,
   );
@@ -29,5 +38,8 @@ test('live records only, read as the library reads them', () => {
   expect(post2!.body).toBeNull();
   expect(post2!.pageNote).toBeNull();
   expect(post2!.highlights[0]!.tags).toEqual(['rust']);
-  expect(data.tags.map((t) => [t.name, t.id])).toEqual([['rust', tag(3, 'x').id], ['web', tag(1, 'x').id]]);
+  expect(data.tags.map((t) => [t.name, t.id])).toEqual([
+    ['rust', tag(3, 'x').id],
+    ['web', tag(1, 'x').id],
+  ]);
 });

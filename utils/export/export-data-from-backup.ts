@@ -7,7 +7,13 @@
  */
 import type { ExportArticle, ExportData } from '@/utils/export/export-data';
 import type { ArticleBodyRecord, HighlightRecord, PageNoteRecord, TagRecord } from '@/utils/db/schema';
-import { importedArticle, importedArticleBody, importedHighlight, importedPageNote, importedTag } from '@/utils/backup/stored-records';
+import {
+  importedArticle,
+  importedArticleBody,
+  importedHighlight,
+  importedPageNote,
+  importedTag,
+} from '@/utils/backup/stored-records';
 import { withDerivedFields } from '@/utils/db/derived-fields';
 import type { BackupRecords } from '../backup/backup-format';
 
@@ -16,16 +22,21 @@ import type { BackupRecords } from '../backup/backup-format';
  */
 export function exportDataFromBackup(records: BackupRecords, exportedAt: number): ExportData {
   const bodies = new Map<string, ArticleBodyRecord>();
-  for (const b of records.articleBodies) if (b.deletedAt === null) bodies.set(b.id, withDerivedFields('articleBodies', importedArticleBody(b)));
+  for (const b of records.articleBodies)
+    if (b.deletedAt === null) bodies.set(b.id, withDerivedFields('articleBodies', importedArticleBody(b)));
 
-  const highlights = groupBy(records.highlights.filter(isLive).map((h) => withDerivedFields('highlights', importedHighlight(h))), (h) => h.articleId);
+  const highlights = groupBy(
+    records.highlights.filter(isLive).map((h) => withDerivedFields('highlights', importedHighlight(h))),
+    (h) => h.articleId,
+  );
   for (const list of highlights.values()) list.sort(pageOrder);
 
   const notes = new Map<string, PageNoteRecord>();
   for (const n of records.pageNotes) {
     if (n.deletedAt !== null) continue;
     const seen = notes.get(n.articleId);
-    if (!seen || n.createdAt < seen.createdAt) notes.set(n.articleId, withDerivedFields('pageNotes', importedPageNote(n)));
+    if (!seen || n.createdAt < seen.createdAt)
+      notes.set(n.articleId, withDerivedFields('pageNotes', importedPageNote(n)));
   }
 
   const articles: ExportArticle[] = records.articles

@@ -69,7 +69,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `2024-03-21`, `2024-03` or `2024`. */
 export function isoDate(d: DateParts): string {
-  return [String(d.year).padStart(4, '0'), d.month && pad(d.month), d.month && d.day && pad(d.day)].filter(Boolean).join('-');
+  return [String(d.year).padStart(4, '0'), d.month && pad(d.month), d.month && d.day && pad(d.day)]
+    .filter(Boolean)
+    .join('-');
 }
 
 /** An instant as ISO 8601 in UTC (`2024-03-22T09:15:00.000Z`); '' for a time that is not one. */

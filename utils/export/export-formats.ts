@@ -47,12 +47,17 @@ const one = (filename: string, mime: string, content: string): ExportFile[] => [
  * not data. (A restorable backup is `utils/backup/`, not this.)
  */
 function jsonExport(data: ExportData): ExportFile[] {
-  const content = JSON.stringify(data, (key, value: unknown) => (key === 'words' || key === 'tagWords' || key === 'siteWords' ? undefined : value), 2);
+  const content = JSON.stringify(
+    data,
+    (key, value: unknown) => (key === 'words' || key === 'tagWords' || key === 'siteWords' ? undefined : value),
+    2,
+  );
   return one('margin-export.json', 'application/json', `${content}\n`);
 }
 
 export const EXPORT_FORMATS: Record<FormatName, ExportFormat> = {
-  markdown: (data, options) => markdownFiles(data, options).map((f) => ({ filename: f.name, content: f.content, mime: 'text/markdown' })),
+  markdown: (data, options) =>
+    markdownFiles(data, options).map((f) => ({ filename: f.name, content: f.content, mime: 'text/markdown' })),
   csv: (data) => one('margin-highlights.csv', 'text/csv', highlightsCsv(data)),
   w3c: (data) => one('margin-annotations.jsonld', 'application/ld+json', w3cAnnotationsJson(data)),
   bibtex: (data) => one('margin-articles.bib', 'application/x-bibtex', bibtex(data)),

@@ -21,8 +21,18 @@ describe('export selection from search hits', () => {
       exportedAt: 0,
       tags: [],
       articles: [
-        { article: article('a1'), body: null, pageNote: null, highlights: [highlight('h1', 'a1'), highlight('h2', 'a1')] },
-        { article: article('a2'), body: null, pageNote: null, highlights: [highlight('h8', 'a2'), highlight('h9', 'a2')] },
+        {
+          article: article('a1'),
+          body: null,
+          pageNote: null,
+          highlights: [highlight('h1', 'a1'), highlight('h2', 'a1')],
+        },
+        {
+          article: article('a2'),
+          body: null,
+          pageNote: null,
+          highlights: [highlight('h8', 'a2'), highlight('h9', 'a2')],
+        },
       ],
     };
     const narrowed = applySelection(data, selection);

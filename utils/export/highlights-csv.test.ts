@@ -48,7 +48,10 @@ describe('csvCell', () => {
 describe('highlightsCsv', () => {
   it('writes a BOM, a header and one CRLF-ended row per highlight, in article and page order', () => {
     const data = exportData([
-      exportArticle({ title: 'First', author: null }, [highlight({ quote: 'one', tags: ['a b', 'c'] }), highlight({ quote: 'two' })]),
+      exportArticle({ title: 'First', author: null }, [
+        highlight({ quote: 'one', tags: ['a b', 'c'] }),
+        highlight({ quote: 'two' }),
+      ]),
       exportArticle({ title: 'Second' }, [highlight({ quote: 'three', note: 'multi\nline, "quoted"' })]),
       exportArticle({ title: 'Nothing highlighted' }, []),
     ]);
@@ -57,7 +60,16 @@ describe('highlightsCsv', () => {
     const rows = parseCsv(csv.slice(1));
     expect(rows).toHaveLength(4);
     expect(rows.map((r) => r.length)).toEqual([8, 8, 8, 8]);
-    expect(rows[1]).toEqual(['one', '', 'yellow', 'a b, c', 'First', '', 'https://example.com/first', '2024-03-22T09:16:00.000Z']);
+    expect(rows[1]).toEqual([
+      'one',
+      '',
+      'yellow',
+      'a b, c',
+      'First',
+      '',
+      'https://example.com/first',
+      '2024-03-22T09:16:00.000Z',
+    ]);
     expect(rows[3]![1]).toBe('multi\nline, "quoted"');
   });
 

@@ -37,7 +37,16 @@ export function highlightsCsv(data: ExportData): string {
     const url = articleLink(article);
     for (const h of highlights) {
       out.push(
-        csvRow([h.quote, h.note, h.colour, h.tags.join(', '), article.title, article.author ?? '', url, isoInstant(h.createdAt)]),
+        csvRow([
+          h.quote,
+          h.note,
+          h.colour,
+          h.tags.join(', '),
+          article.title,
+          article.author ?? '',
+          url,
+          isoInstant(h.createdAt),
+        ]),
       );
     }
   }

@@ -6,7 +6,7 @@ describe('escapeMarkdown', () => {
   it.each([
     // Ordinary prose stays as it is.
     ['It’s where the heart of KubeCon truly beats.', 'It’s where the heart of KubeCon truly beats.'],
-    ['one-on-one, “hallway track,” don\'t', 'one-on-one, “hallway track,” don\'t'],
+    ["one-on-one, “hallway track,” don't", "one-on-one, “hallway track,” don't"],
     ['snake_case and CONSTANT_NAME', 'snake_case and CONSTANT_NAME'],
     ['C# and F#, 100% sure', 'C# and F#, 100% sure'],
     ['a - b + c = d', 'a - b + c = d'],

@@ -11,7 +11,9 @@ import { TemplateError } from './markdown-template';
 import { exportArticle, exportData, highlight } from '../../tests/support/test-export-data';
 
 // js-yaml comes with the toolchain (wxt → eslint); when present, frontmatter is read back by it.
-const jsYaml = (await import(/* @vite-ignore */ 'js-yaml' as string).catch(() => null)) as { load: (t: string) => unknown } | null;
+const jsYaml = (await import(/* @vite-ignore */ 'js-yaml' as string).catch(() => null)) as {
+  load: (t: string) => unknown;
+} | null;
 
 function frontmatter(markdown: string): string {
   return /^---\n([\s\S]*?)\n---\n/.exec(markdown)![1]!;
@@ -19,18 +21,39 @@ function frontmatter(markdown: string): string {
 
 describe('articleMarkdown (default template)', () => {
   it('writes frontmatter YAML reads back exactly, whatever the title and byline hold', () => {
-    const titles = ['Plain', 'Colon: here', '"Quoted"', '- dash', '#hash', 'yes', '2024-01-01', 'multi\nline', "it's", '[brackets]', 'שלום: עולם'];
+    const titles = [
+      'Plain',
+      'Colon: here',
+      '"Quoted"',
+      '- dash',
+      '#hash',
+      'yes',
+      '2024-01-01',
+      'multi\nline',
+      "it's",
+      '[brackets]',
+      'שלום: עולם',
+    ];
     for (const title of titles) {
-      const md = articleMarkdown(exportArticle({ title, author: `@${title}`, site: `${title}: site` }, [highlight({ tags: ['a b'] })]));
+      const md = articleMarkdown(
+        exportArticle({ title, author: `@${title}`, site: `${title}: site` }, [highlight({ tags: ['a b'] })]),
+      );
       if (jsYaml) {
-        expect(jsYaml.load(frontmatter(md))).toMatchObject({ title, author: `@${title}`, site: `${title}: site`, tags: ['a-b'] });
+        expect(jsYaml.load(frontmatter(md))).toMatchObject({
+          title,
+          author: `@${title}`,
+          site: `${title}: site`,
+          tags: ['a-b'],
+        });
       }
       expect(frontmatter(md).split('\n')[0]).toMatch(/^title: /);
     }
   });
 
   it('leaves out what is unknown: no author, site, published date or note', () => {
-    const md = articleMarkdown(exportArticle({ title: 'Bare', author: null, site: null, published: null }, [highlight({ quote: 'q' })]));
+    const md = articleMarkdown(
+      exportArticle({ title: 'Bare', author: null, site: null, published: null }, [highlight({ quote: 'q' })]),
+    );
     expect(md).toBe(
       [
         '---',
@@ -60,7 +83,9 @@ describe('articleMarkdown (default template)', () => {
 
   it('keeps a multi-line quote inside the block quote, and escapes what would format', () => {
     const md = articleMarkdown(
-      exportArticle({ title: 'T' }, [highlight({ quote: 'line one\n# line two *bold*', note: '- not a list\n#notatag' })]),
+      exportArticle({ title: 'T' }, [
+        highlight({ quote: 'line one\n# line two *bold*', note: '- not a list\n#notatag' }),
+      ]),
     );
     expect(md).toContain('> line one\n> \\# line two \\*bold\\* [↗](');
     expect(md).toContain('\n\n\\- not a list\n\\#notatag\n');
@@ -73,7 +98,9 @@ describe('articleMarkdown (default template)', () => {
         highlight({ quote: 'emoji 🙌🏽', note: 'ملاحظة 🎉', tags: ['عربي'] }),
       ]),
     );
-    expect(md).toContain('> نص مقتبس [↗](https://example.com/#:~:text=before-,%D9%86%D8%B5%20%D9%85%D9%82%D8%AA%D8%A8%D8%B3,-after)\n\n> emoji');
+    expect(md).toContain(
+      '> نص مقتبس [↗](https://example.com/#:~:text=before-,%D9%86%D8%B5%20%D9%85%D9%82%D8%AA%D8%A8%D8%B3,-after)\n\n> emoji',
+    );
     expect(md).toContain('ملاحظة 🎉\n\n#عربي\n');
     if (jsYaml) expect(jsYaml.load(frontmatter(md))).toMatchObject({ title: 'مقالة', author: 'أحمد', tags: ['عربي'] });
   });
@@ -92,10 +119,14 @@ describe('articleMarkdown (default template)', () => {
 });
 
 describe('custom templates', () => {
-  const article = exportArticle({ title: 'Closures' }, [highlight({ quote: 'q1', note: 'n1', tags: ['js'] }), highlight({ quote: 'q2' })]);
+  const article = exportArticle({ title: 'Closures' }, [
+    highlight({ quote: 'q1', note: 'n1', tags: ['js'] }),
+    highlight({ quote: 'q2' }),
+  ]);
 
   it('renders a user template with sections, conditionals and filters', () => {
-    const template = '{{title}} ({{highlightCount}})\n{{#highlights}}\n- {{quote}}{{#note}} — {{note}}{{/note}} {{hashtags}}\n{{/highlights}}\n';
+    const template =
+      '{{title}} ({{highlightCount}})\n{{#highlights}}\n- {{quote}}{{#note}} — {{note}}{{/note}} {{hashtags}}\n{{/highlights}}\n';
     expect(articleMarkdown(article, { template })).toBe('Closures (2)\n- q1 — n1 #js\n- q2 \n');
   });
 
@@ -120,7 +151,9 @@ describe('copy as Markdown', () => {
   const a = exportArticle({ title: 'T', author: null }, [highlight({ quote: 'q', note: '', tags: [] })], 'page note');
 
   it('copies one highlight with where it is from, without an author when there is none', () => {
-    expect(copyHighlightMarkdown(a, a.highlights[0]!)).toBe('> q\n>\n> — [T](https://example.com/t#:~:text=before-,q,-after)\n');
+    expect(copyHighlightMarkdown(a, a.highlights[0]!)).toBe(
+      '> q\n>\n> — [T](https://example.com/t#:~:text=before-,q,-after)\n',
+    );
   });
 
   it('copies an article without its frontmatter', () => {
@@ -133,7 +166,13 @@ describe('copy as Markdown', () => {
 
 describe('markdownFiles', () => {
   it('names files after titles, unique within the export', () => {
-    const files = markdownFiles(exportData([exportArticle({ title: 'Same' }), exportArticle({ title: 'same' }), exportArticle({ title: 'A/B: C?' })]));
+    const files = markdownFiles(
+      exportData([
+        exportArticle({ title: 'Same' }),
+        exportArticle({ title: 'same' }),
+        exportArticle({ title: 'A/B: C?' }),
+      ]),
+    );
     expect(files.map((f) => f.name)).toEqual(['Same.md', 'same (2).md', 'A-B - C.md']);
   });
 });

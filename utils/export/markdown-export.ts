@@ -67,7 +67,12 @@ export function copyHighlightMarkdown(
   return renderWithin(template, article, highlight, options);
 }
 
-function renderWithin(template: Template, article: ExportArticle, highlight: HighlightRecord, options: ViewOptions): string {
+function renderWithin(
+  template: Template,
+  article: ExportArticle,
+  highlight: HighlightRecord,
+  options: ViewOptions,
+): string {
   const outer = articleView({ ...article, highlights: [] }, options);
   const inner = highlightView(highlight, passageLinker(articleLink(article.article)), options);
   // The highlight's fields over the article's, as inside {{#highlights}}.
@@ -138,7 +143,15 @@ const SAMPLE_FULL: ExportArticle = {
   },
   body: null,
   highlights: [SAMPLE_HIGHLIGHT],
-  pageNote: { id: '00000000-0000-7000-8000-000000000003', createdAt: 0, updatedAt: 0, deletedAt: null, articleId: SAMPLE_HIGHLIGHT.articleId, text: 'note', words: [] },
+  pageNote: {
+    id: '00000000-0000-7000-8000-000000000003',
+    createdAt: 0,
+    updatedAt: 0,
+    deletedAt: null,
+    articleId: SAMPLE_HIGHLIGHT.articleId,
+    text: 'note',
+    words: [],
+  },
 };
 
 const SAMPLE_EMPTY: ExportArticle = {

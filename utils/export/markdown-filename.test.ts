@@ -3,7 +3,10 @@ import { markdownFilename, uniqueMarkdownFilenames } from './markdown-filename';
 
 describe('markdownFilename', () => {
   it.each([
-    ['KubeCon EU 2024: Day Two — Embracing the Hallway Track', 'KubeCon EU 2024 - Day Two — Embracing the Hallway Track.md'],
+    [
+      'KubeCon EU 2024: Day Two — Embracing the Hallway Track',
+      'KubeCon EU 2024 - Day Two — Embracing the Hallway Track.md',
+    ],
     ['Why/How: a\\b', 'Why-How - a-b.md'],
     ['What? *Really* "yes" <no> |x| #1 ^a [b]', "What Really 'yes' no -x- 1 a b.md"],
     ['...hidden', 'hidden.md'],

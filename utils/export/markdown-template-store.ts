@@ -16,7 +16,10 @@ const templatesItem = storage.defineItem<MarkdownTemplates>('local:markdownTempl
 
 export async function loadMarkdownTemplates(): Promise<MarkdownTemplates> {
   const v = await templatesItem.getValue();
-  return { article: typeof v?.article === 'string' ? v.article : '', highlight: typeof v?.highlight === 'string' ? v.highlight : '' };
+  return {
+    article: typeof v?.article === 'string' ? v.article : '',
+    highlight: typeof v?.highlight === 'string' ? v.highlight : '',
+  };
 }
 
 export async function saveMarkdownTemplates(templates: MarkdownTemplates): Promise<void> {
@@ -26,5 +29,8 @@ export async function saveMarkdownTemplates(templates: MarkdownTemplates): Promi
 /** The export options for the stored templates (defaults where empty). */
 export async function markdownOptions(): Promise<{ template?: string; highlightTemplate?: string }> {
   const t = await loadMarkdownTemplates();
-  return { ...(t.article.trim() && { template: t.article }), ...(t.highlight.trim() && { highlightTemplate: t.highlight }) };
+  return {
+    ...(t.article.trim() && { template: t.article }),
+    ...(t.highlight.trim() && { highlightTemplate: t.highlight }),
+  };
 }

@@ -16,11 +16,20 @@ function errorOf(fn: () => unknown): TemplateError {
 describe('fields', () => {
   it('writes text as Markdown, escaped; raw and trusted Markdown as they are', () => {
     const view = { title: '*Not* bold', link: new MarkdownText('https://e.x/a_(b)') };
-    expect(render('# {{title}} [x]({{link}}) {{title|raw}}', view)).toBe('# \\*Not\\* bold [x](https://e.x/a_(b)) *Not* bold');
+    expect(render('# {{title}} [x]({{link}}) {{title|raw}}', view)).toBe(
+      '# \\*Not\\* bold [x](https://e.x/a_(b)) *Not* bold',
+    );
   });
 
   it('writes YAML values: quoted when needed, dates plain, lists in flow style, empty as null', () => {
-    const view = { t: 'A: b', d: new TemplateDate('2024-03-21'), tags: ['a', 'b c'], none: null, n: 3, url: new MarkdownText('https://e.x/') };
+    const view = {
+      t: 'A: b',
+      d: new TemplateDate('2024-03-21'),
+      tags: ['a', 'b c'],
+      none: null,
+      n: 3,
+      url: new MarkdownText('https://e.x/'),
+    };
     expect(render('{{t|yaml}} {{d|yaml}} {{tags|yaml}} {{none|yaml}} {{n|yaml}} {{url|yaml}}', view)).toBe(
       '"A: b" 2024-03-21 [a, b c] null 3 https://e.x/',
     );
@@ -36,7 +45,9 @@ describe('fields', () => {
   });
 
   it('writes lists of text joined by commas, and nothing for empty values', () => {
-    expect(render('[{{tags}}] [{{none}}] [{{undef}}]', { tags: ['a', 'b'], none: null, undef: undefined })).toBe('[a, b] [] []');
+    expect(render('[{{tags}}] [{{none}}] [{{undef}}]', { tags: ['a', 'b'], none: null, undef: undefined })).toBe(
+      '[a, b] [] []',
+    );
   });
 });
 
@@ -48,9 +59,12 @@ describe('sections', () => {
   });
 
   it('show once for other non-empty values and skip empty ones (blank text, 0, false, [])', () => {
-    expect(render('{{#note}}N:{{.}}{{/note}}{{#blank}}B{{/blank}}{{#zero}}Z{{/zero}}{{#count}}C{{/count}}{{#yes}}Y{{/yes}}{{#no}}F{{/no}}{{#empty}}E{{/empty}}', view)).toBe(
-      'N:hiCY',
-    );
+    expect(
+      render(
+        '{{#note}}N:{{.}}{{/note}}{{#blank}}B{{/blank}}{{#zero}}Z{{/zero}}{{#count}}C{{/count}}{{#yes}}Y{{/yes}}{{#no}}F{{/no}}{{#empty}}E{{/empty}}',
+        view,
+      ),
+    ).toBe('N:hiCY');
   });
 
   it('inverted sections show only for empty values', () => {
@@ -90,7 +104,9 @@ describe('errors', () => {
 
   it('names an unknown field and the fields there are', () => {
     const error = errorOf(() => render('line\n  {{titel}}', { title: 'x', author: 'y' }));
-    expect(error.message).toBe('Template error at line 2, column 3: unknown field "titel"; fields here are title, author');
+    expect(error.message).toBe(
+      'Template error at line 2, column 3: unknown field "titel"; fields here are title, author',
+    );
   });
 
   it('does not reach into the prototype (constructor, __proto__, toString)', () => {
@@ -111,6 +127,8 @@ describe('errors', () => {
   });
 
   it('does not run anything: a template is text and lookups', () => {
-    expect(render('{{#items}}{{.}}{{/items}} ${1+1} <%= x %>', { items: ['<script>'] })).toBe('\\<script> ${1+1} <%= x %>');
+    expect(render('{{#items}}{{.}}{{/items}} ${1+1} <%= x %>', { items: ['<script>'] })).toBe(
+      '\\<script> ${1+1} <%= x %>',
+    );
   });
 });

@@ -111,7 +111,8 @@ function parse(source: string): Node[] {
     const end = source.indexOf('}}', start + 2);
     if (end === -1) fail(source, start, '"{{" is not closed with "}}"');
     const inner = source.slice(start + 2, end);
-    if (inner.startsWith('{')) fail(source, start, 'triple braces are not supported; write {{name|raw}} for unescaped text');
+    if (inner.startsWith('{'))
+      fail(source, start, 'triple braces are not supported; write {{name|raw}} for unescaped text');
     const sigil = inner[0] ?? '';
     let textEnd = start;
     let next = end + 2;
@@ -132,7 +133,13 @@ function parse(source: string): Node[] {
     if (sigil === '#' || sigil === '^') {
       checkName(source, start, body);
       if (open.length >= MAX_DEPTH) fail(source, start, `sections are nested more than ${MAX_DEPTH} deep`);
-      const node = { kind: 'section' as const, path: body.split('.'), inverted: sigil === '^', children: [], at: start };
+      const node = {
+        kind: 'section' as const,
+        path: body.split('.'),
+        inverted: sigil === '^',
+        children: [],
+        at: start,
+      };
       children().push(node);
       open.push({ node, name: body });
     } else if (sigil === '/') {
@@ -140,7 +147,11 @@ function parse(source: string): Node[] {
       if (!top) fail(source, start, `{{/${body}}} closes a section that was never opened`);
       if (top.name !== body) {
         const at = position(source, top.node.at);
-        fail(source, start, `{{/${body}}} does not match {{#${top.name}}} opened at line ${at.line}, column ${at.column}`);
+        fail(
+          source,
+          start,
+          `{{/${body}}} does not match {{#${top.name}}} opened at line ${at.line}, column ${at.column}`,
+        );
       }
     } else {
       const [name = '', filter, ...extra] = body.split('|').map((s) => s.trim());
@@ -149,7 +160,12 @@ function parse(source: string): Node[] {
       if (filter !== undefined && !(TEMPLATE_FILTERS as readonly string[]).includes(filter)) {
         fail(source, start, `unknown filter "${filter}"; filters are ${TEMPLATE_FILTERS.join(', ')}`);
       }
-      children().push({ kind: 'field', path: name === '.' ? ['.'] : name.split('.'), filter: (filter as Filter) ?? null, at: start });
+      children().push({
+        kind: 'field',
+        path: name === '.' ? ['.'] : name.split('.'),
+        filter: (filter as Filter) ?? null,
+        at: start,
+      });
     }
   }
   const unclosed = open.pop();
@@ -158,11 +174,18 @@ function parse(source: string): Node[] {
 }
 
 function checkName(source: string, at: number, name: string): void {
-  if (!NAME.test(name)) fail(source, at, `"${name}" is not a field name (letters, digits and _, groups joined by dots)`);
+  if (!NAME.test(name))
+    fail(source, at, `"${name}" is not a field name (letters, digits and _, groups joined by dots)`);
 }
 
 function isView(value: TemplateValue): value is TemplateView {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof MarkdownText) && !(value instanceof TemplateDate);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof MarkdownText) &&
+    !(value instanceof TemplateDate)
+  );
 }
 
 function lookup(stack: TemplateValue[], path: string[], at: number, source: string): TemplateValue {
@@ -240,11 +263,13 @@ function format(value: TemplateValue, filter: Filter | null, at: number, source:
       if (value === null || value === undefined) return 'null';
       if (typeof value === 'number' || typeof value === 'boolean') return String(value);
       if (value instanceof TemplateDate) return value.date;
-      if (Array.isArray(value)) return yamlFlowSequence((value as readonly TemplateValue[]).map((v) => plain(v, at, source)));
+      if (Array.isArray(value))
+        return yamlFlowSequence((value as readonly TemplateValue[]).map((v) => plain(v, at, source)));
       return yamlString(plain(value, at, source));
     case null:
       if (typeof value === 'string') return escapeMarkdown(value);
-      if (Array.isArray(value)) return (value as readonly TemplateValue[]).map((v) => format(v, null, at, source)).join(', ');
+      if (Array.isArray(value))
+        return (value as readonly TemplateValue[]).map((v) => format(v, null, at, source)).join(', ');
       return plain(value, at, source);
   }
 }

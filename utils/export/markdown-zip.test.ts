@@ -11,7 +11,9 @@ describe('markdownZip', () => {
       exportArticle({ title: 'über café ☕' }),
     ]);
     const files = unzipSync(markdownZip(data));
-    expect(Object.keys(files).sort()).toEqual(['Margin/', 'Margin/Closures - a guide.md', 'Margin/Über Café ☕.md', 'Margin/über café ☕ (2).md'].sort());
+    expect(Object.keys(files).sort()).toEqual(
+      ['Margin/', 'Margin/Closures - a guide.md', 'Margin/Über Café ☕.md', 'Margin/über café ☕ (2).md'].sort(),
+    );
     expect(strFromU8(files['Margin/Closures - a guide.md']!)).toContain('> q [↗](');
   });
 

@@ -4,7 +4,10 @@ import { ANNOTATION_CONTEXT, w3cAnnotationCollection, w3cAnnotationsJson } from 
 
 describe('w3cAnnotationCollection', () => {
   it('is one collection with one embedded page, counting every annotation', () => {
-    const data = exportData([exportArticle({ title: 'A' }, [highlight(), highlight()], 'note'), exportArticle({ title: 'B' }, [highlight()])]);
+    const data = exportData([
+      exportArticle({ title: 'A' }, [highlight(), highlight()], 'note'),
+      exportArticle({ title: 'B' }, [highlight()]),
+    ]);
     const c = w3cAnnotationCollection(data);
     expect(c).toMatchObject({ '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', total: 4 });
     expect(c.first.items).toHaveLength(4);

@@ -74,7 +74,8 @@ function pageNoteAnnotation(note: PageNoteRecord, source: string): W3cAnnotation
 
 function highlightAnnotation(h: HighlightRecord, source: string): W3cAnnotation {
   const body: W3cTextualBody[] = [];
-  if (h.note.trim() !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: h.note, format: 'text/plain' });
+  if (h.note.trim() !== '')
+    body.push({ type: 'TextualBody', purpose: 'commenting', value: h.note, format: 'text/plain' });
   for (const tag of h.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
   const styleClass = colourClass(h.colour);
   return {
@@ -85,7 +86,10 @@ function highlightAnnotation(h: HighlightRecord, source: string): W3cAnnotation 
     modified: isoInstant(h.updatedAt),
     ...(body.length > 0 && { body }),
     target: { source, selector: exportedSelectors(h.selectors), styleClass },
-    stylesheet: { type: 'CssStylesheet', value: `.${styleClass} { background-color: ${HIGHLIGHT_BACKGROUNDS[h.colour]} }` },
+    stylesheet: {
+      type: 'CssStylesheet',
+      value: `.${styleClass} { background-color: ${HIGHLIGHT_BACKGROUNDS[h.colour]} }`,
+    },
   };
 }
 

@@ -3,9 +3,9 @@ import { isPlainSafe, yamlFlowSequence, yamlQuoted, yamlString } from './yaml-sc
 
 // js-yaml comes with the toolchain (wxt → eslint), not as our dependency: when it is
 // there, every case is also read back by a real parser.
-const jsYaml = await import(/* @vite-ignore */ 'js-yaml' as string).catch(() => null) as
-  | { load: (text: string) => unknown }
-  | null;
+const jsYaml = (await import(/* @vite-ignore */ 'js-yaml' as string).catch(() => null)) as {
+  load: (text: string) => unknown;
+} | null;
 
 describe('yamlString', () => {
   it('is checked against js-yaml when the toolchain has it', () => {
@@ -16,7 +16,10 @@ describe('yamlString', () => {
     ['Steve Wade', 'Steve Wade'],
     ['Medium', 'Medium'],
     ['https://medium.com/@stevewade/post-3f9c', 'https://medium.com/@stevewade/post-3f9c'],
-    ['KubeCon EU 2024: Day Two — Embracing the Hallway Track', '"KubeCon EU 2024: Day Two — Embracing the Hallway Track"'],
+    [
+      'KubeCon EU 2024: Day Two — Embracing the Hallway Track',
+      '"KubeCon EU 2024: Day Two — Embracing the Hallway Track"',
+    ],
     ['ends with colon:', '"ends with colon:"'],
     ['a #comment', '"a #comment"'],
     ['C# in depth', 'C# in depth'],

@@ -61,10 +61,17 @@ function printedDate(doc: Document, context: DateContext): string | null {
  * The article's publication date in ISO 8601, or null.
  * @param jsonLd - the article JSON-LD node (see findArticleJsonLd), if any.
  */
-export function findArticleDate(doc: Document, jsonLd: JsonLdNode | null, meta: MetaTags, context: DateContext): string | null {
+export function findArticleDate(
+  doc: Document,
+  jsonLd: JsonLdNode | null,
+  meta: MetaTags,
+  context: DateContext,
+): string | null {
   const declared = declaredDate(jsonLd, meta);
   if (declared) return declared;
   const { layout, anchor, main } = context;
-  const times = layout.elements.filter((t) => t.tagName === 'TIME' && t.hasAttribute('datetime')).filter((t) => (main?.contains(t) || nearAnchor(layout, t, anchor, 1500)) && belongsToStory(t, anchor, main));
+  const times = layout.elements
+    .filter((t) => t.tagName === 'TIME' && t.hasAttribute('datetime'))
+    .filter((t) => (main?.contains(t) || nearAnchor(layout, t, anchor, 1500)) && belongsToStory(t, anchor, main));
   return timeElementDate(times) ?? printedDate(doc, context);
 }

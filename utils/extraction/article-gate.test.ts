@@ -18,23 +18,33 @@ describe('article gate', () => {
   });
 
   it('refuses search results: many headline links, each with a line of snippet', () => {
-    const results = Array.from({ length: 10 }, (_, i) =>
-      `<li><h3><a href="/result/${i}">Lighthouse keepers of the northern cape, part ${i}</a></h3><p>…keepers who worked there still meet every summer…</p></li>`).join('');
+    const results = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `<li><h3><a href="/result/${i}">Lighthouse keepers of the northern cape, part ${i}</a></h3><p>…keepers who worked there still meet every summer…</p></li>`,
+    ).join('');
     expect(extract(bare(`<main><h1>Search: keepers</h1><ol class="results">${results}</ol></main>`))).toBeNull();
   });
 
   it('refuses a link hub: a page that is a list of links', () => {
-    const links = Array.from({ length: 30 }, (_, i) => `<li><a href="/topic/${i}">Topic number ${i} in the archive</a></li>`).join('');
+    const links = Array.from(
+      { length: 30 },
+      (_, i) => `<li><a href="/topic/${i}">Topic number ${i} in the archive</a></li>`,
+    ).join('');
     expect(extract(bare(`<main><h1>Archive</h1><ul>${links}</ul></main>`, 'Archive'))).toBeNull();
   });
 
   it('refuses an app shell: no paragraph of prose', () => {
-    const shell = '<div id="root"><div class="spinner">Loading…</div></div><noscript>You need to enable JavaScript to run this app.</noscript>';
+    const shell =
+      '<div id="root"><div class="spinner">Loading…</div></div><noscript>You need to enable JavaScript to run this app.</noscript>';
     expect(extract(bare(shell, 'App'))).toBeNull();
   });
 
   it('refuses a grid of short labels, however many', () => {
-    const tiles = Array.from({ length: 40 }, (_, i) => `<div class="tile"><img src="/p/${i}.jpg" alt=""><span>Photo ${i} · 2 days ago</span></div>`).join('');
+    const tiles = Array.from(
+      { length: 40 },
+      (_, i) => `<div class="tile"><img src="/p/${i}.jpg" alt=""><span>Photo ${i} · 2 days ago</span></div>`,
+    ).join('');
     expect(extract(bare(`<main>${tiles}</main>`, 'Gallery'))).toBeNull();
   });
 });

@@ -8,7 +8,21 @@ import { cleanByline } from './byline';
 import { PROSE, extract, proseHtml } from '../../tests/support/test-pages';
 
 /** A page with a site header before the article and `extra` after it. */
-function blogPage({ title, head = '', header = '', article, after = '', url }: { title: string; head?: string; header?: string; article: string; after?: string; url?: string }) {
+function blogPage({
+  title,
+  head = '',
+  header = '',
+  article,
+  after = '',
+  url,
+}: {
+  title: string;
+  head?: string;
+  header?: string;
+  article: string;
+  after?: string;
+  url?: string;
+}) {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>
   <header class="site-header">${header}<nav><a href="/archive">Archive</a> <a href="/about">About</a></nav></header>
   <main><article>${article}</article>${after}</main>
@@ -93,12 +107,27 @@ describe('byline', () => {
   });
 
   it.each([
-    ['a "By" label and a read time in separate elements', '<p class="byline">By<a href="/authors/natasha">Natasha Daly</a><span>• 8 min read</span></p>', 'Natasha Daly'],
-    ['a follow button and a date', '<div class="author"><a href="/@jakob">Jakob Ulbrich</a><button>Follow</button><span>Aug 8, 2016</span><span>·</span><span>7 min read</span></div>', 'Jakob Ulbrich'],
-    ['a link to the author\'s social profile', '<div class="byline"><a href="/people/rebecca">Rebecca Hersher</a> <a href="https://twitter.com/rhersher">Twitter</a></div>', 'Rebecca Hersher'],
+    [
+      'a "By" label and a read time in separate elements',
+      '<p class="byline">By<a href="/authors/natasha">Natasha Daly</a><span>• 8 min read</span></p>',
+      'Natasha Daly',
+    ],
+    [
+      'a follow button and a date',
+      '<div class="author"><a href="/@jakob">Jakob Ulbrich</a><button>Follow</button><span>Aug 8, 2016</span><span>·</span><span>7 min read</span></div>',
+      'Jakob Ulbrich',
+    ],
+    [
+      "a link to the author's social profile",
+      '<div class="byline"><a href="/people/rebecca">Rebecca Hersher</a> <a href="https://twitter.com/rhersher">Twitter</a></div>',
+      'Rebecca Hersher',
+    ],
     ['a date before the name', '<p class="byline">18/03/2019 | André Mindermann</p>', 'André Mindermann'],
   ])('reads names only from %s', (_, byline, expected) => {
-    const article = blogPage({ title: 'The last lighthouse keepers', article: `<h1>The last lighthouse keepers</h1>${byline}${proseHtml()}` })!;
+    const article = blogPage({
+      title: 'The last lighthouse keepers',
+      article: `<h1>The last lighthouse keepers</h1>${byline}${proseHtml()}`,
+    })!;
     expect(article.byline).toBe(expected);
     expect(article.text).toContain(PROSE[0]);
   });
@@ -107,15 +136,24 @@ describe('byline', () => {
     const after = `<section><h2>More stories</h2>
       <article><h3><a href="/other">Another story</a></h3><p class="byline">By John Other</p></article>
       <article><h3><a href="/third">A third story</a></h3><p class="byline">By Jane Third</p></article></section>`;
-    const article = blogPage({ title: 'The last lighthouse keepers', article: `<h1>The last lighthouse keepers</h1>${proseHtml()}`, after })!;
+    const article = blogPage({
+      title: 'The last lighthouse keepers',
+      article: `<h1>The last lighthouse keepers</h1>${proseHtml()}`,
+      after,
+    })!;
     expect(article.byline).toBeNull();
   });
 
   it('never takes the byline of a teaser card after the article', () => {
-    const teaser = 'A long teaser about another story, which has its own author and its own date, and nothing to do with lighthouses at all.';
+    const teaser =
+      'A long teaser about another story, which has its own author and its own date, and nothing to do with lighthouses at all.';
     const after = `<div class="grid"><div class="card"><h3><a href="/other">Another story</a></h3><span class="author">John Other</span><p>${teaser}</p></div>
       <div class="card"><h3><a href="/third">A third story</a></h3><span class="author">Jane Third</span><p>${teaser}</p></div></div>`;
-    const article = blogPage({ title: 'The last lighthouse keepers', article: `<h1>The last lighthouse keepers</h1>${proseHtml()}`, after })!;
+    const article = blogPage({
+      title: 'The last lighthouse keepers',
+      article: `<h1>The last lighthouse keepers</h1>${proseHtml()}`,
+      after,
+    })!;
     expect(article.byline).toBeNull();
   });
 
@@ -123,14 +161,21 @@ describe('byline', () => {
     const head = `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
       {"@type":"Article","headline":"The last lighthouse keepers","author":{"@id":"https://example.com/#/person/1"}},
       {"@type":"Person","@id":"https://example.com/#/person/1","name":"Ann Keeper"}]}</script>`;
-    const article = blogPage({ title: 'The last lighthouse keepers', head, article: `<h1>The last lighthouse keepers</h1>${proseHtml()}` })!;
+    const article = blogPage({
+      title: 'The last lighthouse keepers',
+      head,
+      article: `<h1>The last lighthouse keepers</h1>${proseHtml()}`,
+    })!;
     expect(article.byline).toBe('Ann Keeper');
   });
 });
 
 describe('published date', () => {
   it('reads a numeric date printed beside the byline', () => {
-    const article = blogPage({ title: 'The last lighthouse keepers', article: `<h1>The last lighthouse keepers</h1><p class="post-meta"><span>18.03.2019</span> | <span class="author">André Mindermann</span></p>${proseHtml()}` })!;
+    const article = blogPage({
+      title: 'The last lighthouse keepers',
+      article: `<h1>The last lighthouse keepers</h1><p class="post-meta"><span>18.03.2019</span> | <span class="author">André Mindermann</span></p>${proseHtml()}`,
+    })!;
     expect(article.published).toBe('2019-03-18');
   });
 
@@ -149,12 +194,18 @@ describe('published date', () => {
 
   it('ignores the dates of comments nested in the article', () => {
     const comments = `<section class="comments"><article><p><time datetime="2021-06-01">1 June 2021</time> Reader wrote:</p><p>${PROSE[1]}</p></article></section>`;
-    const article = blogPage({ title: 'The last lighthouse keepers', article: `<h1>The last lighthouse keepers</h1>${proseHtml()}${comments}` })!;
+    const article = blogPage({
+      title: 'The last lighthouse keepers',
+      article: `<h1>The last lighthouse keepers</h1>${proseHtml()}${comments}`,
+    })!;
     expect(article.published).toBeNull();
   });
 
   it('ignores a date printed inside the prose (guard: passes before and after)', () => {
-    const article = blogPage({ title: 'The last lighthouse keepers', article: `<h1>The last lighthouse keepers</h1><p>On 18 March 2019 the last keeper left the lighthouse on the northern cape, and the light has turned without anyone since.</p>${proseHtml()}` })!;
+    const article = blogPage({
+      title: 'The last lighthouse keepers',
+      article: `<h1>The last lighthouse keepers</h1><p>On 18 March 2019 the last keeper left the lighthouse on the northern cape, and the light has turned without anyone since.</p>${proseHtml()}`,
+    })!;
     expect(article.published).toBeNull();
   });
 });

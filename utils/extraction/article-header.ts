@@ -70,7 +70,14 @@ function jsonLdByline(jsonLd: JsonLdNode | null, nodes: readonly JsonLdNode[], s
  * Reads the entry's header from the untouched page.
  * @param nodes - every JSON-LD node of the page; `jsonLd` is its article node.
  */
-export function readArticleHeader(doc: Document, baseUrl: string, nodes: readonly JsonLdNode[], jsonLd: JsonLdNode | null, meta: MetaTags, lang: string | null): ArticleHeader {
+export function readArticleHeader(
+  doc: Document,
+  baseUrl: string,
+  nodes: readonly JsonLdNode[],
+  jsonLd: JsonLdNode | null,
+  meta: MetaTags,
+  lang: string | null,
+): ArticleHeader {
   const layout = readPageLayout(doc);
   let host = '';
   try {
@@ -79,24 +86,51 @@ export function readArticleHeader(doc: Document, baseUrl: string, nodes: readonl
     // A page without an address has no host to compare with.
   }
   const site: SiteEvidence = {
-    names: [...jsonLdSiteNames(nodes, jsonLd), firstMeta(meta, ['og:site_name']), firstMeta(meta, ['application-name']), firstMeta(meta, ['apple-mobile-web-app-title']), ...homeLinkTexts(layout.elements, baseUrl)]
-      .filter((n): n is string => !!n && n.trim().length > 1),
+    names: [
+      ...jsonLdSiteNames(nodes, jsonLd),
+      firstMeta(meta, ['og:site_name']),
+      firstMeta(meta, ['application-name']),
+      firstMeta(meta, ['apple-mobile-web-app-title']),
+      ...homeLinkTexts(layout.elements, baseUrl),
+    ].filter((n): n is string => !!n && n.trim().length > 1),
     host,
   };
-  const chosen = chooseTitle({
-    readability: null,
-    jsonLd: jsonLdText(jsonLd?.['headline']) ?? jsonLdText(jsonLd?.['name']),
-    openGraph: firstMeta(meta, ['dc:title', 'dc.title', 'dcterm:title', 'og:title', 'title', 'twitter:title', 'parsely-title']),
-    document: doc.title,
-  }, site, layout);
+  const chosen = chooseTitle(
+    {
+      readability: null,
+      jsonLd: jsonLdText(jsonLd?.['headline']) ?? jsonLdText(jsonLd?.['name']),
+      openGraph: firstMeta(meta, [
+        'dc:title',
+        'dc.title',
+        'dcterm:title',
+        'og:title',
+        'title',
+        'twitter:title',
+        'parsely-title',
+      ]),
+      document: doc.title,
+    },
+    site,
+    layout,
+  );
   const anchor = chosen.heading ?? layout.bodyStart;
   const main = closestTag(chosen.heading, ARTICLE) ?? closestTag(layout.bodyStart, ARTICLE) ?? articleOf(anchor);
   const dom = anchor ? findDomByline(doc, layout, anchor, main) : null;
   // The page's own statements about this page first (they cannot be a related story's), as Readability orders them.
-  const metaAuthor = firstMeta(meta, ['dc:creator', 'dc.creator', 'dcterm:creator', 'dcterms.creator', 'author', 'parsely-author', 'sailthru.author'])
-    ?? (/^https?:/i.test(meta.get('article:author') ?? 'http:') ? null : meta.get('article:author')!);
+  const metaAuthor =
+    firstMeta(meta, [
+      'dc:creator',
+      'dc.creator',
+      'dcterm:creator',
+      'dcterms.creator',
+      'author',
+      'parsely-author',
+      'sailthru.author',
+    ]) ?? (/^https?:/i.test(meta.get('article:author') ?? 'http:') ? null : meta.get('article:author')!);
   const declared = [metaAuthor].map((a) => cleanByline(a)).find((a) => a && !isSiteName(a, site)) ?? null;
   const byline = jsonLdByline(jsonLd, nodes, site) ?? declared ?? dom?.names ?? null;
-  const published = anchor ? findArticleDate(doc, jsonLd, meta, { layout, anchor, main, byline: dom?.element ?? null, lang }) : findPublishedDate(doc, jsonLd, meta);
+  const published = anchor
+    ? findArticleDate(doc, jsonLd, meta, { layout, anchor, main, byline: dom?.element ?? null, lang })
+    : findPublishedDate(doc, jsonLd, meta);
   return { title: chosen.title, byline, published };
 }

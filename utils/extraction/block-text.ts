@@ -7,7 +7,23 @@
 import { BLOCK_TAGS, isElement, isText } from './dom-helpers';
 
 /** Blocks followed by a blank line rather than a single newline. */
-const PARAGRAPH_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'TABLE', 'UL', 'OL', 'DL', 'HR']);
+const PARAGRAPH_TAGS = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGURE',
+  'TABLE',
+  'UL',
+  'OL',
+  'DL',
+  'HR',
+]);
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
 /**

@@ -12,7 +12,8 @@ export function cleanByline(value: string | null | undefined): string | null {
   return cleanNames(value, withoutDates);
 }
 
-const SOCIAL_HOST = /(?:^|\.)(?:twitter\.com|x\.com|facebook\.com|linkedin\.com|instagram\.com|threads\.net|bsky\.app|youtube\.com|tiktok\.com|xing\.com|pinterest\.com|reddit\.com|github\.com|t\.me|wa\.me)$/i;
+const SOCIAL_HOST =
+  /(?:^|\.)(?:twitter\.com|x\.com|facebook\.com|linkedin\.com|instagram\.com|threads\.net|bsky\.app|youtube\.com|tiktok\.com|xing\.com|pinterest\.com|reddit\.com|github\.com|t\.me|wa\.me)$/i;
 
 /** True when `a` links to a social network profile or an e-mail address. */
 function isSocialLink(a: Element): boolean {
@@ -35,15 +36,24 @@ const SKIPPED = /^(?:BUTTON|TIME|SVG|SCRIPT|STYLE|IMG|NOSCRIPT|SELECT|INPUT)$/;
  */
 export function bylineText(el: Element): string {
   if (el.tagName === 'META') return el.getAttribute('content') ?? '';
-  const marked = [...(el.matches('[itemprop~="name"], a[rel~="author"]') ? [el] : []), ...el.querySelectorAll('[itemprop~="name"], a[rel~="author"]')];
-  if (marked.length > 0) return marked.map((m) => (m.tagName === 'META' ? m.getAttribute('content') ?? '' : m.textContent ?? '')).join(' | ');
+  const marked = [
+    ...(el.matches('[itemprop~="name"], a[rel~="author"]') ? [el] : []),
+    ...el.querySelectorAll('[itemprop~="name"], a[rel~="author"]'),
+  ];
+  if (marked.length > 0)
+    return marked
+      .map((m) => (m.tagName === 'META' ? (m.getAttribute('content') ?? '') : (m.textContent ?? '')))
+      .join(' | ');
   let out = '';
   const visit = (node: Element): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const piece = child.nodeValue ?? '';
         // Adjacent pieces from different elements with no space between them were glued by markup.
-        out += out && piece && !/\s$/.test(out) && !/^\s/.test(piece) && child.previousSibling?.nodeType === 1 ? ` | ${piece}` : piece;
+        out +=
+          out && piece && !/\s$/.test(out) && !/^\s/.test(piece) && child.previousSibling?.nodeType === 1
+            ? ` | ${piece}`
+            : piece;
       } else if (child.nodeType === 1) {
         const element = child as Element;
         if (SKIPPED.test(element.tagName.toUpperCase()) || element.getAttribute('role') === 'button') continue;
@@ -51,7 +61,8 @@ export function bylineText(el: Element): string {
         const before = out.length;
         visit(element);
         // Text inside an element glued to text after it: mark the boundary.
-        if (out.length > before && element.nextSibling && !/^\s/.test(element.nextSibling.textContent ?? ' ')) out += ' | ';
+        if (out.length > before && element.nextSibling && !/^\s/.test(element.nextSibling.textContent ?? ' '))
+          out += ' | ';
       }
     }
   };
@@ -81,7 +92,12 @@ export interface DomByline {
  * paragraph) and sits near its header or inside its `<article>`; never one
  * of a related story, a comment or a sidebar.
  */
-export function findDomByline(doc: Document, layout: PageLayout, anchor: Element | null, main: Element | null): DomByline | null {
+export function findDomByline(
+  doc: Document,
+  layout: PageLayout,
+  anchor: Element | null,
+  main: Element | null,
+): DomByline | null {
   if (!anchor || !doc.body) return null;
   // One walk with a regex test: jsdom's case-insensitive attribute selectors are slow on big pages.
   const [mainStart, mainEnd] = subtreeRange(layout, main);

@@ -5,8 +5,17 @@
  * length so that real paragraphs cannot match it.
  */
 import {
-  BIO_CUES, CHROME_LINE, COOKIE_NOTICE, COPYRIGHT, CREDIT_LINE, DATELINE_WORDS, NEWSLETTER_ACTION, NEWSLETTER_OBJECT,
-  READING_TIME_LINE, RELATED_LEAD, SOCIAL_NETWORK,
+  BIO_CUES,
+  CHROME_LINE,
+  COOKIE_NOTICE,
+  COPYRIGHT,
+  CREDIT_LINE,
+  DATELINE_WORDS,
+  NEWSLETTER_ACTION,
+  NEWSLETTER_OBJECT,
+  READING_TIME_LINE,
+  RELATED_LEAD,
+  SOCIAL_NETWORK,
 } from './chrome-patterns';
 import { byTag, linkDensity, normalizedText } from './dom-helpers';
 
@@ -21,24 +30,42 @@ export interface LineContext {
 }
 
 /** Words of `text`, split on spaces and the punctuation datelines use. */
-export const words = (text: string): string[] => text.split(/[\s,|•·/–—(){}[\]"“”]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+export const words = (text: string): string[] =>
+  text.split(/[\s,|•·/–—(){}[\]"“”]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
 
-const normalizedKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalizedKey = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 function isUpperCaseHeadline(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return words(text).length >= 3 && letters.length >= 12 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return (
+    words(text).length >= 3 &&
+    letters.length >= 12 &&
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase()
+  );
 }
 
 /** "By Jane Doe · Updated 10:41 AM EST, Nov. 19, 2019" and similar metadata lines. */
 export function isDateline(text: string, byline: string | null): boolean {
   if (text.length > 160) return false;
   let rest = text;
-  if (byline) for (const name of byline.split(/\s*(?:,|\band\b|&)\s*/)) if (name.length > 2) rest = rest.split(name).join(' ');
+  if (byline)
+    for (const name of byline.split(/\s*(?:,|\band\b|&)\s*/)) if (name.length > 2) rest = rest.split(name).join(' ');
   // "By Jane Doe and John Roe" when the byline is not known: names are capitalised words.
-  const byNames = /^[Bb]y\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}(?:(?:,|and|&)\s*(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})*/u.exec(rest);
+  const byNames = /^[Bb]y\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}(?:(?:,|and|&)\s*(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})*/u.exec(
+    rest,
+  );
   if (byNames) rest = rest.slice(byNames[0].length);
-  const tokens = words(rest.replace(/[.:;]+(?=\s|$)/g, ' ').replace(/\d{1,2}[:.]\d{2}(?::\d{2})?/g, ' 0 ').replace(/\d+(?:\.\d+)+/g, ' 0 '));
+  const tokens = words(
+    rest
+      .replace(/[.:;]+(?=\s|$)/g, ' ')
+      .replace(/\d{1,2}[:.]\d{2}(?::\d{2})?/g, ' 0 ')
+      .replace(/\d+(?:\.\d+)+/g, ' 0 '),
+  );
   if (tokens.length === 0) return rest !== text; // only the byline itself
   const dateLike = tokens.some((t) => /\d|ago|updated?|published|posted/i.test(t));
   return dateLike && tokens.every((t) => DATELINE_WORDS.test(t));
@@ -49,7 +76,10 @@ function isAuthorBio(el: Element, text: string, byline: string | null): boolean 
   if (text.length > 500 || !BIO_CUES.test(text)) return false;
   if (/^(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:is|was|has been)\s+(?:a|an|the|currently)\b/u.test(text)) return true;
   if (byline && text.startsWith(byline.split(/\s*(?:,|\band\b|&)\s*/)[0]!)) return true;
-  const authorLink = byTag(el.parentElement ?? el, 'a').some((a) => a.getAttribute('rel') === 'author' || /\/(?:author|authors|profile|people)\//.test(a.getAttribute('href') ?? ''));
+  const authorLink = byTag(el.parentElement ?? el, 'a').some(
+    (a) =>
+      a.getAttribute('rel') === 'author' || /\/(?:author|authors|profile|people)\//.test(a.getAttribute('href') ?? ''),
+  );
   return authorLink && /\b(?:is|was)\b/.test(text);
 }
 
@@ -73,7 +103,14 @@ function isSameSite(href: string | null, pageUrl: string): boolean {
 }
 
 /** A URL without scheme, "www.", query or trailing slash, for comparing addresses as people write them. */
-const bareAddress = (url: string): string => url.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+const bareAddress = (url: string): string =>
+  url
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
 
 /** "https://example.com/blog/post" printed at the end of the post (a print footer, a share line). */
 function isPageAddress(text: string, pageUrl: string): boolean {
@@ -92,7 +129,8 @@ function isTimeLine(el: Element, text: string, byline: string | null): boolean {
   if (times.length === 0) return false;
   let rest = text;
   for (const time of times) rest = rest.split(normalizedText(time)).join(' ');
-  if (byline) for (const name of byline.split(/\s*(?:,|\band\b|&)\s*/)) if (name.length > 2) rest = rest.split(name).join(' ');
+  if (byline)
+    for (const name of byline.split(/\s*(?:,|\band\b|&)\s*/)) if (name.length > 2) rest = rest.split(name).join(' ');
   return words(rest).length <= 3;
 }
 
@@ -117,7 +155,8 @@ export function blockChromeRule(el: Element, text: string): string | null {
   if (CHROME_LINE.test(text)) return 'label';
   if (text.length < 300 && NEWSLETTER_OBJECT.test(text) && NEWSLETTER_ACTION.test(text)) return 'newsletter';
   if (text.length < 300 && COOKIE_NOTICE.test(text)) return 'cookie-notice';
-  if (text.length < 200 && /^(?:follow|like|find|join|connect with)\b/i.test(text) && SOCIAL_NETWORK.test(text)) return 'follow-us';
+  if (text.length < 200 && /^(?:follow|like|find|join|connect with)\b/i.test(text) && SOCIAL_NETWORK.test(text))
+    return 'follow-us';
   // Subscription pitches: "Subscribe to X and …", "Need more? Subscribe to our sister title …".
   if (text.length < 200 && /(?:^|[.?!]\s+)subscribe (?:to|now|today)\b/i.test(text)) return 'subscribe';
   if (text.length > 300 || el.tagName === 'PRE') return null;
@@ -133,7 +172,12 @@ export function blockChromeRule(el: Element, text: string): string | null {
  * @return the rule's name, and whether it applies to the whole list when
  *   `el` is a list item; null when the block reads as content.
  */
-export function edgeChromeRule(el: Element, text: string, context: LineContext, end: 'leading' | 'trailing'): { rule: string; wholeList?: boolean } | null {
+export function edgeChromeRule(
+  el: Element,
+  text: string,
+  context: LineContext,
+  end: 'leading' | 'trailing',
+): { rule: string; wholeList?: boolean } | null {
   if (!text) return null;
   if (isDateline(text, context.byline)) return { rule: 'dateline' };
   if (READING_TIME_LINE.test(text)) return { rule: 'reading-time' };
@@ -141,7 +185,8 @@ export function edgeChromeRule(el: Element, text: string, context: LineContext, 
   const titleKey = normalizedKey(context.title);
   if (key && key === titleKey) return { rule: 'title' };
   // The title again with the site's name ("The last keepers – Coastal Notes"), or the page's own address.
-  if (titleKey.length >= 20 && key.startsWith(titleKey) && key.length - titleKey.length <= 40) return { rule: 'title-and-site' };
+  if (titleKey.length >= 20 && key.startsWith(titleKey) && key.length - titleKey.length <= 40)
+    return { rule: 'title-and-site' };
   if (context.pageUrl && text.length < 300 && isPageAddress(text, context.pageUrl)) return { rule: 'page-url' };
   if (isTimeLine(el, text, context.byline)) return { rule: 'time' };
   if (key && context.byline && key === normalizedKey(context.byline)) return { rule: 'byline' };
@@ -163,8 +208,12 @@ export function edgeChromeRule(el: Element, text: string, context: LineContext, 
   const wholeList = unit !== el;
   if (labels) {
     if (wholeList) return links.length >= 2 && unitText.length < 200 ? { rule: 'link-labels', wholeList } : null;
-    return (links.length >= 2 ? text.length < 200 : text.length < 40 && words(text).length <= 3) ? { rule: 'link-labels' } : null;
+    return (links.length >= 2 ? text.length < 200 : text.length < 40 && words(text).length <= 3)
+      ? { rule: 'link-labels' }
+      : null;
   }
   const internal = !!context.pageUrl && links.every((a) => isSameSite(a.getAttribute('href'), context.pageUrl!));
-  return end === 'trailing' && internal && links.length >= 2 && unitText.length < 600 ? { rule: 'related-links', wholeList } : null;
+  return end === 'trailing' && internal && links.length >= 2 && unitText.length < 600
+    ? { rule: 'related-links', wholeList }
+    : null;
 }

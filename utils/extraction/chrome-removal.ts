@@ -40,7 +40,8 @@ const MEDIA = 'img, picture, video, audio, iframe, pre, table, math, svg';
 function removeFurniture(root: Element, total: number, drop: Drop): void {
   for (const el of ['nav', 'header', 'footer', 'aside'].flatMap((tag) => byTag(root, tag))) {
     if (!root.contains(el)) continue;
-    if (el.tagName !== 'NAV' && (el.querySelector(MEDIA) || normalizedText(el).length > total * MAX_WIDGET_SHARE)) continue;
+    if (el.tagName !== 'NAV' && (el.querySelector(MEDIA) || normalizedText(el).length > total * MAX_WIDGET_SHARE))
+      continue;
     drop(el, el.tagName.toLowerCase());
   }
 }
@@ -49,9 +50,11 @@ function removeWidgetsByClass(root: Element, total: number, drop: Drop): void {
   for (const el of descendants(root)) {
     const match = CHROME_CLASS.exec(classAndId(el));
     if (!match || !root.contains(el)) continue;
-    if (el.querySelector('pre') || /^(?:PRE|CODE|BODY|HTML|MAIN|ARTICLE)$/.test(el.tagName) || holdsPlayer(el)) continue;
+    if (el.querySelector('pre') || /^(?:PRE|CODE|BODY|HTML|MAIN|ARTICLE)$/.test(el.tagName) || holdsPlayer(el))
+      continue;
     // The rule is named by the class word that matched ("class:share"), so each word can be weighed on its own.
-    if (normalizedText(el).length <= total * MAX_WIDGET_SHARE) drop(el, `class:${match[0].replace(/^[\s_-]+|[\s_-]+$/g, '')}`);
+    if (normalizedText(el).length <= total * MAX_WIDGET_SHARE)
+      drop(el, `class:${match[0].replace(/^[\s_-]+|[\s_-]+$/g, '')}`);
   }
 }
 
@@ -94,13 +97,18 @@ function removeNestedArticles(root: Element, total: number, pageUrl: string | un
     // A teaser: its heading links to the other post, or it is mostly links. (Entries of a live blog are
     // articles too, but their headings link nowhere or to themselves.)
     const linkedHeading = el.querySelector('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]');
-    const teaser = (linkedHeading && isOtherPageOfSite(linkedHeading.getAttribute('href'), pageUrl)) || (text && linkDensity(el, text.length) >= 0.5 && byTag(el, 'a').some((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl)));
+    const teaser =
+      (linkedHeading && isOtherPageOfSite(linkedHeading.getAttribute('href'), pageUrl)) ||
+      (text &&
+        linkDensity(el, text.length) >= 0.5 &&
+        byTag(el, 'a').some((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl)));
     if (teaser) drop(el, 'nested-article');
   }
 }
 
 /** A compact signature of an element's shape: its tag, classes and the tags of its children. */
-const shapeOf = (el: Element): string => `${el.tagName}.${(el.getAttribute('class') ?? '').trim()}>${Array.from(el.children, (c) => c.tagName).join(',')}`;
+const shapeOf = (el: Element): string =>
+  `${el.tagName}.${(el.getAttribute('class') ?? '').trim()}>${Array.from(el.children, (c) => c.tagName).join(',')}`;
 
 /**
  * Card lists and carousels: three or more siblings of the same shape, each a
@@ -110,14 +118,25 @@ const shapeOf = (el: Element): string => `${el.tagName}.${(el.getAttribute('clas
 function removeSiblingCards(root: Element, total: number, pageUrl: string | undefined, drop: Drop): void {
   if (!pageUrl) return;
   for (const parent of [root, ...descendants(root)]) {
-    if (parent.childElementCount < 3 || parent.tagName === 'TABLE' || parent.tagName === 'TBODY' || !root.contains(parent)) continue;
+    if (
+      parent.childElementCount < 3 ||
+      parent.tagName === 'TABLE' ||
+      parent.tagName === 'TBODY' ||
+      !root.contains(parent)
+    )
+      continue;
     const cards = Array.from(parent.children);
     const shape = shapeOf(cards[0]!);
     if (cards.some((card) => shapeOf(card) !== shape)) continue;
     const teasers = cards.every((card) => {
       const text = normalizedText(card);
       const links = byTag(card, 'a');
-      return text.length < 300 && links.length > 0 && links.some((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl)) && (text.length === 0 || linkDensity(card, text.length) >= 0.3);
+      return (
+        text.length < 300 &&
+        links.length > 0 &&
+        links.some((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl)) &&
+        (text.length === 0 || linkDensity(card, text.length) >= 0.3)
+      );
     });
     if (!teasers || normalizedText(parent).length > total * MAX_WIDGET_SHARE) continue;
     // A list of links in running text (a table of contents, a reading list) is content when it links within this page or elsewhere.
@@ -145,7 +164,13 @@ function removeTrailingSiteLinks(root: Element, pageUrl: string | undefined, dro
   const isSiteLinks = (el: Element): boolean => {
     const text = normalizedText(el);
     const links = byTag(el, 'a');
-    return text.length > 0 && text.length < 300 && links.length > 0 && linkDensity(el, text.length) >= 0.6 && links.every((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl));
+    return (
+      text.length > 0 &&
+      text.length < 300 &&
+      links.length > 0 &&
+      linkDensity(el, text.length) >= 0.6 &&
+      links.every((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl))
+    );
   };
   let pendingHeading: Element | null = null;
   for (const el of trailing) {
@@ -164,8 +189,34 @@ function removeTrailingSiteLinks(root: Element, pageUrl: string | undefined, dro
   if (last && /^H[1-6]$/.test(last.tagName) && root.contains(last)) drop(last, 'trailing-heading');
 }
 
-const CONTAINERS = new Set(['DIV', 'SECTION', 'P', 'LI', 'UL', 'OL', 'FIGURE', 'ASIDE', 'HEADER', 'FOOTER', 'BLOCKQUOTE']);
-const MEDIA_TAGS = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'PRE', 'TABLE', 'MATH', 'SVG', 'svg', 'math', 'HR', 'BR']);
+const CONTAINERS = new Set([
+  'DIV',
+  'SECTION',
+  'P',
+  'LI',
+  'UL',
+  'OL',
+  'FIGURE',
+  'ASIDE',
+  'HEADER',
+  'FOOTER',
+  'BLOCKQUOTE',
+]);
+const MEDIA_TAGS = new Set([
+  'IMG',
+  'PICTURE',
+  'VIDEO',
+  'AUDIO',
+  'IFRAME',
+  'PRE',
+  'TABLE',
+  'MATH',
+  'SVG',
+  'svg',
+  'math',
+  'HR',
+  'BR',
+]);
 
 /** Removes containers left with neither text nor media, in one bottom-up walk. */
 function removeEmptyContainers(root: Element): void {
@@ -174,7 +225,8 @@ function removeEmptyContainers(root: Element): void {
     let keep = MEDIA_TAGS.has(el.tagName) || (el.tagName === 'A' && (el.hasAttribute('id') || el.hasAttribute('name')));
     for (let child = el.firstChild; child; ) {
       const next = child.nextSibling;
-      if (child.nodeType === 3 ? /\S/.test(child.nodeValue ?? '') : child.nodeType === 1 && visit(child as Element)) keep = true;
+      if (child.nodeType === 3 ? /\S/.test(child.nodeValue ?? '') : child.nodeType === 1 && visit(child as Element))
+        keep = true;
       child = next;
     }
     if (!keep && el !== root && CONTAINERS.has(el.tagName)) el.remove();
@@ -209,7 +261,8 @@ export function removeArticleChrome(root: Element, context: ChromeContext): void
   const blocks = leafBlocks(root);
   const texts = new Map(blocks.map((el) => [el, normalizedText(el)]));
   // Table cells are data ("Comment" may be a column header), never chrome labels.
-  const inTable = (el: Element): boolean => /^(?:TD|TH|CAPTION)$/.test(el.tagName) || !!el.parentElement?.closest('table');
+  const inTable = (el: Element): boolean =>
+    /^(?:TD|TH|CAPTION)$/.test(el.tagName) || !!el.parentElement?.closest('table');
   for (const el of blocks) {
     const rule = blockChromeRule(el, texts.get(el)!);
     if (rule && !inTable(el)) drop(el, rule);

@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { PROSE, extract, page } from '../../tests/support/test-pages';
 
 /** Extracted text of an article made of PROSE with markup before, in the middle of and after it. */
-function textWith({ before = '', middle = '', after = '' }: { before?: string; middle?: string; after?: string }): string {
+function textWith({
+  before = '',
+  middle = '',
+  after = '',
+}: {
+  before?: string;
+  middle?: string;
+  after?: string;
+}): string {
   const article = `${before}<p>${PROSE[0]}</p><p>${PROSE[1]}</p>${middle}<p>${PROSE[2]}</p><p>${PROSE[3]}</p>${after}`;
   const text = extract(page({ article }))!.text;
   for (const p of PROSE) expect(text).toContain(p);
@@ -25,13 +33,15 @@ describe('structural chrome rules', () => {
   });
 
   it('keeps entries of a live blog, which are articles whose headings link nowhere', () => {
-    const entry = 'Update: the ferry is running again, and the keepers’ walk starts an hour late from the harbour steps, weather permitting.';
+    const entry =
+      'Update: the ferry is running again, and the keepers’ walk starts an hour late from the harbour steps, weather permitting.';
     const text = textWith({ middle: `<article><h3>11:02</h3><p>${entry}</p></article>` });
     expect(text).toContain(entry);
   });
 
   it('removes a carousel of cards linking to other pages of the site', () => {
-    const card = (slug: string, title: string) => `<li class="card"><a href="/blog/${slug}.html"><img src="/i/${slug}.jpg" alt=""></a><h4><a href="/blog/${slug}.html">${title}</a></h4><p>Ein kurzer Anriss.</p></li>`;
+    const card = (slug: string, title: string) =>
+      `<li class="card"><a href="/blog/${slug}.html"><img src="/i/${slug}.jpg" alt=""></a><h4><a href="/blog/${slug}.html">${title}</a></h4><p>Ein kurzer Anriss.</p></li>`;
     const text = textWith({
       middle: `<ul class="row">${card('a', 'Das Leuchtfeuer von Helgoland')}${card('b', 'Zehn Gezeiten, die die Stadt veränderten')}${card('c', 'Der Tagebuch des Hafenmeisters')}</ul>`,
     });
@@ -39,7 +49,10 @@ describe('structural chrome rules', () => {
   });
 
   it('removes a heading left with nothing under it at the end', () => {
-    const text = textWith({ after: '<h3>Lesen Sie auch</h3><div><a href="/blog/a.html">Das Leuchtfeuer</a> <a href="/blog/b.html">Zehn Gezeiten</a></div>' });
+    const text = textWith({
+      after:
+        '<h3>Lesen Sie auch</h3><div><a href="/blog/a.html">Das Leuchtfeuer</a> <a href="/blog/b.html">Zehn Gezeiten</a></div>',
+    });
     expect(text).not.toMatch(/Lesen Sie auch/);
   });
 
@@ -53,7 +66,10 @@ describe('structural chrome rules', () => {
   });
 
   it("removes the page's own address and the title with the site's name at the end", () => {
-    const text = textWith({ after: '<p>The last lighthouse keepers – Coastal Notes</p><p>https://example.com/blog/2024/lighthouse-keepers.html</p>' });
+    const text = textWith({
+      after:
+        '<p>The last lighthouse keepers – Coastal Notes</p><p>https://example.com/blog/2024/lighthouse-keepers.html</p>',
+    });
     expect(text).not.toMatch(/Coastal Notes|https:\/\/example\.com/);
   });
 
@@ -63,7 +79,10 @@ describe('structural chrome rules', () => {
   });
 
   it('removes a print-only copy of the article header', () => {
-    const text = textWith({ middle: '<div class="visible-print-block"><p>Printed from Coastal Notes, the magazine of the northern cape.</p></div>' });
+    const text = textWith({
+      middle:
+        '<div class="visible-print-block"><p>Printed from Coastal Notes, the magazine of the northern cape.</p></div>',
+    });
     expect(text).not.toMatch(/Printed from/);
   });
 

@@ -18,7 +18,9 @@ describe('code blocks', () => {
   });
 
   it('names the language from a wrapper (GitHub, Rouge) and drops token classes', () => {
-    const { doc } = extractCode(`<div class="highlight highlight-source-python"><pre><span class="k">def</span> <span class="nf">wind</span>():\n    <span class="k">pass</span></pre></div>`);
+    const { doc } = extractCode(
+      `<div class="highlight highlight-source-python"><pre><span class="k">def</span> <span class="nf">wind</span>():\n    <span class="k">pass</span></pre></div>`,
+    );
     const pre = doc.querySelector('pre')!;
     expect(pre.getAttribute('class')).toBe('language-python');
     expect(pre.textContent).toBe('def wind():\n    pass');
@@ -32,7 +34,9 @@ describe('code blocks', () => {
   });
 
   it('drops line-number gutters', () => {
-    const { doc } = extractCode(`<table class="highlighttable"><tr><td class="linenos"><pre>1\n2\n3</pre></td><td class="code"><pre class="brush: ruby">puts 1\nputs 2\nputs 3</pre></td></tr></table>`);
+    const { doc } = extractCode(
+      `<table class="highlighttable"><tr><td class="linenos"><pre>1\n2\n3</pre></td><td class="code"><pre class="brush: ruby">puts 1\nputs 2\nputs 3</pre></td></tr></table>`,
+    );
     const pres = [...doc.querySelectorAll('pre')];
     expect(pres.map((p) => p.textContent)).toEqual(['puts 1\nputs 2\nputs 3']);
     expect(pres[0]!.getAttribute('class')).toBe('language-ruby');

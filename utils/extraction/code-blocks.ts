@@ -57,7 +57,10 @@ function flattenGutterTables(doc: Document): void {
     const rows = byTag(table, 'tr') as HTMLTableRowElement[];
     if (rows.length === 0 || byTag(table, 'table').length > 0) continue;
     const gutterCell = (cell: Element | undefined) =>
-      !!cell && (GUTTER.test(cell.getAttribute('class') ?? '') || cell.hasAttribute('data-line-number') || /^[\d\s]*$/.test(cell.textContent ?? ''));
+      !!cell &&
+      (GUTTER.test(cell.getAttribute('class') ?? '') ||
+        cell.hasAttribute('data-line-number') ||
+        /^[\d\s]*$/.test(cell.textContent ?? ''));
     if (!rows.every((row) => row.cells.length === 2 && gutterCell(row.cells[0]))) continue;
     const codePre = rows.length === 1 ? byTag(rows[0]!.cells[1]!, 'pre')[0] : undefined;
     if (codePre) {
@@ -65,7 +68,12 @@ function flattenGutterTables(doc: Document): void {
       continue;
     }
     // One row per line (GitHub's rendered gists): rebuild the code from the second cells.
-    if (!/code|highlight|blob/i.test(`${table.getAttribute('class') ?? ''} ${rows[0]!.cells[1]?.getAttribute('class') ?? ''}`)) continue;
+    if (
+      !/code|highlight|blob/i.test(
+        `${table.getAttribute('class') ?? ''} ${rows[0]!.cells[1]?.getAttribute('class') ?? ''}`,
+      )
+    )
+      continue;
     const newPre = doc.createElement('pre');
     const code = doc.createElement('code');
     code.textContent = rows.map((row) => (row.cells[1]?.textContent ?? '').replace(/\n$/, '')).join('\n');
@@ -86,11 +94,19 @@ export function prepareCodeBlocks(doc: Document): void {
   flattenGutterTables(doc);
   for (const pre of byTag(doc, 'pre')) {
     for (const gutter of descendants(pre)) {
-      if (pre.contains(gutter) && GUTTER.test(gutter.getAttribute('class') ?? '') && /^[\d\s]*$/.test(gutter.textContent ?? '')) gutter.remove();
+      if (
+        pre.contains(gutter) &&
+        GUTTER.test(gutter.getAttribute('class') ?? '') &&
+        /^[\d\s]*$/.test(gutter.textContent ?? '')
+      )
+        gutter.remove();
     }
     for (const br of byTag(pre, 'br')) br.replaceWith(doc.createTextNode('\n'));
     const lang = findLanguage(pre);
-    const onlyCode = pre.children.length === 1 && pre.firstElementChild?.tagName === 'CODE' && normalizedText(pre) === normalizedText(pre.firstElementChild);
+    const onlyCode =
+      pre.children.length === 1 &&
+      pre.firstElementChild?.tagName === 'CODE' &&
+      normalizedText(pre) === normalizedText(pre.firstElementChild);
     const target = onlyCode ? pre.firstElementChild! : pre;
     // Keep only the language class; the highlighter's token classes would be stripped later anyway.
     if (lang) target.setAttribute('class', `language-${lang}`);

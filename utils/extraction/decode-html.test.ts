@@ -7,9 +7,14 @@ import { parseHtml } from './node-dom';
 /** An HTML page as bytes: ASCII markup around `body`, which is given as raw bytes in the page's encoding. */
 function pageBytes(head: string, body: number[]): Uint8Array {
   const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
-  return Uint8Array.from([...ascii(`<!doctype html><html><head>${head}<title>t</title></head><body><p>`), ...body, ...ascii('</p></body></html>')]);
+  return Uint8Array.from([
+    ...ascii(`<!doctype html><html><head>${head}<title>t</title></head><body><p>`),
+    ...body,
+    ...ascii('</p></body></html>'),
+  ]);
 }
-const paragraph = (bytes: Uint8Array): string => parseHtml(decodeHtml(bytes).html, 'https://example.com/').document.querySelector('p')!.textContent!;
+const paragraph = (bytes: Uint8Array): string =>
+  parseHtml(decodeHtml(bytes).html, 'https://example.com/').document.querySelector('p')!.textContent!;
 
 // "café – “quoted”" in windows-1252: é = E9, en dash = 96, curly quotes = 93/94.
 const WINDOWS_1252 = [0x63, 0x61, 0x66, 0xe9, 0x20, 0x96, 0x20, 0x93, 0x71, 0x75, 0x6f, 0x74, 0x65, 0x64, 0x94];
@@ -38,7 +43,12 @@ describe('decodeHtml', () => {
   });
 
   it('follows a UTF-8 byte order mark over a contradicting <meta>', () => {
-    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...pageBytes('<meta charset="windows-1252">', utf8('naïve Привет'))]);
+    const bytes = Uint8Array.from([
+      0xef,
+      0xbb,
+      0xbf,
+      ...pageBytes('<meta charset="windows-1252">', utf8('naïve Привет')),
+    ]);
     expect(decodeHtml(bytes).encoding).toBe('utf-8');
     expect(decodeHtml(bytes).html.startsWith('<!doctype')).toBe(true);
     expect(paragraph(bytes)).toBe('naïve Привет');

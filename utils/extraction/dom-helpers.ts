@@ -8,10 +8,45 @@ export { descendants } from '@/utils/html/element-walk';
 
 /** Elements that start a new line of text when rendered. */
 export const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR',
-  'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT',
-  'TH', 'THEAD', 'TR', 'UL', 'CAPTION',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'CAPTION',
 ]);
 
 const ELEMENT_NODE = 1;
@@ -74,8 +109,18 @@ export function collapsedLength(text: string): number {
   let inSpace = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-      || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    const space =
+      c === 32 ||
+      (c >= 9 && c <= 13) ||
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff;
     if (!space) length++;
     else if (!inSpace) length++;
     inSpace = space;
@@ -99,7 +144,8 @@ export function hasDescendantTag(root: Element, tags: ReadonlySet<string>): bool
   while (el) {
     if (tags.has(el.tagName)) return true;
     let next: Element | null = el.firstElementChild;
-    for (let cursor: Element | null = el; !next && cursor && cursor !== root; cursor = cursor.parentElement) next = cursor.nextElementSibling;
+    for (let cursor: Element | null = el; !next && cursor && cursor !== root; cursor = cursor.parentElement)
+      next = cursor.nextElementSibling;
     el = next;
   }
   return false;
@@ -127,7 +173,8 @@ export function leafBlocks(root: Element): Element[] {
   const out: Element[] = [];
   const visit = (el: Element): boolean => {
     let containsBlock = false;
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (visit(child)) containsBlock = true;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+      if (visit(child)) containsBlock = true;
     const isBlock = BLOCK_TAGS.has(el.tagName);
     if (isBlock && !containsBlock && el !== root) out.push(el);
     return isBlock || containsBlock;

@@ -23,7 +23,8 @@ const PROVIDERS: Provider[] = [
     canonical: (u) => {
       // A playlist player ("/embed/videoseries?list=…") links to the playlist, not to a video named "videoseries".
       const list = u.searchParams.get('list');
-      if (list && /^\/embed\/?(?:videoseries)?$/.test(u.pathname)) return `https://www.youtube.com/playlist?list=${encodeURIComponent(list)}`;
+      if (list && /^\/embed\/?(?:videoseries)?$/.test(u.pathname))
+        return `https://www.youtube.com/playlist?list=${encodeURIComponent(list)}`;
       const id = /\/embed\/([\w-]{6,})/.exec(u.pathname)?.[1];
       if (!id) return null;
       const start = u.searchParams.get('start');
@@ -57,7 +58,8 @@ const PROVIDERS: Provider[] = [
   {
     pattern: /^https?:\/\/open\.spotify\.com\//i,
     label: 'Spotify',
-    canonical: (u) => (u.pathname.startsWith('/embed/') ? `https://open.spotify.com/${u.pathname.slice('/embed/'.length)}` : null),
+    canonical: (u) =>
+      u.pathname.startsWith('/embed/') ? `https://open.spotify.com/${u.pathname.slice('/embed/'.length)}` : null,
   },
   { pattern: /^https?:\/\/(?:www\.)?(?:player\.)?twitch\.tv\//i, label: 'Twitch stream' },
   { pattern: /^https?:\/\/(?:w\.)?soundcloud\.com\//i, label: 'SoundCloud audio' },
@@ -76,12 +78,29 @@ const PROVIDERS: Provider[] = [
   { pattern: /^https?:\/\/(?:embed\.)?ted\.com\//i, label: 'TED talk' },
   { pattern: /^https?:\/\/(?:www\.|player\.)?bilibili\.com\//i, label: 'Bilibili video' },
   { pattern: /^https?:\/\/(?:www\.)?loom\.com\//i, label: 'Loom video' },
-  { pattern: /^https?:\/\/(?:www\.)?(?:archive\.org|upload\.wikimedia\.org)\//i, label: 'Media on the Internet Archive / Wikimedia' },
-  { pattern: /^https?:\/\/codepen\.io\//i, label: 'CodePen', canonical: (u) => `https://codepen.io${u.pathname.replace('/embed/', '/pen/')}` },
-  { pattern: /^https?:\/\/(?:codesandbox\.io|jsfiddle\.net|(?:www\.)?glitch\.com|stackblitz\.com)\//i, label: 'Code example' },
-  { pattern: /^https?:\/\/gist\.github\.com\//i, label: 'GitHub gist', canonical: (u) => `https://gist.github.com${u.pathname.replace(/\.js(?:on)?$/, '')}` },
+  {
+    pattern: /^https?:\/\/(?:www\.)?(?:archive\.org|upload\.wikimedia\.org)\//i,
+    label: 'Media on the Internet Archive / Wikimedia',
+  },
+  {
+    pattern: /^https?:\/\/codepen\.io\//i,
+    label: 'CodePen',
+    canonical: (u) => `https://codepen.io${u.pathname.replace('/embed/', '/pen/')}`,
+  },
+  {
+    pattern: /^https?:\/\/(?:codesandbox\.io|jsfiddle\.net|(?:www\.)?glitch\.com|stackblitz\.com)\//i,
+    label: 'Code example',
+  },
+  {
+    pattern: /^https?:\/\/gist\.github\.com\//i,
+    label: 'GitHub gist',
+    canonical: (u) => `https://gist.github.com${u.pathname.replace(/\.js(?:on)?$/, '')}`,
+  },
   { pattern: /^https?:\/\/(?:www\.|maps\.)?google\.[a-z.]+\/maps/i, label: 'Map' },
-  { pattern: /^https?:\/\/(?:datawrapper\.dwcdn\.net|flo\.uri\.sh|public\.flourish\.studio)\//i, label: 'Interactive chart' },
+  {
+    pattern: /^https?:\/\/(?:datawrapper\.dwcdn\.net|flo\.uri\.sh|public\.flourish\.studio)\//i,
+    label: 'Interactive chart',
+  },
   { pattern: /^https?:\/\/(?:www\.)?(?:slideshare\.net|speakerdeck\.com)\//i, label: 'Slides' },
 ];
 
@@ -89,13 +108,15 @@ const PROVIDERS: Provider[] = [
  * Passed to Readability as `allowedVideoRegex`, so it keeps the frames we turn
  * into links instead of deleting them (it drops other iframes itself).
  */
-export const EMBED_URL_PATTERN = /\/\/(?:[\w-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|dai\.ly|twitter\.com|x\.com|spotify\.com|twitch\.tv|soundcloud\.com|bandcamp\.com|instagram\.com|facebook\.com\/plugins|tiktok\.com|ted\.com|bilibili\.com|loom\.com|archive\.org|wikimedia\.org|codepen\.io|codesandbox\.io|jsfiddle\.net|glitch\.com|stackblitz\.com|gist\.github\.com|google\.[a-z.]+\/maps|dwcdn\.net|flo\.uri\.sh|flourish\.studio|slideshare\.net|speakerdeck\.com|v\.qq\.com)/i;
+export const EMBED_URL_PATTERN =
+  /\/\/(?:[\w-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|dai\.ly|twitter\.com|x\.com|spotify\.com|twitch\.tv|soundcloud\.com|bandcamp\.com|instagram\.com|facebook\.com\/plugins|tiktok\.com|ted\.com|bilibili\.com|loom\.com|archive\.org|wikimedia\.org|codepen\.io|codesandbox\.io|jsfiddle\.net|glitch\.com|stackblitz\.com|gist\.github\.com|google\.[a-z.]+\/maps|dwcdn\.net|flo\.uri\.sh|flourish\.studio|slideshare\.net|speakerdeck\.com|v\.qq\.com)/i;
 
 /**
  * Video and audio players: content even inside a box whose class says
  * "social" or "share" (a `social-media-container` around a YouTube video).
  */
-export const PLAYER_URL_PATTERN = /\/\/(?:[\w-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|dai\.ly|spotify\.com|twitch\.tv|soundcloud\.com|bandcamp\.com|ted\.com|bilibili\.com|loom\.com|v\.qq\.com)\//i;
+export const PLAYER_URL_PATTERN =
+  /\/\/(?:[\w-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|dai\.ly|spotify\.com|twitch\.tv|soundcloud\.com|bandcamp\.com|ted\.com|bilibili\.com|loom\.com|v\.qq\.com)\//i;
 
 /** True when `el` holds the frame of a video or audio player. */
 export function holdsPlayer(el: Element): boolean {
@@ -122,7 +143,9 @@ function linkFor(doc: Document, rawUrl: string, baseUrl: string, title: string |
     // keep the player URL
   }
   const cleanTitle = title?.replace(/\s+/g, ' ').trim();
-  const generic = !cleanTitle || /^(?:youtube|vimeo)?\s*(?:video|embed(?:ded)?|player|iframe|content)?\s*(?:player)?$/i.test(cleanTitle);
+  const generic =
+    !cleanTitle ||
+    /^(?:youtube|vimeo)?\s*(?:video|embed(?:ded)?|player|iframe|content)?\s*(?:player)?$/i.test(cleanTitle);
   const p = doc.createElement('p');
   const a = doc.createElement('a');
   a.setAttribute('href', href);
@@ -163,7 +186,9 @@ export function prepareEmbeds(doc: Document, baseUrl: string): void {
     // Lazy loaders keep the address in a data attribute whose name varies (data-src, data-lazy-src,
     // data-original, data-url…): take the one that is an embed address, whatever its name.
     const lazy = frame.getAttribute('data-src') ?? frame.getAttribute('data-lazy-src');
-    const named = Array.from(frame.attributes).find((a) => a.name.startsWith('data-') && EMBED_URL_PATTERN.test(a.value.trim()))?.value;
+    const named = Array.from(frame.attributes).find(
+      (a) => a.name.startsWith('data-') && EMBED_URL_PATTERN.test(a.value.trim()),
+    )?.value;
     const real = (named ?? (PLACEHOLDER_SRC.test(src) ? lazy : null))?.trim();
     if (real) frame.setAttribute('src', real);
   }
@@ -187,7 +212,10 @@ export function prepareEmbeds(doc: Document, baseUrl: string): void {
   }
   // Facebook embeds are found by class, a whole-document search: only worth it when the page loads their SDK.
   if (!scripts.some((s) => /connect\.facebook\.net/.test(s.getAttribute('src') ?? ''))) return;
-  const facebookPosts = [...Array.from(doc.getElementsByClassName('fb-post')), ...Array.from(doc.getElementsByClassName('fb-video'))];
+  const facebookPosts = [
+    ...Array.from(doc.getElementsByClassName('fb-post')),
+    ...Array.from(doc.getElementsByClassName('fb-video')),
+  ];
   for (const post of facebookPosts) {
     const url = absoluteUrl(post.getAttribute('data-href') ?? '', baseUrl);
     if (!url || !/^https?:/i.test(url)) continue;
@@ -196,7 +224,23 @@ export function prepareEmbeds(doc: Document, baseUrl: string): void {
 }
 
 const EMBED_TAGS = new Set(['IFRAME', 'EMBED', 'OBJECT']);
-const INLINE_OR_PARAGRAPH = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'A', 'SPAN', 'EM', 'STRONG', 'B', 'I', 'LABEL', 'BUTTON']);
+const INLINE_OR_PARAGRAPH = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'A',
+  'SPAN',
+  'EM',
+  'STRONG',
+  'B',
+  'I',
+  'LABEL',
+  'BUTTON',
+]);
 
 /**
  * After Readability, on the article: replaces every iframe/embed/object by a
@@ -206,7 +250,8 @@ export function embedsToLinks(root: Element, baseUrl: string): void {
   const doc = root.ownerDocument;
   for (const el of descendants(root).filter((node) => EMBED_TAGS.has(node.tagName))) {
     if (!root.contains(el)) continue;
-    const url = el.getAttribute('src') ?? el.getAttribute('data') ?? el.querySelector('embed')?.getAttribute('src') ?? '';
+    const url =
+      el.getAttribute('src') ?? el.getAttribute('data') ?? el.querySelector('embed')?.getAttribute('src') ?? '';
     const link = url ? linkFor(doc, url, baseUrl, el.getAttribute('title') ?? el.getAttribute('aria-label')) : null;
     if (!link) {
       el.remove();

@@ -29,15 +29,23 @@ describe('extractArticle', () => {
     });
     const doc = fragment(extract(html)!.html);
     const links = [...doc.querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.com/blog/archive/keepers.html', 'https://cdn.example.net/map.pdf']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://example.com/blog/archive/keepers.html',
+      'https://cdn.example.net/map.pdf',
+    ]);
     for (const a of links) expect(a.getAttribute('rel')).toBe('noopener noreferrer');
     const img = doc.querySelector('img')!;
     expect(img.getAttribute('src')).toBe('https://example.com/img/lens.jpg');
-    expect(img.getAttribute('srcset')).toBe('https://example.com/img/lens-800.jpg 800w, https://example.com/blog/2024/lens-1600.jpg 1600w');
+    expect(img.getAttribute('srcset')).toBe(
+      'https://example.com/img/lens-800.jpg 800w, https://example.com/blog/2024/lens-1600.jpg 1600w',
+    );
   });
 
-  it('resolves against the page\'s <base href>', () => {
-    const html = page({ head: '<base href="https://static.example.org/posts/">', article: `${proseHtml()}<p><a href="next.html">Next post in the series about lighthouses and the people who kept them</a></p>` });
+  it("resolves against the page's <base href>", () => {
+    const html = page({
+      head: '<base href="https://static.example.org/posts/">',
+      article: `${proseHtml()}<p><a href="next.html">Next post in the series about lighthouses and the people who kept them</a></p>`,
+    });
     const doc = fragment(extract(html)!.html);
     expect(doc.querySelector('a')!.getAttribute('href')).toBe('https://static.example.org/posts/next.html');
   });
@@ -55,7 +63,9 @@ describe('extractArticle', () => {
   });
 
   it('strips page styling and classes from the result', () => {
-    const html = page({ article: `<p class="lead" style="color:red" data-track="x" onclick="steal()">${PROSE[0]}</p>${proseHtml(4)}` });
+    const html = page({
+      article: `<p class="lead" style="color:red" data-track="x" onclick="steal()">${PROSE[0]}</p>${proseHtml(4)}`,
+    });
     const p = fragment(extract(html)!.html).querySelector('p')!;
     expect(p.getAttributeNames()).toEqual([]);
   });
@@ -80,8 +90,14 @@ describe('pages without an article', () => {
   });
 
   it('returns null for a search results page', () => {
-    const results = Array.from({ length: 10 }, (_, i) => `<li class="result"><h3><a href="https://site${i}.example/lighthouses">Lighthouse keepers of the northern cape, part ${i + 1}</a></h3>
-      <cite>site${i}.example › lighthouses</cite><p>Stories of keepers, storms and supply boats on the northern cape, collected from harbour records …</p></li>`).join('');
+    const results = Array.from(
+      { length: 10 },
+      (
+        _,
+        i,
+      ) => `<li class="result"><h3><a href="https://site${i}.example/lighthouses">Lighthouse keepers of the northern cape, part ${i + 1}</a></h3>
+      <cite>site${i}.example › lighthouses</cite><p>Stories of keepers, storms and supply boats on the northern cape, collected from harbour records …</p></li>`,
+    ).join('');
     const html = `<html><head><title>lighthouse keepers - Search</title></head><body><form action="/search"><input name="q" value="lighthouse keepers"></form>
       <div id="results"><ol>${results}</ol></div><nav class="pagination"><a href="?p=2">Next</a></nav></body></html>`;
     expect(extract(html)).toBeNull();

@@ -85,7 +85,8 @@ export function extractArticle(doc: Document, options: ExtractArticleOptions): E
   if (!result || !isElement(article)) return null;
 
   // Readability's page wrapper id means nothing in the reader.
-  for (const wrapper of byTag(article, 'div')) if (/^readability-page-\d+$/.test(wrapper.id)) wrapper.removeAttribute('id');
+  for (const wrapper of byTag(article, 'div'))
+    if (/^readability-page-\d+$/.test(wrapper.id)) wrapper.removeAttribute('id');
   const metadata = mergeMetadata(result, page, documentTitle);
   // Readability's own result, kept to fall back on if the clean-up below cuts the article.
   const readabilityArticle = article.cloneNode(true) as Element;
@@ -143,7 +144,12 @@ interface FinishedArticle {
  * figures in the reader's form, absolute URLs, then the sanitizer. None of
  * them removes text.
  */
-function finishArticle(article: Element, baseUrl: string, pageUrl: string, window: Window & typeof globalThis): FinishedArticle {
+function finishArticle(
+  article: Element,
+  baseUrl: string,
+  pageUrl: string,
+  window: Window & typeof globalThis,
+): FinishedArticle {
   tidyImageWrappers(article);
   embedsToLinks(article, baseUrl);
   normalizeFigures(article);

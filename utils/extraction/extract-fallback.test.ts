@@ -21,7 +21,7 @@ vi.mock('./chrome-removal', async (importOriginal) => {
 });
 
 describe('extraction fallback', () => {
-  it('shows Readability\'s whole article, and says why, when the clean-up cut it', () => {
+  it("shows Readability's whole article, and says why, when the clean-up cut it", () => {
     misfire.on = true;
     try {
       const article = extract(page())!;

@@ -7,14 +7,18 @@ function extractWith(markup: string): DocumentFragment {
 
 describe('figures', () => {
   it('keeps a figure with its caption', () => {
-    const doc = extractWith('<figure><img src="/p/lens.jpg" alt="Fresnel lens"><figcaption>The first-order Fresnel lens, installed in 1903.</figcaption></figure>');
+    const doc = extractWith(
+      '<figure><img src="/p/lens.jpg" alt="Fresnel lens"><figcaption>The first-order Fresnel lens, installed in 1903.</figcaption></figure>',
+    );
     const figure = doc.querySelector('figure')!;
     expect(figure.querySelector('img')!.getAttribute('src')).toBe('https://example.com/p/lens.jpg');
     expect(figure.querySelector('figcaption')!.textContent).toBe('The first-order Fresnel lens, installed in 1903.');
   });
 
   it('turns a WordPress caption box into a figure and figcaption', () => {
-    const doc = extractWith('<div class="wp-caption aligncenter"><a href="/p/cliff.jpg"><img src="/p/cliff-600.jpg" alt="Cliff path"></a><p class="wp-caption-text">The cliff path in August.</p></div>');
+    const doc = extractWith(
+      '<div class="wp-caption aligncenter"><a href="/p/cliff.jpg"><img src="/p/cliff-600.jpg" alt="Cliff path"></a><p class="wp-caption-text">The cliff path in August.</p></div>',
+    );
     const figure = doc.querySelector('figure')!;
     expect(figure).not.toBeNull();
     expect(figure.querySelector('img')).not.toBeNull();
@@ -23,7 +27,8 @@ describe('figures', () => {
 
   it('shows a photo and its caption once, without the lightbox copy or caption controls', () => {
     const caption = 'Keepers gather at the foot of the lighthouse for their annual walk in June.';
-    const photo = (size: string) => `<picture><img src="https://media.example.com/keepers.jpg?s=${size}" alt="Keepers" width="1200" height="800"></picture>`;
+    const photo = (size: string) =>
+      `<picture><img src="https://media.example.com/keepers.jpg?s=${size}" alt="Keepers" width="1200" height="800"></picture>`;
     const doc = extractWith(`<div class="bucketwrap image">
       <div class="imagewrap">${photo('1100')}</div>
       <div class="credit-caption"><div class="caption-wrap"><div class="caption"><p>${caption}<b class="hide-caption"><b>hide caption</b></b></p></div>
@@ -40,7 +45,8 @@ describe('figures', () => {
 
   it('keeps the same credit under two different photos', () => {
     const credit = 'Photo: Ann Keeper for Coastal Notes';
-    const figure = (name: string) => `<figure><img src="/p/${name}.jpg" width="800" height="600" alt=""><figcaption>${credit}</figcaption></figure>`;
+    const figure = (name: string) =>
+      `<figure><img src="/p/${name}.jpg" width="800" height="600" alt=""><figcaption>${credit}</figcaption></figure>`;
     const text = extractWith(`${figure('cliff')}<p>${PROSE[1]}</p>${figure('lens')}`).textContent!;
     expect(text.split(credit)).toHaveLength(3);
   });

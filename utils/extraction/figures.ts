@@ -12,9 +12,11 @@ const FIGURE = new Set(['FIGURE']);
 /** What makes a figure worth keeping besides caption text. */
 const FIGURE_CONTENT = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'TABLE', 'PRE', 'A']);
 
-const CAPTION_CLASS = /(?:^|[\s_-])(?:wp-caption-text|caption|image-caption|img-caption|photo-caption|media-caption|figure-caption|caption-text)(?:$|[\s_-])/i;
+const CAPTION_CLASS =
+  /(?:^|[\s_-])(?:wp-caption-text|caption|image-caption|img-caption|photo-caption|media-caption|figure-caption|caption-text)(?:$|[\s_-])/i;
 /** Class words of a caption or of a photo credit. */
-const CAPTION_OR_CREDIT_CLASS = /(?:^|[\s_-])(?:\w*caption\w*|credits?|copyright|photographer|attribution)(?:$|[\s_-])/i;
+const CAPTION_OR_CREDIT_CLASS =
+  /(?:^|[\s_-])(?:\w*caption\w*|credits?|copyright|photographer|attribution)(?:$|[\s_-])/i;
 /** Images smaller than this (declared size) are icons, which may repeat. */
 const ICON_SIZE = 48;
 /** Containers bigger than this are article sections, not one picture. */
@@ -34,7 +36,12 @@ function retag(el: Element, tag: string): Element {
 function inCaptionContext(el: Element, root: Element): boolean {
   let box: Element | null = el;
   for (let depth = 0; box && box !== root && depth < 5; depth++, box = box.parentElement) {
-    if (box.tagName === 'FIGURE' || box.tagName === 'FIGCAPTION' || CAPTION_OR_CREDIT_CLASS.test(box.getAttribute('class') ?? '')) return true;
+    if (
+      box.tagName === 'FIGURE' ||
+      box.tagName === 'FIGCAPTION' ||
+      CAPTION_OR_CREDIT_CLASS.test(box.getAttribute('class') ?? '')
+    )
+      return true;
   }
   return false;
 }
@@ -94,13 +101,16 @@ function removeRepeatedFigures(root: Element): void {
         continue;
       }
       let target: Element = el;
-      while (target.parentElement && target.parentElement !== root && isCopy(target.parentElement)) target = target.parentElement;
+      while (target.parentElement && target.parentElement !== root && isCopy(target.parentElement))
+        target = target.parentElement;
       target.remove();
     } else if (el.tagName === 'FIGCAPTION' || CAPTION_OR_CREDIT_CLASS.test(el.getAttribute('class') ?? '')) {
       const text = normalizedText(el);
       const first = seenCaptions.get(text);
       // A credit repeated under another photo ("Photo: Jane Doe for Coastal Notes") belongs to that photo.
-      const ownPhoto = byTag(closestTag(el, FIGURE) ?? el.parentElement ?? el, 'img').some((img) => shown.includes(img) && !first?.parentElement?.contains(img));
+      const ownPhoto = byTag(closestTag(el, FIGURE) ?? el.parentElement ?? el, 'img').some(
+        (img) => shown.includes(img) && !first?.parentElement?.contains(img),
+      );
       if (text.length >= 20 && first && !first.contains(el) && !ownPhoto) {
         el.remove();
       } else if (text && !first) {
@@ -128,7 +138,12 @@ export function normalizeFigures(root: Element): void {
     if (!box || box === root || box.tagName !== 'DIV' || !root.contains(img) || closestTag(box, FIGURE)) continue;
     const caption = Array.from(box.children).find((el) => CAPTION_CLASS.test(el.getAttribute('class') ?? ''));
     if (!caption || !/^(?:DIV|P|SPAN|SMALL)$/.test(caption.tagName) || caption.querySelector('img, p, div')) continue;
-    if (byTag(box, 'img').length !== 1 || normalizedText(box).length > MAX_FIGURE_TEXT || box.querySelector('h1, h2, h3, h4, p p')) continue;
+    if (
+      byTag(box, 'img').length !== 1 ||
+      normalizedText(box).length > MAX_FIGURE_TEXT ||
+      box.querySelector('h1, h2, h3, h4, p p')
+    )
+      continue;
     retag(caption, 'figcaption');
     retag(box, 'figure');
   }

@@ -54,7 +54,10 @@ function block(el: Element, depth: number): string[] {
   if (tag === 'HR') return ['---', ''];
   if (tag === 'PRE') {
     const code = el.textContent ?? '';
-    const lang = /language-([\w+#.-]+)/.exec(`${el.getAttribute('class') ?? ''} ${el.querySelector('code')?.getAttribute('class') ?? ''}`)?.[1] ?? '';
+    const lang =
+      /language-([\w+#.-]+)/.exec(
+        `${el.getAttribute('class') ?? ''} ${el.querySelector('code')?.getAttribute('class') ?? ''}`,
+      )?.[1] ?? '';
     const fence = code.includes('```') ? '~~~~' : '```';
     return [`${fence}${lang}`, ...code.replace(/\n$/, '').split('\n'), fence, ''];
   }
@@ -69,15 +72,25 @@ function block(el: Element, depth: number): string[] {
     for (const li of Array.from(el.children).filter((c) => c.tagName === 'LI')) {
       const marker = tag === 'OL' ? `${n++}. ` : '- ';
       // Tight items: no blank line before a nested list or at either end.
-      const content = children(li, depth + 1).filter((line, i, all) => line || (i > 0 && i < all.length - 1 && !/^(?:[-*]|\d+\.) /.test(all[i + 1] ?? '')));
-      for (const [i, line] of content.entries()) lines.push(i === 0 ? `${marker}${line}` : line ? `${' '.repeat(marker.length)}${line}` : '');
+      const content = children(li, depth + 1).filter(
+        (line, i, all) => line || (i > 0 && i < all.length - 1 && !/^(?:[-*]|\d+\.) /.test(all[i + 1] ?? '')),
+      );
+      for (const [i, line] of content.entries())
+        lines.push(i === 0 ? `${marker}${line}` : line ? `${' '.repeat(marker.length)}${line}` : '');
     }
     return [...lines, ''];
   }
   if (tag === 'FIGURE') {
     const caption = el.querySelector('figcaption');
     const body = Array.from(el.childNodes).filter((c) => c !== caption);
-    const media = body.map((c) => (isElement(c) && c.tagName !== 'PICTURE' && /^(?:P|DIV|TABLE|PRE)$/.test(c.tagName) ? block(c, depth).join('\n') : inline(c))).join('').trim();
+    const media = body
+      .map((c) =>
+        isElement(c) && c.tagName !== 'PICTURE' && /^(?:P|DIV|TABLE|PRE)$/.test(c.tagName)
+          ? block(c, depth).join('\n')
+          : inline(c),
+      )
+      .join('')
+      .trim();
     const text = caption ? inline(caption).trim() : '';
     return [media, ...(text ? ['', `_${text}_`] : []), ''];
   }
@@ -87,10 +100,18 @@ function block(el: Element, depth: number): string[] {
 
 /** A GitHub-flavoured table; cells are flattened to one line. */
 function table(el: Element): string[] {
-  const rows = Array.from(el.querySelectorAll('tr')).map((tr) => Array.from(tr.children, (cell) => inline(cell).trim().replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')));
+  const rows = Array.from(el.querySelectorAll('tr')).map((tr) =>
+    Array.from(tr.children, (cell) =>
+      inline(cell)
+        .trim()
+        .replace(/\|/g, '\\|')
+        .replace(/\s*\n\s*/g, ' '),
+    ),
+  );
   if (rows.length === 0) return [];
   const width = Math.max(...rows.map((r) => r.length));
-  const line = (cells: string[]): string => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
+  const line = (cells: string[]): string =>
+    `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
   return [line(rows[0]!), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(line), ''];
 }
 
@@ -103,7 +124,12 @@ function children(el: Element, depth: number): string[] {
     run = '';
   };
   for (const child of Array.from(el.childNodes)) {
-    if (isElement(child) && /^(?:P|H[1-6]|HR|PRE|BLOCKQUOTE|UL|OL|FIGURE|TABLE|DIV|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|MAIN|DL|DETAILS)$/.test(child.tagName)) {
+    if (
+      isElement(child) &&
+      /^(?:P|H[1-6]|HR|PRE|BLOCKQUOTE|UL|OL|FIGURE|TABLE|DIV|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|MAIN|DL|DETAILS)$/.test(
+        child.tagName,
+      )
+    ) {
       flush();
       lines.push(...block(child, depth));
     } else {
@@ -119,5 +145,8 @@ function children(el: Element, depth: number): string[] {
  * @return Markdown with blocks separated by blank lines, ending in one newline.
  */
 export function htmlToMarkdown(root: Element): string {
-  return `${children(root, 0).join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${children(root, 0)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

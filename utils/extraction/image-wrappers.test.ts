@@ -17,7 +17,9 @@ test('a picture left without its img is removed', () => {
 });
 
 test("a figure's image is taken out of its p, a text paragraph is kept", () => {
-  const a = article('<figure><div><p><img src="a.png"></p></div><figcaption>c</figcaption></figure><p><img src="b.png"> with words</p>');
+  const a = article(
+    '<figure><div><p><img src="a.png"></p></div><figcaption>c</figcaption></figure><p><img src="b.png"> with words</p>',
+  );
   tidyImageWrappers(a);
   expect(a.querySelector('figure p')).toBeNull();
   expect(a.querySelector('figure img')?.getAttribute('src')).toBe('a.png');
@@ -25,7 +27,11 @@ test("a figure's image is taken out of its p, a text paragraph is kept", () => {
 });
 
 test.each([
-  ['small avatar with the author as alt', '<a href="/@jane"><div><img alt="Jane Doe" src="j.png" width="44" height="44"></div></a><p>Text</p>', 0],
+  [
+    'small avatar with the author as alt',
+    '<a href="/@jane"><div><img alt="Jane Doe" src="j.png" width="44" height="44"></div></a><p>Text</p>',
+    0,
+  ],
   ['large portrait of the author stays', '<img alt="Jane Doe" src="j.png" width="800" height="600"><p>Text</p>', 1],
   ['small image of someone else stays', '<img alt="A diagram" src="d.png" width="40" height="40"><p>Text</p>', 1],
   ['no declared size: not assumed small', '<img alt="Jane Doe" src="j.png"><p>Text</p>', 1],

@@ -95,7 +95,10 @@ export function jsonLdAuthorList(value: unknown, nodes: readonly JsonLdNode[] = 
     const node = resolve(item, nodes);
     const name = jsonLdText(node);
     if (!name || /^https?:/i.test(name)) continue;
-    const organization = !!node && typeof node === 'object' && typesOf(node as JsonLdNode).some((t) => /Organization|Corporation|NewsMedia/.test(t));
+    const organization =
+      !!node &&
+      typeof node === 'object' &&
+      typesOf(node as JsonLdNode).some((t) => /Organization|Corporation|NewsMedia/.test(t));
     out.push({ name, organization });
   }
   return out;

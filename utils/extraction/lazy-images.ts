@@ -10,15 +10,27 @@ import { parseSrcset, pickSrcsetUrl } from '../html/srcset';
 
 /** Attributes lazy-loading libraries use for the real `src`, most specific first. */
 const LAZY_SRC_ATTRIBUTES = [
-  'data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-hi-res-src', 'data-full-src',
-  'data-orig-file', 'data-actualsrc', 'data-echo', 'data-img-src', 'data-native-src',
-  'data-pagespeed-lazy-src', 'data-cfsrc', 'data-url',
+  'data-src',
+  'data-lazy-src',
+  'data-original',
+  'data-lazy',
+  'data-hi-res-src',
+  'data-full-src',
+  'data-orig-file',
+  'data-actualsrc',
+  'data-echo',
+  'data-img-src',
+  'data-native-src',
+  'data-pagespeed-lazy-src',
+  'data-cfsrc',
+  'data-url',
 ];
 /** Attributes lazy-loading libraries use for the real `srcset`. */
 const LAZY_SRCSET_ATTRIBUTES = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
 
 /** File names of stand-in images ("blank.gif", "placeholder-16x9.png", "lazy-load.svg"), tested on the name without extension. */
-const PLACEHOLDER_NAME = /^(?:blank|spacer|placeholder|pixel|transparent|lazy[-_]?load(?:er|ing)?|lazy|loading|loader|1x1|grey|gray|empty)(?:[-_.][a-z0-9]+)?$/i;
+const PLACEHOLDER_NAME =
+  /^(?:blank|spacer|placeholder|pixel|transparent|lazy[-_]?load(?:er|ing)?|lazy|loading|loader|1x1|grey|gray|empty)(?:[-_.][a-z0-9]+)?$/i;
 
 /**
  * True when `src` is not a real picture: missing, `about:blank`, a data: URI
@@ -43,7 +55,11 @@ function promoteLazyAttributes(el: Element): void {
   const srcset = el.getAttribute('srcset');
   for (const name of LAZY_SRCSET_ATTRIBUTES) {
     const value = el.getAttribute(name);
-    if (value && parseSrcset(value).length > 0 && (!srcset || parseSrcset(srcset).every((c) => isPlaceholderSrc(c.url)))) {
+    if (
+      value &&
+      parseSrcset(value).length > 0 &&
+      (!srcset || parseSrcset(srcset).every((c) => isPlaceholderSrc(c.url)))
+    ) {
       el.setAttribute('srcset', value);
       break;
     }
@@ -84,7 +100,11 @@ function noscriptContent(noscript: Element): Element[] {
 /** A 1×1 or hidden beacon image, as analytics put in `<noscript>`. */
 function isTrackingPixel(img: Element): boolean {
   const size = (name: string) => Number(img.getAttribute(name) ?? NaN);
-  return size('width') <= 2 || size('height') <= 2 || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(img.getAttribute('style') ?? '');
+  return (
+    size('width') <= 2 ||
+    size('height') <= 2 ||
+    /display\s*:\s*none|visibility\s*:\s*hidden/i.test(img.getAttribute('style') ?? '')
+  );
 }
 
 /** The placeholder image a `<noscript>` fallback stands for, if any. */
@@ -95,7 +115,11 @@ function findPlaceholderFor(noscript: Element): Element | null {
   const parent = noscript.parentElement;
   if (!parent) return null;
   for (const img of byTag(parent, 'img')) {
-    if (!noscript.contains(img) && (isPlaceholderSrc(img.getAttribute('src')) || /\blazy|thumb|placeholder|preview/i.test(img.getAttribute('class') ?? ''))) {
+    if (
+      !noscript.contains(img) &&
+      (isPlaceholderSrc(img.getAttribute('src')) ||
+        /\blazy|thumb|placeholder|preview/i.test(img.getAttribute('class') ?? ''))
+    ) {
       return img;
     }
   }
@@ -109,10 +133,13 @@ function findPlaceholderFor(noscript: Element): Element | null {
 function unwrapNoscriptImages(root: Document | Element): void {
   for (const noscript of byTag(root, 'noscript')) {
     const content = noscriptContent(noscript);
-    const images = content.flatMap((el) => (el.tagName === 'IMG' || el.tagName === 'PICTURE' ? [el] : [...byTag(el, 'picture'), ...byTag(el, 'img')]));
+    const images = content.flatMap((el) =>
+      el.tagName === 'IMG' || el.tagName === 'PICTURE' ? [el] : [...byTag(el, 'picture'), ...byTag(el, 'img')],
+    );
     const image = images.find((el) => el.tagName === 'PICTURE') ?? images[0];
     // Only a pure image fallback; noscript banners ("please enable JavaScript") stay out, and so do tracking pixels.
-    if (!image || images.length > 1 || content.some((el) => normalizedText(el).length > 40) || isTrackingPixel(image)) continue;
+    if (!image || images.length > 1 || content.some((el) => normalizedText(el).length > 40) || isTrackingPixel(image))
+      continue;
     const doc = noscript.ownerDocument;
     const adopted = doc.importNode(image, true);
     const placeholder = findPlaceholderFor(noscript);
@@ -131,7 +158,8 @@ function unwrapNoscriptImages(root: Document | Element): void {
 /** The `<figure>` holding `el` within a few levels (a figure further up is not about this image). */
 function figureAround(el: Element): Element | null {
   let cursor = el.parentElement;
-  for (let depth = 0; cursor && depth < 5; depth++, cursor = cursor.parentElement) if (cursor.tagName === 'FIGURE') return cursor;
+  for (let depth = 0; cursor && depth < 5; depth++, cursor = cursor.parentElement)
+    if (cursor.tagName === 'FIGURE') return cursor;
   return null;
 }
 

@@ -21,7 +21,12 @@ function httpUrl(value: string | null | undefined, baseUrl: string): string | nu
  * The image the page declares as its preview. Read before Readability, which
  * removes `<script>` (JSON-LD) from the document.
  */
-export function findDeclaredImage(doc: Document, jsonLd: JsonLdNode | null, meta: MetaTags, baseUrl: string): string | null {
+export function findDeclaredImage(
+  doc: Document,
+  jsonLd: JsonLdNode | null,
+  meta: MetaTags,
+  baseUrl: string,
+): string | null {
   const fromMeta = httpUrl(firstMeta(meta, META_KEYS), baseUrl);
   if (fromMeta) return fromMeta;
   const fromJsonLd = httpUrl(jsonLdText(jsonLd?.['image'], 'url'), baseUrl);

@@ -19,10 +19,12 @@ describe('published date', () => {
   });
 
   it('falls back to Open Graph article:published_time', () => {
-    expect(extract(page({ head: '<meta property="article:published_time" content="2020-02-29T08:00:00Z">' }))!.published).toBe('2020-02-29T08:00:00Z');
+    expect(
+      extract(page({ head: '<meta property="article:published_time" content="2020-02-29T08:00:00Z">' }))!.published,
+    ).toBe('2020-02-29T08:00:00Z');
   });
 
-  it('falls back to the article\'s <time datetime>', () => {
+  it("falls back to the article's <time datetime>", () => {
     const article = `<p class="meta"><time datetime="2018-07-04">4 July 2018</time></p>${page().match(/<p>[\s\S]*<\/p>/)![0]}`;
     expect(extract(page({ article }))!.published).toBe('2018-07-04');
   });
@@ -55,13 +57,18 @@ describe('other metadata', () => {
   });
 
   it('uses og:image as the lead image, else the first large picture', () => {
-    expect(extract(page({ head: '<meta property="og:image" content="//cdn.example.com/og.jpg">' }))!.leadImage).toBe('https://cdn.example.com/og.jpg');
+    expect(extract(page({ head: '<meta property="og:image" content="//cdn.example.com/og.jpg">' }))!.leadImage).toBe(
+      'https://cdn.example.com/og.jpg',
+    );
     const article = `<p><img src="/icons/rss.png" width="16" height="16"></p><figure><img src="/p/cliff.jpg" width="1200"></figure>${page().match(/<p>[\s\S]*<\/p>/)![0]}`;
     expect(extract(page({ article }))!.leadImage).toBe('https://example.com/p/cliff.jpg');
   });
 
   it('uses the page description as excerpt, else the first paragraph', () => {
-    expect(extract(page({ head: '<meta name="description" content="Keepers of the northern light, 37 years on.">' }))!.excerpt).toBe('Keepers of the northern light, 37 years on.');
+    expect(
+      extract(page({ head: '<meta name="description" content="Keepers of the northern light, 37 years on.">' }))!
+        .excerpt,
+    ).toBe('Keepers of the northern light, 37 years on.');
     expect(extract(page())!.excerpt).toMatch(/^The lighthouse on the northern cape was automated in 1987/);
   });
 

@@ -58,16 +58,20 @@ function pageMetadataFrom(doc: Document, baseUrl: string, nodes: JsonLdNode[], m
   const root = doc.documentElement;
   return {
     published: findPublishedDate(doc, jsonLd, meta),
-    lang: normalizeLang(root?.getAttribute('lang'))
-      ?? normalizeLang(root?.getAttribute('xml:lang'))
-      ?? normalizeLang(meta.get('content-language'))
-      ?? normalizeLang(jsonLdText(jsonLd?.['inLanguage']))
-      ?? normalizeLang(meta.get('og:locale')),
-    byline: jsonLdAuthors(jsonLd?.['author'], nodes) ?? firstMeta(meta, ['author', 'parsely-author', 'article:author', 'dc.creator']),
+    lang:
+      normalizeLang(root?.getAttribute('lang')) ??
+      normalizeLang(root?.getAttribute('xml:lang')) ??
+      normalizeLang(meta.get('content-language')) ??
+      normalizeLang(jsonLdText(jsonLd?.['inLanguage'])) ??
+      normalizeLang(meta.get('og:locale')),
+    byline:
+      jsonLdAuthors(jsonLd?.['author'], nodes) ??
+      firstMeta(meta, ['author', 'parsely-author', 'article:author', 'dc.creator']),
     siteName: jsonLdText(publisher) ?? firstMeta(meta, ['og:site_name', 'application-name']),
     title: jsonLdText(jsonLd?.['headline']) ?? firstMeta(meta, ['og:title', 'twitter:title']),
     heading: byTag(doc, 'h1')[0]?.textContent?.replace(/\s+/g, ' ').trim() || null,
-    description: firstMeta(meta, ['og:description', 'description', 'twitter:description']) ?? jsonLdText(jsonLd?.['description']),
+    description:
+      firstMeta(meta, ['og:description', 'description', 'twitter:description']) ?? jsonLdText(jsonLd?.['description']),
     declaredImage: findDeclaredImage(doc, jsonLd, meta, baseUrl),
   };
 }
@@ -123,11 +127,16 @@ export function readArticleMetadata(doc: Document, baseUrl: string): ArticlePage
  * caller falls back to the cleaned article's first paragraph (Readability's
  * fallback is taken before datelines and chrome are removed).
  */
-export function mergeMetadata(fromReadability: ReadabilityMetadata, fromPage: PageMetadata | ArticlePageMetadata, fallbackTitle: string): ArticleMetadata {
+export function mergeMetadata(
+  fromReadability: ReadabilityMetadata,
+  fromPage: PageMetadata | ArticlePageMetadata,
+  fallbackTitle: string,
+): ArticleMetadata {
   const header = 'entryTitle' in fromPage ? fromPage : null;
   return {
-    title: clean(header?.entryTitle) ?? clean(fromReadability.title) ?? clean(fromPage.title) ?? clean(fallbackTitle) ?? '',
-    byline: header ? header.entryByline : cleanByline(fromReadability.byline) ?? cleanByline(fromPage.byline),
+    title:
+      clean(header?.entryTitle) ?? clean(fromReadability.title) ?? clean(fromPage.title) ?? clean(fallbackTitle) ?? '',
+    byline: header ? header.entryByline : (cleanByline(fromReadability.byline) ?? cleanByline(fromPage.byline)),
     siteName: clean(fromReadability.siteName) ?? clean(fromPage.siteName),
     published: fromPage.published ?? toIsoDate(fromReadability.publishedTime),
     lang: normalizeLang(fromReadability.lang) ?? fromPage.lang,

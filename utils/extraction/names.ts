@@ -12,14 +12,17 @@ const PREFIX = 'by|von|vom|por|par|door|przez|av|af|от|автор|di';
 /** Buttons that bylines carry next to the name ("Follow"), and social networks linked from it. */
 const ACTIONS = 'Unfollow|Follow|Profile|Folgen|Suivre|Seguir|Segui|Volgen|Följ|Obserwuj|Subscribe|Abonnieren|Abonner';
 const ACTION_WORD = new RegExp(`^(?:${ACTIONS})$`, 'i');
-const SOCIAL_WORD = /^(?:twitter|facebook|linkedin|instagram|mastodon|threads|bluesky|youtube|tiktok|e-?mail|mail|rss|whatsapp|telegram|xing|pinterest|reddit|github)$/i;
+const SOCIAL_WORD =
+  /^(?:twitter|facebook|linkedin|instagram|mastodon|threads|bluesky|youtube|tiktok|e-?mail|mail|rss|whatsapp|telegram|xing|pinterest|reddit|github)$/i;
 /** Little words left dangling when a date is cut out ("… am 21. April 2020", "… on March 3"). */
-const DANGLING = /\s+(?:am|on|le|el|il|op|em|den|the|at|um|à|a|w|в|de|del|du|le|posted|publié|publicado|veröffentlicht|updated|aktualisiert)$/i;
+const DANGLING =
+  /\s+(?:am|on|le|el|il|op|em|den|the|at|um|à|a|w|в|de|del|du|le|posted|publié|publicado|veröffentlicht|updated|aktualisiert)$/i;
 const SEPARATORS = /\s*(?:[|•·»«\n]|\s[-–—/]\s)\s*/u;
 
 /** One segment of a byline with its label and leftovers removed; '' when it names nobody. */
 function cleanSegment(raw: string): string {
-  let text = raw.trim()
+  let text = raw
+    .trim()
     // "Recipe by", "geschrieben von", "Ein Beitrag von": a few words, then the prefix word.
     .replace(new RegExp(`^(?:[\\p{L}-]+\\s+){0,2}?(?:${PREFIX}|written by|words by)(?:\\s*:)?\\s+(?=\\S)`, 'iu'), '')
     // "Autor: …", "Text: …", "作者："
@@ -41,7 +44,11 @@ function cleanSegment(raw: string): string {
 
 /** Numeric dates and times of day: the part of date removal that needs no month names. */
 function withoutNumericDates(text: string): string {
-  return text.replace(/(?<![\d.])(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(?![\d])/g, ' ')
+  return text
+    .replace(
+      /(?<![\d.])(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(?![\d])/g,
+      ' ',
+    )
     .replace(/\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?(?!\w)/giu, ' ');
 }
 
@@ -51,7 +58,10 @@ function withoutNumericDates(text: string): string {
  * @param stripDates - removes printed dates; the default knows numeric dates only
  *   (small enough for the script on every page), `withoutDates` knows month names.
  */
-export function cleanByline(value: string | null | undefined, stripDates: (text: string) => string = withoutNumericDates): string | null {
+export function cleanByline(
+  value: string | null | undefined,
+  stripDates: (text: string) => string = withoutNumericDates,
+): string | null {
   let text = (value ?? '').replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim();
   if (!text) return null;
   text = text
@@ -64,7 +74,9 @@ export function cleanByline(value: string | null | undefined, stripDates: (text:
     const name = cleanSegment(segment);
     if (name && !names.includes(name)) names.push(name);
   }
-  const joined = names.join(', ').replace(/\s*,\s*(?:,\s*)+/g, ', ').trim();
+  const joined = names
+    .join(', ')
+    .replace(/\s*,\s*(?:,\s*)+/g, ', ')
+    .trim();
   return joined && joined.length <= 100 ? joined : null;
 }
-

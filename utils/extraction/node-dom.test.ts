@@ -5,8 +5,11 @@ import { declaredPageUrl, parseHtml, stripUnreadMarkup } from './node-dom';
 
 describe('stripUnreadMarkup', () => {
   it('drops stylesheets and inline script code but keeps JSON-LD and script elements', () => {
-    const html = '<style>p{color:red}</style><script>var big = 1;</script><script src="/app.js"></script><script type="application/ld+json">{"@type":"Article"}</script><p>Body</p>';
-    expect(stripUnreadMarkup(html)).toBe('<script></script><script src="/app.js"></script><script type="application/ld+json">{"@type":"Article"}</script><p>Body</p>');
+    const html =
+      '<style>p{color:red}</style><script>var big = 1;</script><script src="/app.js"></script><script type="application/ld+json">{"@type":"Article"}</script><p>Body</p>';
+    expect(stripUnreadMarkup(html)).toBe(
+      '<script></script><script src="/app.js"></script><script type="application/ld+json">{"@type":"Article"}</script><p>Body</p>',
+    );
   });
 
   it('never swallows content when "<style" or "<script" appears inside other code', () => {
@@ -20,20 +23,27 @@ describe('stripUnreadMarkup', () => {
 
 describe('parseHtml', () => {
   it('survives stylesheets and style attributes jsdom cannot parse', () => {
-    const html = '<html><head><style>@media screen and (max-width: {{ x }}) { .a { color: red </style></head><body><div style="color: red; {{{ broken"><p>Text</p></div></body></html>';
+    const html =
+      '<html><head><style>@media screen and (max-width: {{ x }}) { .a { color: red </style></head><body><div style="color: red; {{{ broken"><p>Text</p></div></body></html>';
     const dom = parseHtml(html, 'https://example.com/');
     expect(dom.document.querySelector('p')!.textContent).toBe('Text');
     dom.close();
   });
 
   it('runs no page script and loads nothing', () => {
-    const dom = parseHtml('<body><img src="https://example.invalid/x.png" onerror="window.ran = true"><script>window.ran = true</script></body>', 'https://example.com/');
+    const dom = parseHtml(
+      '<body><img src="https://example.invalid/x.png" onerror="window.ran = true"><script>window.ran = true</script></body>',
+      'https://example.com/',
+    );
     expect((dom.window as unknown as { ran?: boolean }).ran).toBeUndefined();
     dom.close();
   });
 
   it('reads the page URL a saved page declares', () => {
-    const dom = parseHtml('<head><link rel="canonical" href="https://news.example.com/a/1"></head>', 'file:///tmp/page.html');
+    const dom = parseHtml(
+      '<head><link rel="canonical" href="https://news.example.com/a/1"></head>',
+      'file:///tmp/page.html',
+    );
     expect(declaredPageUrl(dom.document)).toBe('https://news.example.com/a/1');
     dom.close();
   });

@@ -47,7 +47,8 @@ export function stripUnreadMarkup(html: string): string {
   return html
     .replace(STYLE_BLOCK, '')
     .replace(SCRIPT_BLOCK, (block, open: string, code: string, close: string) =>
-      code.length === 0 || /application\/ld\+json/i.test(open) ? block : `${open}${close}`);
+      code.length === 0 || /application\/ld\+json/i.test(open) ? block : `${open}${close}`,
+    );
 }
 
 /** Errors of the parse in progress (parsing is synchronous, so one list at a time). */

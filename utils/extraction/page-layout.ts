@@ -83,7 +83,11 @@ export function readPageLayout(doc: Document): PageLayout {
           const element = child as Element;
           const at = elements.push(element) - 1;
           // The first `main` landmark in document order, as `querySelector('main, [role="main"]')` finds it.
-          if (mainAt < 0 && (element.tagName === 'MAIN' || (element.hasAttributes() && element.getAttribute('role') === 'main'))) mainAt = at;
+          if (
+            mainAt < 0 &&
+            (element.tagName === 'MAIN' || (element.hasAttributes() && element.getAttribute('role') === 'main'))
+          )
+            mainAt = at;
           walk(element, counted && !/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(element.tagName));
           if (at === mainAt) mainEnd = elements.length;
         }
@@ -97,22 +101,32 @@ export function readPageLayout(doc: Document): PageLayout {
   const proseIn = new Map<Element, number>();
   for (const [p, length] of lengths) {
     if (length < 80) continue;
-    for (const container of [p.parentElement, p.parentElement?.parentElement]) if (container) proseIn.set(container, (proseIn.get(container) ?? 0) + 1);
+    for (const container of [p.parentElement, p.parentElement?.parentElement])
+      if (container) proseIn.set(container, (proseIn.get(container) ?? 0) + 1);
   }
   let bodyStart: Element | null = null;
   for (const p of paragraphs) {
     const length = lengths.get(p)!;
     // A body has several paragraphs side by side; a cookie notice or a teaser has one.
-    const inBody = length >= 400 || (proseIn.get(p.parentElement!) ?? 0) > 1 || (proseIn.get(p.parentElement?.parentElement as Element) ?? 0) > 1;
+    const inBody =
+      length >= 400 ||
+      (proseIn.get(p.parentElement!) ?? 0) > 1 ||
+      (proseIn.get(p.parentElement?.parentElement as Element) ?? 0) > 1;
     if (length >= 100 && inBody && linkDensity(p, length) < 0.3 && !hasAncestor(p, 'LI') && !inSiteChrome(p)) {
       bodyStart = p;
       break;
     }
   }
   const headings = body
-    ? elements.filter((el) => (/^H[1-3]$/.test(el.tagName) || (el.hasAttributes() && /\bheadline\b/.test(el.getAttribute('itemprop') ?? '')))
-      && normalizedText(el).length > 1 && !inSiteChrome(el))
-      .map((element) => ({ element, text: normalizedText(element), offset: offsets.get(element) ?? 0 }))
+    ? elements
+        .filter(
+          (el) =>
+            (/^H[1-3]$/.test(el.tagName) ||
+              (el.hasAttributes() && /\bheadline\b/.test(el.getAttribute('itemprop') ?? ''))) &&
+            normalizedText(el).length > 1 &&
+            !inSiteChrome(el),
+        )
+        .map((element) => ({ element, text: normalizedText(element), offset: offsets.get(element) ?? 0 }))
     : [];
   return { bodyStart, headings, elements, offsetOf: (el) => offsets.get(el) ?? 0 };
 }

@@ -4,8 +4,13 @@ import { measureProse, proseGuard } from './prose-share';
 import { PROSE, TEST_URL } from '../../tests/support/test-pages';
 
 /** The `<article>` of a page whose article is `html`. */
-const article = (html: string): Element => parseHtml(`<body><article>${html}</article></body>`, TEST_URL).document.querySelector('article')!;
-const links = (n: number): string => Array.from({ length: n }, (_, i) => `<a href="/story/${i}">A headline long enough to read as a sentence ${i}</a>`).join(' ');
+const article = (html: string): Element =>
+  parseHtml(`<body><article>${html}</article></body>`, TEST_URL).document.querySelector('article')!;
+const links = (n: number): string =>
+  Array.from(
+    { length: n },
+    (_, i) => `<a href="/story/${i}">A headline long enough to read as a sentence ${i}</a>`,
+  ).join(' ');
 
 describe('measureProse', () => {
   it('counts paragraphs of running text, not link lists, labels or short lines', () => {

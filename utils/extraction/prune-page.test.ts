@@ -10,7 +10,10 @@ import { prunePage } from './prune-page';
 import { closestTag, collapsedLength, hasDescendantTag } from './dom-helpers';
 
 function pruned(body: string): Document {
-  const dom = parseHtml(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`, 'https://example.com/');
+  const dom = parseHtml(
+    `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`,
+    'https://example.com/',
+  );
   prunePage(dom.document);
   return dom.document;
 }
@@ -32,7 +35,9 @@ describe('prunePage', () => {
   });
 
   it('removes print-only copies but never one holding the prose', () => {
-    const doc = pruned(`<div class="entry-content print-only"><p>${PROSE[0]}</p><p>${PROSE[1]}</p></div><div class="visible-print">Printed on 2024-05-01</div><nav>Home</nav>`);
+    const doc = pruned(
+      `<div class="entry-content print-only"><p>${PROSE[0]}</p><p>${PROSE[1]}</p></div><div class="visible-print">Printed on 2024-05-01</div><nav>Home</nav>`,
+    );
     expect(doc.body.textContent).toContain(PROSE[1]);
     expect(doc.body.textContent).not.toMatch(/Printed on|Home/);
   });

@@ -17,7 +17,8 @@ const NEVER_CONTENT = new Set(['nav', 'svg', 'template', 'canvas']);
  * A browser never shows them on screen; without the page's CSS the reader
  * would. Matched as whole class names.
  */
-const PRINT_ONLY_CLASS = /(?:^|\s)(?:print-only|printonly|only-print|visible-print|visible-print-block|visible-print-inline|visible-print-inline-block|show-for-print|show-for-print-only)(?=\s|$)/;
+const PRINT_ONLY_CLASS =
+  /(?:^|\s)(?:print-only|printonly|only-print|visible-print|visible-print-block|visible-print-inline|visible-print-inline-block|show-for-print|show-for-print-only)(?=\s|$)/;
 
 /**
  * True when Readability would drop `el` as invisible (its `_isProbablyVisible`
@@ -29,7 +30,8 @@ const PRINT_ONLY_CLASS = /(?:^|\s)(?:print-only|printonly|only-print|visible-pri
  */
 function hiddenFromReadability(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true' && !(el.getAttribute('class') ?? '').includes('fallback-image')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && !(el.getAttribute('class') ?? '').includes('fallback-image'))
+    return true;
   if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') return true;
   const style = el.getAttribute('style');
   if (!style || !/none|hidden/i.test(style)) return false;
@@ -58,7 +60,8 @@ export function prunePage(doc: Document): void {
       if (cls && PRINT_ONLY_CLASS.test(cls)) printOnly.push(el);
     }
     let next: Element | null = descend ? el.firstElementChild : null;
-    for (let cursor: Element | null = el; !next && cursor && cursor !== root; cursor = cursor.parentElement) next = cursor.nextElementSibling;
+    for (let cursor: Element | null = el; !next && cursor && cursor !== root; cursor = cursor.parentElement)
+      next = cursor.nextElementSibling;
     el = next;
   }
   for (const node of never) node.remove();
@@ -66,5 +69,6 @@ export function prunePage(doc: Document): void {
     // Print plugins also mark the article body itself ("entry-content print-only"): prose is never a print-only copy.
     if (node.isConnected && measureProse(node).paragraphs < MAX_REMOVABLE_PROSE_PARAGRAPHS) node.remove();
   }
-  for (const frame of frames) if (frame.isConnected && !EMBED_URL_PATTERN.test(frame.getAttribute('src') ?? '')) frame.remove();
+  for (const frame of frames)
+    if (frame.isConnected && !EMBED_URL_PATTERN.test(frame.getAttribute('src') ?? '')) frame.remove();
 }

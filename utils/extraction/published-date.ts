@@ -10,9 +10,20 @@ import type { MetaTags } from './meta-tags';
 
 /** Meta keys (property, name or itemprop; lower-case) that state the publication date, most explicit first. */
 const META_KEYS = [
-  'article:published_time', 'datepublished', 'og:published_time', 'parsely-pub-date', 'sailthru.date',
-  'publish-date', 'publication_date', 'pubdate', 'dc.date.issued', 'dcterms.issued', 'dc.date',
-  'citation_publication_date', 'article:published', 'date',
+  'article:published_time',
+  'datepublished',
+  'og:published_time',
+  'parsely-pub-date',
+  'sailthru.date',
+  'publish-date',
+  'publication_date',
+  'pubdate',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date',
+  'citation_publication_date',
+  'article:published',
+  'date',
 ];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -26,7 +37,9 @@ export function toIsoDate(value: string | null | undefined, now = new Date()): s
   const text = (value ?? '').trim();
   if (!text) return null;
   let iso: string | null = null;
-  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
+  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(
+    text,
+  );
   if (isoMatch) {
     const [, y, m, d, time, zone] = isoMatch;
     iso = `${y}-${m}-${d}${time ? `T${time}${zone ? zone.toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : ''}` : ''}`;
@@ -36,7 +49,9 @@ export function toIsoDate(value: string | null | undefined, now = new Date()): s
     if (Number.isNaN(ms)) return null;
     const date = new Date(ms);
     // Without a time of day the date is the author's calendar date; keep it, not its UTC shift.
-    iso = /\d{1,2}:\d{2}/.test(text) ? date.toISOString() : `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+    iso = /\d{1,2}:\d{2}/.test(text)
+      ? date.toISOString()
+      : `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
   }
   const year = Number(iso.slice(0, 4));
   return year >= 1990 && year <= now.getFullYear() + 1 ? iso : null;
@@ -70,5 +85,8 @@ export function timeElementDate(times: Element[]): string | null {
  * @param jsonLd - the article JSON-LD node (see findArticleJsonLd), if any.
  */
 export function findPublishedDate(doc: Document, jsonLd: JsonLdNode | null, meta: MetaTags): string | null {
-  return declaredDate(jsonLd, meta) ?? timeElementDate(byTag(byTag(doc, 'article')[0] ?? doc, 'time').filter((t) => t.hasAttribute('datetime')));
+  return (
+    declaredDate(jsonLd, meta) ??
+    timeElementDate(byTag(byTag(doc, 'article')[0] ?? doc, 'time').filter((t) => t.hasAttribute('datetime')))
+  );
 }

@@ -26,7 +26,9 @@ const URL_ATTRIBUTES: Record<string, readonly string[]> = {
  * (itself resolved against the page URL) or the page URL.
  */
 export function documentBaseUrl(doc: Document, pageUrl: string): string {
-  const href = byTag(doc, 'base').find((base) => base.hasAttribute('href'))?.getAttribute('href');
+  const href = byTag(doc, 'base')
+    .find((base) => base.hasAttribute('href'))
+    ?.getAttribute('href');
   return (href && absoluteUrl(href, pageUrl)) || pageUrl;
 }
 

@@ -28,11 +28,18 @@ export interface SiteEvidence {
 
 /** Letters and digits only, lower-cased: "NPR.org" → "nprorg". */
 const key = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-const tidy = (text: string): string => text.replace(/\s+/g, ' ').replace(/\s*[¶#§]$/u, '').trim();
+const tidy = (text: string): string =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/\s*[¶#§]$/u, '')
+    .trim();
 
 /** Host labels that name a site: "www.moongift.jp" → ["moongift"]; TLDs and "www" are not names. */
 function hostLabels(host: string): string[] {
-  const labels = host.toLowerCase().replace(/^(?:www\d?|m|amp|mobile)\./, '').split('.');
+  const labels = host
+    .toLowerCase()
+    .replace(/^(?:www\d?|m|amp|mobile)\./, '')
+    .split('.');
   return labels.slice(0, -1).filter((l) => l.length >= 3 && !/^(?:com|org|net|gov|edu|co)$/.test(l));
 }
 
@@ -63,14 +70,16 @@ function runs(title: string): string[] {
   const starts = [0, ...cuts.map(([, end]) => end)];
   const ends = [...cuts.map(([start]) => start), title.length];
   const out: string[] = [];
-  for (let i = 0; i < starts.length; i++) for (let j = i; j < ends.length; j++) out.push(title.slice(starts[i], ends[j]).trim());
+  for (let i = 0; i < starts.length; i++)
+    for (let j = i; j < ends.length; j++) out.push(title.slice(starts[i], ends[j]).trim());
   return out.filter(Boolean);
 }
 
 /** `title` without the site's name at either end, with or without a separator ("Headline MOONGIFT"). */
 export function stripSiteName(title: string, site: SiteEvidence): string {
   let parts = segments(tidy(title));
-  while (parts.length > 1 && (!parts[parts.length - 1] || isSiteName(parts[parts.length - 1]!, site, true))) parts = parts.slice(0, -1);
+  while (parts.length > 1 && (!parts[parts.length - 1] || isSiteName(parts[parts.length - 1]!, site, true)))
+    parts = parts.slice(0, -1);
   while (parts.length > 1 && (!parts[0] || isSiteName(parts[0], site))) parts = parts.slice(1);
   // Keep the page's own separators between the segments left.
   let text = tidy(title);
@@ -99,8 +108,14 @@ export interface ChosenTitle {
  * The entry's title.
  * @param layout - headings and body start of the untouched page.
  */
-export function chooseTitle(sources: TitleSources, site: SiteEvidence, layout: Pick<PageLayout, 'headings' | 'bodyStart' | 'offsetOf'>): ChosenTitle {
-  const texts = [sources.readability, sources.jsonLd, sources.openGraph, sources.document].map((t) => (t ? tidy(t) : '')).filter(Boolean);
+export function chooseTitle(
+  sources: TitleSources,
+  site: SiteEvidence,
+  layout: Pick<PageLayout, 'headings' | 'bodyStart' | 'offsetOf'>,
+): ChosenTitle {
+  const texts = [sources.readability, sources.jsonLd, sources.openGraph, sources.document]
+    .map((t) => (t ? tidy(t) : ''))
+    .filter(Boolean);
   const bodyAt = layout.bodyStart ? layout.offsetOf(layout.bodyStart) : Infinity;
   const above = layout.headings.filter((h) => h.offset <= bodyAt);
   const headingFor = (text: string): ChosenTitle | null => {
@@ -110,7 +125,8 @@ export function chooseTitle(sources: TitleSources, site: SiteEvidence, layout: P
     let best: ChosenTitle | null = null;
     for (const heading of above) {
       const shown = tidy(heading.text);
-      if (keys.has(key(shown)) && !isSiteName(shown, site) && shown.length >= (best?.title?.length ?? 0)) best = { title: shown, heading: heading.element };
+      if (keys.has(key(shown)) && !isSiteName(shown, site) && shown.length >= (best?.title?.length ?? 0))
+        best = { title: shown, heading: heading.element };
     }
     return best;
   };

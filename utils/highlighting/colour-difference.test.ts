@@ -12,7 +12,12 @@ describe('parseCssColour', () => {
 });
 
 test('a translucent paint blends with the background', () => {
-  expect(composite(parseCssColour('rgba(0, 0, 0, 0.5)'), parseCssColour('#ffffff'))).toEqual({ r: 127.5, g: 127.5, b: 127.5, a: 1 });
+  expect(composite(parseCssColour('rgba(0, 0, 0, 0.5)'), parseCssColour('#ffffff'))).toEqual({
+    r: 127.5,
+    g: 127.5,
+    b: 127.5,
+    a: 1,
+  });
 });
 
 test('sRGB to Lab matches the reference values', () => {

@@ -13,12 +13,18 @@ const quote = (exact: string, prefix?: string, suffix?: string) => ({
 describe('deepLink', () => {
   it('links a short quote with a few words of context on each side', () => {
     expect(
-      deepLink('https://medium.com/@s/post?x=1', quote('hallway track', 'the day was all about the ', ', which beats any keynote')),
+      deepLink(
+        'https://medium.com/@s/post?x=1',
+        quote('hallway track', 'the day was all about the ', ', which beats any keynote'),
+      ),
     ).toBe('https://medium.com/@s/post?x=1#:~:text=all%20about%20the-,hallway%20track,-%2C%20which%20beats');
   });
 
   it('links a long quote by its first and last words, and escapes the syntax characters', () => {
-    const link = deepLink('https://example.com/a', quote('one two three four five - six seven eight nine ten eleven & twelve'));
+    const link = deepLink(
+      'https://example.com/a',
+      quote('one two three four five - six seven eight nine ten eleven & twelve'),
+    );
     expect(link).toBe('https://example.com/a#:~:text=one%20two%20three%20four,ten%20eleven%20%26%20twelve');
   });
 
@@ -46,18 +52,25 @@ describe('deepLink', () => {
     for (const term of directive.split(',')) {
       expect(term.replace(/^-|-$/g, '')).toMatch(/^(?:[A-Za-z0-9!$'()*+./:;=?@_~]|%[0-9A-F]{2})+$/);
     }
-    expect(directive.split(',').map((t) => decodeURIComponent(t.replace(/^-|-$/g, '')))).toEqual(['x-y&z,', nasty, ', u-v&w']);
+    expect(directive.split(',').map((t) => decodeURIComponent(t.replace(/^-|-$/g, '')))).toEqual([
+      'x-y&z,',
+      nasty,
+      ', u-v&w',
+    ]);
   });
 
   it('keeps the page fragment (hash routes, section anchors) and replaces an earlier text directive', () => {
     expect(deepLink('https://app.example/#/post/1', quote('word'))).toBe('https://app.example/#/post/1:~:text=word');
     expect(deepLink('https://example.com/a#intro', quote('word'))).toBe('https://example.com/a#intro:~:text=word');
     expect(deepLink('https://example.com/a#:~:text=old', quote('word'))).toBe('https://example.com/a#:~:text=word');
-    expect(deepLink('https://example.com/a#sec:~:text=old', quote('word'))).toBe('https://example.com/a#sec:~:text=word');
+    expect(deepLink('https://example.com/a#sec:~:text=old', quote('word'))).toBe(
+      'https://example.com/a#sec:~:text=word',
+    );
   });
 
   it('leaves out a context word cut in half by the stored context length (the spec needs whole words at the outer ends)', () => {
-    const text = 'Extraordinarily unbelievable circumstances surrounded everything. The hallway track mattered. Conversations everywhere, extraordinarily.';
+    const text =
+      'Extraordinarily unbelievable circumstances surrounded everything. The hallway track mattered. Conversations everywhere, extraordinarily.';
     const start = text.indexOf('The hallway');
     const [q] = describeSpan(text, start, start + 'The hallway track mattered.'.length);
     expect(q.prefix).toBe('le circumstances surrounded everything. '.slice(-32));
@@ -93,15 +106,28 @@ describe('deepLink', () => {
       if (q.suffix.length >= 32 && !/\s$/.test(q.suffix)) suffix.pop();
       suffix = suffix.slice(0, 3);
       const enc = (t: string) => encodeURIComponent(t.toWellFormed()).replace(/-/g, '%2D');
-      const target = exact.length > 10 ? `${enc(exact.slice(0, 4).join(' '))},${enc(exact.slice(-4).join(' '))}` : enc(exact.join(' '));
-      return [prefix.length && `${enc(prefix.join(' '))}-`, target, suffix.length && `-${enc(suffix.join(' '))}`].filter(Boolean).join(',');
+      const target =
+        exact.length > 10
+          ? `${enc(exact.slice(0, 4).join(' '))},${enc(exact.slice(-4).join(' '))}`
+          : enc(exact.join(' '));
+      return [prefix.length && `${enc(prefix.join(' '))}-`, target, suffix.length && `-${enc(suffix.join(' '))}`]
+        .filter(Boolean)
+        .join(',');
     };
-    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'é', ' ', '\n', '\t', '\u00a0', '-', ',', '😀'), maxLength: 60 });
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'b', 'é', ' ', '\n', '\t', '\u00a0', '-', ',', '😀'),
+      maxLength: 60,
+    });
     fc.assert(
-      fc.property(text.filter((t) => t.trim() !== ''), text, text, (exact, prefix, suffix) => {
-        const link = deepLink('https://e.x/', { type: 'TextQuoteSelector', exact, prefix, suffix });
-        expect(link).toBe(`https://e.x/#:~:text=${reference({ exact, prefix, suffix })}`);
-      }),
+      fc.property(
+        text.filter((t) => t.trim() !== ''),
+        text,
+        text,
+        (exact, prefix, suffix) => {
+          const link = deepLink('https://e.x/', { type: 'TextQuoteSelector', exact, prefix, suffix });
+          expect(link).toBe(`https://e.x/#:~:text=${reference({ exact, prefix, suffix })}`);
+        },
+      ),
       { numRuns: 500 },
     );
   });

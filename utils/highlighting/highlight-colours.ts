@@ -30,7 +30,9 @@ export function highlightCss(): string {
       `::highlight(${highlightName(colour as HighlightColour)}){background-color:${bg};color:inherit}` +
       `mark[data-margin-colour="${colour}"]{background-color:${bg};color:inherit}`,
   );
-  rules.push(`::highlight(${FOCUS_HIGHLIGHT}){text-decoration:underline 2px rgba(0,0,0,.55);text-underline-offset:3px}`);
+  rules.push(
+    `::highlight(${FOCUS_HIGHLIGHT}){text-decoration:underline 2px rgba(0,0,0,.55);text-underline-offset:3px}`,
+  );
   rules.push('mark[data-margin-id]{padding:0;margin:0;border-radius:0;font:inherit;cursor:pointer}');
   rules.push('mark[data-margin-focus]{text-decoration:underline 2px rgba(0,0,0,.55)}');
   return rules.join('\n');

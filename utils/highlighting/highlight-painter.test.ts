@@ -14,7 +14,8 @@ function rangeOf(root: Element, phrase: string): Range {
   const range = document.createRange();
   let offset = 0;
   for (const n of nodes) {
-    if (start >= offset && start <= offset + n.length && range.startContainer === document) range.setStart(n, start - offset);
+    if (start >= offset && start <= offset + n.length && range.startContainer === document)
+      range.setStart(n, start - offset);
     if (end >= offset && end <= offset + n.length) {
       range.setEnd(n, end - offset);
       break;
@@ -27,7 +28,8 @@ function rangeOf(root: Element, phrase: string): Range {
 describe('mark painter (browsers without the Custom Highlight API)', () => {
   let root: HTMLElement;
   beforeEach(() => {
-    document.body.innerHTML = '<article><p>Day Two of <b>KubeCon EU</b> 2024 in Paris.</p><p>The hallway track.</p></article>';
+    document.body.innerHTML =
+      '<article><p>Day Two of <b>KubeCon EU</b> 2024 in Paris.</p><p>The hallway track.</p></article>';
     root = document.querySelector('article')!;
   });
 

@@ -30,7 +30,9 @@ interface CssHighlightRegistry {
   delete(name: string): void;
 }
 
-type HighlightConstructor = new (...ranges: Range[]) => { add(range: Range): void; delete(range: Range): void; clear(): void };
+type HighlightConstructor = new (
+  ...ranges: Range[]
+) => { add(range: Range): void; delete(range: Range): void; clear(): void };
 
 /** The browser's highlight registry, when it has one that works. */
 function cssHighlights(win: Window): { registry: CssHighlightRegistry; Highlight: HighlightConstructor } | null {

@@ -8,7 +8,10 @@ function fakeRange(boxes: { left: number; top: number; right: number; bottom: nu
 describe('highlightAtPoint', () => {
   const ranges: Record<string, Range> = {
     older: fakeRange([{ left: 0, top: 0, right: 100, bottom: 20 }]),
-    newer: fakeRange([{ left: 50, top: 0, right: 200, bottom: 20 }, { left: 0, top: 20, right: 40, bottom: 40 }]),
+    newer: fakeRange([
+      { left: 50, top: 0, right: 200, bottom: 20 },
+      { left: 0, top: 20, right: 40, bottom: 40 },
+    ]),
   };
   const rangeOf = (id: string) => ranges[id] ?? null;
 

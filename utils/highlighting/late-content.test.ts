@@ -47,7 +47,13 @@ describe('watchForLateContent settling', () => {
     vi.useFakeTimers();
     document.body.innerHTML = '<main></main>';
     const onSettled = vi.fn();
-    watchForLateContent(document.body, { onChange: () => {}, done: () => false, onSettled, debounceMs: 50, settleMs: 1000 });
+    watchForLateContent(document.body, {
+      onChange: () => {},
+      done: () => false,
+      onSettled,
+      debounceMs: 50,
+      settleMs: 1000,
+    });
     for (let i = 0; i < 3; i++) {
       await vi.advanceTimersByTimeAsync(600);
       document.body.append(Object.assign(document.createElement('p'), { textContent: `chunk ${i}` }));

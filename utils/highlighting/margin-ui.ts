@@ -7,6 +7,7 @@ export const MARGIN_UI_ATTRIBUTE = 'data-margin-ui';
 
 export function isMarginUi(target: EventTarget | null | undefined): boolean {
   return (
-    typeof (target as Element | null)?.hasAttribute === 'function' && (target as Element).hasAttribute(MARGIN_UI_ATTRIBUTE)
+    typeof (target as Element | null)?.hasAttribute === 'function' &&
+    (target as Element).hasAttribute(MARGIN_UI_ATTRIBUTE)
   );
 }

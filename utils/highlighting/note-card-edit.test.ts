@@ -11,7 +11,11 @@ describe('the note card saves what the user changed', () => {
     ['tags typed again with other spacing', { ...formFor(saved), tags: 'work ,  follow up,' }, {}],
     ['a new note', { ...formFor(saved), note: 'Ask Dana on Monday' }, { note: 'Ask Dana on Monday' }],
     ['the note cleared', { ...formFor(saved), note: '   ' }, { note: '' }],
-    ['a tag added', { ...formFor(saved), tags: 'work, follow up, layoffs' }, { tags: ['work', 'follow up', 'layoffs'] }],
+    [
+      'a tag added',
+      { ...formFor(saved), tags: 'work, follow up, layoffs' },
+      { tags: ['work', 'follow up', 'layoffs'] },
+    ],
     ['every tag removed', { ...formFor(saved), tags: '' }, { tags: [] }],
     ['another colour', { ...formFor(saved), colour: 'pink' as const }, { colour: 'pink' }],
   ])('%s', (_, form, patch) => {

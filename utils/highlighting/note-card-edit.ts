@@ -24,7 +24,10 @@ export function formFor(highlight: Pick<HighlightRecord, 'note' | 'tags' | 'colo
 /**
  * @return the changed fields (note trimmed, tags parsed); empty when nothing changed
  */
-export function notePatch(highlight: Pick<HighlightRecord, 'note' | 'tags' | 'colour'>, form: NoteCardForm): NoteCardPatch {
+export function notePatch(
+  highlight: Pick<HighlightRecord, 'note' | 'tags' | 'colour'>,
+  form: NoteCardForm,
+): NoteCardPatch {
   const patch: NoteCardPatch = {};
   const note = form.note.trim();
   if (note !== highlight.note) patch.note = note;

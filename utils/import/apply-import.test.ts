@@ -10,7 +10,18 @@ import { selectorsFor, testClock, testDb } from '@/tests/support/test-db';
 import { applyImport } from './apply-import';
 import { previewBackup } from './import-backup';
 import { planImport } from './plan-import';
-import { article, backupText, body, countWrites, dumpDb, highlight, pageNote, recordSet, tag, uuid } from '../../tests/support/test-records';
+import {
+  article,
+  backupText,
+  body,
+  countWrites,
+  dumpDb,
+  highlight,
+  pageNote,
+  recordSet,
+  tag,
+  uuid,
+} from '../../tests/support/test-records';
 
 const FILE = backupText({
   articles: [article(1), article(2, { deletedAt: 7 })],
@@ -57,15 +68,27 @@ test('importing the same file twice changes nothing the second time', async () =
   const writesAfterFirst = writes();
 
   const second = await importText(db, FILE);
-  expect(second.totals).toEqual({ new: 0, updated: 0, deleted: 0, unchanged: 7, older: 0, tombstones: 0, conflicts: 0 });
+  expect(second.totals).toEqual({
+    new: 0,
+    updated: 0,
+    deleted: 0,
+    unchanged: 7,
+    older: 0,
+    tombstones: 0,
+    conflicts: 0,
+  });
   expect(writes()).toBe(writesAfterFirst);
   expect(await dumpDb(db)).toEqual(afterFirst);
 });
 
-test("a backup of this database imported into it is all unchanged", async () => {
+test('a backup of this database imported into it is all unchanged', async () => {
   const clock = testClock();
   const db = testDb(clock);
-  const a = await upsertArticle(db, { pageUrl: 'https://example.com/a', title: 'A', body: { html: '<p>x</p>', text: 'x' } });
+  const a = await upsertArticle(db, {
+    pageUrl: 'https://example.com/a',
+    title: 'A',
+    body: { html: '<p>x</p>', text: 'x' },
+  });
   await addHighlight(db, { articleId: a.id, selectors: selectorsFor('x', 0), tags: ['t'] });
   const before = await dumpDb(db);
   const applied = await importText(db, serializeBackup(await createBackup(db, {})));
@@ -98,7 +121,13 @@ test('a change made between the preview and applying is merged, not overwritten'
   const clock = testClock(Date.UTC(2025, 0, 1));
   const db = testDb(clock);
   await importText(db, FILE);
-  const preview = await previewBackup(db, backupText({ articles: [article(1)], highlights: [highlight(1, 1, { note: 'from file', updatedAt: Date.UTC(2024, 6, 1) })] }));
+  const preview = await previewBackup(
+    db,
+    backupText({
+      articles: [article(1)],
+      highlights: [highlight(1, 1, { note: 'from file', updatedAt: Date.UTC(2024, 6, 1) })],
+    }),
+  );
   if (!preview.ok) throw new Error(preview.message);
   expect(preview.plan.counts.highlights.updated).toBe(1);
 
@@ -140,8 +169,16 @@ test('records of a RecordSet that are not in the schema are not stored', async (
 
 test('HTML and script in fields are stored exactly as written, and nothing runs', async () => {
   const db = testDb();
-  const script = '<script>globalThis.__marginImportPwned = 1</script><img src=x onerror="globalThis.__marginImportPwned = 1">';
-  await importText(db, backupText({ articles: [article(1, { title: script })], articleBodies: [body(1, { html: script })], highlights: [highlight(1, 1, { note: script })] }));
+  const script =
+    '<script>globalThis.__marginImportPwned = 1</script><img src=x onerror="globalThis.__marginImportPwned = 1">';
+  await importText(
+    db,
+    backupText({
+      articles: [article(1, { title: script })],
+      articleBodies: [body(1, { html: script })],
+      highlights: [highlight(1, 1, { note: script })],
+    }),
+  );
   expect((await db.articles.get(uuid(1)))?.title).toBe(script);
   expect((await db.articleBodies.get(uuid(1)))?.html).toBe(script);
   expect((await db.highlights.get(uuid(1001)))?.note).toBe(script);
@@ -189,7 +226,9 @@ describe('a long import', () => {
     const db = testDb();
     const preview = await previewBackup(db, LONG);
     if (!preview.ok) throw new Error(preview.message);
-    await expect(applyImport(db, preview.plan, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(applyImport(db, preview.plan, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(await db.articles.count()).toBe(0);
   });
 });

@@ -30,8 +30,11 @@ export function findDanglingReferences(
       problems.push(atPath(path, `${what} article ${id}, which is neither in the file nor in this database`));
     }
   };
-  for (const [i, b] of records.articleBodies.entries()) check(['records', 'articleBodies', i, 'id'], b.id, 'a saved copy of');
-  for (const [i, h] of records.highlights.entries()) check(['records', 'highlights', i, 'articleId'], h.articleId, 'a highlight on');
-  for (const [i, n] of records.pageNotes.entries()) check(['records', 'pageNotes', i, 'articleId'], n.articleId, 'a note on');
+  for (const [i, b] of records.articleBodies.entries())
+    check(['records', 'articleBodies', i, 'id'], b.id, 'a saved copy of');
+  for (const [i, h] of records.highlights.entries())
+    check(['records', 'highlights', i, 'articleId'], h.articleId, 'a highlight on');
+  for (const [i, n] of records.pageNotes.entries())
+    check(['records', 'pageNotes', i, 'articleId'], n.articleId, 'a note on');
   return problems;
 }

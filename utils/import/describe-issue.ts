@@ -34,7 +34,10 @@ function explain(issue: core.$ZodIssue): string {
     case 'invalid_union':
       if (issue.discriminator !== undefined && 'options' in issue && issue.options) {
         // The path already ends at the discriminator; the input is the object holding it.
-        const value = typeof issue.input === 'object' && issue.input !== null ? (issue.input as Record<string, unknown>)[issue.discriminator] : issue.input;
+        const value =
+          typeof issue.input === 'object' && issue.input !== null
+            ? (issue.input as Record<string, unknown>)[issue.discriminator]
+            : issue.input;
         return `expected one of ${issue.options.map(String).join(', ')}, got ${describeValue(value)}`;
       }
       return `does not match any allowed form (got ${describeValue(issue.input)})`;
@@ -55,7 +58,8 @@ function tooBig(issue: core.$ZodIssueTooBig): string {
   if (issue.origin === 'string' && typeof input === 'string') {
     return `text of ${input.length.toLocaleString('en')} characters; at most ${max} allowed`;
   }
-  if (issue.origin === 'array' && Array.isArray(input)) return `${input.length.toLocaleString('en')} items; at most ${max} allowed`;
+  if (issue.origin === 'array' && Array.isArray(input))
+    return `${input.length.toLocaleString('en')} items; at most ${max} allowed`;
   return `must be at most ${max}`;
 }
 

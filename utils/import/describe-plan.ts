@@ -36,7 +36,9 @@ export function describePlan(plan: ImportPlan): string[] {
     if (Object.values(counts).some((n) => n > 0)) lines.push(`  ${TABLE_LABELS[table]}: ${summarizeCounts(counts)}`);
   }
   if (plan.matchedByUrl.length > 0) {
-    lines.push(`  ${plural(plan.matchedByUrl.length, 'article', 'articles')} of the file joined one already here with the same address.`);
+    lines.push(
+      `  ${plural(plan.matchedByUrl.length, 'article', 'articles')} of the file joined one already here with the same address.`,
+    );
   }
   return lines;
 }

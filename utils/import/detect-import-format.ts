@@ -13,7 +13,15 @@ import { READWISE_HEADER } from './readwise';
 import { csvHeader } from './read-archive';
 
 /** The read-it-later services Margin imports from. */
-export const SERVICE_FORMATS = ['pocket', 'pocket-html', 'omnivore', 'instapaper', 'readwise', 'obsidian-clipper', 'raindrop'] as const;
+export const SERVICE_FORMATS = [
+  'pocket',
+  'pocket-html',
+  'omnivore',
+  'instapaper',
+  'readwise',
+  'obsidian-clipper',
+  'raindrop',
+] as const;
 export type ServiceFormat = (typeof SERVICE_FORMATS)[number];
 export type ImportFormat = ServiceFormat | 'backup' | 'annotations';
 
@@ -52,7 +60,8 @@ export function detectTextFormat(text: string, json: unknown): Exclude<ImportFor
     return 'annotations';
   }
   const head = text.slice(0, 4096);
-  if (/<h1[^>]*>\s*(unread|read archive)\s*<\/h1>/i.test(head) || /<a\s[^>]*time_added=/i.test(head)) return 'pocket-html';
+  if (/<h1[^>]*>\s*(unread|read archive)\s*<\/h1>/i.test(head) || /<a\s[^>]*time_added=/i.test(head))
+    return 'pocket-html';
   const header = csvHeader(text);
   if (hasAll(header, READWISE_HEADER)) return 'readwise';
   if (hasAll(header, RAINDROP_HEADER)) return 'raindrop';

@@ -16,10 +16,16 @@ const CSV = 'title,url,time_added,tags,status\nA,https://example.com/a,170000000
 describe('zip archives', () => {
   it('refuses an entry that would unpack past the limit, before inflating it', () => {
     // 8 MB of zeros deflates to ~8 KB: the declared size is what is checked.
-    const bomb = zipSync({ 'part_000000.csv': enc(CSV), 'annotations/part_000000.json': new Uint8Array(8 * 1024 * 1024) });
+    const bomb = zipSync({
+      'part_000000.csv': enc(CSV),
+      'annotations/part_000000.json': new Uint8Array(8 * 1024 * 1024),
+    });
     expect(bomb.length).toBeLessThan(20_000);
     const read = readServiceExport(bomb, { name: 'pocket.zip', limits: { entryBytes: 1024 * 1024 } });
-    expect(read).toEqual({ ok: false, errors: ['pocket.zip: annotations/part_000000.json would unpack to 8.0 MB; an entry may be at most 1.0 MB'] });
+    expect(read).toEqual({
+      ok: false,
+      errors: ['pocket.zip: annotations/part_000000.json would unpack to 8.0 MB; an entry may be at most 1.0 MB'],
+    });
   });
 
   it('cuts an entry whose header understates its size at the size it declared', () => {
@@ -84,7 +90,9 @@ describe('zip archives', () => {
 
   it('a zip that is no known export says what was expected', () => {
     const read = readServiceExport(zipSync({ 'notes.txt': enc('hi') }), { name: 'x.zip' });
-    expect(read.ok === false && read.errors[0]).toMatch(/not a Pocket export \(part_000000\.csv\) or an Omnivore export/);
+    expect(read.ok === false && read.errors[0]).toMatch(
+      /not a Pocket export \(part_000000\.csv\) or an Omnivore export/,
+    );
     expect(readZip(zipSync({ 'a.txt': enc('hi') }), () => true)).toMatchObject({ ok: true, names: ['a.txt'] });
   });
 });
@@ -106,7 +114,8 @@ describe('contents', () => {
   });
 
   it('keeps formulas and markup in cells as plain text', () => {
-    const csv = 'URL,Title,Selection,Folder\nhttps://example.com/x,"=cmd|\' /C calc\'!A0 <img src=x onerror=alert(1)>",@SUM(1),Unread\n';
+    const csv =
+      'URL,Title,Selection,Folder\nhttps://example.com/x,"=cmd|\' /C calc\'!A0 <img src=x onerror=alert(1)>",@SUM(1),Unread\n';
     const read = readServiceExport(enc(csv));
     if (read.ok !== true) throw new Error('refused');
     expect(read.records.articles[0]!.title).toBe("=cmd|' /C calc'!A0 <img src=x onerror=alert(1)>");
@@ -114,12 +123,15 @@ describe('contents', () => {
   });
 
   it('names an unterminated quoted CSV field', () => {
-    const read = readServiceExport(enc('URL,Title,Selection,Folder\nhttps://example.com/x,"never closed,,Unread\n'), { name: 'i.csv' });
+    const read = readServiceExport(enc('URL,Title,Selection,Folder\nhttps://example.com/x,"never closed,,Unread\n'), {
+      name: 'i.csv',
+    });
     expect(read.ok === false && read.errors[0]).toMatch(/^i\.csv row \d+: /);
   });
 
   it('prototype keys in JSON go nowhere', () => {
-    const json = '[{"url":"https://example.com/p","__proto__":{"polluted":1},"highlights":[{"text":"q","constructor":{"prototype":{"x":1}}}]}]';
+    const json =
+      '[{"url":"https://example.com/p","__proto__":{"polluted":1},"highlights":[{"text":"q","constructor":{"prototype":{"x":1}}}]}]';
     const read = readServiceExport(enc(json));
     expect(read.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -16,7 +16,11 @@ export type BackupPreview =
   | { ok: false; message: string; problems: string[] };
 
 /** Validates a backup file and plans its import. Writes nothing. */
-export async function previewBackup(db: MarginDb, input: string | Uint8Array, limits?: Partial<BackupLimits>): Promise<BackupPreview> {
+export async function previewBackup(
+  db: MarginDb,
+  input: string | Uint8Array,
+  limits?: Partial<BackupLimits>,
+): Promise<BackupPreview> {
   const result = validateBackup(input, limits);
   if (!result.ok) return result;
   const plan = await planImport(db, result.backup.records);

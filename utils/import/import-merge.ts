@@ -74,7 +74,11 @@ export class ImportMerge {
    * else the database's. Two records of the file that land on one id (articles matched
    * by URL) are thus merged one after the other, not each against the old copy.
    */
-  current<T extends TableName>(table: T, id: string, existing: ReadonlyMap<string, ImportedRecords[T]>): ImportedRecords[T] | undefined {
+  current<T extends TableName>(
+    table: T,
+    id: string,
+    existing: ReadonlyMap<string, ImportedRecords[T]>,
+  ): ImportedRecords[T] | undefined {
     return (this.writes[table] as Map<string, ImportedRecords[T]>).get(id) ?? existing.get(id);
   }
 

@@ -31,7 +31,9 @@ interface PathNode {
  */
 export function inspectJsonTree(root: unknown, limits: TreeLimits): string[] {
   const problems: string[] = [];
-  const stack: Array<{ value: unknown; path: PathNode | null; depth: number }> = [{ value: root, path: null, depth: 0 }];
+  const stack: Array<{ value: unknown; path: PathNode | null; depth: number }> = [
+    { value: root, path: null, depth: 0 },
+  ];
   const report = (path: PathNode | null, message: string) => {
     if (problems.length < limits.maxProblems) problems.push(atPath(segments(path), message));
   };
@@ -40,7 +42,10 @@ export function inspectJsonTree(root: unknown, limits: TreeLimits): string[] {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === 'string') {
       if (value.length > limits.maxStringLength) {
-        report(path, `text of ${value.length.toLocaleString('en')} characters; no field may be longer than ${limits.maxStringLength.toLocaleString('en')}`);
+        report(
+          path,
+          `text of ${value.length.toLocaleString('en')} characters; no field may be longer than ${limits.maxStringLength.toLocaleString('en')}`,
+        );
       }
       continue;
     }
@@ -51,7 +56,8 @@ export function inspectJsonTree(root: unknown, limits: TreeLimits): string[] {
     }
     if (Array.isArray(value)) {
       // Pushed in reverse so problems come out in document order.
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: { parent: path, key: i }, depth: depth + 1 });
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], path: { parent: path, key: i }, depth: depth + 1 });
       continue;
     }
     const keys = Object.keys(value);

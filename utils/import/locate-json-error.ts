@@ -160,7 +160,7 @@ function scanString(text: string, start: number): ScanResult {
       }
     }
   }
-  return { at: text.length, expected: 'the closing \'"\' of a string' };
+  return { at: text.length, expected: "the closing '\"' of a string" };
 }
 
 function scanNumber(text: string, start: number): ScanResult {

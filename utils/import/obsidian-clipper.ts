@@ -32,7 +32,11 @@ export function looksLikeObsidianClipper(json: unknown): boolean {
 export function isPage(value: unknown, quoteField: string): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const { url, highlights } = value as Record<string, unknown>;
-  return typeof url === 'string' && Array.isArray(highlights) && highlights.every((h) => typeof h === 'object' && h !== null && quoteField in h);
+  return (
+    typeof url === 'string' &&
+    Array.isArray(highlights) &&
+    highlights.every((h) => typeof h === 'object' && h !== null && quoteField in h)
+  );
 }
 
 /** @return problems that refuse the file */

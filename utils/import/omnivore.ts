@@ -10,7 +10,13 @@
  */
 import { z } from 'zod';
 import { decodeText } from './read-archive';
-import { parseServiceTime, type ReadingStatus, type ServiceHighlight, type ServiceItem, type ServiceRecordBuilder } from './service-records';
+import {
+  parseServiceTime,
+  type ReadingStatus,
+  type ServiceHighlight,
+  type ServiceItem,
+  type ServiceRecordBuilder,
+} from './service-records';
 import { parseJsonText, zodProblems } from './service-json';
 
 export const OMNIVORE_METADATA = /(^|\/)metadata_[^/]*_to_[^/]*\.json$/;
@@ -49,7 +55,11 @@ export interface OmnivoreOptions {
 }
 
 /** @return problems that refuse the file */
-export function readOmnivoreZip(entries: Map<string, Uint8Array>, b: ServiceRecordBuilder, options: OmnivoreOptions = {}): string[] {
+export function readOmnivoreZip(
+  entries: Map<string, Uint8Array>,
+  b: ServiceRecordBuilder,
+  options: OmnivoreOptions = {},
+): string[] {
   const errors: string[] = [];
   const bySlug = new Map<string, { html?: string; md?: string; mdName?: string }>();
   const text = (name: string): string | null => {
@@ -104,7 +114,10 @@ export function readOmnivoreZip(entries: Map<string, Uint8Array>, b: ServiceReco
   }
   for (const item of items) b.add(item);
   for (const [slug, files] of bySlug) {
-    if (files.md !== undefined || files.html !== undefined) b.skip(`${files.mdName ?? `content/${slug}.html`}: skipped, no article in the metadata has the slug "${slug.slice(0, 100)}"`);
+    if (files.md !== undefined || files.html !== undefined)
+      b.skip(
+        `${files.mdName ?? `content/${slug}.html`}: skipped, no article in the metadata has the slug "${slug.slice(0, 100)}"`,
+      );
   }
   return errors;
 }
@@ -118,11 +131,20 @@ function slot<T extends object>(map: Map<string, T>, key: string): T {
 function reading(state: string, progress: number | null): { status: ReadingStatus; progress: number | null } {
   // Omnivore stores percent (0–100); a few older exports a fraction.
   const fraction = progress === null || !Number.isFinite(progress) ? null : progress > 1 ? progress / 100 : progress;
-  const status: ReadingStatus = /archived/i.test(state) ? 'archived' : fraction !== null && fraction > 0 ? 'reading' : 'unread';
+  const status: ReadingStatus = /archived/i.test(state)
+    ? 'archived'
+    : fraction !== null && fraction > 0
+      ? 'reading'
+      : 'unread';
   return { status, progress: fraction };
 }
 
-function sanitized(html: string, where: string, b: ServiceRecordBuilder, options: OmnivoreOptions): { html: string; text: string } | undefined {
+function sanitized(
+  html: string,
+  where: string,
+  b: ServiceRecordBuilder,
+  options: OmnivoreOptions,
+): { html: string; text: string } | undefined {
   if (!options.sanitize) {
     b.skip(`${where}: saved copy skipped, no sanitizer available here`);
     return undefined;
@@ -159,7 +181,13 @@ export function parseOmnivoreHighlights(md: string, where: string, b: ServiceRec
       return;
     }
     // Omnivore writes the labels as one line, `#name #other name`, before the note.
-    if (current.note.length === 0 && /^#[^\s#]/.test(trimmed)) current.tags.push(...trimmed.slice(1).split(/\s+#/).map((t) => t.trim()));
+    if (current.note.length === 0 && /^#[^\s#]/.test(trimmed))
+      current.tags.push(
+        ...trimmed
+          .slice(1)
+          .split(/\s+#/)
+          .map((t) => t.trim()),
+      );
     else current.note.push(line);
   });
   return out.map((h) => ({ quote: h.quote.join('\n'), note: h.note.join('\n').trim(), tags: h.tags }));

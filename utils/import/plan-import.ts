@@ -73,11 +73,17 @@ export async function computePlan(db: MarginDb, records: BackupRecords): Promise
   const articleId = (id: string) => remap.get(id) ?? id;
 
   const bodies = records.articleBodies.map((b) => importedArticleBody(b, articleId(b.id)));
-  const hereBodies = await getByIds(db.articleBodies, bodies.map((b) => b.id));
+  const hereBodies = await getByIds(
+    db.articleBodies,
+    bodies.map((b) => b.id),
+  );
   for (const b of bodies) merge.merge('articleBodies', b, merge.current('articleBodies', b.id, hereBodies));
 
   const highlights = records.highlights.map((h) => importedHighlight(h, articleId(h.articleId)));
-  const hereHighlights = await getByIds(db.highlights, highlights.map((h) => h.id));
+  const hereHighlights = await getByIds(
+    db.highlights,
+    highlights.map((h) => h.id),
+  );
   for (const h of highlights) merge.merge('highlights', h, merge.current('highlights', h.id, hereHighlights));
 
   await mergePageNotes(db, records, articleId, merge);
@@ -105,10 +111,14 @@ export async function computePlan(db: MarginDb, records: BackupRecords): Promise
 async function findProblems(db: MarginDb, records: BackupRecords): Promise<string[]> {
   const max = BACKUP_LIMITS.maxProblems;
   const inFile = new Set(records.articles.map((a) => a.id));
-  const here = await getByIds(db.articles, referencedArticleIds(records).filter((id) => !inFile.has(id)));
+  const here = await getByIds(
+    db.articles,
+    referencedArticleIds(records).filter((id) => !inFile.has(id)),
+  );
   const problems = findDanglingReferences(records, (id) => inFile.has(id) || here.has(id), max);
   records.tags.forEach((t, i) => {
-    if (problems.length < max && importedTag(t).name === '') problems.push(atPath(['records', 'tags', i, 'name'], 'a tag needs a name'));
+    if (problems.length < max && importedTag(t).name === '')
+      problems.push(atPath(['records', 'tags', i, 'name'], 'a tag needs a name'));
   });
   return problems;
 }
@@ -120,7 +130,10 @@ async function mergeArticles(
   merge: ImportMerge,
 ): Promise<{ remap: Map<string, string>; matchedByUrl: UrlMatch[] }> {
   const articles = records.articles.map(importedArticle);
-  const here = await getByIds(db.articles, articles.map((a) => a.id));
+  const here = await getByIds(
+    db.articles,
+    articles.map((a) => a.id),
+  );
   const unmatched: Array<ImportedRecords['articles']> = [];
   for (const a of articles) {
     const current = merge.current('articles', a.id, here);
@@ -131,7 +144,10 @@ async function mergeArticles(
   const remap = new Map<string, string>();
   const matchedByUrl: UrlMatch[] = [];
   const live = unmatched.filter((a) => a.deletedAt === null);
-  const byUrl = await liveArticlesByUrl(db, live.flatMap((a) => a.urls));
+  const byUrl = await liveArticlesByUrl(
+    db,
+    live.flatMap((a) => a.urls),
+  );
   for (const a of unmatched) {
     const match = a.deletedAt === null ? pickUrlMatch(a, byUrl) : null;
     if (!match) {
@@ -166,9 +182,15 @@ async function mergePageNotes(
   merge: ImportMerge,
 ): Promise<void> {
   const notes = records.pageNotes.map((n) => importedPageNote(n, articleId(n.articleId)));
-  const here = await getByIds(db.pageNotes, notes.map((n) => n.id));
+  const here = await getByIds(
+    db.pageNotes,
+    notes.map((n) => n.id),
+  );
   const unmatched = notes.filter((n) => !here.has(n.id));
-  const liveHere = await livePageNotesByArticle(db, unmatched.filter((n) => n.deletedAt === null).map((n) => n.articleId));
+  const liveHere = await livePageNotesByArticle(
+    db,
+    unmatched.filter((n) => n.deletedAt === null).map((n) => n.articleId),
+  );
   const liveNoteId = new Map([...liveHere].map(([article, note]) => [article, note.id]));
   const hereById = new Map([...here, ...[...liveHere.values()].map((n) => [n.id, n] as const)]);
 

@@ -21,7 +21,12 @@ const annotationsSchema = z.array(
     url: z.string().max(8192),
     title: z.string().max(10_000).nullish(),
     highlights: z
-      .array(z.looseObject({ quote: z.string().max(1_000_000), created_at: z.union([z.number(), z.string().max(100)]).nullish() }))
+      .array(
+        z.looseObject({
+          quote: z.string().max(1_000_000),
+          created_at: z.union([z.number(), z.string().max(100)]).nullish(),
+        }),
+      )
       .max(100_000),
   }),
 );
@@ -100,7 +105,8 @@ export function readPocketHtml(html: string, where: string, b: ServiceRecordBuil
   for (const m of html.matchAll(LINK)) {
     const section = sections.filter((s) => s.from < m.index).at(-1);
     const attrs = new Map<string, string>();
-    for (const a of m[1]!.matchAll(ATTRIBUTE)) attrs.set(a[1]!.toLowerCase(), decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
+    for (const a of m[1]!.matchAll(ATTRIBUTE))
+      attrs.set(a[1]!.toLowerCase(), decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
     const savedAt = parseServiceTime(attrs.get('time_added'));
     b.add({
       where: `${where} link ${++count}`,

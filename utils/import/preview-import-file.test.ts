@@ -11,13 +11,20 @@ import { previewImportFile } from './preview-import-file';
 async function source() {
   const db = testDb(undefined, undefined, 'source');
   const a = await upsertArticle(db, { pageUrl: 'https://example.com/post', title: 'A post' });
-  await addHighlight(db, { articleId: a.id, selectors: selectorsFor('hallway track', 4), note: 'talk to people', tags: ['kubecon'] });
+  await addHighlight(db, {
+    articleId: a.id,
+    selectors: selectorsFor('hallway track', 4),
+    note: 'talk to people',
+    tags: ['kubecon'],
+  });
   return db;
 }
 
 describe('previewImportFile', () => {
   it('restores a backup into an empty database, and a second import changes nothing', async () => {
-    const text = serializeBackup(await createBackup(await source(), { highlightSettings: { defaultColour: 'blue', toolbarOnSelect: true } }));
+    const text = serializeBackup(
+      await createBackup(await source(), { highlightSettings: { defaultColour: 'blue', toolbarOnSelect: true } }),
+    );
     const target = testDb(undefined, undefined, 'target');
     const preview = await previewImportFile(target, text);
     if (!preview.ok) throw new Error(preview.message);

@@ -36,13 +36,18 @@ function looksLikeBackup(text: string): boolean {
  * @param input - the file's text, or its bytes (a zip must come as bytes)
  * @param options - the sanitizer for saved pages in an export, and the file's name for messages
  */
-export async function previewImportFile(db: MarginDb, input: string | Uint8Array, options: ServiceExportOptions = {}): Promise<ImportFilePreview> {
+export async function previewImportFile(
+  db: MarginDb,
+  input: string | Uint8Array,
+  options: ServiceExportOptions = {},
+): Promise<ImportFilePreview> {
   let text: string;
   // A backup may be hundreds of megabytes: it is not copied to bytes to be told apart.
   if (typeof input === 'string' && looksLikeBackup(input)) text = input;
   else {
     const service = readServiceExport(typeof input === 'string' ? new TextEncoder().encode(input) : input, options);
-    if (service.ok === false) return { ok: false, message: 'This file cannot be imported, and nothing was changed:', problems: service.errors };
+    if (service.ok === false)
+      return { ok: false, message: 'This file cannot be imported, and nothing was changed:', problems: service.errors };
     if (service.ok === 'other') text = service.text;
     else {
       const refused = `This ${IMPORT_FORMAT_LABELS[service.format]} cannot be imported, and nothing was changed:`;
@@ -51,7 +56,14 @@ export async function previewImportFile(db: MarginDb, input: string | Uint8Array
       const plan = await planImport(db, checked.records);
       if (plan.problems.length > 0) return { ok: false, message: refused, problems: plan.problems };
       const reading = describeReading(service.reading);
-      return { ok: true, kind: service.format, plan, settings: {}, warnings: reading ? [reading, ...service.warnings] : service.warnings, reading: service.reading };
+      return {
+        ok: true,
+        kind: service.format,
+        plan,
+        settings: {},
+        warnings: reading ? [reading, ...service.warnings] : service.warnings,
+        reading: service.reading,
+      };
     }
   }
   if (looksLikeBackup(text)) {
@@ -71,7 +83,11 @@ export async function previewImportFile(db: MarginDb, input: string | Uint8Array
   if (!checked.ok) return checked;
   const plan = await planImport(db, checked.records);
   if (plan.problems.length > 0) {
-    return { ok: false, message: 'These annotations cannot be imported, and nothing was changed:', problems: plan.problems };
+    return {
+      ok: false,
+      message: 'These annotations cannot be imported, and nothing was changed:',
+      problems: plan.problems,
+    };
   }
   return { ok: true, kind: 'annotations', plan, settings: {}, warnings: parsed.warnings };
 }

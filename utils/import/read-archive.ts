@@ -50,7 +50,11 @@ class Refused extends Error {}
  * @param want - which entries to inflate; the others are only counted
  * @return every entry's safe name, those ignored as unsafe, or why the archive is refused
  */
-export function readZip(bytes: Uint8Array, want: (name: string) => boolean, limits: Partial<ArchiveLimits> = {}): ZipRead {
+export function readZip(
+  bytes: Uint8Array,
+  want: (name: string) => boolean,
+  limits: Partial<ArchiveLimits> = {},
+): ZipRead {
   const max = { ...ARCHIVE_LIMITS, ...limits };
   const names: string[] = [];
   const ignored: string[] = [];
@@ -61,7 +65,8 @@ export function readZip(bytes: Uint8Array, want: (name: string) => boolean, limi
   try {
     raw = unzipSync(bytes, {
       filter: (file) => {
-        if (++count > max.entries) throw new Refused(`the archive has more than ${max.entries.toLocaleString('en')} entries`);
+        if (++count > max.entries)
+          throw new Refused(`the archive has more than ${max.entries.toLocaleString('en')} entries`);
         if (file.name.endsWith('/')) return false;
         const name = safeEntryName(file.name);
         if (name === null) {
@@ -71,7 +76,9 @@ export function readZip(bytes: Uint8Array, want: (name: string) => boolean, limi
         names.push(name);
         if (!want(name)) return false;
         if (file.originalSize > max.entryBytes) {
-          throw new Refused(`${name} would unpack to ${mb(file.originalSize)}; an entry may be at most ${mb(max.entryBytes)}`);
+          throw new Refused(
+            `${name} would unpack to ${mb(file.originalSize)}; an entry may be at most ${mb(max.entryBytes)}`,
+          );
         }
         total += file.originalSize;
         if (total > max.totalBytes) throw new Refused(`the archive would unpack to more than ${mb(max.totalBytes)}`);
@@ -81,7 +88,10 @@ export function readZip(bytes: Uint8Array, want: (name: string) => boolean, limi
     });
   } catch (error) {
     if (error instanceof Refused) return { ok: false, errors: [error.message] };
-    return { ok: false, errors: [`not a zip archive Margin can read (${error instanceof Error ? error.message : String(error)})`] };
+    return {
+      ok: false,
+      errors: [`not a zip archive Margin can read (${error instanceof Error ? error.message : String(error)})`],
+    };
   }
   const entries = new Map<string, Uint8Array>();
   for (const [name, data] of Object.entries(raw)) entries.set(renamed.get(name) ?? name, data);
@@ -127,19 +137,28 @@ export function parseCsv(text: string, where: string, limits: Partial<ArchiveLim
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: 'greedy' });
   const structural = parsed.errors.filter((e) => e.type === 'Quotes');
   if (structural.length > 0) {
-    return { ok: false, errors: structural.slice(0, 5).map((e) => `${where} row ${(e.row ?? 0) + 1}: ${e.message.toLowerCase()}`) };
+    return {
+      ok: false,
+      errors: structural.slice(0, 5).map((e) => `${where} row ${(e.row ?? 0) + 1}: ${e.message.toLowerCase()}`),
+    };
   }
   const [headerRow, ...data] = parsed.data;
   if (!headerRow) return { ok: false, errors: [`${where}: empty, no header row`] };
-  if (data.length > max.csvRows) return { ok: false, errors: [`${where}: more than ${max.csvRows.toLocaleString('en')} rows; split the file and import the parts`] };
+  if (data.length > max.csvRows)
+    return {
+      ok: false,
+      errors: [`${where}: more than ${max.csvRows.toLocaleString('en')} rows; split the file and import the parts`],
+    };
   const header = headerRow.map((h) => h.trim().toLowerCase());
   const index = new Map(header.map((h, i) => [h, i] as const));
-  const rows = data.map((values, i): CsvRow => ({
-    row: i + 2,
-    get: (column) => {
-      const at = index.get(column);
-      return at === undefined ? '' : (values[at] ?? '');
-    },
-  }));
+  const rows = data.map(
+    (values, i): CsvRow => ({
+      row: i + 2,
+      get: (column) => {
+        const at = index.get(column);
+        return at === undefined ? '' : (values[at] ?? '');
+      },
+    }),
+  );
   return { ok: true, header, rows };
 }

@@ -11,7 +11,10 @@ import type { ArticleRecord, PageNoteRecord, TagRecord } from '@/utils/db/schema
 const CHUNK = 1000;
 
 /** Records with these ids, by id; missing ids are simply absent. */
-export async function getByIds<R extends { id: string }>(table: Table<R, string>, ids: readonly string[]): Promise<Map<string, R>> {
+export async function getByIds<R extends { id: string }>(
+  table: Table<R, string>,
+  ids: readonly string[],
+): Promise<Map<string, R>> {
   const found = new Map<string, R>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += CHUNK) {
@@ -42,11 +45,17 @@ export async function liveArticlesByUrl(db: MarginDb, keys: readonly string[]): 
 }
 
 /** Each article's live page note (the oldest, as `getPageNote` reads it), by article id. */
-export async function livePageNotesByArticle(db: MarginDb, articleIds: readonly string[]): Promise<Map<string, PageNoteRecord>> {
+export async function livePageNotesByArticle(
+  db: MarginDb,
+  articleIds: readonly string[],
+): Promise<Map<string, PageNoteRecord>> {
   const byArticle = new Map<string, PageNoteRecord>();
   const unique = [...new Set(articleIds)];
   for (let i = 0; i < unique.length; i += CHUNK) {
-    const notes = await db.pageNotes.where('articleId').anyOf(unique.slice(i, i + CHUNK)).toArray();
+    const notes = await db.pageNotes
+      .where('articleId')
+      .anyOf(unique.slice(i, i + CHUNK))
+      .toArray();
     for (const note of notes) {
       if (note.deletedAt !== null) continue;
       const seen = byArticle.get(note.articleId);

@@ -8,7 +8,14 @@ import { detectTextFormat, detectZipFormat, type ServiceFormat } from './detect-
 import { readInstapaperCsv } from './instapaper';
 import { readObsidianClipper } from './obsidian-clipper';
 import { isOmnivoreEntry, readOmnivoreZip, type Sanitize } from './omnivore';
-import { POCKET_ANNOTATIONS, POCKET_CSV, readPocketAnnotations, readPocketCsv, readPocketHtml, readPocketZip } from './pocket';
+import {
+  POCKET_ANNOTATIONS,
+  POCKET_CSV,
+  readPocketAnnotations,
+  readPocketCsv,
+  readPocketHtml,
+  readPocketZip,
+} from './pocket';
 import { readRaindropCsv } from './raindrop';
 import { ARCHIVE_LIMITS, decodeText, isZip, readZip, type ArchiveLimits } from './read-archive';
 import { readReadwiseCsv } from './readwise';
@@ -37,10 +44,16 @@ export function readServiceExport(bytes: Uint8Array, options: ServiceExportOptio
       const limits = { ...ARCHIVE_LIMITS, ...options.limits };
       const zip = readZip(bytes, (n) => POCKET_CSV.test(n) || POCKET_ANNOTATIONS.test(n) || isOmnivoreEntry(n), limits);
       if (!zip.ok) return { ok: false, errors: zip.errors.map((e) => `${name}: ${e}`) };
-      for (const ignored of zip.ignored.slice(0, 5)) b.skip(`${name}: entry "${ignored}" ignored, its name points outside the archive`);
+      for (const ignored of zip.ignored.slice(0, 5))
+        b.skip(`${name}: entry "${ignored}" ignored, its name points outside the archive`);
       const format = detectZipFormat(zip.names);
       if (format === null) {
-        return { ok: false, errors: [`${name}: a zip archive, but not a Pocket export (part_000000.csv) or an Omnivore export (metadata_*_to_*.json)`] };
+        return {
+          ok: false,
+          errors: [
+            `${name}: a zip archive, but not a Pocket export (part_000000.csv) or an Omnivore export (metadata_*_to_*.json)`,
+          ],
+        };
       }
       const errors = format === 'pocket' ? readPocketZip(zip.entries, b) : readOmnivoreZip(zip.entries, b, options);
       return done(format, errors, b);
@@ -54,14 +67,19 @@ export function readServiceExport(bytes: Uint8Array, options: ServiceExportOptio
     if (format === null) {
       return {
         ok: false,
-        errors: [`${name}: not an export Margin knows (Pocket, Omnivore, Instapaper, Readwise, Raindrop, Obsidian Web Clipper, W3C annotations, a Margin backup)`],
+        errors: [
+          `${name}: not an export Margin knows (Pocket, Omnivore, Instapaper, Readwise, Raindrop, Obsidian Web Clipper, W3C annotations, a Margin backup)`,
+        ],
       };
     }
     if (format === 'backup' || format === 'annotations') return { ok: 'other', text };
     return done(format, readText(format, text, json, name, b), b);
   } catch (error) {
     // Whatever else hostile input finds is still an answer for the person importing, not a crash.
-    return { ok: false, errors: [`${name}: could not read the file (${error instanceof Error ? error.message : String(error)})`] };
+    return {
+      ok: false,
+      errors: [`${name}: could not read the file (${error instanceof Error ? error.message : String(error)})`],
+    };
   }
 }
 
@@ -79,7 +97,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-function readText(format: Exclude<ServiceFormat, 'omnivore'>, text: string, json: unknown, name: string, b: ServiceRecordBuilder): string[] {
+function readText(
+  format: Exclude<ServiceFormat, 'omnivore'>,
+  text: string,
+  json: unknown,
+  name: string,
+  b: ServiceRecordBuilder,
+): string[] {
   switch (format) {
     case 'pocket':
       return json === undefined ? readPocketCsv(text, name, b) : readPocketAnnotations(text, name, b);

@@ -25,7 +25,9 @@ export function readReadwiseCsv(text: string, where: string, b: ServiceRecordBui
   for (const row of csv.rows) {
     const title = row.get('book title').trim();
     const author = row.get('book author').trim() || null;
-    const url = [row.get('url'), row.get('source url'), row.get('location'), title].map(webAddress).find((u) => u !== null) ?? null;
+    const url =
+      [row.get('url'), row.get('source url'), row.get('location'), title].map(webAddress).find((u) => u !== null) ??
+      null;
     const createdAt = parseServiceTime(row.get('highlighted at'));
     b.add({
       where: `${where} row ${row.row}`,

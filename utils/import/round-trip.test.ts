@@ -7,7 +7,14 @@
 import fc from 'fast-check';
 import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
-import type { BackupArticle, BackupArticleBody, BackupHighlight, BackupPageNote, BackupRecords, BackupTag } from '@/utils/backup/backup-format';
+import type {
+  BackupArticle,
+  BackupArticleBody,
+  BackupHighlight,
+  BackupPageNote,
+  BackupRecords,
+  BackupTag,
+} from '@/utils/backup/backup-format';
 import { FIELD_LIMITS } from '@/utils/backup/backup-limits';
 import { createBackup } from '@/utils/backup/create-backup';
 import { serializeBackup } from '@/utils/backup/serialize-backup';
@@ -17,14 +24,39 @@ import { normalizeTagName, normalizeTagNames } from '@/utils/db/tags';
 import { testDb } from '@/tests/support/test-db';
 import { applyImport } from './apply-import';
 import { planImport } from './plan-import';
-import { importedArticle, importedArticleBody, importedHighlight, importedPageNote, importedTag } from '../backup/stored-records';
+import {
+  importedArticle,
+  importedArticleBody,
+  importedHighlight,
+  importedPageNote,
+  importedTag,
+} from '../backup/stored-records';
 import { withDerivedFields } from '@/utils/db/derived-fields';
 import { dumpDb } from '../../tests/support/test-records';
 import { validateBackup } from './validate-backup';
 
 const PIECES = [
-  'שלום עולם', 'مرحبا بالعالم', '\u200F', '\u200E', '\u202E', '👩‍👩‍👧‍👦', '🏳️‍🌈', '👍🏽', '𝕏', 'e\u0301', '한국어',
-  '\n', '\r\n', '\r', '\t', '\u2028', '\u2029', '\u0000', '<script>alert(1)</script>', '"quoted" \\ back\\slash', '&amp;',
+  'שלום עולם',
+  'مرحبا بالعالم',
+  '\u200F',
+  '\u200E',
+  '\u202E',
+  '👩‍👩‍👧‍👦',
+  '🏳️‍🌈',
+  '👍🏽',
+  '𝕏',
+  'e\u0301',
+  '한국어',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '\u2028',
+  '\u2029',
+  '\u0000',
+  '<script>alert(1)</script>',
+  '"quoted" \\ back\\slash',
+  '&amp;',
 ];
 
 const text = fc.oneof(
@@ -37,7 +69,13 @@ const id = fc.uuid({ version: 7 });
 
 /** Sync fields; `deviceId` absent rather than undefined, as the database stores it. */
 const sync = fc
-  .record({ id, createdAt: time, updatedAt: time, deletedAt: fc.option(time, { nil: null }), deviceId: fc.option(text, { nil: undefined }) })
+  .record({
+    id,
+    createdAt: time,
+    updatedAt: time,
+    deletedAt: fc.option(time, { nil: null }),
+    deviceId: fc.option(text, { nil: undefined }),
+  })
   .map(({ deviceId, ...s }) => (deviceId === undefined ? s : { ...s, deviceId }));
 
 const article = fc
@@ -55,7 +93,9 @@ const article = fc
   .map(({ sync: s, urls, ...rest }): BackupArticle => ({ ...s, url: urls[0]!, urls, pageUrl: urls.at(-1)!, ...rest }));
 
 const body = (articleId: string) =>
-  fc.record({ sync, html: text, text }).map(({ sync: s, ...rest }): BackupArticleBody => ({ ...s, id: articleId, ...rest }));
+  fc
+    .record({ sync, html: text, text })
+    .map(({ sync: s, ...rest }): BackupArticleBody => ({ ...s, id: articleId, ...rest }));
 
 const highlight = (articleIds: string[]) =>
   fc
@@ -71,42 +111,68 @@ const highlight = (articleIds: string[]) =>
       tags: fc.array(fc.oneof(text, fc.constantFrom('rust', 'Rust', '#web dev', 'עברית')), { maxLength: 3 }),
       anchor: fc.constantFrom(...ANCHOR_STATUSES),
     })
-    .map(({ sync: s, exact, prefix, position, withPosition, tags, ...rest }): BackupHighlight => ({
-      ...s,
-      ...rest,
-      selectors: [
-        { type: 'TextQuoteSelector', exact, ...(prefix !== undefined && { prefix }) },
-        ...(withPosition ? [{ type: 'TextPositionSelector' as const, start: position, end: position + exact.length }] : []),
-      ],
-      quote: exact,
-      position,
-      tags: normalizeTagNames(tags),
-    }));
+    .map(
+      ({ sync: s, exact, prefix, position, withPosition, tags, ...rest }): BackupHighlight => ({
+        ...s,
+        ...rest,
+        selectors: [
+          { type: 'TextQuoteSelector', exact, ...(prefix !== undefined && { prefix }) },
+          ...(withPosition
+            ? [{ type: 'TextPositionSelector' as const, start: position, end: position + exact.length }]
+            : []),
+        ],
+        quote: exact,
+        position,
+        tags: normalizeTagNames(tags),
+      }),
+    );
 
 const pageNote = (articleIds: string[]) =>
-  fc.record({ sync, articleId: fc.constantFrom(...articleIds), text }).map(({ sync: s, ...rest }): BackupPageNote => ({ ...s, ...rest }));
+  fc
+    .record({ sync, articleId: fc.constantFrom(...articleIds), text })
+    .map(({ sync: s, ...rest }): BackupPageNote => ({ ...s, ...rest }));
 
 const tag = (name: fc.Arbitrary<string>) =>
-  fc.record({ sync, name, colour: fc.option(fc.constantFrom(...HIGHLIGHT_COLOURS), { nil: null }) }).map(({ sync: s, ...rest }): BackupTag => ({ ...s, ...rest }));
+  fc
+    .record({ sync, name, colour: fc.option(fc.constantFrom(...HIGHLIGHT_COLOURS), { nil: null }) })
+    .map(({ sync: s, ...rest }): BackupTag => ({ ...s, ...rest }));
 
 /** A library as the extension keeps it: every reference resolves, every tag a live highlight uses has a live tag. */
-const library: fc.Arbitrary<BackupRecords> = fc.uniqueArray(article, { selector: (a) => a.id, maxLength: 4 }).chain((articles) => {
-  const ids = articles.map((a) => a.id);
-  const none = <T,>(): fc.Arbitrary<T[]> => fc.constant([]);
-  const listOf = <T,>(arbs: Array<fc.Arbitrary<T>>): fc.Arbitrary<T[]> => (arbs.length ? fc.tuple(...arbs).map((t) => [...t]) : none<T>());
-  return fc
-    .record({
-      articleBodies: fc.subarray(ids).chain((withCopy) => listOf(withCopy.map(body))),
-      highlights: ids.length ? fc.uniqueArray(highlight(ids), { selector: (h) => h.id, maxLength: 6 }) : none<BackupHighlight>(),
-      pageNotes: ids.length ? fc.uniqueArray(pageNote(ids), { selector: (n) => n.id, maxLength: 3 }) : none<BackupPageNote>(),
-      extraTags: fc.uniqueArray(tag(text.map(normalizeTagName).filter((n) => n !== '')), { selector: (t) => t.id, maxLength: 3 }),
-    })
-    .chain(({ highlights, extraTags, articleBodies, pageNotes }) => {
-      const used = [...new Set(highlights.filter((h) => h.deletedAt === null).flatMap((h) => h.tags))];
-      const usedTags = listOf(used.map((name) => tag(fc.constant(name)).map((t) => ({ ...t, deletedAt: null }))));
-      return usedTags.map((tags): BackupRecords => ({ articles, articleBodies, highlights, pageNotes, tags: uniqueById([...tags, ...extraTags]) }));
-    });
-});
+const library: fc.Arbitrary<BackupRecords> = fc
+  .uniqueArray(article, { selector: (a) => a.id, maxLength: 4 })
+  .chain((articles) => {
+    const ids = articles.map((a) => a.id);
+    const none = <T>(): fc.Arbitrary<T[]> => fc.constant([]);
+    const listOf = <T>(arbs: Array<fc.Arbitrary<T>>): fc.Arbitrary<T[]> =>
+      arbs.length ? fc.tuple(...arbs).map((t) => [...t]) : none<T>();
+    return fc
+      .record({
+        articleBodies: fc.subarray(ids).chain((withCopy) => listOf(withCopy.map(body))),
+        highlights: ids.length
+          ? fc.uniqueArray(highlight(ids), { selector: (h) => h.id, maxLength: 6 })
+          : none<BackupHighlight>(),
+        pageNotes: ids.length
+          ? fc.uniqueArray(pageNote(ids), { selector: (n) => n.id, maxLength: 3 })
+          : none<BackupPageNote>(),
+        extraTags: fc.uniqueArray(tag(text.map(normalizeTagName).filter((n) => n !== '')), {
+          selector: (t) => t.id,
+          maxLength: 3,
+        }),
+      })
+      .chain(({ highlights, extraTags, articleBodies, pageNotes }) => {
+        const used = [...new Set(highlights.filter((h) => h.deletedAt === null).flatMap((h) => h.tags))];
+        const usedTags = listOf(used.map((name) => tag(fc.constant(name)).map((t) => ({ ...t, deletedAt: null }))));
+        return usedTags.map(
+          (tags): BackupRecords => ({
+            articles,
+            articleBodies,
+            highlights,
+            pageNotes,
+            tags: uniqueById([...tags, ...extraTags]),
+          }),
+        );
+      });
+  });
 
 function uniqueById<T extends { id: string }>(records: T[]): T[] {
   return [...new Map(records.map((r) => [r.id, r])).values()];
@@ -115,7 +181,9 @@ function uniqueById<T extends { id: string }>(records: T[]): T[] {
 /** Puts records into a database as its repositories would have stored them. */
 async function fill(db: MarginDb, records: BackupRecords): Promise<void> {
   await db.articles.bulkPut(records.articles.map((a) => withDerivedFields('articles', importedArticle(a))));
-  await db.articleBodies.bulkPut(records.articleBodies.map((b) => withDerivedFields('articleBodies', importedArticleBody(b))));
+  await db.articleBodies.bulkPut(
+    records.articleBodies.map((b) => withDerivedFields('articleBodies', importedArticleBody(b))),
+  );
   // With `articles`: the database reads each highlight's site from it (`site-words.ts`).
   await db.transaction('rw', [db.highlights, db.articles], () =>
     db.highlights.bulkPut(records.highlights.map((h) => withDerivedFields('highlights', importedHighlight(h)))),
@@ -151,13 +219,19 @@ test('export, then import into an empty database, gives back the same records', 
 test('settings come back too', async () => {
   await fc.assert(
     fc.asyncProperty(
-      fc.record({ theme: fc.constantFrom('light', 'dark', 'sepia', 'system'), fontSize: fc.integer({ min: 14, max: 32 }) }),
+      fc.record({
+        theme: fc.constantFrom('light', 'dark', 'sepia', 'system'),
+        fontSize: fc.integer({ min: 14, max: 32 }),
+      }),
       fc.constantFrom(...HIGHLIGHT_COLOURS),
       async (reader, colour) => {
-        const { backup } = await roundTrip({ articles: [], articleBodies: [], highlights: [], pageNotes: [], tags: [] }, {
-          readerSettings: reader,
-          highlightSettings: { defaultColour: colour, toolbarOnSelect: false },
-        });
+        const { backup } = await roundTrip(
+          { articles: [], articleBodies: [], highlights: [], pageNotes: [], tags: [] },
+          {
+            readerSettings: reader,
+            highlightSettings: { defaultColour: colour, toolbarOnSelect: false },
+          },
+        );
         expect(backup.settings.readerSettings).toMatchObject(reader);
         expect(backup.settings.highlightSettings).toEqual({ defaultColour: colour, toolbarOnSelect: false });
       },
@@ -167,14 +241,24 @@ test('settings come back too', async () => {
 });
 
 test('strings at the limits of their fields come back whole', async () => {
-  const [records] = fc.sample(library.filter((r) => r.articles.length > 0 && r.highlights.length > 0), { numRuns: 1, seed: 7 });
+  const [records] = fc.sample(
+    library.filter((r) => r.articles.length > 0 && r.highlights.length > 0),
+    { numRuns: 1, seed: 7 },
+  );
   const a = records!.articles[0]!;
   const long = (n: number) => '🏳️‍🌈 שלום\n'.repeat(Math.ceil(n / 12)).slice(0, n);
   const big: BackupRecords = {
     ...records!,
     articles: [{ ...a, title: long(FIELD_LIMITS.shortText) }, ...records!.articles.slice(1)],
     articleBodies: [
-      { id: a.id, createdAt: a.createdAt, updatedAt: a.updatedAt, deletedAt: null, html: `<p>${long(FIELD_LIMITS.html - 7)}</p>`, text: long(FIELD_LIMITS.bodyText) },
+      {
+        id: a.id,
+        createdAt: a.createdAt,
+        updatedAt: a.updatedAt,
+        deletedAt: null,
+        html: `<p>${long(FIELD_LIMITS.html - 7)}</p>`,
+        text: long(FIELD_LIMITS.bodyText),
+      },
     ],
     highlights: records!.highlights.map((h) => ({ ...h, note: long(FIELD_LIMITS.longText) })),
   };

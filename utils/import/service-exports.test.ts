@@ -32,7 +32,13 @@ async function library(db: MarginDb) {
   return {
     articles: articles.map((a) => a.title).sort(),
     urls: articles.map((a) => a.pageUrl).sort(),
-    highlights: highlights.map((h) => ({ on: title(h.articleId), quote: h.quote, note: h.note, tags: h.tags, anchor: h.anchor })),
+    highlights: highlights.map((h) => ({
+      on: title(h.articleId),
+      quote: h.quote,
+      note: h.note,
+      tags: h.tags,
+      anchor: h.anchor,
+    })),
     notes: (await db.pageNotes.toArray()).map((n) => ({ on: title(n.articleId), text: n.text })),
     tags: (await db.tags.toArray()).map((t) => t.name).sort(),
     bodies: await db.articleBodies.toArray(),
@@ -43,15 +49,71 @@ const CITIES = 'Cities, streets, and people';
 const STRASSEN = 'Straßen und Plätze — 東京の道 🚲';
 const MISSING = 'A passage that no longer exists on the page.';
 
-const cases: { name: string; file: () => Uint8Array; kind: ImportFormat; articles: number; highlights: number; notes: number }[] = [
+const cases: {
+  name: string;
+  file: () => Uint8Array;
+  kind: ImportFormat;
+  articles: number;
+  highlights: number;
+  notes: number;
+}[] = [
   { name: 'Pocket zip', file: () => zipFixture('pocket-export'), kind: 'pocket', articles: 5, highlights: 3, notes: 0 },
-  { name: 'Pocket ril_export.html', file: () => fixture('ril_export.html'), kind: 'pocket-html', articles: 3, highlights: 0, notes: 0 },
-  { name: 'Omnivore zip', file: () => zipFixture('omnivore-export'), kind: 'omnivore', articles: 3, highlights: 3, notes: 0 },
-  { name: 'Instapaper CSV', file: () => fixture('instapaper-export.csv'), kind: 'instapaper', articles: 4, highlights: 0, notes: 1 },
-  { name: 'Instapaper CSV (four columns)', file: () => fixture('instapaper-old.csv'), kind: 'instapaper', articles: 2, highlights: 0, notes: 0 },
-  { name: 'Readwise CSV', file: () => fixture('readwise-export.csv'), kind: 'readwise', articles: 2, highlights: 4, notes: 0 },
-  { name: 'Raindrop CSV', file: () => fixture('raindrop-export.csv'), kind: 'raindrop', articles: 2, highlights: 2, notes: 1 },
-  { name: 'Obsidian Web Clipper JSON', file: () => fixture('obsidian-clipper-highlights.json'), kind: 'obsidian-clipper', articles: 2, highlights: 3, notes: 0 },
+  {
+    name: 'Pocket ril_export.html',
+    file: () => fixture('ril_export.html'),
+    kind: 'pocket-html',
+    articles: 3,
+    highlights: 0,
+    notes: 0,
+  },
+  {
+    name: 'Omnivore zip',
+    file: () => zipFixture('omnivore-export'),
+    kind: 'omnivore',
+    articles: 3,
+    highlights: 3,
+    notes: 0,
+  },
+  {
+    name: 'Instapaper CSV',
+    file: () => fixture('instapaper-export.csv'),
+    kind: 'instapaper',
+    articles: 4,
+    highlights: 0,
+    notes: 1,
+  },
+  {
+    name: 'Instapaper CSV (four columns)',
+    file: () => fixture('instapaper-old.csv'),
+    kind: 'instapaper',
+    articles: 2,
+    highlights: 0,
+    notes: 0,
+  },
+  {
+    name: 'Readwise CSV',
+    file: () => fixture('readwise-export.csv'),
+    kind: 'readwise',
+    articles: 2,
+    highlights: 4,
+    notes: 0,
+  },
+  {
+    name: 'Raindrop CSV',
+    file: () => fixture('raindrop-export.csv'),
+    kind: 'raindrop',
+    articles: 2,
+    highlights: 2,
+    notes: 1,
+  },
+  {
+    name: 'Obsidian Web Clipper JSON',
+    file: () => fixture('obsidian-clipper-highlights.json'),
+    kind: 'obsidian-clipper',
+    articles: 2,
+    highlights: 3,
+    notes: 0,
+  },
 ];
 
 describe.each(cases)('$name', ({ file, kind, articles, highlights, notes }) => {
@@ -84,7 +146,12 @@ describe('what the imports bring', () => {
     expect(lib.highlights.filter((h) => h.quote.startsWith('Streets are for people'))).toHaveLength(1);
     // Commas, quotes, newlines in quoted fields, Unicode; HTML in a title stays text.
     expect(lib.articles).toEqual(
-      expect.arrayContaining([STRASSEN, 'A title with\na newline and "quotes"', '<b>Bold</b> & <img src=x onerror=alert(1)>', '=HYPERLINK("https://evil.example")']),
+      expect.arrayContaining([
+        STRASSEN,
+        'A title with\na newline and "quotes"',
+        '<b>Bold</b> & <img src=x onerror=alert(1)>',
+        '=HYPERLINK("https://evil.example")',
+      ]),
     );
     expect(lib.urls).not.toContain('javascript:alert(1)');
     expect(preview.warnings.some((w) => w.includes('javascript:alert(1)') && w.includes('not a web'))).toBe(true);
@@ -95,7 +162,13 @@ describe('what the imports bring', () => {
     // Tags, empty tags ignored; the later duplicate's state wins and the tags add up.
     expect(lib.tags).toEqual(['favourites', 'notes', 'urbanism', 'walking']);
     const cities = (await db.articles.toArray()).find((a) => a.title === CITIES)!;
-    expect(preview.reading?.get(cities.id)).toEqual({ status: 'archived', favourite: false, progress: null, savedAt: 1_700_000_000_000, tags: ['urbanism', 'walking', 'favourites'] });
+    expect(preview.reading?.get(cities.id)).toEqual({
+      status: 'archived',
+      favourite: false,
+      progress: null,
+      savedAt: 1_700_000_000_000,
+      tags: ['urbanism', 'walking', 'favourites'],
+    });
     expect(cities.createdAt).toBe(1_700_000_000_000);
   });
 
@@ -106,10 +179,26 @@ describe('what the imports bring', () => {
     expect(lib.articles).not.toContain('Deleted in Omnivore');
     expect(lib.bodies).toHaveLength(1);
     expect(lib.bodies[0]!.html).not.toMatch(/<script|onerror/);
-    expect((await db.articles.toArray()).find((a) => a.title === CITIES)?.savedAt).toBe(Date.parse('2023-11-14T22:13:20.000Z'));
-    expect(lib.highlights).toContainEqual({ on: CITIES, quote: 'Streets are for people, not only for cars.', note: 'This is the whole argument, in one line.', tags: ['urbanism', 'favourite'], anchor: 'unplaced' });
-    expect(lib.highlights.map((h) => h.quote)).toContain('A passage that no longer exists on the page,\nquoted over two lines.');
-    expect(lib.highlights).toContainEqual({ on: CITIES, quote: 'A third highlight with no note.', note: '', tags: ['to read', 'my label'], anchor: 'unplaced' });
+    expect((await db.articles.toArray()).find((a) => a.title === CITIES)?.savedAt).toBe(
+      Date.parse('2023-11-14T22:13:20.000Z'),
+    );
+    expect(lib.highlights).toContainEqual({
+      on: CITIES,
+      quote: 'Streets are for people, not only for cars.',
+      note: 'This is the whole argument, in one line.',
+      tags: ['urbanism', 'favourite'],
+      anchor: 'unplaced',
+    });
+    expect(lib.highlights.map((h) => h.quote)).toContain(
+      'A passage that no longer exists on the page,\nquoted over two lines.',
+    );
+    expect(lib.highlights).toContainEqual({
+      on: CITIES,
+      quote: 'A third highlight with no note.',
+      note: '',
+      tags: ['to read', 'my label'],
+      anchor: 'unplaced',
+    });
     expect(preview.warnings).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/line 1: not read, text before any "> quote": "Exported from Omnivore"/),
@@ -118,7 +207,11 @@ describe('what the imports bring', () => {
       ]),
     );
     const cities = (await db.articles.toArray()).find((a) => a.title === CITIES)!;
-    expect(preview.reading?.get(cities.id)).toMatchObject({ status: 'reading', progress: 0.42, tags: ['urbanism', 'walking'] });
+    expect(preview.reading?.get(cities.id)).toMatchObject({
+      status: 'reading',
+      progress: 0.42,
+      tags: ['urbanism', 'walking'],
+    });
   });
 
   it('Omnivore without a sanitizer skips saved copies rather than storing them unsanitized', async () => {
@@ -137,8 +230,17 @@ describe('what the imports bring', () => {
     const book = (await db.articles.toArray()).find((a) => a.title === 'Neuromancer 🤖')!;
     expect(book.url).toMatch(/^urn:margin:book:/);
     expect(book.author).toBe('William Gibson');
-    expect(lib.highlights.filter((h) => h.on === 'Neuromancer 🤖').map((h) => h.anchor)).toEqual(['detached', 'detached']);
-    expect(lib.highlights).toContainEqual({ on: CITIES, quote: 'Streets are for people, not only for cars.', note: 'A note, with a comma\nand a second line', tags: ['urbanism', 'walking'], anchor: 'unplaced' });
+    expect(lib.highlights.filter((h) => h.on === 'Neuromancer 🤖').map((h) => h.anchor)).toEqual([
+      'detached',
+      'detached',
+    ]);
+    expect(lib.highlights).toContainEqual({
+      on: CITIES,
+      quote: 'Streets are for people, not only for cars.',
+      note: 'A note, with a comma\nand a second line',
+      tags: ['urbanism', 'walking'],
+      anchor: 'unplaced',
+    });
     expect((await db.highlights.toArray()).find((h) => h.quote === MISSING)?.colour).toBe('pink');
   });
 
@@ -180,7 +282,9 @@ describe('what the imports bring', () => {
     const preview = await previewImportFile(db, new TextEncoder().encode(bad));
     expect(preview.ok).toBe(false);
     if (preview.ok) return;
-    expect(preview.problems).toEqual(['the file [0].highlights[0].text: Invalid input: expected string, received number']);
+    expect(preview.problems).toEqual([
+      'the file [0].highlights[0].text: Invalid input: expected string, received number',
+    ]);
     expect(await db.articles.count()).toBe(0);
   });
 });

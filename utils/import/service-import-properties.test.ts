@@ -17,7 +17,23 @@ import { applyImport } from './apply-import';
 import { previewImportFile } from './preview-import-file';
 import { dumpDb } from '@/tests/support/test-records';
 
-const PIECES = ['שלום', 'مرحبا', '👩‍👩‍👧‍👦', 'e\u0301', '東京', ',', '"', '""', '\n', '\r\n', ' ', '|', '<b>x</b>', '=1+1', '\t'];
+const PIECES = [
+  'שלום',
+  'مرحبا',
+  '👩‍👩‍👧‍👦',
+  'e\u0301',
+  '東京',
+  ',',
+  '"',
+  '""',
+  '\n',
+  '\r\n',
+  ' ',
+  '|',
+  '<b>x</b>',
+  '=1+1',
+  '\t',
+];
 const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 })), { maxLength: 6 }).map((p) => p.join('')),
@@ -26,7 +42,13 @@ const url = fc.webUrl({ withQueryParameters: true, withFragments: true });
 const tag = fc.oneof(fc.constantFrom('rust', 'Rust', 'cities', 'ünï', ''), fc.stringMatching(/^[a-z]{1,8}$/));
 const time = fc.integer({ min: 1_000_000_000, max: 1_900_000_000 });
 
-const pocketRow = fc.record({ title: text, url, time_added: time, tags: fc.array(tag, { maxLength: 3 }), status: fc.constantFrom('unread', 'archive') });
+const pocketRow = fc.record({
+  title: text,
+  url,
+  time_added: time,
+  tags: fc.array(tag, { maxLength: 3 }),
+  status: fc.constantFrom('unread', 'archive'),
+});
 
 /** Some addresses repeat, as they do in real exports. */
 const pocketExport = fc
@@ -36,14 +58,22 @@ const pocketExport = fc
       rows: fc.constant(rows),
       duplicates: fc.array(fc.nat(rows.length - 1), { maxLength: 3 }),
       pages: fc.array(
-        fc.record({ row: fc.nat(rows.length - 1), quotes: fc.array(fc.oneof(text, fc.constant('the same passage')), { maxLength: 4 }), at: time }),
+        fc.record({
+          row: fc.nat(rows.length - 1),
+          quotes: fc.array(fc.oneof(text, fc.constant('the same passage')), { maxLength: 4 }),
+          at: time,
+        }),
         { maxLength: 8 },
       ),
     }),
   )
   .map(({ rows, duplicates, pages }) => ({
     rows: [...rows, ...duplicates.map((i) => ({ ...rows[i]!, status: 'archive' }))],
-    pages: pages.map((p) => ({ url: rows[p.row]!.url, title: rows[p.row]!.title, highlights: p.quotes.map((quote) => ({ quote, created_at: p.at })) })),
+    pages: pages.map((p) => ({
+      url: rows[p.row]!.url,
+      title: rows[p.row]!.title,
+      highlights: p.quotes.map((quote) => ({ quote, created_at: p.at })),
+    })),
   }));
 
 type PocketExport = typeof pocketExport extends fc.Arbitrary<infer T> ? T : never;
@@ -53,7 +83,10 @@ function pocketZip(e: PocketExport): Uint8Array {
     fields: ['title', 'url', 'time_added', 'tags', 'status'],
     data: e.rows.map((r) => [r.title, r.url, String(r.time_added), r.tags.join('|'), r.status]),
   });
-  return zipSync({ 'part_000000.csv': new TextEncoder().encode(csv), 'annotations/part_000000.json': new TextEncoder().encode(JSON.stringify(e.pages)) });
+  return zipSync({
+    'part_000000.csv': new TextEncoder().encode(csv),
+    'annotations/part_000000.json': new TextEncoder().encode(JSON.stringify(e.pages)),
+  });
 }
 
 async function importTwice(db: MarginDb, bytes: Uint8Array) {
@@ -84,7 +117,11 @@ test('a generated Pocket export imports without loss, and a second time changes 
         expect(titles.includes(a.title) || (titles.every((t) => t === '') && a.title === a.pageUrl)).toBe(true);
       }
       const highlights = await db.highlights.toArray();
-      const expected = new Set(e.pages.flatMap((p) => p.highlights.filter((h) => h.quote.trim() !== '').map((h) => `${key(p.url)}\n${h.quote.trim()}`)));
+      const expected = new Set(
+        e.pages.flatMap((p) =>
+          p.highlights.filter((h) => h.quote.trim() !== '').map((h) => `${key(p.url)}\n${h.quote.trim()}`),
+        ),
+      );
       const articleUrl = new Map(articles.map((a) => [a.id, a.url]));
       expect(new Set(highlights.map((h) => `${articleUrl.get(h.articleId)}\n${h.quote}`))).toEqual(expected);
       expect(highlights.every((h) => h.anchor === 'unplaced' && h.selectors.length === 1)).toBe(true);
@@ -102,9 +139,19 @@ const clipperExport = fc.array(
   fc.record({
     url,
     title: text,
-    highlights: fc.array(fc.record({ text, timestamp: fc.oneof(time.map((s) => s * 1000), time.map((s) => new Date(s * 1000).toISOString())), notes: fc.option(fc.oneof(text, fc.array(text, { maxLength: 2 })), { nil: undefined }) }), {
-      maxLength: 4,
-    }),
+    highlights: fc.array(
+      fc.record({
+        text,
+        timestamp: fc.oneof(
+          time.map((s) => s * 1000),
+          time.map((s) => new Date(s * 1000).toISOString()),
+        ),
+        notes: fc.option(fc.oneof(text, fc.array(text, { maxLength: 2 })), { nil: undefined }),
+      }),
+      {
+        maxLength: 4,
+      },
+    ),
   }),
   { minLength: 1, maxLength: 10 },
 );
@@ -117,7 +164,8 @@ test('a generated Obsidian Web Clipper file imports without loss, and a second t
       const articles = await db.articles.toArray();
       expect(new Set(articles.map((a) => a.url))).toEqual(new Set(pages.map((p) => key(p.url))));
       const quotes = new Set((await db.highlights.toArray()).map((h) => h.quote));
-      for (const p of pages) for (const h of p.highlights) if (h.text.trim() !== '') expect(quotes.has(h.text.trim())).toBe(true);
+      for (const p of pages)
+        for (const h of p.highlights) if (h.text.trim() !== '') expect(quotes.has(h.text.trim())).toBe(true);
       expect(second.ok && second.plan.totals).toMatchObject({ new: 0, updated: 0, deleted: 0, conflicts: 0 });
       expect(again).toEqual(after);
     }),

@@ -17,7 +17,10 @@ export function zodProblems(error: z.ZodError, where: string): string[] {
 }
 
 /** Parses JSON text, or says why it is not JSON. */
-export function parseJsonText(text: string, where: string): { ok: true; value: unknown } | { ok: false; errors: string[] } {
+export function parseJsonText(
+  text: string,
+  where: string,
+): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {

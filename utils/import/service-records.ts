@@ -96,7 +96,12 @@ export function describeReading(reading: ReadonlyMap<string, ReadingState>): str
     count[r.status]++;
     if (r.favourite) favourites++;
   }
-  const parts = [`${count.unread} unread`, `${count.reading} being read`, `${count.archived} archived`, `${favourites} favourite${favourites === 1 ? '' : 's'}`];
+  const parts = [
+    `${count.unread} unread`,
+    `${count.reading} being read`,
+    `${count.archived} archived`,
+    `${favourites} favourite${favourites === 1 ? '' : 's'}`,
+  ];
   return `Reading list: ${parts.join(', ')}; these states, and which tags each article had, are not stored yet (Margin has no reading list yet).`;
 }
 
@@ -177,7 +182,8 @@ export class ServiceRecordBuilder {
     for (const item of this.pending) this.build(item);
     if (this.skipped > 20) this.warnings.push(`…and ${this.skipped - 20} more skipped`);
     const reading = new Map<string, ReadingState>();
-    for (const { article, reading: r, readingGiven } of this.articles.values()) if (readingGiven) reading.set(article.id, r);
+    for (const { article, reading: r, readingGiven } of this.articles.values())
+      if (readingGiven) reading.set(article.id, r);
     return {
       records: {
         articles: [...this.articles.values()].map((c) => withDerivedFields('articles', c.article)),
@@ -201,7 +207,13 @@ export class ServiceRecordBuilder {
     this.mergeReading(collected, item, tags);
     if (item.note?.trim()) this.note(article, item.note.trim(), created, item.updatedAt ?? created);
     if (item.body) {
-      this.bodies.set(article.id, { id: article.id, createdAt: created, updatedAt: created, deletedAt: null, ...item.body });
+      this.bodies.set(article.id, {
+        id: article.id,
+        createdAt: created,
+        updatedAt: created,
+        deletedAt: null,
+        ...item.body,
+      });
       if (article.savedAt === null || article.savedAt < created) article.savedAt = created;
     }
     for (const [i, h] of (item.highlights ?? []).entries()) this.highlight(article, h, item, i, created);
@@ -309,7 +321,9 @@ export class ServiceRecordBuilder {
       return;
     }
     if (quote.length > FIELD_LIMITS.longText) {
-      this.skip(`${item.where}: highlight ${i + 1} skipped, its quote is longer than ${FIELD_LIMITS.longText.toLocaleString('en')} characters`);
+      this.skip(
+        `${item.where}: highlight ${i + 1} skipped, its quote is longer than ${FIELD_LIMITS.longText.toLocaleString('en')} characters`,
+      );
       return;
     }
     const created = h.createdAt ?? articleTime;
@@ -321,7 +335,11 @@ export class ServiceRecordBuilder {
     if (existing) {
       // The same passage twice: one highlight with both notes and every tag.
       const notes = [existing.note, note].filter((n, k, all) => n !== '' && all.indexOf(n) === k);
-      const fields = { quote, note: notes.join('\n\n').slice(0, FIELD_LIMITS.longText), tags: normalizeTagNames([...existing.tags, ...tags]) };
+      const fields = {
+        quote,
+        note: notes.join('\n\n').slice(0, FIELD_LIMITS.longText),
+        tags: normalizeTagNames([...existing.tags, ...tags]),
+      };
       Object.assign(existing, fields);
       existing.createdAt = Math.min(existing.createdAt, created);
       existing.updatedAt = Math.max(existing.updatedAt, created);
@@ -346,6 +364,14 @@ export class ServiceRecordBuilder {
   private tag(name: string, created: number): void {
     const existing = this.tags.get(name);
     if (existing) existing.createdAt = existing.updatedAt = Math.min(existing.createdAt, created);
-    else this.tags.set(name, { id: nameUuid(`tag:${name}`), createdAt: created, updatedAt: created, deletedAt: null, name, colour: null });
+    else
+      this.tags.set(name, {
+        id: nameUuid(`tag:${name}`),
+        createdAt: created,
+        updatedAt: created,
+        deletedAt: null,
+        name,
+        colour: null,
+      });
   }
 }

@@ -3,7 +3,10 @@ import { BACKUP_LIMITS } from '@/utils/backup/backup-limits';
 import { article, backupText, body, highlight, pageNote, tag, uuid } from '../../tests/support/test-records';
 import { formatRefusal, validateBackup, validateRecordSet, type BackupValidation } from './validate-backup';
 
-function refusal(result: { ok: true } | { ok: false; message: string; problems: string[] }): { message: string; problems: string[] } {
+function refusal(result: { ok: true } | { ok: false; message: string; problems: string[] }): {
+  message: string;
+  problems: string[];
+} {
   if (result.ok) throw new Error('expected the file to be refused');
   return result;
 }
@@ -35,7 +38,7 @@ describe('files that are not JSON', () => {
   test('a syntax error is reported with its line and column', () => {
     const text = '{\n  "format": "margin-backup",\n  "version": 1,\n}';
     expect(refusal(validateBackup(text)).message).toBe(
-      "The file is not valid JSON: at line 4, column 1 (character 48), a property name in double quotes was expected, not \"}\".",
+      'The file is not valid JSON: at line 4, column 1 (character 48), a property name in double quotes was expected, not "}".',
     );
   });
 
@@ -55,9 +58,15 @@ describe('files that are not a Margin backup this version reads', () => {
     ['"margin"', /holds "margin", not a backup object/],
     ['{"records": {}}', /has no "format" field/],
     ['{"format": "other-app", "version": 1}', /its "format" is "other-app", not "margin-backup"/],
-    ['{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection"}', /looks like W3C or Hypothesis annotations/],
+    [
+      '{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection"}',
+      /looks like W3C or Hypothesis annotations/,
+    ],
     ['[{"type": "Annotation", "target": "https://example.com"}]', /list of W3C or Hypothesis annotations/],
-    ['{"format": "margin-backup", "version": 2, "records": {}}', /newer version of Margin \(backup format version 2\).*reads version 1.*update Margin/],
+    [
+      '{"format": "margin-backup", "version": 2, "records": {}}',
+      /newer version of Margin \(backup format version 2\).*reads version 1.*update Margin/,
+    ],
     ['{"format": "margin-backup", "version": "1"}', /"version" must be a whole number from 1; it is "1"/],
     ['{"format": "margin-backup", "version": 0}', /"version" must be a whole number from 1; it is 0/],
   ])('%s', (text, message) => {
@@ -100,7 +109,9 @@ describe('records that do not fit the schema', () => {
   test('a highlight without a quote selector, a selector of an unknown type', () => {
     const noQuote = highlight(1, 1, { selectors: [{ type: 'TextPositionSelector', start: 1, end: 2 }] });
     const unknown = highlight(2, 1, { selectors: [{ type: 'CssSelector', value: 'p' } as never] });
-    const { problems } = refusal(validateBackup(backupText({ articles: [article(1)], highlights: [noQuote, unknown] })));
+    const { problems } = refusal(
+      validateBackup(backupText({ articles: [article(1)], highlights: [noQuote, unknown] })),
+    );
     expect(problems).toEqual([
       'records.highlights[0].selectors: needs a TextQuoteSelector',
       'records.highlights[1].selectors[0].type: expected one of TextQuoteSelector, TextPositionSelector, got "CssSelector"',
@@ -124,16 +135,27 @@ describe('records that do not fit the schema', () => {
   });
 
   test('tag names are stored normalized, and a name with nothing left is refused', () => {
-    const ok = validateBackup(backupText({ articles: [article(1)], highlights: [highlight(1, 1, { tags: [' Rust', '#rust', 'Web  Dev'] })], tags: [tag(1, '#Rust ')] }));
+    const ok = validateBackup(
+      backupText({
+        articles: [article(1)],
+        highlights: [highlight(1, 1, { tags: [' Rust', '#rust', 'Web  Dev'] })],
+        tags: [tag(1, '#Rust ')],
+      }),
+    );
     expect(ok.ok && ok.backup.records.highlights[0]!.tags).toEqual(['rust', 'web dev']);
     expect(ok.ok && ok.backup.records.tags[0]!.name).toBe('rust');
-    expect(refusal(validateBackup(backupText({ tags: [tag(1, ' # ')] }))).problems).toEqual(['records.tags[0].name: a tag needs a name']);
+    expect(refusal(validateBackup(backupText({ tags: [tag(1, ' # ')] }))).problems).toEqual([
+      'records.tags[0].name: a tag needs a name',
+    ]);
   });
 });
 
 describe('settings', () => {
   test('are checked for type and clamped to their ranges', () => {
-    const text = backupText({}, { settings: { readerSettings: { theme: 'dark', fontSize: 99 }, highlightSettings: { defaultColour: 'blue' } } });
+    const text = backupText(
+      {},
+      { settings: { readerSettings: { theme: 'dark', fontSize: 99 }, highlightSettings: { defaultColour: 'blue' } } },
+    );
     const result = validateBackup(text);
     expect(result.ok && result.backup.settings).toEqual({
       readerSettings: { theme: 'dark', font: 'serif', fontSize: 32, lineWidth: 70, lineHeight: 1.6 },
@@ -143,7 +165,9 @@ describe('settings', () => {
 
   test('a wrong value is a problem, and a backup without settings has none', () => {
     const text = backupText({}, { settings: { readerSettings: { theme: 'neon' } } });
-    expect(refusal(validateBackup(text)).problems).toEqual(['settings.readerSettings.theme: expected one of light, sepia, dark, system, got "neon"']);
+    expect(refusal(validateBackup(text)).problems).toEqual([
+      'settings.readerSettings.theme: expected one of light, sepia, dark, system, got "neon"',
+    ]);
     const bare = JSON.parse(backupText({})) as Record<string, unknown>;
     delete bare.settings;
     const result = validateBackup(JSON.stringify(bare));
@@ -154,16 +178,26 @@ describe('settings', () => {
 describe('hostile files', () => {
   test('a file over the size limit is refused before it is read', () => {
     const huge = new Uint8Array(BACKUP_LIMITS.maxBytes + 1); // zeros: never decoded
-    expect(refusal(validateBackup(huge)).message).toBe('The file is 268,435,457 bytes; a Margin backup may be at most 268,435,456 bytes.');
-    expect(refusal(validateBackup(VALID, { maxBytes: 100 })).message).toMatch(/^The file is [\d,]+ bytes; a Margin backup may be at most 100 bytes\.$/);
+    expect(refusal(validateBackup(huge)).message).toBe(
+      'The file is 268,435,457 bytes; a Margin backup may be at most 268,435,456 bytes.',
+    );
+    expect(refusal(validateBackup(VALID, { maxBytes: 100 })).message).toMatch(
+      /^The file is [\d,]+ bytes; a Margin backup may be at most 100 bytes\.$/,
+    );
   });
 
   test('a 50 MB string is refused with its path, whatever field it is in', () => {
     const note = 'x'.repeat(50_000_000);
-    const { problems } = refusal(validateBackup(backupText({ articles: [article(1)], highlights: [highlight(1, 1, { note })] })));
-    expect(problems).toEqual(['records.highlights[0].note: text of 50,000,000 characters; no field may be longer than 10,000,000']);
+    const { problems } = refusal(
+      validateBackup(backupText({ articles: [article(1)], highlights: [highlight(1, 1, { note })] })),
+    );
+    expect(problems).toEqual([
+      'records.highlights[0].note: text of 50,000,000 characters; no field may be longer than 10,000,000',
+    ]);
     const inUnknownField = backupText({ articles: [{ ...article(1), padding: note } as never] });
-    expect(refusal(validateBackup(inUnknownField)).problems[0]).toMatch(/^records\.articles\[0\]\.padding: text of 50,000,000/);
+    expect(refusal(validateBackup(inUnknownField)).problems[0]).toMatch(
+      /^records\.articles\[0\]\.padding: text of 50,000,000/,
+    );
   });
 
   test('a position selector whose end is before its start is refused, as a W3C import refuses it', () => {
@@ -171,7 +205,9 @@ describe('hostile files', () => {
       { type: 'TextQuoteSelector' as const, exact: 'passage 1' },
       { type: 'TextPositionSelector' as const, start: 20, end: 10 },
     ];
-    const { problems } = refusal(validateBackup(backupText({ articles: [article(1)], highlights: [highlight(1, 1, { selectors })] })));
+    const { problems } = refusal(
+      validateBackup(backupText({ articles: [article(1)], highlights: [highlight(1, 1, { selectors })] })),
+    );
     expect(problems).toEqual(['records.highlights[0].selectors[1].end: end is before start']);
   });
 
@@ -191,14 +227,19 @@ describe('hostile files', () => {
     let nested: unknown = 'x';
     for (let i = 0; i < 100; i++) nested = [nested];
     const text = backupText({ articles: [{ ...article(1), extra: nested } as never] });
-    expect(refusal(validateBackup(text)).problems[0]).toMatch(/^records\.articles\[0\]\.extra(\[0\])+: nested more than 32 levels deep$/);
+    expect(refusal(validateBackup(text)).problems[0]).toMatch(
+      /^records\.articles\[0\]\.extra(\[0\])+: nested more than 32 levels deep$/,
+    );
   });
 
   test.each(['__proto__', 'constructor', 'prototype'])('a "%s" key anywhere is refused and pollutes nothing', (key) => {
     const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
     const poison = `{"${key}": {"polluted": true, "isAdmin": true}}`;
     const a = JSON.stringify(article(1)).replace(/^\{/, `{"${key}": {"polluted": true},`);
-    const h = JSON.stringify(highlight(1, 1)).replace('"type":"TextQuoteSelector"', `"type":"TextQuoteSelector","${key}":${poison}`);
+    const h = JSON.stringify(highlight(1, 1)).replace(
+      '"type":"TextQuoteSelector"',
+      `"type":"TextQuoteSelector","${key}":${poison}`,
+    );
     const text = `{"${key}": {"polluted": true}, "format": "margin-backup", "version": 1, "exportedAt": 0, "settings": {"readerSettings": ${poison}}, "records": {"articles": [${a}], "articleBodies": [], "highlights": [${h}], "pageNotes": [], "tags": []}}`;
 
     const { problems } = refusal(validateBackup(text));
@@ -215,7 +256,8 @@ describe('hostile files', () => {
   });
 
   test('HTML and script in text fields are kept as text, and nothing runs', () => {
-    const script = '<script>globalThis.__marginPwned = true</script><img src=x onerror="globalThis.__marginPwned = true">';
+    const script =
+      '<script>globalThis.__marginPwned = true</script><img src=x onerror="globalThis.__marginPwned = true">';
     const text = backupText({
       articles: [article(1, { title: script, author: '<b>Mallory</b>' })],
       articleBodies: [body(1, { html: `<p>hi</p>${script}`, text: script })],
@@ -255,11 +297,26 @@ describe('validateRecordSet: the same gate for records from a W3C import', () =>
   });
 
   test('a bad record, a huge string or a prototype key is refused with its path', () => {
-    const bad = { articles: [article(1)], articleBodies: [], highlights: [highlight(1, 1, { colour: 'teal' as never })], pageNotes: [], tags: [] };
-    expect(refusal(validateRecordSet(bad)).problems).toEqual(['records.highlights[0].colour: expected one of yellow, green, blue, pink, purple, got "teal"']);
+    const bad = {
+      articles: [article(1)],
+      articleBodies: [],
+      highlights: [highlight(1, 1, { colour: 'teal' as never })],
+      pageNotes: [],
+      tags: [],
+    };
+    expect(refusal(validateRecordSet(bad)).problems).toEqual([
+      'records.highlights[0].colour: expected one of yellow, green, blue, pink, purple, got "teal"',
+    ]);
     const huge = { ...bad, highlights: [highlight(1, 1, { note: 'x'.repeat(11_000_000) })] };
-    expect(refusal(validateRecordSet(huge)).problems[0]).toMatch(/^records\.highlights\[0\]\.note: text of 11,000,000 characters/);
-    const poisoned = { ...bad, highlights: [JSON.parse(`{"__proto__": {"polluted": 1}, ${JSON.stringify(highlight(1, 1)).slice(1)}`) as never] };
-    expect(refusal(validateRecordSet(poisoned)).problems).toEqual(['records.highlights[0].__proto__: the key "__proto__" is not allowed in a backup']);
+    expect(refusal(validateRecordSet(huge)).problems[0]).toMatch(
+      /^records\.highlights\[0\]\.note: text of 11,000,000 characters/,
+    );
+    const poisoned = {
+      ...bad,
+      highlights: [JSON.parse(`{"__proto__": {"polluted": 1}, ${JSON.stringify(highlight(1, 1)).slice(1)}`) as never],
+    };
+    expect(refusal(validateRecordSet(poisoned)).problems).toEqual([
+      'records.highlights[0].__proto__: the key "__proto__" is not allowed in a backup',
+    ]);
   });
 });

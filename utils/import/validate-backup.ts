@@ -5,7 +5,14 @@
  * user has seen the preview (`plan-import.ts`). A refused file comes back with a
  * headline and the first few problems, each naming where in the file it is.
  */
-import { BACKUP_FORMAT, BACKUP_VERSION, TABLE_NAMES, type BackupRecords, type MarginBackup, type TableName } from '@/utils/backup/backup-format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  TABLE_NAMES,
+  type BackupRecords,
+  type MarginBackup,
+  type TableName,
+} from '@/utils/backup/backup-format';
 import { BACKUP_LIMITS, type BackupLimits } from '@/utils/backup/backup-limits';
 import { backupHeaderSchema, RECORD_SCHEMAS } from '@/utils/backup/backup-schema';
 import { describeIssue, describeValue } from './describe-issue';
@@ -31,7 +38,10 @@ export function validateBackup(input: string | Uint8Array, limits: Partial<Backu
   const max: BackupLimits = { ...BACKUP_LIMITS, ...limits };
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > max.maxBytes) {
-    const [is, limit] = formatBytes(size) === formatBytes(max.maxBytes) ? [exactBytes(size), exactBytes(max.maxBytes)] : [formatBytes(size), formatBytes(max.maxBytes)];
+    const [is, limit] =
+      formatBytes(size) === formatBytes(max.maxBytes)
+        ? [exactBytes(size), exactBytes(max.maxBytes)]
+        : [formatBytes(size), formatBytes(max.maxBytes)];
     return refuse(`The file is ${is}; a Margin backup may be at most ${limit}.`);
   }
   const text = decode(input);
@@ -52,7 +62,10 @@ export function validateBackup(input: string | Uint8Array, limits: Partial<Backu
 
   const header = backupHeaderSchema.safeParse(root, { reportInput: true });
   if (!header.success) {
-    return refuseProblems(header.error.issues.slice(0, max.maxProblems).map((i) => describeIssue(i)), max.maxProblems);
+    return refuseProblems(
+      header.error.issues.slice(0, max.maxProblems).map((i) => describeIssue(i)),
+      max.maxProblems,
+    );
   }
   const records = parseRecords(header.data.records, max.maxProblems);
   if (!records.ok) return refuseProblems(records.problems, max.maxProblems);
@@ -74,7 +87,9 @@ export function validateRecordSet(
   const max: BackupLimits = { ...BACKUP_LIMITS, ...limits };
   const total = TABLE_NAMES.reduce((n, t) => n + records[t].length, 0);
   if (total > max.maxRecords) {
-    return refuse(`The import holds ${total.toLocaleString('en')} records; an import takes at most ${max.maxRecords.toLocaleString('en')}.`);
+    return refuse(
+      `The import holds ${total.toLocaleString('en')} records; an import takes at most ${max.maxRecords.toLocaleString('en')}.`,
+    );
   }
   const treeProblems = inspectJsonTree({ records }, max);
   if (treeProblems.length > 0) return refuseProblems(treeProblems, max.maxProblems);
@@ -95,7 +110,12 @@ function refuse(message: string, problems: string[] = []): Extract<BackupValidat
 }
 
 function refuseProblems(problems: string[], maxProblems: number): Extract<BackupValidation, { ok: false }> {
-  const count = problems.length >= maxProblems ? `The first ${maxProblems} problems found` : problems.length === 1 ? 'The problem' : `The ${problems.length} problems`;
+  const count =
+    problems.length >= maxProblems
+      ? `The first ${maxProblems} problems found`
+      : problems.length === 1
+        ? 'The problem'
+        : `The ${problems.length} problems`;
   return refuse(`This backup cannot be imported, and nothing was changed. ${count}:`, problems);
 }
 
@@ -117,9 +137,13 @@ function parseJson(text: string): { ok: true; value: unknown } | Extract<BackupV
     if (!where) return refuse(`The file is not valid JSON (${(error as Error).message}).`);
     const at = `line ${where.line}, column ${where.column}`;
     if (where.truncated) {
-      return refuse(`The file ends too early, at ${at} (${where.expected} was expected): it was probably cut short while being saved or copied.`);
+      return refuse(
+        `The file ends too early, at ${at} (${where.expected} was expected): it was probably cut short while being saved or copied.`,
+      );
     }
-    return refuse(`The file is not valid JSON: at ${at} (character ${where.offset + 1}), ${where.expected} was expected, not ${JSON.stringify(text[where.offset])}.`);
+    return refuse(
+      `The file is not valid JSON: at ${at} (character ${where.offset + 1}), ${where.expected} was expected, not ${JSON.stringify(text[where.offset])}.`,
+    );
   }
 }
 
@@ -136,7 +160,9 @@ function checkKind(root: unknown): Extract<BackupValidation, { ok: false }> | nu
   const { format, version } = root as Record<string, unknown>;
   if (format !== BACKUP_FORMAT) {
     if (looksLikeAnnotation(root) || 'rows' in root) {
-      return refuse('This is not a Margin backup: it looks like W3C or Hypothesis annotations. Import it as annotations instead.');
+      return refuse(
+        'This is not a Margin backup: it looks like W3C or Hypothesis annotations. Import it as annotations instead.',
+      );
     }
     return refuse(
       format === undefined
@@ -163,7 +189,10 @@ function looksLikeAnnotation(value: unknown): boolean {
 }
 
 // Before any per-value work: a file with millions of tiny records is refused at once.
-function checkRecordCount(root: Record<string, unknown>, maxRecords: number): Extract<BackupValidation, { ok: false }> | null {
+function checkRecordCount(
+  root: Record<string, unknown>,
+  maxRecords: number,
+): Extract<BackupValidation, { ok: false }> | null {
   const records = root.records;
   if (typeof records !== 'object' || records === null) return null; // the schema reports it
   let total = 0;
@@ -172,7 +201,9 @@ function checkRecordCount(root: Record<string, unknown>, maxRecords: number): Ex
     if (Array.isArray(list)) total += list.length;
   }
   if (total <= maxRecords) return null;
-  return refuse(`The backup holds ${total.toLocaleString('en')} records; an import takes at most ${maxRecords.toLocaleString('en')}.`);
+  return refuse(
+    `The backup holds ${total.toLocaleString('en')} records; an import takes at most ${maxRecords.toLocaleString('en')}.`,
+  );
 }
 
 function parseRecords(

@@ -25,9 +25,20 @@ function errors(result: W3cImportResult): string[] {
 // Range, TextPosition and TextQuote selectors. A page note has no selector; a reply
 // has `references`.
 const HYPOTHESIS_SELECTORS = [
-  { type: 'RangeSelector', endOffset: 120, startOffset: 0, endContainer: '/div[1]/p[2]', startContainer: '/div[1]/p[2]' },
+  {
+    type: 'RangeSelector',
+    endOffset: 120,
+    startOffset: 0,
+    endContainer: '/div[1]/p[2]',
+    startContainer: '/div[1]/p[2]',
+  },
   { type: 'TextPositionSelector', start: 1210, end: 1330 },
-  { type: 'TextQuoteSelector', exact: 'I pivoted towards the “hallway track.”', prefix: 'by the scale of the event on Day One, ', suffix: ' The change in pace allowed me' },
+  {
+    type: 'TextQuoteSelector',
+    exact: 'I pivoted towards the “hallway track.”',
+    prefix: 'by the scale of the event on Day One, ',
+    suffix: ' The change in pace allowed me',
+  },
 ];
 
 const hypothesisExport = {
@@ -44,7 +55,12 @@ const hypothesisExport = {
       text: 'Hallway > talks',
       tags: ['Conferences', 'hallway track'],
       group: '__world__',
-      permissions: { read: ['group:__world__'], admin: ['acct:reader@hypothes.is'], update: ['acct:reader@hypothes.is'], delete: ['acct:reader@hypothes.is'] },
+      permissions: {
+        read: ['group:__world__'],
+        admin: ['acct:reader@hypothes.is'],
+        update: ['acct:reader@hypothes.is'],
+        delete: ['acct:reader@hypothes.is'],
+      },
       target: [
         {
           source: 'https://medium.com/@stevewade/kubecon-eu-2024-day-two-embracing-the-hallway-track-3f9c2a71b8e4',
@@ -52,7 +68,11 @@ const hypothesisExport = {
         },
       ],
       document: { title: ['KubeCon EU 2024: Day Two — Embracing the Hallway Track | by Steve Wade | Medium'] },
-      links: { html: 'https://hypothes.is/a/Ab3xQ9kLEe-7yPtzsF2LdQ', incontext: 'https://hyp.is/Ab3xQ9kLEe-7yPtzsF2LdQ/medium.com/…', json: 'https://hypothes.is/api/annotations/Ab3xQ9kLEe-7yPtzsF2LdQ' },
+      links: {
+        html: 'https://hypothes.is/a/Ab3xQ9kLEe-7yPtzsF2LdQ',
+        incontext: 'https://hyp.is/Ab3xQ9kLEe-7yPtzsF2LdQ/medium.com/…',
+        json: 'https://hypothes.is/api/annotations/Ab3xQ9kLEe-7yPtzsF2LdQ',
+      },
       user_info: { display_name: 'A Reader' },
       flagged: false,
       hidden: false,
@@ -67,7 +87,9 @@ const hypothesisExport = {
       tags: [],
       group: '__world__',
       permissions: { read: ['group:__world__'] },
-      target: [{ source: 'https://medium.com/@stevewade/kubecon-eu-2024-day-two-embracing-the-hallway-track-3f9c2a71b8e4' }],
+      target: [
+        { source: 'https://medium.com/@stevewade/kubecon-eu-2024-day-two-embracing-the-hallway-track-3f9c2a71b8e4' },
+      ],
       document: { title: ['KubeCon EU 2024: Day Two — Embracing the Hallway Track | by Steve Wade | Medium'] },
       links: { html: 'https://hypothes.is/a/PageNoteId1234567890ab' },
       hidden: false,
@@ -82,7 +104,9 @@ const hypothesisExport = {
       text: 'Agreed!',
       tags: [],
       references: ['Ab3xQ9kLEe-7yPtzsF2LdQ'],
-      target: [{ source: 'https://medium.com/@stevewade/kubecon-eu-2024-day-two-embracing-the-hallway-track-3f9c2a71b8e4' }],
+      target: [
+        { source: 'https://medium.com/@stevewade/kubecon-eu-2024-day-two-embracing-the-hallway-track-3f9c2a71b8e4' },
+      ],
       document: { title: ['KubeCon'] },
       links: { html: 'https://hypothes.is/a/ReplyId12345678901234' },
     },
@@ -94,8 +118,25 @@ describe("Margin's own export, read back", () => {
     const r = records(parseW3cAnnotations(w3cAnnotationsJson(sampleData), { now: NOW }));
     const [source] = sampleData.articles;
     expect(r.articles).toHaveLength(1);
-    expect(r.articles[0]).toMatchObject({ url: source!.article.url, pageUrl: source!.article.url, title: source!.article.url, deletedAt: null });
-    expect(r.highlights.map(({ id, quote, note, tags, colour, selectors, position, createdAt, updatedAt }) => ({ id, quote, note, tags, colour, selectors, position, createdAt, updatedAt }))).toEqual(
+    expect(r.articles[0]).toMatchObject({
+      url: source!.article.url,
+      pageUrl: source!.article.url,
+      title: source!.article.url,
+      deletedAt: null,
+    });
+    expect(
+      r.highlights.map(({ id, quote, note, tags, colour, selectors, position, createdAt, updatedAt }) => ({
+        id,
+        quote,
+        note,
+        tags,
+        colour,
+        selectors,
+        position,
+        createdAt,
+        updatedAt,
+      })),
+    ).toEqual(
       source!.highlights.map(({ id, quote, note, tags, colour, selectors, position, createdAt, updatedAt }) => ({
         id,
         quote,
@@ -103,14 +144,18 @@ describe("Margin's own export, read back", () => {
         tags,
         colour,
         // An empty suffix is not written, so it comes back absent.
-        selectors: selectors.map((s) => (s.type === 'TextQuoteSelector' && s.suffix === '' ? { type: s.type, exact: s.exact, prefix: s.prefix } : s)),
+        selectors: selectors.map((s) =>
+          s.type === 'TextQuoteSelector' && s.suffix === '' ? { type: s.type, exact: s.exact, prefix: s.prefix } : s,
+        ),
         position,
         createdAt,
         updatedAt,
       })),
     );
     expect(r.highlights.every((h) => h.articleId === r.articles[0]!.id && h.words.length > 0)).toBe(true);
-    expect(r.pageNotes).toEqual([expect.objectContaining({ id: source!.pageNote!.id, text: source!.pageNote!.text, articleId: r.articles[0]!.id })]);
+    expect(r.pageNotes).toEqual([
+      expect.objectContaining({ id: source!.pageNote!.id, text: source!.pageNote!.text, articleId: r.articles[0]!.id }),
+    ]);
     expect(r.tags.map((t) => t.name).sort()).toEqual(['community', 'conferences', 'hallway track', 'kubecon', 'tgik']);
     expect(r.articleBodies).toEqual([]);
   });
@@ -124,12 +169,32 @@ describe("Margin's own export, read back", () => {
     const colour = fc.constantFrom(...HIGHLIGHT_COLOURS);
     // Tags as the database holds them: normalized (" # " once slipped through a hand-made filter).
     const tags = fc.array(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 4 }).map(normalizeTagNames);
-    const h = fc.record({ quote: fc.string({ minLength: 1, maxLength: 80 }), note: fc.string({ maxLength: 80 }), colour, tags, start: fc.nat(10_000) });
+    const h = fc.record({
+      quote: fc.string({ minLength: 1, maxLength: 80 }),
+      note: fc.string({ maxLength: 80 }),
+      colour,
+      tags,
+      start: fc.nat(10_000),
+    });
     fc.assert(
       fc.property(fc.array(h, { minLength: 1, maxLength: 6 }), (hs) => {
-        const article = exportArticle({ title: 'P' }, hs.map((x) => highlight({ ...x, position: x.start, selectors: [{ type: 'TextQuoteSelector', exact: x.quote, prefix: 'p', suffix: 's' }, { type: 'TextPositionSelector', start: x.start, end: x.start + x.quote.length }] })));
+        const article = exportArticle(
+          { title: 'P' },
+          hs.map((x) =>
+            highlight({
+              ...x,
+              position: x.start,
+              selectors: [
+                { type: 'TextQuoteSelector', exact: x.quote, prefix: 'p', suffix: 's' },
+                { type: 'TextPositionSelector', start: x.start, end: x.start + x.quote.length },
+              ],
+            }),
+          ),
+        );
         const r = records(parseW3cAnnotations(w3cAnnotationCollection(exportData([article])), { now: NOW }));
-        expect(r.highlights.map((x) => [x.id, x.quote, x.note.trim() === '' ? '' : x.note, x.colour, x.position])).toEqual(
+        expect(
+          r.highlights.map((x) => [x.id, x.quote, x.note.trim() === '' ? '' : x.note, x.colour, x.position]),
+        ).toEqual(
           article.highlights.map((x) => [x.id, x.quote, x.note.trim() === '' ? '' : x.note, x.colour, x.position]),
         );
         for (const [i, x] of r.highlights.entries()) expect(x.tags).toEqual(article.highlights[i]!.tags);
@@ -163,7 +228,12 @@ describe("Hypothesis' export", () => {
         position: 1210,
         anchor: 'anchored',
         selectors: [
-          { type: 'TextQuoteSelector', exact: 'I pivoted towards the “hallway track.”', prefix: 'by the scale of the event on Day One, ', suffix: ' The change in pace allowed me' },
+          {
+            type: 'TextQuoteSelector',
+            exact: 'I pivoted towards the “hallway track.”',
+            prefix: 'by the scale of the event on Day One, ',
+            suffix: ' The change in pace allowed me',
+          },
           { type: 'TextPositionSelector', start: 1210, end: 1330 },
         ],
       }),
@@ -191,7 +261,12 @@ describe("Hypothesis' export", () => {
         { type: 'TextualBody', value: 'Hallway > talks', format: 'text/markdown' },
         { type: 'TextualBody', purpose: 'tagging', value: 'Conferences' },
       ],
-      target: [{ source: 'https://medium.com/@stevewade/kubecon-eu-2024-day-two-embracing-the-hallway-track-3f9c2a71b8e4', selector: HYPOTHESIS_SELECTORS }],
+      target: [
+        {
+          source: 'https://medium.com/@stevewade/kubecon-eu-2024-day-two-embracing-the-hallway-track-3f9c2a71b8e4',
+          selector: HYPOTHESIS_SELECTORS,
+        },
+      ],
     };
     const fromJsonld = records(parseW3cAnnotations(jsonld, { now: NOW })).highlights[0]!;
     const fromExport = records(parseW3cAnnotations(hypothesisExport, { now: NOW })).highlights[0]!;
@@ -204,18 +279,34 @@ describe('W3C containers and shapes', () => {
     type: 'Annotation',
     id: 'http://example.org/anno1',
     bodyValue: 'A comment',
-    target: { source: 'http://example.org/page1', selector: { type: 'TextQuoteSelector', exact: 'anotation', prefix: 'this is an ', suffix: ' that has some' } },
+    target: {
+      source: 'http://example.org/page1',
+      selector: { type: 'TextQuoteSelector', exact: 'anotation', prefix: 'this is an ', suffix: ' that has some' },
+    },
   };
 
   it.each([
     ['a single annotation', annotation],
     ['a list', [annotation]],
     ['a page', { type: 'AnnotationPage', items: [annotation] }],
-    ['a collection', { '@context': 'http://www.w3.org/ns/anno.jsonld', type: ['AnnotationCollection'], first: { type: 'AnnotationPage', items: [annotation] } }],
+    [
+      'a collection',
+      {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: ['AnnotationCollection'],
+        first: { type: 'AnnotationPage', items: [annotation] },
+      },
+    ],
   ])('reads %s', (_, input) => {
     const r = records(parseW3cAnnotations(input, { now: NOW }));
     expect(r.highlights).toEqual([
-      expect.objectContaining({ id: nameUuid('annotation:http://example.org/anno1'), quote: 'anotation', note: 'A comment', createdAt: NOW, updatedAt: NOW }),
+      expect.objectContaining({
+        id: nameUuid('annotation:http://example.org/anno1'),
+        quote: 'anotation',
+        note: 'A comment',
+        createdAt: NOW,
+        updatedAt: NOW,
+      }),
     ]);
     // http becomes https in the article's key, as for a visit.
     expect(r.articles[0]).toMatchObject({ url: 'https://example.org/page1', pageUrl: 'http://example.org/page1' });
@@ -223,29 +314,61 @@ describe('W3C containers and shapes', () => {
 
   it('follows embedded next pages', () => {
     const second = { ...annotation, id: 'http://example.org/anno2' };
-    const input = { type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [annotation], next: { type: 'AnnotationPage', items: [second] } } };
+    const input = {
+      type: 'AnnotationCollection',
+      first: { type: 'AnnotationPage', items: [annotation], next: { type: 'AnnotationPage', items: [second] } },
+    };
     expect(records(parseW3cAnnotations(input, { now: NOW })).highlights).toHaveLength(2);
   });
 
   it('takes a tag from a body with no purpose when the annotation is for tagging, and a colour from styleClass', () => {
     const r = records(
-      parseW3cAnnotations({ type: 'Annotation', motivation: 'tagging', body: { type: 'TextualBody', value: 'Rust' }, target: { source: 'https://e.x/', selector: [{ type: 'TextQuoteSelector', exact: 'x' }], styleClass: 'margin-blue' } }, { now: NOW }),
+      parseW3cAnnotations(
+        {
+          type: 'Annotation',
+          motivation: 'tagging',
+          body: { type: 'TextualBody', value: 'Rust' },
+          target: {
+            source: 'https://e.x/',
+            selector: [{ type: 'TextQuoteSelector', exact: 'x' }],
+            styleClass: 'margin-blue',
+          },
+        },
+        { now: NOW },
+      ),
     );
-    expect(r.highlights[0]).toMatchObject({ tags: ['rust'], note: '', colour: 'blue', position: Number.MAX_SAFE_INTEGER });
+    expect(r.highlights[0]).toMatchObject({
+      tags: ['rust'],
+      note: '',
+      colour: 'blue',
+      position: Number.MAX_SAFE_INTEGER,
+    });
   });
 
   it('skips, with a warning, what Margin cannot place or open', () => {
     const result = parseW3cAnnotations(
       [
-        { type: 'Annotation', id: 'a', target: { source: 'https://e.x/', selector: { type: 'FragmentSelector', value: 'xywh=1,2,3,4' } } },
-        { type: 'Annotation', id: 'b', bodyValue: 'x', target: { source: 'not a url', selector: { type: 'TextQuoteSelector', exact: 'x' } } },
+        {
+          type: 'Annotation',
+          id: 'a',
+          target: { source: 'https://e.x/', selector: { type: 'FragmentSelector', value: 'xywh=1,2,3,4' } },
+        },
+        {
+          type: 'Annotation',
+          id: 'b',
+          bodyValue: 'x',
+          target: { source: 'not a url', selector: { type: 'TextQuoteSelector', exact: 'x' } },
+        },
       ],
       { now: NOW },
     );
     expect(result).toEqual({
       ok: true,
       records: { articles: [expect.anything()], articleBodies: [], highlights: [], pageNotes: [], tags: [] },
-      warnings: ['[0]: skipped, it has no TextQuoteSelector that Margin could find the passage by', '[1]: skipped, its target "not a url" is not an absolute address'],
+      warnings: [
+        '[0]: skipped, it has no TextQuoteSelector that Margin could find the passage by',
+        '[1]: skipped, its target "not a url" is not an absolute address',
+      ],
     });
   });
 
@@ -261,7 +384,9 @@ describe('bad input', () => {
   it('says what is wrong and where, for the first few problems', () => {
     expect(errors(parseW3cAnnotations('{"rows": [', { now: NOW }))[0]).toMatch(/^not JSON: /);
     expect(errors(parseW3cAnnotations('42'))).toEqual(['(top level): expected a JSON object or list of annotations']);
-    expect(errors(parseW3cAnnotations({ hello: 'world' }))[0]).toMatch(/^\(top level\): not annotations: expected a W3C AnnotationCollection/);
+    expect(errors(parseW3cAnnotations({ hello: 'world' }))[0]).toMatch(
+      /^\(top level\): not annotations: expected a W3C AnnotationCollection/,
+    );
     expect(errors(parseW3cAnnotations({ type: 'AnnotationCollection', first: 'https://e.x/page1' }))).toEqual([
       'first: the collection links to its pages instead of including them; export it with its annotations embedded',
     ]);
@@ -269,8 +394,22 @@ describe('bad input', () => {
       errors(
         parseW3cAnnotations({
           rows: [
-            { uri: 'https://e.x/', text: 5, target: [{ source: 'https://e.x/', selector: [{ type: 'TextPositionSelector', start: -1, end: 2 }] }] },
-            { uri: 'https://e.x/', target: [{ selector: [{ type: 'TextQuoteSelector', exact: '' }, { type: 'TextPositionSelector', start: 5, end: 2 }] }] },
+            {
+              uri: 'https://e.x/',
+              text: 5,
+              target: [{ source: 'https://e.x/', selector: [{ type: 'TextPositionSelector', start: -1, end: 2 }] }],
+            },
+            {
+              uri: 'https://e.x/',
+              target: [
+                {
+                  selector: [
+                    { type: 'TextQuoteSelector', exact: '' },
+                    { type: 'TextPositionSelector', start: 5, end: 2 },
+                  ],
+                },
+              ],
+            },
           ],
         }),
       ),
@@ -289,11 +428,15 @@ describe('bad input', () => {
   });
 
   it('refuses oversized input before reading it, and oversized fields', () => {
-    expect(errors(parseW3cAnnotations(' '.repeat(IMPORT_LIMITS.inputChars + 1)))[0]).toMatch(/^the file is larger than 50,000,000 characters/);
+    expect(errors(parseW3cAnnotations(' '.repeat(IMPORT_LIMITS.inputChars + 1)))[0]).toMatch(
+      /^the file is larger than 50,000,000 characters/,
+    );
     const long = { uri: 'https://e.x/', text: 'x'.repeat(IMPORT_LIMITS.text + 1) };
     expect(errors(parseW3cAnnotations([long]))).toEqual(['[0].text: longer than 100,000 characters']);
     const many = { rows: Array.from({ length: IMPORT_LIMITS.annotations + 1 }, () => 0) };
-    expect(errors(parseW3cAnnotations(many))[0]).toBe('more than 100,000 annotations; split the file and import the parts');
+    expect(errors(parseW3cAnnotations(many))[0]).toBe(
+      'more than 100,000 annotations; split the file and import the parts',
+    );
     const tags = { uri: 'https://e.x/', tags: Array.from({ length: 201 }, (_, i) => `t${i}`) };
     expect(errors(parseW3cAnnotations([tags]))).toEqual(['[0].tags: more than 200 items']);
   });
@@ -311,7 +454,8 @@ describe('bad input', () => {
     expect(Object.getPrototypeOf(r.highlights[0]!.selectors[0])).toBe(Object.prototype);
     expect(Object.keys(r.highlights[0]!.selectors[0]!)).toEqual(['type', 'exact']);
     // A selector smuggled in through __proto__ is not a selector.
-    const smuggled = '{"type": "Annotation", "bodyValue": "n", "target": {"source": "https://e.x/", "__proto__": {"selector": [{"type": "TextQuoteSelector", "exact": "q"}]}}}';
+    const smuggled =
+      '{"type": "Annotation", "bodyValue": "n", "target": {"source": "https://e.x/", "__proto__": {"selector": [{"type": "TextQuoteSelector", "exact": "q"}]}}}';
     const note = records(parseW3cAnnotations(smuggled, { now: NOW }));
     expect(note.highlights).toEqual([]);
     expect(note.pageNotes.map((n) => n.text)).toEqual(['n']);
@@ -320,7 +464,19 @@ describe('bad input', () => {
   it('survives absurd nesting and odd values without throwing', () => {
     const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
     expect(() => parseW3cAnnotations(deep)).not.toThrow();
-    for (const odd of [null, undefined, true, 'null', '""', '[]', '{}', [null], [[]], { rows: [null] }, { type: 'AnnotationPage' }]) {
+    for (const odd of [
+      null,
+      undefined,
+      true,
+      'null',
+      '""',
+      '[]',
+      '{}',
+      [null],
+      [[]],
+      { rows: [null] },
+      { type: 'AnnotationPage' },
+    ]) {
       expect(() => parseW3cAnnotations(odd)).not.toThrow();
     }
     expect(records(parseW3cAnnotations('[]')).highlights).toEqual([]);

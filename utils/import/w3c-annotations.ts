@@ -20,7 +20,15 @@
  */
 import { z } from 'zod';
 import { selectorSchemas } from '@/utils/anchoring/selector-schema';
-import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, TagRecord, TextPositionSelector, TextQuoteSelector } from '@/utils/db/schema';
+import type {
+  ArticleRecord,
+  HighlightColour,
+  HighlightRecord,
+  PageNoteRecord,
+  TagRecord,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '@/utils/db/schema';
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
 import { withDerivedFields } from '@/utils/db/derived-fields';
 import { normalizeTagNames } from '@/utils/db/tags';
@@ -44,9 +52,7 @@ export const IMPORT_LIMITS = {
 } as const;
 const MAX_ERRORS = 5;
 
-export type W3cImportResult =
-  | { ok: true; records: RecordSet; warnings: string[] }
-  | { ok: false; errors: string[] };
+export type W3cImportResult = { ok: true; records: RecordSet; warnings: string[] } | { ok: false; errors: string[] };
 
 export interface W3cImportOptions {
   /** Epoch ms for records whose times are missing or unreadable; `Date.now()` by default. */
@@ -55,7 +61,8 @@ export interface W3cImportOptions {
 
 const L = IMPORT_LIMITS;
 const text = (max: number) => z.string().max(max, `longer than ${max.toLocaleString('en')} characters`);
-const list = <T extends z.ZodType>(item: T, max: number = L.listItems) => z.array(item).max(max, `more than ${max} items`);
+const list = <T extends z.ZodType>(item: T, max: number = L.listItems) =>
+  z.array(item).max(max, `more than ${max} items`);
 /** JSON-LD allows one value or a list; either comes out as a list. */
 const oneOrMany = <T extends z.ZodType>(item: T, what: string) =>
   z
@@ -76,7 +83,9 @@ const textualBody = z.looseObject({
 });
 const specificResource = z.looseObject({
   id: text(L.url).optional(),
-  source: z.union([text(L.url), z.looseObject({ id: text(L.url) })], { error: 'expected an address or {id}' }).optional(),
+  source: z
+    .union([text(L.url), z.looseObject({ id: text(L.url) })], { error: 'expected an address or {id}' })
+    .optional(),
   selector: oneOrMany(anyObject, 'a selector object').optional(),
   styleClass: text(200).optional(),
 });
@@ -85,9 +94,15 @@ const w3cAnnotation = z.looseObject({
   motivation: oneOrMany(text(200), 'a motivation').optional(),
   created: text(100).optional(),
   modified: text(100).optional(),
-  body: oneOrMany(z.union([text(L.url), textualBody], { error: 'expected an address or a body object' }), 'a body').optional(),
+  body: oneOrMany(
+    z.union([text(L.url), textualBody], { error: 'expected an address or a body object' }),
+    'a body',
+  ).optional(),
   bodyValue: text(L.text).optional(),
-  target: oneOrMany(z.union([text(L.url), specificResource], { error: 'expected an address or a target object' }), 'a target'),
+  target: oneOrMany(
+    z.union([text(L.url), specificResource], { error: 'expected an address or a target object' }),
+    'a target',
+  ),
 });
 const hypothesisAnnotation = z.looseObject({
   id: text(L.id).optional(),
@@ -171,7 +186,10 @@ function annotationsIn(json: unknown, problems: Problems): { value: unknown; pat
     let path: Path = ['first'];
     for (let n = 0; page !== undefined && n < 10_000; n++) {
       if (!isRecord(page)) {
-        problems.add(path, 'the collection links to its pages instead of including them; export it with its annotations embedded');
+        problems.add(
+          path,
+          'the collection links to its pages instead of including them; export it with its annotations embedded',
+        );
         break;
       }
       if (!Array.isArray(page.items)) problems.add([...path, 'items'], 'expected a list of annotations');
@@ -228,7 +246,12 @@ function parseW3c(value: unknown, path: Path, problems: Problems): Parsed | null
   if (!a) return null;
   const target = a.target[0];
   const resource = typeof target === 'string' ? null : target;
-  const source = typeof target === 'string' ? target : typeof target?.source === 'object' ? target.source.id : (target?.source ?? target?.id);
+  const source =
+    typeof target === 'string'
+      ? target
+      : typeof target?.source === 'object'
+        ? target.source.id
+        : (target?.source ?? target?.id);
   if (!source) {
     problems.add([...path, 'target'], 'has no source address');
     return null;
@@ -242,7 +265,8 @@ function parseW3c(value: unknown, path: Path, problems: Problems): Parsed | null
     if (purposes.includes('tagging') || (purposes.length === 0 && tagging)) tags.push(body.value);
     else notes.push(body.value);
   }
-  const uuid = a.id?.toLowerCase().startsWith('urn:uuid:') && isUuid(a.id.slice(9)) ? a.id.slice(9).toLowerCase() : null;
+  const uuid =
+    a.id?.toLowerCase().startsWith('urn:uuid:') && isUuid(a.id.slice(9)) ? a.id.slice(9).toLowerCase() : null;
   return {
     path,
     uuid,
@@ -294,7 +318,8 @@ class RecordBuilder {
       });
       this.articles.set(url, article);
     } else {
-      if (title && article.title === article.pageUrl) Object.assign(article, withDerivedFields('articles', { ...article, title }));
+      if (title && article.title === article.pageUrl)
+        Object.assign(article, withDerivedFields('articles', { ...article, title }));
       article.createdAt = Math.min(article.createdAt, created);
       article.updatedAt = Math.max(article.updatedAt, updated);
     }
@@ -304,14 +329,23 @@ class RecordBuilder {
   tag(name: string, created: number): void {
     const existing = this.tags.get(name);
     if (existing) existing.createdAt = existing.updatedAt = Math.min(existing.createdAt, created);
-    else this.tags.set(name, { id: nameUuid(`tag:${name}`), createdAt: created, updatedAt: created, deletedAt: null, name, colour: null });
+    else
+      this.tags.set(name, {
+        id: nameUuid(`tag:${name}`),
+        createdAt: created,
+        updatedAt: created,
+        deletedAt: null,
+        name,
+        colour: null,
+      });
   }
 }
 
 function add(p: Parsed, builder: RecordBuilder, problems: Problems, warnings: string[]): void {
   const created = p.created ?? p.updated ?? builder.now;
   const updated = Math.max(created, p.updated ?? created);
-  const id = p.uuid ?? nameUuid(`annotation:${p.sourceId || `${p.source}\n${JSON.stringify(p.selectors)}\n${p.created}`}`);
+  const id =
+    p.uuid ?? nameUuid(`annotation:${p.sourceId || `${p.source}\n${JSON.stringify(p.selectors)}\n${p.created}`}`);
   let quote: TextQuoteSelector | undefined;
   let position: TextPositionSelector | undefined;
   p.selectors.forEach((selector, i) => {
@@ -331,7 +365,12 @@ function add(p: Parsed, builder: RecordBuilder, problems: Problems, warnings: st
   for (const t of tags) builder.tag(t, created);
   if (quote) {
     const selectors = [
-      { type: 'TextQuoteSelector' as const, exact: quote.exact, ...(quote.prefix !== undefined && { prefix: quote.prefix }), ...(quote.suffix !== undefined && { suffix: quote.suffix }) },
+      {
+        type: 'TextQuoteSelector' as const,
+        exact: quote.exact,
+        ...(quote.prefix !== undefined && { prefix: quote.prefix }),
+        ...(quote.suffix !== undefined && { suffix: quote.suffix }),
+      },
       ...(position ? [{ type: 'TextPositionSelector' as const, start: position.start, end: position.end }] : []),
     ];
     const fields = { quote: quote.exact, note: p.note, tags };
@@ -381,11 +420,17 @@ export function parseW3cAnnotations(input: unknown, options: W3cImportOptions = 
     return parse(input, options);
   } catch (error) {
     if (error instanceof TooMany) {
-      return { ok: false, errors: [`more than ${L.annotations.toLocaleString('en')} annotations; split the file and import the parts`] };
+      return {
+        ok: false,
+        errors: [`more than ${L.annotations.toLocaleString('en')} annotations; split the file and import the parts`],
+      };
     }
     // Whatever else hostile input finds (a stack overflow in the JSON parser, say) is
     // still an answer for the person importing, not a crash.
-    return { ok: false, errors: [`could not read the file: ${error instanceof Error ? error.message : String(error)}`] };
+    return {
+      ok: false,
+      errors: [`could not read the file: ${error instanceof Error ? error.message : String(error)}`],
+    };
   }
 }
 
@@ -394,7 +439,12 @@ function parse(input: unknown, options: W3cImportOptions): W3cImportResult {
   let json = input;
   if (typeof input === 'string') {
     if (input.length > L.inputChars) {
-      return { ok: false, errors: [`the file is larger than ${L.inputChars.toLocaleString('en')} characters; split it and import the parts`] };
+      return {
+        ok: false,
+        errors: [
+          `the file is larger than ${L.inputChars.toLocaleString('en')} characters; split it and import the parts`,
+        ],
+      };
     }
     try {
       json = JSON.parse(input);
@@ -405,7 +455,10 @@ function parse(input: unknown, options: W3cImportOptions): W3cImportResult {
   const found = annotationsIn(json, problems);
   const parsed: Parsed[] = [];
   for (const { value, path } of found) {
-    const p = isRecord(value) && typeof value.uri === 'string' && !hasType(value, 'Annotation') ? parseHypothesis(value, path, problems) : parseW3c(value, path, problems);
+    const p =
+      isRecord(value) && typeof value.uri === 'string' && !hasType(value, 'Annotation')
+        ? parseHypothesis(value, path, problems)
+        : parseW3c(value, path, problems);
     if (p) parsed.push(p);
   }
   const warnings: string[] = [];

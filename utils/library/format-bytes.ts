@@ -17,7 +17,12 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   // Two significant figures below 10 (1.2 MB), whole numbers above: enough to compare, no false precision.
-  const shown = unit === 0 ? String(Math.round(value)) : value < 10 ? value.toFixed(1).replace(/\.0$/, '') : String(Math.round(value));
+  const shown =
+    unit === 0
+      ? String(Math.round(value))
+      : value < 10
+        ? value.toFixed(1).replace(/\.0$/, '')
+        : String(Math.round(value));
   // 999.6 kB rounds to "1000 kB": say 1 MB instead.
   if (shown === '1000' && unit < UNITS.length - 1) return `1 ${UNITS[unit + 1]}`;
   return `${shown} ${UNITS[unit]}`;

@@ -8,7 +8,10 @@ describe('toLibraryFilters', () => {
 
   test('every field', () => {
     expect(
-      toLibraryFilters({ tag: ' rust ', colour: 'green', site: 'example.com', from: '2024-05-03', to: '2024-05-03' }, 101),
+      toLibraryFilters(
+        { tag: ' rust ', colour: 'green', site: 'example.com', from: '2024-05-03', to: '2024-05-03' },
+        101,
+      ),
     ).toEqual({
       tag: 'rust',
       colour: 'green',

@@ -80,7 +80,11 @@ export type ImportFileReading =
  * Reads a chosen file (a backup, annotations, or a reading service's export: the bytes,
  * as a zip must be read) and plans its import against the database; writes nothing.
  */
-export async function readImportFile(db: MarginDb, file: string | Uint8Array, options: ServiceExportOptions = {}): Promise<ImportFileReading> {
+export async function readImportFile(
+  db: MarginDb,
+  file: string | Uint8Array,
+  options: ServiceExportOptions = {},
+): Promise<ImportFileReading> {
   const result = await previewImportFile(db, file, options);
   return result.ok
     ? { preview: result, status: null, problems: [] }

@@ -2,7 +2,15 @@
  * What the offline reader page needs about one article, read in one transaction so
  * the copy and its highlights agree: the article, its saved copy, its highlights.
  */
-import { getArticle, getSavedCopy, listHighlights, type ArticleBodyRecord, type ArticleRecord, type HighlightRecord, type MarginDb } from '@/utils/db';
+import {
+  getArticle,
+  getSavedCopy,
+  listHighlights,
+  type ArticleBodyRecord,
+  type ArticleRecord,
+  type HighlightRecord,
+  type MarginDb,
+} from '@/utils/db';
 
 export type OfflineCopy =
   | { status: 'no-article' }

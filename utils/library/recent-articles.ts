@@ -43,12 +43,15 @@ export async function recentArticles(db: MarginDb, limit: number): Promise<Recen
       ...ids.map((id) => db.highlights.where('articleId').equals(id).toArray()),
     ]);
     const highlights = highlightLists.flat();
-    const byArticle = new Map<string, ArticleEntry>(shown.map((article) => [article.id, { article, highlights: [], pageNote: null }]));
+    const byArticle = new Map<string, ArticleEntry>(
+      shown.map((article) => [article.id, { article, highlights: [], pageNote: null }]),
+    );
     for (const h of highlights) if (h.deletedAt === null) byArticle.get(h.articleId)?.highlights.push(h);
     for (const n of notes) {
       const entry = byArticle.get(n.articleId);
       // At most one live note per article; should a sync bring in two, the older wins, as in getPageNote.
-      if (entry && n.deletedAt === null && (!entry.pageNote || n.createdAt < entry.pageNote.createdAt)) entry.pageNote = n;
+      if (entry && n.deletedAt === null && (!entry.pageNote || n.createdAt < entry.pageNote.createdAt))
+        entry.pageNote = n;
     }
     for (const entry of byArticle.values()) entry.highlights.sort(readingOrder);
     return { entries: [...byArticle.values()], more: articles.length > limit };
@@ -66,7 +69,13 @@ export async function libraryHosts(db: MarginDb): Promise<string[]> {
   // dropped by checking one article per host, not every article.
   const hosts = (await db.articles.orderBy('host').uniqueKeys()) as string[];
   const live = await Promise.all(
-    hosts.map((host) => db.articles.where('host').equals(host).filter((a) => a.deletedAt === null).first()),
+    hosts.map((host) =>
+      db.articles
+        .where('host')
+        .equals(host)
+        .filter((a) => a.deletedAt === null)
+        .first(),
+    ),
   );
   return hosts.filter((host, i) => host !== '' && live[i] !== undefined).sort();
 }

@@ -60,7 +60,9 @@ describe('annotation service', () => {
 
   it('deletes as a tombstone and restores with the note intact (undo)', async () => {
     const { service, badges } = setup();
-    const h = ok(await service.createHighlight(1, { page: PAGE, selectors: selectorsFor('hallway', 0), note: 'keep me' }));
+    const h = ok(
+      await service.createHighlight(1, { page: PAGE, selectors: selectorsFor('hallway', 0), note: 'keep me' }),
+    );
     expect(await service.deleteHighlight(1, h.id)).toBe(true);
     expect((await service.openPage(1, PAGE)).highlights).toEqual([]);
     expect(badges.get(1)).toBe(0);
@@ -103,14 +105,28 @@ describe('annotation service', () => {
       { type: 'TextQuoteSelector' as const, exact: 'Buy our conference tickets now' },
       { type: 'TextPositionSelector' as const, start: 0, end: 30 },
     ];
-    await service.recordPlacements(made.articleId, [{ id: imported.id, anchor: 'anchored', position: 0, selectors: elsewhere }]);
+    await service.recordPlacements(made.articleId, [
+      { id: imported.id, anchor: 'anchored', position: 0, selectors: elsewhere },
+    ]);
     await service.recordPlacements(made.articleId, [{ id: imported.id, anchor: 'anchored', position: 0 }]);
-    expect(await db.highlights.get(imported.id)).toMatchObject({ anchor: 'unplaced', selectors: [{ type: 'TextQuoteSelector', exact: quote }] });
+    expect(await db.highlights.get(imported.id)).toMatchObject({
+      anchor: 'unplaced',
+      selectors: [{ type: 'TextQuoteSelector', exact: quote }],
+    });
 
-    await service.recordPlacements(made.articleId, [{ id: imported.id, anchor: 'anchored', position: 120, selectors: where }]);
-    expect(await db.highlights.get(imported.id)).toMatchObject({ anchor: 'anchored', position: 120, selectors: where, quote });
+    await service.recordPlacements(made.articleId, [
+      { id: imported.id, anchor: 'anchored', position: 120, selectors: where },
+    ]);
+    expect(await db.highlights.get(imported.id)).toMatchObject({
+      anchor: 'anchored',
+      position: 120,
+      selectors: where,
+      quote,
+    });
     // Placed now: a later report cannot move it.
-    await service.recordPlacements(made.articleId, [{ id: imported.id, anchor: 'anchored', position: 120, selectors: elsewhere }]);
+    await service.recordPlacements(made.articleId, [
+      { id: imported.id, anchor: 'anchored', position: 120, selectors: elsewhere },
+    ]);
     expect((await db.highlights.get(imported.id))?.selectors).toEqual(where);
   });
 
@@ -131,14 +147,19 @@ describe('annotation service', () => {
 
   it('reports a highlight without a quote as an error instead of throwing', async () => {
     const { service } = setup();
-    const result = await service.createHighlight(1, { page: PAGE, selectors: [{ type: 'TextPositionSelector', start: 0, end: 3 }] });
+    const result = await service.createHighlight(1, {
+      page: PAGE,
+      selectors: [{ type: 'TextPositionSelector', start: 0, end: 3 }],
+    });
     expect(isMarginError(result)).toBe(true);
   });
 
   it('saves an offline copy, keeping the title the page gave when extraction has none', async () => {
     const { db, service } = setup();
     await service.openPage(1, PAGE);
-    const saved = ok(await service.saveOffline(1, { html: '<p>Hallway track</p>', text: 'Hallway track' }, { title: '' }));
+    const saved = ok(
+      await service.saveOffline(1, { html: '<p>Hallway track</p>', text: 'Hallway track' }, { title: '' }),
+    );
     expect(saved.savedAt).toBeGreaterThan(0);
     const article = (await db.articles.toArray())[0];
     expect(article?.title).toBe(PAGE.title);

@@ -123,10 +123,20 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
       return reportErrors(async () => {
         const colour = data.colour ?? (await hooks.settings()).defaultColour;
         // The article and its first highlight are written together: never an article with nothing in it.
-        const highlight = await writeTransaction(db, [db.articles, db.articleBodies, db.highlights, db.tags], async () => {
-          const article = await fileArticle(data.page);
-          return addHighlight(db, { articleId: article.id, selectors: data.selectors, colour, note: data.note, tags: data.tags });
-        });
+        const highlight = await writeTransaction(
+          db,
+          [db.articles, db.articleBodies, db.highlights, db.tags],
+          async () => {
+            const article = await fileArticle(data.page);
+            return addHighlight(db, {
+              articleId: article.id,
+              selectors: data.selectors,
+              colour,
+              note: data.note,
+              tags: data.tags,
+            });
+          },
+        );
         if (tabId !== undefined) tabs.set(tabId, { page: data.page, articleId: highlight.articleId });
         await changed(highlight.articleId, tabId);
         return highlight;
@@ -164,7 +174,8 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
       let any = false;
       for (const p of placements) {
         const current = await db.highlights.get(p.id);
-        if (!current || current.deletedAt !== null || current.articleId !== articleId || current.anchor === 'detached') continue;
+        if (!current || current.deletedAt !== null || current.articleId !== articleId || current.anchor === 'detached')
+          continue;
         const patch: HighlightPatch = { anchor: p.anchor };
         if (current.anchor === 'unplaced' && p.anchor !== 'orphaned') {
           const selectors = p.selectors && importedPlacement(current.quote, p.selectors);
@@ -185,10 +196,14 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
       return reportErrors(async () => {
         const t = tabs.get(tabId);
         if (!t) return { error: 'Margin has not seen this page yet: reload it and try again.' };
-        const { articleId, note } = await writeTransaction(db, [db.articles, db.articleBodies, db.pageNotes], async () => {
-          const article = t.articleId ? { id: t.articleId } : await fileArticle(t.page);
-          return { articleId: article.id, note: await setPageNote(db, article.id, text) };
-        });
+        const { articleId, note } = await writeTransaction(
+          db,
+          [db.articles, db.articleBodies, db.pageNotes],
+          async () => {
+            const article = t.articleId ? { id: t.articleId } : await fileArticle(t.page);
+            return { articleId: article.id, note: await setPageNote(db, article.id, text) };
+          },
+        );
         tabs.set(tabId, { ...t, articleId });
         await changed(articleId, tabId);
         return note;
@@ -200,7 +215,9 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
       return reportErrors(async () => {
         const article = await db.articles.get(articleId);
         if (!article || article.deletedAt !== null) return { error: 'Margin has no such article.' };
-        const note = await writeTransaction(db, [db.articles, db.articleBodies, db.pageNotes], () => setPageNote(db, articleId, text));
+        const note = await writeTransaction(db, [db.articles, db.articleBodies, db.pageNotes], () =>
+          setPageNote(db, articleId, text),
+        );
         await changed(articleId);
         return note;
       });
@@ -233,7 +250,9 @@ function toArticleInput(page: PageInfo): ArticleInput {
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined && v !== '')) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+  ) as Partial<T>;
 }
 
 /** Turns the errors a user can act on into a message; anything else is a bug and propagates. */

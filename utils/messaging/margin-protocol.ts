@@ -6,7 +6,14 @@
  * Extension pages read the database directly (live queries); they write here.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { AnchorStatus, ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, Selector } from '@/utils/db/schema';
+import type {
+  AnchorStatus,
+  ArticleRecord,
+  HighlightColour,
+  HighlightRecord,
+  PageNoteRecord,
+  Selector,
+} from '@/utils/db/schema';
 import type { HighlightPatch } from '@/utils/db/highlights';
 import type { HighlightSettings } from '@/utils/settings/highlight-settings';
 
@@ -27,7 +34,10 @@ export interface PageInfo {
  * renderer process with the page, and needs none of it (notes are typed and shown in
  * extension pages).
  */
-export type PaintedHighlight = Pick<HighlightRecord, 'id' | 'articleId' | 'selectors' | 'quote' | 'colour' | 'anchor' | 'position'>;
+export type PaintedHighlight = Pick<
+  HighlightRecord,
+  'id' | 'articleId' | 'selectors' | 'quote' | 'colour' | 'anchor' | 'position'
+>;
 
 /** An article's highlights as a page needs them (its page note stays out, as notes do). */
 export interface PageAnnotations {
@@ -77,7 +87,9 @@ export interface MarginProtocol {
   /** The page a tab shows and its article, for the popup. */
   'tab:page': (data: { tabId: number }) => { page: PageInfo | null; articleId: string | null };
   /** Sets (or, with empty text, deletes) the page note of the page in a tab, or of a stored article (beside its offline copy). */
-  'page-note:set': (data: { tabId: number; text: string } | { articleId: string; text: string }) => PageNoteRecord | null | MarginError;
+  'page-note:set': (
+    data: { tabId: number; text: string } | { articleId: string; text: string },
+  ) => PageNoteRecord | null | MarginError;
   /** An import (library) wrote these articles' records: repaint the tabs showing them. */
   'records:imported': (data: { articleIds: string[] }) => void;
   /**

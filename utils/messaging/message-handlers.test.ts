@@ -6,13 +6,22 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HIGHLIGHT_SETTINGS } from '@/utils/settings/highlight-settings';
 import { selectorsFor, testDb } from '@/tests/support/test-db';
-import { isMarginError, type MarginProtocol, type PageAnnotations, type PageInfo, type PaintedHighlight } from '@/utils/messaging/margin-protocol';
+import {
+  isMarginError,
+  type MarginProtocol,
+  type PageAnnotations,
+  type PageInfo,
+  type PaintedHighlight,
+} from '@/utils/messaging/margin-protocol';
 import { routeMessage } from '@/utils/messaging/message-router';
 import type { MessageSenderLike, SelfIdentity } from '@/utils/messaging/sender-rules';
 import { createAnnotationService } from './annotation-service';
 import { createMarginRoutes, type MessageHandlerHooks } from './message-handlers';
 
-const SELF: SelfIdentity = { id: 'mhlpkdfmnbgljhfcfkbhmkbmgphkcjfn', origin: 'chrome-extension://mhlpkdfmnbgljhfcfkbhmkbmgphkcjfn/' };
+const SELF: SelfIdentity = {
+  id: 'mhlpkdfmnbgljhfcfkbhmkbmgphkcjfn',
+  origin: 'chrome-extension://mhlpkdfmnbgljhfcfkbhmkbmgphkcjfn/',
+};
 const VICTIM_URL = 'https://mail.example.org/thread/layoffs';
 const EVIL_URL = 'https://evil.example.net/post';
 const VICTIM_TAB = 1;
@@ -29,9 +38,19 @@ const page = (pageUrl: string, title = 'A page'): PageInfo => ({
 });
 
 /** The browser's description of Margin's content script in a tab's top frame. */
-const content = (tabId: number, url: string, tabUrl = url): MessageSenderLike => ({ id: SELF.id, url, tab: { id: tabId, url: tabUrl }, frameId: 0 });
+const content = (tabId: number, url: string, tabUrl = url): MessageSenderLike => ({
+  id: SELF.id,
+  url,
+  tab: { id: tabId, url: tabUrl },
+  frameId: 0,
+});
 const POPUP: MessageSenderLike = { id: SELF.id, url: `${SELF.origin}popup.html` };
-const noteCard = (tabId: number): MessageSenderLike => ({ id: SELF.id, url: `${SELF.origin}note-card.html`, tab: { id: tabId }, frameId: 7 });
+const noteCard = (tabId: number): MessageSenderLike => ({
+  id: SELF.id,
+  url: `${SELF.origin}note-card.html`,
+  tab: { id: tabId },
+  frameId: 7,
+});
 
 function setup(tabUrls: Record<number, string> = { [VICTIM_TAB]: VICTIM_URL, [EVIL_TAB]: EVIL_URL }) {
   const db = testDb();
@@ -67,14 +86,22 @@ function setup(tabUrls: Record<number, string> = { [VICTIM_TAB]: VICTIM_URL, [EV
     );
     if (isMarginError(h)) throw new Error(h.error);
     // The note is typed in Margin's own page (the note card, the side panel).
-    const noted = await send('highlight:update', { id: h.id, patch: { note: 'PRIVATE: ask Dana before Friday' } }, POPUP);
+    const noted = await send(
+      'highlight:update',
+      { id: h.id, patch: { note: 'PRIVATE: ask Dana before Friday' } },
+      POPUP,
+    );
     if (!noted || isMarginError(noted)) throw new Error('the note was not saved');
     return noted;
   }
   /** The attacker's tab has an article of its own (it highlighted something on its page). */
   async function evilArticle(): Promise<void> {
     await send('page:open', page(EVIL_URL), content(EVIL_TAB, EVIL_URL));
-    await send('highlight:create', { page: page(EVIL_URL), selectors: selectorsFor('bait', 0) }, content(EVIL_TAB, EVIL_URL));
+    await send(
+      'highlight:create',
+      { page: page(EVIL_URL), selectors: selectorsFor('bait', 0) },
+      content(EVIL_TAB, EVIL_URL),
+    );
   }
   return {
     db,
@@ -87,7 +114,8 @@ function setup(tabUrls: Record<number, string> = { [VICTIM_TAB]: VICTIM_URL, [EV
     closedCards,
     setPageInfo: (tabId: number, info: unknown) => (pageInfo[tabId] = info),
     setExtract: (value: unknown) => (extract = value),
-    snapshot: async () => JSON.stringify([await db.articles.toArray(), await db.highlights.toArray(), await db.pageNotes.toArray()]),
+    snapshot: async () =>
+      JSON.stringify([await db.articles.toArray(), await db.highlights.toArray(), await db.pageNotes.toArray()]),
   };
 }
 
@@ -137,14 +165,24 @@ describe('a content script never writes a note or a tag', () => {
     ['highlight:update', 'a note', (id: string) => ({ id, patch: { note: '' } })],
     ['highlight:update', 'tags', (id: string) => ({ id, patch: { tags: ['planted-by-page'] } })],
     ['highlight:update', 'note versions', (id: string) => ({ id, patch: { noteConflicts: [] } })],
-    ['highlight:create', 'a note', () => ({ page: page(VICTIM_URL), selectors: selectorsFor('the layoffs', 0), note: 'PLANTED' })],
-    ['highlight:create', 'tags', () => ({ page: page(VICTIM_URL), selectors: selectorsFor('the layoffs', 0), tags: ['planted'] })],
+    [
+      'highlight:create',
+      'a note',
+      () => ({ page: page(VICTIM_URL), selectors: selectorsFor('the layoffs', 0), note: 'PLANTED' }),
+    ],
+    [
+      'highlight:create',
+      'tags',
+      () => ({ page: page(VICTIM_URL), selectors: selectorsFor('the layoffs', 0), tags: ['planted'] }),
+    ],
   ] as const)('%s with %s from its own page is refused and writes nothing', async (type, _, data) => {
     const { send, victimHighlight, snapshot } = setup();
     const victim = await victimHighlight();
     const before = await snapshot();
     const answer = await send(type, data(victim.id), content(VICTIM_TAB, VICTIM_URL));
-    expect(isMarginError(answer) && answer.error).toMatch(/^Margin refused this request .*notes and tags are written in Margin’s own pages/);
+    expect(isMarginError(answer) && answer.error).toMatch(
+      /^Margin refused this request .*notes and tags are written in Margin’s own pages/,
+    );
     expect(await snapshot()).toBe(before);
   });
 });
@@ -157,17 +195,25 @@ describe('a content script speaks only for its own tab’s page', () => {
     expect(answer.article).toBeNull();
     expect(quotesIn(answer)).toEqual([]);
     // The victim's own tab still sees its note.
-    expect(quotesIn(await send('page:open', page(VICTIM_URL), content(VICTIM_TAB, VICTIM_URL)))).toEqual(['the layoffs']);
+    expect(quotesIn(await send('page:open', page(VICTIM_URL), content(VICTIM_TAB, VICTIM_URL)))).toEqual([
+      'the layoffs',
+    ]);
   });
 
   it('highlight:create naming another page files the highlight under the sender’s page', async () => {
     const { db, send, victimHighlight } = setup();
     const victim = await victimHighlight();
-    const planted = await send('highlight:create', { page: page(VICTIM_URL), selectors: selectorsFor('planted', 0) }, content(EVIL_TAB, EVIL_URL));
+    const planted = await send(
+      'highlight:create',
+      { page: page(VICTIM_URL), selectors: selectorsFor('planted', 0) },
+      content(EVIL_TAB, EVIL_URL),
+    );
     if (isMarginError(planted)) throw new Error(planted.error);
     expect(planted.articleId).not.toBe(victim.articleId);
     expect((await db.articles.get(planted.articleId))?.pageUrl).toBe(EVIL_URL);
-    expect(quotesIn(await send('page:open', page(VICTIM_URL), content(VICTIM_TAB, VICTIM_URL)))).toEqual(['the layoffs']);
+    expect(quotesIn(await send('page:open', page(VICTIM_URL), content(VICTIM_TAB, VICTIM_URL)))).toEqual([
+      'the layoffs',
+    ]);
   });
 
   it('update, delete and restore of another page’s highlight are refused and the record is unchanged', async () => {
@@ -178,7 +224,9 @@ describe('a content script speaks only for its own tab’s page', () => {
     const evil = content(EVIL_TAB, EVIL_URL);
 
     const updated = await send('highlight:update', { id: victim.id, patch: { colour: 'pink' } }, evil);
-    expect(isMarginError(updated) && updated.error).toMatch(/^Margin refused this request \(highlight:update\): that highlight is not on this tab’s page/);
+    expect(isMarginError(updated) && updated.error).toMatch(
+      /^Margin refused this request \(highlight:update\): that highlight is not on this tab’s page/,
+    );
     await expect(send('highlight:delete', { id: victim.id }, evil)).rejects.toThrow(/refused.*not on this tab’s page/);
     expect(JSON.stringify(await db.highlights.get(victim.id))).toBe(before);
 
@@ -194,7 +242,9 @@ describe('a content script speaks only for its own tab’s page', () => {
     const victim = await victimHighlight();
     const before = JSON.stringify(await db.highlights.get(victim.id));
     // The attacker never opened a page: no article is filed for its tab.
-    await expect(send('highlight:delete', { id: victim.id }, content(EVIL_TAB, EVIL_URL))).rejects.toThrow(/no article for this tab/);
+    await expect(send('highlight:delete', { id: victim.id }, content(EVIL_TAB, EVIL_URL))).rejects.toThrow(
+      /no article for this tab/,
+    );
     expect(JSON.stringify(await db.highlights.get(victim.id))).toBe(before);
   });
 
@@ -206,11 +256,17 @@ describe('a content script speaks only for its own tab’s page', () => {
     const moved = content(VICTIM_TAB, EVIL_URL);
 
     const updated = await send('highlight:update', { id: victim.id, patch: { colour: 'pink' } }, moved);
-    expect(isMarginError(updated) && updated.error).toMatch(/^Margin refused this request \(highlight:update\): this tab’s page has changed/);
+    expect(isMarginError(updated) && updated.error).toMatch(
+      /^Margin refused this request \(highlight:update\): this tab’s page has changed/,
+    );
     await expect(send('highlight:delete', { id: victim.id }, moved)).rejects.toThrow(/refused.*page has changed/);
     await expect(send('highlight:focused', { id: victim.id, noteCard: true }, moved)).rejects.toThrow(/refused/);
     await expect(
-      send('highlights:placed', { articleId: victim.articleId, placements: [{ id: victim.id, anchor: 'orphaned' }] }, moved),
+      send(
+        'highlights:placed',
+        { articleId: victim.articleId, placements: [{ id: victim.id, anchor: 'orphaned' }] },
+        moved,
+      ),
     ).rejects.toThrow(/refused.*page has changed/);
     expect(JSON.stringify(await db.highlights.get(victim.id))).toBe(before);
 
@@ -223,9 +279,15 @@ describe('a content script speaks only for its own tab’s page', () => {
     const { send } = setup();
     const FILE = 'file:///home/reader/notes.html';
     await send('page:open', page(FILE), content(3, FILE));
-    const h = await send('highlight:create', { page: page(FILE), selectors: selectorsFor('margin', 0) }, content(3, FILE));
+    const h = await send(
+      'highlight:create',
+      { page: page(FILE), selectors: selectorsFor('margin', 0) },
+      content(3, FILE),
+    );
     if (isMarginError(h)) throw new Error(h.error);
-    await expect(send('highlight:delete', { id: h.id }, content(3, 'file:///home/reader/other.html'))).rejects.toThrow(/refused/);
+    await expect(send('highlight:delete', { id: h.id }, content(3, 'file:///home/reader/other.html'))).rejects.toThrow(
+      /refused/,
+    );
     expect(await send('highlight:delete', { id: h.id }, content(3, `${FILE}#part-2`))).toBe(true);
   });
 
@@ -245,10 +307,18 @@ describe('a content script speaks only for its own tab’s page', () => {
     await evilArticle();
     const before = JSON.stringify(await db.highlights.get(victim.id));
     await expect(
-      send('highlights:placed', { articleId: victim.articleId, placements: [{ id: victim.id, anchor: 'orphaned' }] }, content(EVIL_TAB, EVIL_URL)),
+      send(
+        'highlights:placed',
+        { articleId: victim.articleId, placements: [{ id: victim.id, anchor: 'orphaned' }] },
+        content(EVIL_TAB, EVIL_URL),
+      ),
     ).rejects.toThrow(/not this tab’s page/);
     expect(JSON.stringify(await db.highlights.get(victim.id))).toBe(before);
-    await send('highlights:placed', { articleId: victim.articleId, placements: [{ id: victim.id, anchor: 'weak' }] }, content(VICTIM_TAB, VICTIM_URL));
+    await send(
+      'highlights:placed',
+      { articleId: victim.articleId, placements: [{ id: victim.id, anchor: 'weak' }] },
+      content(VICTIM_TAB, VICTIM_URL),
+    );
     expect((await db.highlights.get(victim.id))?.anchor).toBe('weak');
   });
 });
@@ -293,7 +363,10 @@ describe('tab-scoped messages come only from Margin’s pages', () => {
     const victim = await victimHighlight();
     // The evil tab's page claims to be the victim's page when asked for page:info.
     setPageInfo(EVIL_TAB, page(VICTIM_URL, 'Innocent'));
-    expect(await send('tab:page', { tabId: EVIL_TAB }, POPUP)).toMatchObject({ page: { pageUrl: EVIL_URL }, articleId: null });
+    expect(await send('tab:page', { tabId: EVIL_TAB }, POPUP)).toMatchObject({
+      page: { pageUrl: EVIL_URL },
+      articleId: null,
+    });
     // So its content script cannot afterwards act on the victim's highlight.
     await expect(send('highlight:delete', { id: victim.id }, content(EVIL_TAB, EVIL_URL))).rejects.toThrow(/refused/);
   });
@@ -310,7 +383,9 @@ describe('tab-scoped messages come only from Margin’s pages', () => {
     setExtract({ html: '<p>x</p>', text: 'x', title: 'x', author: null, site: null, published: null, lang: null });
     const before = await snapshot();
     const answer = send(type, data, content(VICTIM_TAB, VICTIM_URL)).catch((e: Error) => ({ error: e.message }));
-    expect(await answer).toEqual({ error: expect.stringMatching(/^Margin refused this request .*only Margin’s own pages/) });
+    expect(await answer).toEqual({
+      error: expect.stringMatching(/^Margin refused this request .*only Margin’s own pages/),
+    });
     expect(await snapshot()).toBe(before);
   });
 
@@ -320,7 +395,16 @@ describe('tab-scoped messages come only from Margin’s pages', () => {
     const note = await send('page-note:set', { tabId: VICTIM_TAB, text: 'Read again' }, POPUP);
     expect(!isMarginError(note) && note?.text).toBe('Read again');
     // Fields the reader did not give an offline copy (an address) are not taken from its answer.
-    setExtract({ html: '<p>x</p>', text: 'x', title: 'Layoffs', author: null, site: null, published: null, lang: null, pageUrl: EVIL_URL });
+    setExtract({
+      html: '<p>x</p>',
+      text: 'x',
+      title: 'Layoffs',
+      author: null,
+      site: null,
+      published: null,
+      lang: null,
+      pageUrl: EVIL_URL,
+    });
     const saved = await send('article:save-offline', { tabId: VICTIM_TAB }, POPUP);
     expect(isMarginError(saved)).toBe(false);
     expect((await db.articles.toArray()).map((a) => a.pageUrl)).toEqual([VICTIM_URL]);
@@ -334,7 +418,9 @@ describe('tab-scoped messages come only from Margin’s pages', () => {
     expect(!isMarginError(note) && note?.text).toBe('Offline thoughts');
     expect((await db.pageNotes.toArray()).map((n) => n.text)).toEqual(['Offline thoughts']);
     const before = await snapshot();
-    expect(await send('page-note:set', { articleId: '0190a0b0-0000-7000-8000-000000000000', text: 'x' }, POPUP)).toEqual({
+    expect(
+      await send('page-note:set', { articleId: '0190a0b0-0000-7000-8000-000000000000', text: 'x' }, POPUP),
+    ).toEqual({
       error: 'Margin has no such article.',
     });
     expect(await snapshot()).toBe(before);
@@ -352,10 +438,25 @@ describe('tab-scoped messages come only from Margin’s pages', () => {
 
 describe('bad data is refused with a clear error and changes nothing', () => {
   it.each([
-    ['highlight:update', 'a note past 1,000,000 characters', (id: string) => ({ id, patch: { note: 'x'.repeat(1_000_001) } }), /patch\.note/],
-    ['highlight:update', 'a patch moving it to another article', (id: string) => ({ id, patch: { articleId: id } }), /patch/],
+    [
+      'highlight:update',
+      'a note past 1,000,000 characters',
+      (id: string) => ({ id, patch: { note: 'x'.repeat(1_000_001) } }),
+      /patch\.note/,
+    ],
+    [
+      'highlight:update',
+      'a patch moving it to another article',
+      (id: string) => ({ id, patch: { articleId: id } }),
+      /patch/,
+    ],
     ['highlight:update', 'tags that are not a list', (id: string) => ({ id, patch: { tags: 'rust' } }), /patch\.tags/],
-    ['highlight:create', 'selectors that are not a list', () => ({ page: page(VICTIM_URL), selectors: 'the layoffs' }), /selectors/],
+    [
+      'highlight:create',
+      'selectors that are not a list',
+      () => ({ page: page(VICTIM_URL), selectors: 'the layoffs' }),
+      /selectors/,
+    ],
   ] as const)('%s with %s answers {error}', async (type, _, data, where) => {
     const { send, victimHighlight, snapshot } = setup();
     const victim = await victimHighlight();
@@ -384,7 +485,10 @@ describe('bad data is refused with a clear error and changes nothing', () => {
     const { send, victimHighlight, snapshot } = setup();
     const victim = await victimHighlight();
     const before = await snapshot();
-    const other = { id: 'aaaabbbbccccddddeeeeffffgggghhhh', url: 'chrome-extension://aaaabbbbccccddddeeeeffffgggghhhh/x.html' };
+    const other = {
+      id: 'aaaabbbbccccddddeeeeffffgggghhhh',
+      url: 'chrome-extension://aaaabbbbccccddddeeeeffffgggghhhh/x.html',
+    };
     await expect(send('highlight:delete', { id: victim.id }, other)).rejects.toThrow(/did not come from Margin/);
     const frame = { ...content(VICTIM_TAB, 'https://ads.example/frame'), frameId: 4 };
     await expect(send('highlight:delete', { id: victim.id }, frame)).rejects.toThrow(/frame inside the page/);
@@ -408,7 +512,9 @@ describe('a highlight clicked on the page', () => {
     expect(await send('note-card:target', undefined, noteCard(EVIL_TAB))).toMatchObject({ error: expect.any(String) });
     expect(await send('note-card:target', undefined, POPUP)).toMatchObject({ error: expect.stringMatching(/refused/) });
     forgetTab(VICTIM_TAB);
-    expect(await send('note-card:target', undefined, noteCard(VICTIM_TAB))).toMatchObject({ error: expect.any(String) });
+    expect(await send('note-card:target', undefined, noteCard(VICTIM_TAB))).toMatchObject({
+      error: expect.any(String),
+    });
   });
 
   it('without noteCard only the side panel hears of it', async () => {
@@ -416,7 +522,9 @@ describe('a highlight clicked on the page', () => {
     const victim = await victimHighlight();
     await send('highlight:focused', { id: victim.id, noteCard: false }, content(VICTIM_TAB, VICTIM_URL));
     expect(focused).toHaveLength(1);
-    expect(await send('note-card:target', undefined, noteCard(VICTIM_TAB))).toMatchObject({ error: expect.any(String) });
+    expect(await send('note-card:target', undefined, noteCard(VICTIM_TAB))).toMatchObject({
+      error: expect.any(String),
+    });
   });
 
   it('an edit made in the note card repaints the page of the tab it is framed in', async () => {
@@ -431,7 +539,9 @@ describe('a highlight clicked on the page', () => {
     const { send, victimHighlight, focused, evilArticle } = setup();
     const victim = await victimHighlight();
     await evilArticle();
-    await expect(send('highlight:focused', { id: victim.id, noteCard: true }, content(EVIL_TAB, EVIL_URL))).rejects.toThrow(/not on this tab’s page/);
+    await expect(
+      send('highlight:focused', { id: victim.id, noteCard: true }, content(EVIL_TAB, EVIL_URL)),
+    ).rejects.toThrow(/not on this tab’s page/);
     expect(focused).toEqual([]);
     expect(await send('note-card:target', undefined, noteCard(EVIL_TAB))).toMatchObject({ error: expect.any(String) });
   });
@@ -441,6 +551,8 @@ describe('a highlight clicked on the page', () => {
     const victim = await victimHighlight();
     await send('highlight:focused', { id: victim.id, noteCard: true }, content(VICTIM_TAB, VICTIM_URL));
     await send('highlight:delete', { id: victim.id }, content(VICTIM_TAB, VICTIM_URL));
-    expect(await send('note-card:target', undefined, noteCard(VICTIM_TAB))).toMatchObject({ error: expect.stringMatching(/no longer on the page/) });
+    expect(await send('note-card:target', undefined, noteCard(VICTIM_TAB))).toMatchObject({
+      error: expect.stringMatching(/no longer on the page/),
+    });
   });
 });

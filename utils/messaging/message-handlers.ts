@@ -11,7 +11,13 @@
 import { z } from 'zod';
 import { articleSchema, articleBodySchema } from '@/utils/backup/backup-schema';
 import type { HighlightRecord } from '@/utils/db/schema';
-import { isMarginError, type MarginError, type MarginProtocol, type PageInfo, type PaintedHighlight } from '@/utils/messaging/margin-protocol';
+import {
+  isMarginError,
+  type MarginError,
+  type MarginProtocol,
+  type PageInfo,
+  type PaintedHighlight,
+} from '@/utils/messaging/margin-protocol';
 import { MARGIN_SCHEMAS, pageInfoSchema } from '@/utils/messaging/message-schemas';
 import { refuse, type RoutesOf } from '@/utils/messaging/message-router';
 import { contentPageUrl, type TrustedSender } from '@/utils/messaging/sender-rules';
@@ -78,7 +84,10 @@ function paintedOrNot<T extends MarginError | null>(answer: HighlightRecord | T)
   return answer && !isMarginError(answer) ? painted(answer) : answer;
 }
 
-export function createMarginRoutes(service: AnnotationService | Promise<AnnotationService>, hooks: MessageHandlerHooks) {
+export function createMarginRoutes(
+  service: AnnotationService | Promise<AnnotationService>,
+  hooks: MessageHandlerHooks,
+) {
   // The background registers the routes at once (a message may be what woke it) and opens the database meanwhile.
   const ready = Promise.resolve(service);
   /** Per tab: the highlight its note card edits, as its content script last named it. */
@@ -129,7 +138,10 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
    * Notes and tags are typed in Margin's own pages (the note card, the side panel), never in
    * the page: a content script that sends one is not Margin's code at work, so it is refused.
    */
-  function checkNoWords(sender: TrustedSender, data: { note?: unknown; tags?: unknown; noteConflicts?: unknown }): void {
+  function checkNoWords(
+    sender: TrustedSender,
+    data: { note?: unknown; tags?: unknown; noteConflicts?: unknown },
+  ): void {
     if (sender.kind !== 'content') return;
     if (data.note !== undefined || data.tags !== undefined || data.noteConflicts !== undefined) {
       refuse('notes and tags are written in Margin’s own pages, not from a web page');
@@ -141,7 +153,10 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
       schema: MARGIN_SCHEMAS['page:open'],
       from: 'content',
       async handle(page, sender) {
-        const { article, highlights, settings } = await (await ready).openPage(writerTab(sender), senderPage(page, sender));
+        const { article, highlights, settings } = await (await ready).openPage(
+          writerTab(sender),
+          senderPage(page, sender),
+        );
         return { article, highlights: highlights.map(painted), settings };
       },
     },
@@ -151,7 +166,9 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
       refusal: error,
       async handle(data, sender) {
         checkNoWords(sender, data);
-        return paintedOrNot(await (await ready).createHighlight(writerTab(sender), { ...data, page: senderPage(data.page, sender) }));
+        return paintedOrNot(
+          await (await ready).createHighlight(writerTab(sender), { ...data, page: senderPage(data.page, sender) }),
+        );
       },
     },
     'highlight:update': {
@@ -184,7 +201,8 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
       schema: MARGIN_SCHEMAS['highlights:placed'],
       from: 'content',
       async handle({ articleId, placements }, sender) {
-        if (sender.kind === 'content' && articleId !== (await tabArticle(sender))) refuse('that article is not this tab’s page');
+        if (sender.kind === 'content' && articleId !== (await tabArticle(sender)))
+          refuse('that article is not this tab’s page');
         return (await ready).recordPlacements(articleId, placements);
       },
     },
@@ -245,7 +263,9 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
       from: 'extension',
       refusal: error,
       handle: async (data) =>
-        'articleId' in data ? (await ready).setArticlePageNote(data.articleId, data.text) : (await ready).setPageNote(data.tabId, data.text),
+        'articleId' in data
+          ? (await ready).setArticlePageNote(data.articleId, data.text)
+          : (await ready).setPageNote(data.tabId, data.text),
     },
     'records:imported': {
       schema: MARGIN_SCHEMAS['records:imported'],
@@ -262,7 +282,8 @@ export function createMarginRoutes(service: AnnotationService | Promise<Annotati
           if (!extracted) return error('Margin found no article on this page to save.');
           // The extraction ran in the page's content-script world: take only what an offline copy keeps.
           const parsed = readerExtractSchema.safeParse(extracted);
-          if (!parsed.success) return error('Margin could not save this page: the reader view returned something it cannot keep.');
+          if (!parsed.success)
+            return error('Margin could not save this page: the reader view returned something it cannot keep.');
           const { html, text, ...meta } = parsed.data;
           const saved = await (await ready).saveOffline(tabId, { html, text }, meta);
           return isMarginError(saved) ? saved : { savedAt: saved.savedAt };

@@ -26,12 +26,16 @@ describe('routeMessage', () => {
     expect(await routeMessage('echo', echo, { n: -1 }, CONTENT, SELF)).toEqual({
       error: 'Margin refused this request (echo): n must not be negative.',
     });
-    expect(await routeMessage('echo', { ...echo, from: 'extension' }, { n: 2 }, CONTENT, SELF)).toMatchObject({ error: expect.stringMatching(/own pages/) });
+    expect(await routeMessage('echo', { ...echo, from: 'extension' }, { n: 2 }, CONTENT, SELF)).toMatchObject({
+      error: expect.stringMatching(/own pages/),
+    });
   });
 
   it('throws the refusal when the message’s answer has no error form', async () => {
     const { refusal: _, ...thrown } = echo;
-    await expect(routeMessage('echo', thrown, { n: 1, extra: true }, POPUP, SELF)).rejects.toThrow(/^Margin refused this request \(echo\): /);
+    await expect(routeMessage('echo', thrown, { n: 1, extra: true }, POPUP, SELF)).rejects.toThrow(
+      /^Margin refused this request \(echo\): /,
+    );
   });
 
   it('lets a bug propagate as it is, not dressed as a refusal', async () => {
@@ -43,7 +47,10 @@ describe('routeMessage', () => {
 describe('registerRoutes', () => {
   it('answers each message of the table through the gate, with the sender the messenger gives', async () => {
     const handlers = new Map<string, (m: { data: unknown; sender: unknown }) => unknown>();
-    const messenger = { onMessage: (type: string, handler: (m: { data: unknown; sender: unknown }) => unknown) => handlers.set(type, handler) };
+    const messenger = {
+      onMessage: (type: string, handler: (m: { data: unknown; sender: unknown }) => unknown) =>
+        handlers.set(type, handler),
+    };
     registerRoutes<{ double: (d: { n: number }) => number }>(
       messenger as never,
       { double: { schema: z.object({ n: z.number() }), from: 'extension', handle: ({ n }) => n * 2 } },

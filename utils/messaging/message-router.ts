@@ -57,7 +57,8 @@ export async function routeMessage<Data, Answer>(
   try {
     const who = classifySender(sender, self);
     if (who.kind === 'refused') refuse(who.reason);
-    if (route.from === 'extension' && who.kind !== 'extension') refuse('only Margin’s own pages may ask this, not a web page');
+    if (route.from === 'extension' && who.kind !== 'extension')
+      refuse('only Margin’s own pages may ask this, not a web page');
     const parsed = route.schema.safeParse(raw);
     if (!parsed.success) refuse(describeProblem(parsed.error));
     return await route.handle(parsed.data, who);
@@ -74,11 +75,16 @@ export async function routeMessage<Data, Answer>(
  * @param messenger - a `defineExtensionMessaging` messenger (or a fake with the same `onMessage`)
  */
 export function registerRoutes<P>(
-  messenger: { onMessage(type: never, handler: (message: { data: unknown; sender: MessageSenderLike }) => unknown): unknown },
+  messenger: {
+    onMessage(type: never, handler: (message: { data: unknown; sender: MessageSenderLike }) => unknown): unknown;
+  },
   routes: RoutesOf<P>,
   self: SelfIdentity,
 ): void {
-  const onMessage = messenger.onMessage as (type: string, handler: (message: { data: unknown; sender: MessageSenderLike }) => unknown) => unknown;
+  const onMessage = messenger.onMessage as (
+    type: string,
+    handler: (message: { data: unknown; sender: MessageSenderLike }) => unknown,
+  ) => unknown;
   for (const [type, route] of Object.entries(routes) as [string, Route<unknown, unknown>][]) {
     onMessage(type, ({ data, sender }) => routeMessage(type, route, data, sender, self));
   }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { FIELD_LIMITS } from '@/utils/backup/backup-limits';
 import { selectorsFor } from '@/tests/support/test-db';
-import { MARGIN_SCHEMAS, MESSAGE_LIMITS, PAGE_SCHEMAS, PANEL_SCHEMAS, READER_SCHEMAS, SYNC_SCHEMAS } from './message-schemas';
+import {
+  MARGIN_SCHEMAS,
+  MESSAGE_LIMITS,
+  PAGE_SCHEMAS,
+  PANEL_SCHEMAS,
+  READER_SCHEMAS,
+  SYNC_SCHEMAS,
+} from './message-schemas';
 import type { PageInfo } from './margin-protocol';
 
 const ID = '0190b1d2-7a3c-7def-8abc-0123456789ab';
@@ -23,11 +30,26 @@ const ALL: Schemas = { ...MARGIN_SCHEMAS, ...PAGE_SCHEMAS, ...PANEL_SCHEMAS, ...
 /** A payload each message accepts, as Margin's own code sends it. */
 const GOOD: Record<string, unknown> = {
   'page:open': PAGE,
-  'highlight:create': { page: PAGE, selectors: selectorsFor('a passage', 0), colour: 'blue', note: 'n', tags: ['Rust'] },
-  'highlight:update': { id: ID, patch: { note: 'Talk to people', colour: 'pink', tags: ['a'], anchor: 'weak', position: 3 } },
+  'highlight:create': {
+    page: PAGE,
+    selectors: selectorsFor('a passage', 0),
+    colour: 'blue',
+    note: 'n',
+    tags: ['Rust'],
+  },
+  'highlight:update': {
+    id: ID,
+    patch: { note: 'Talk to people', colour: 'pink', tags: ['a'], anchor: 'weak', position: 3 },
+  },
   'highlight:delete': { id: ID },
   'highlight:restore': { id: ID },
-  'highlights:placed': { articleId: ID, placements: [{ id: ID, anchor: 'anchored', position: 0 }, { id: ID, anchor: 'orphaned' }] },
+  'highlights:placed': {
+    articleId: ID,
+    placements: [
+      { id: ID, anchor: 'anchored', position: 0 },
+      { id: ID, anchor: 'orphaned' },
+    ],
+  },
   'tab:page': { tabId: 4 },
   'page-note:set': { tabId: 4, text: '' },
   'records:imported': { articleIds: [ID] },
@@ -57,13 +79,43 @@ const BAD: [string, unknown, string][] = [
   ['page:open', { ...PAGE, title: long(FIELD_LIMITS.shortText + 1) }, 'a title past 10,000 characters'],
   ['page:open', { pageUrl: PAGE.pageUrl }, 'missing fields'],
   ['highlight:create', { ...(GOOD['highlight:create'] as object), selectors: [] }, 'no selectors'],
-  ['highlight:create', { ...(GOOD['highlight:create'] as object), selectors: [{ type: 'TextPositionSelector', start: 0, end: 3 }] }, 'no quote selector'],
-  ['highlight:create', { ...(GOOD['highlight:create'] as object), selectors: Array(FIELD_LIMITS.selectors + 1).fill(selectorsFor('a', 0)[0]) }, 'too many selectors'],
-  ['highlight:create', { ...(GOOD['highlight:create'] as object), selectors: [{ type: 'TextQuoteSelector', exact: long(FIELD_LIMITS.longText + 1) }] }, 'a quote past 1,000,000 characters'],
+  [
+    'highlight:create',
+    { ...(GOOD['highlight:create'] as object), selectors: [{ type: 'TextPositionSelector', start: 0, end: 3 }] },
+    'no quote selector',
+  ],
+  [
+    'highlight:create',
+    {
+      ...(GOOD['highlight:create'] as object),
+      selectors: Array(FIELD_LIMITS.selectors + 1).fill(selectorsFor('a', 0)[0]),
+    },
+    'too many selectors',
+  ],
+  [
+    'highlight:create',
+    {
+      ...(GOOD['highlight:create'] as object),
+      selectors: [{ type: 'TextQuoteSelector', exact: long(FIELD_LIMITS.longText + 1) }],
+    },
+    'a quote past 1,000,000 characters',
+  ],
   ['highlight:create', { ...(GOOD['highlight:create'] as object), colour: 'red' }, 'a colour Margin does not have'],
-  ['highlight:create', { ...(GOOD['highlight:create'] as object), note: long(FIELD_LIMITS.longText + 1) }, 'a note past 1,000,000 characters'],
-  ['highlight:create', { ...(GOOD['highlight:create'] as object), tags: Array(FIELD_LIMITS.tags + 1).fill('t') }, 'more than 200 tags'],
-  ['highlight:create', { ...(GOOD['highlight:create'] as object), tags: [long(FIELD_LIMITS.tagName + 1)] }, 'a tag past 200 characters'],
+  [
+    'highlight:create',
+    { ...(GOOD['highlight:create'] as object), note: long(FIELD_LIMITS.longText + 1) },
+    'a note past 1,000,000 characters',
+  ],
+  [
+    'highlight:create',
+    { ...(GOOD['highlight:create'] as object), tags: Array(FIELD_LIMITS.tags + 1).fill('t') },
+    'more than 200 tags',
+  ],
+  [
+    'highlight:create',
+    { ...(GOOD['highlight:create'] as object), tags: [long(FIELD_LIMITS.tagName + 1)] },
+    'a tag past 200 characters',
+  ],
   ['highlight:create', { ...(GOOD['highlight:create'] as object), tags: 'rust' }, 'tags that are not a list'],
   ['highlight:update', { id: 'h1', patch: {} }, 'an id that is not a record id'],
   ['highlight:update', { id: ID }, 'no patch'],
@@ -72,12 +124,27 @@ const BAD: [string, unknown, string][] = [
   ['highlight:update', { id: ID, patch: { note: 7 } }, 'a note that is a number'],
   ['highlight:update', { id: ID, patch: { position: -1 } }, 'a negative position'],
   ['highlight:update', { id: ID, patch: { anchor: 'lost' } }, 'an unknown anchor state'],
-  ['highlight:update', { id: ID, patch: { noteConflicts: Array(MESSAGE_LIMITS.noteConflicts + 1).fill({ text: '', at: 0, deviceId: 'd' }) } }, 'too many conflicts'],
+  [
+    'highlight:update',
+    {
+      id: ID,
+      patch: { noteConflicts: Array(MESSAGE_LIMITS.noteConflicts + 1).fill({ text: '', at: 0, deviceId: 'd' }) },
+    },
+    'too many conflicts',
+  ],
   ['highlight:delete', { id: 12 }, 'an id that is a number'],
   ['highlight:delete', {}, 'no id'],
   ['highlight:restore', { id: `${ID}x` }, 'an id with junk after it'],
-  ['highlights:placed', { articleId: ID, placements: [{ id: ID, anchor: 'detached' }] }, 'a placement claiming "kept as a note"'],
-  ['highlights:placed', { articleId: ID, placements: Array(MESSAGE_LIMITS.placements + 1).fill({ id: ID, anchor: 'anchored' }) }, 'too many placements'],
+  [
+    'highlights:placed',
+    { articleId: ID, placements: [{ id: ID, anchor: 'detached' }] },
+    'a placement claiming "kept as a note"',
+  ],
+  [
+    'highlights:placed',
+    { articleId: ID, placements: Array(MESSAGE_LIMITS.placements + 1).fill({ id: ID, anchor: 'anchored' }) },
+    'too many placements',
+  ],
   ['tab:page', { tabId: '4' }, 'a tab id that is a string'],
   ['tab:page', { tabId: -1 }, 'TAB_ID_NONE'],
   ['tab:page', { tabId: 1.5 }, 'a fractional tab id'],
@@ -110,7 +177,10 @@ describe('message schemas', () => {
   });
 
   it('normalizes tags as the database stores them', () => {
-    const parsed = MARGIN_SCHEMAS['highlight:create'].parse({ ...(GOOD['highlight:create'] as object), tags: ['Rust', 'rust', ' Go '] });
+    const parsed = MARGIN_SCHEMAS['highlight:create'].parse({
+      ...(GOOD['highlight:create'] as object),
+      tags: ['Rust', 'rust', ' Go '],
+    });
     expect(parsed.tags).toEqual(['rust', 'go']);
   });
 

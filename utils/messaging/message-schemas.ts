@@ -35,9 +35,7 @@ const id = record.id;
 const tabId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** A message that carries nothing: the sender passed no data (or an empty object). */
-const noData = z
-  .union([z.undefined(), z.null(), z.strictObject({})])
-  .transform((): undefined => undefined);
+const noData = z.union([z.undefined(), z.null(), z.strictObject({})]).transform((): undefined => undefined);
 
 /** What a page says about itself. The page's own address is checked too, though a content script's is replaced by `sender.url`. */
 export const pageInfoSchema = z.object({
@@ -74,7 +72,9 @@ export const highlightPatchSchema = z.strictObject({
 
 const placementSchema = z.strictObject({
   id,
-  anchor: z.enum(ANCHOR_STATUSES.filter((a) => a !== 'detached' && a !== 'unplaced') as ['anchored', 'weak', 'orphaned']),
+  anchor: z.enum(
+    ANCHOR_STATUSES.filter((a) => a !== 'detached' && a !== 'unplaced') as ['anchored', 'weak', 'orphaned'],
+  ),
   position: record.position.optional(),
   selectors: record.selectors.optional(),
 });

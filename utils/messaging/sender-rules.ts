@@ -32,7 +32,7 @@ export interface SelfIdentity {
 
 /** A sender the rules accept. */
 export type TrustedSender =
-  | { kind: 'extension'; url: string; /** Set when the page is in (or framed in) a tab. */ tabId?: number }
+  | { kind: 'extension'; url: string /** Set when the page is in (or framed in) a tab. */; tabId?: number }
   | {
       kind: 'content';
       /** The address the document was loaded at (in Chromium it does not follow `history.pushState`). */
@@ -50,13 +50,18 @@ export type SenderVerdict = TrustedSender | { kind: 'refused'; reason: string };
 export function classifySender(sender: MessageSenderLike | undefined, self: SelfIdentity): SenderVerdict {
   if (!sender || sender.id !== self.id) return { kind: 'refused', reason: 'it did not come from Margin' };
   const url = sender.url;
-  if (typeof url !== 'string' || url === '') return { kind: 'refused', reason: 'the browser did not say which page sent it' };
+  if (typeof url !== 'string' || url === '')
+    return { kind: 'refused', reason: 'the browser did not say which page sent it' };
   const tabId = validTabId(sender.tab?.id);
-  if (isOwnPage(url, self.origin)) return tabId === undefined ? { kind: 'extension', url } : { kind: 'extension', url, tabId };
+  if (isOwnPage(url, self.origin))
+    return tabId === undefined ? { kind: 'extension', url } : { kind: 'extension', url, tabId };
   if (tabId === undefined) return { kind: 'refused', reason: 'it came from a page that is not in a tab' };
-  if (sender.frameId !== 0) return { kind: 'refused', reason: 'it came from a frame inside the page, not the page itself' };
+  if (sender.frameId !== 0)
+    return { kind: 'refused', reason: 'it came from a frame inside the page, not the page itself' };
   const tabUrl = sender.tab?.url;
-  return typeof tabUrl === 'string' && tabUrl !== '' ? { kind: 'content', url, tabId, tabUrl } : { kind: 'content', url, tabId };
+  return typeof tabUrl === 'string' && tabUrl !== ''
+    ? { kind: 'content', url, tabId, tabUrl }
+    : { kind: 'content', url, tabId };
 }
 
 /**

@@ -18,7 +18,14 @@ describe('cjkLanguageOfText', () => {
 });
 
 test.each([
-  ['zh-Hant-TW', true], ['ja', true], ['ko-KR', true], ['ZH', true], ['en', false], ['jam', false], [null, false], ['', false],
+  ['zh-Hant-TW', true],
+  ['ja', true],
+  ['ko-KR', true],
+  ['ZH', true],
+  ['en', false],
+  ['jam', false],
+  [null, false],
+  ['', false],
 ])('isCjkLang(%s) is %s', (lang, expected) => {
   expect(isCjkLang(lang)).toBe(expected);
 });

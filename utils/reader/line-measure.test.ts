@@ -16,7 +16,7 @@ describe('lineMeasureCss', () => {
     expect(lineMeasureCss(68, Number.NaN)).toBe('34em');
   });
 
-  test('the default asks for 65–70 characters, inside the setting\'s limits', () => {
+  test("the default asks for 65–70 characters, inside the setting's limits", () => {
     expect(DEFAULT_READER_SETTINGS.lineWidth).toBeGreaterThanOrEqual(65);
     expect(DEFAULT_READER_SETTINGS.lineWidth).toBeLessThanOrEqual(70);
     expect(DEFAULT_READER_SETTINGS.lineWidth).toBeGreaterThanOrEqual(LIMITS.lineWidth.min);

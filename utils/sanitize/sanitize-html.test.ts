@@ -79,14 +79,18 @@ describe('sanitizeArticleHtml', () => {
 
   it.each(PAYLOADS)('neutralises %s when sanitizing a parsed tree in place', (payload) => {
     const doc = parseHtml(`<body><div id="article"><p>Before</p>${payload}<p>After</p></div></body>`, TEST_URL);
-    const { html } = sanitizeArticleElement(doc.document.getElementById('article')!, doc.window as unknown as WindowLike);
+    const { html } = sanitizeArticleElement(
+      doc.document.getElementById('article')!,
+      doc.window as unknown as WindowLike,
+    );
     doc.close();
     expect(problems(html)).toEqual([]);
     expectStableUnderReparse(html);
   });
 
   it('keeps ordinary article markup, safe links and raster data images', () => {
-    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const png =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
     const input = `<h2>Keepers</h2><p>See <a href="https://example.com/a">this</a>, <a href="mailto:ed@example.com">mail</a>, <a href="#fn1">1</a>.</p><figure><img src="${png}" alt="dot"><figcaption>A dot.</figcaption></figure><pre><code class="language-js hljs">x</code></pre><math><mi>x</mi><mo>=</mo><mn>2</mn></math>`;
     const { html } = sanitizeArticleHtml(input, window);
     expect(html).toContain('<a href="https://example.com/a" rel="noopener noreferrer">this</a>');
@@ -98,7 +102,10 @@ describe('sanitizeArticleHtml', () => {
   });
 
   it('drops the labels of removed form controls instead of leaving stray words', () => {
-    const { html } = sanitizeArticleHtml('<p>Text</p><button>Subscribe</button><select><option>Choose</option></select>', window);
+    const { html } = sanitizeArticleHtml(
+      '<p>Text</p><button>Subscribe</button><select><option>Choose</option></select>',
+      window,
+    );
     expect(html).toBe('<p>Text</p>');
   });
 });

@@ -5,7 +5,11 @@
 import { normalizedSetting } from '@/utils/settings/normalized-setting';
 import { DEFAULT_HIGHLIGHT_SETTINGS, normalizeHighlightSettings } from './highlight-settings';
 
-const highlightSettings = normalizedSetting('highlightSettings', DEFAULT_HIGHLIGHT_SETTINGS, normalizeHighlightSettings);
+const highlightSettings = normalizedSetting(
+  'highlightSettings',
+  DEFAULT_HIGHLIGHT_SETTINGS,
+  normalizeHighlightSettings,
+);
 
 export const loadHighlightSettings = highlightSettings.load;
 export const saveHighlightSettings = highlightSettings.save;

@@ -26,6 +26,7 @@ export function normalizeHighlightSettings(value: unknown): HighlightSettings {
   const v = (value && typeof value === 'object' ? value : {}) as Partial<Record<keyof HighlightSettings, unknown>>;
   return {
     defaultColour: isHighlightColour(v.defaultColour) ? v.defaultColour : DEFAULT_HIGHLIGHT_SETTINGS.defaultColour,
-    toolbarOnSelect: typeof v.toolbarOnSelect === 'boolean' ? v.toolbarOnSelect : DEFAULT_HIGHLIGHT_SETTINGS.toolbarOnSelect,
+    toolbarOnSelect:
+      typeof v.toolbarOnSelect === 'boolean' ? v.toolbarOnSelect : DEFAULT_HIGHLIGHT_SETTINGS.toolbarOnSelect,
   };
 }

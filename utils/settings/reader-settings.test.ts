@@ -10,14 +10,19 @@ describe('normalizeReaderSettings', () => {
     ['size as a string', { fontSize: '18' }, DEFAULT_READER_SETTINGS],
     ['NaN width', { lineWidth: Number.NaN }, DEFAULT_READER_SETTINGS],
     ['line height too tight', { lineHeight: 0.5 }, { ...DEFAULT_READER_SETTINGS, lineHeight: 1.2 }],
-    ['a full valid object', { theme: 'sepia', font: 'mono', fontSize: 18, lineWidth: 80, lineHeight: 1.8 },
-      { theme: 'sepia', font: 'mono', fontSize: 18, lineWidth: 80, lineHeight: 1.8 }],
+    [
+      'a full valid object',
+      { theme: 'sepia', font: 'mono', fontSize: 18, lineWidth: 80, lineHeight: 1.8 },
+      { theme: 'sepia', font: 'mono', fontSize: 18, lineWidth: 80, lineHeight: 1.8 },
+    ],
   ])('%s', (_name, raw, expected) => {
     expect(normalizeReaderSettings(raw)).toEqual(expected);
   });
 
-  test('the old default width (68, applied as ch: 75-90 characters) reads as today\'s default', () => {
-    expect(normalizeReaderSettings({ ...DEFAULT_READER_SETTINGS, lineWidth: 68 }).lineWidth).toBe(DEFAULT_READER_SETTINGS.lineWidth);
+  test("the old default width (68, applied as ch: 75-90 characters) reads as today's default", () => {
+    expect(normalizeReaderSettings({ ...DEFAULT_READER_SETTINGS, lineWidth: 68 }).lineWidth).toBe(
+      DEFAULT_READER_SETTINGS.lineWidth,
+    );
     expect(DEFAULT_READER_SETTINGS.lineWidth).toBe(70);
     // A width the user stepped to is kept, now read as characters.
     expect(normalizeReaderSettings({ lineWidth: 78 }).lineWidth).toBe(78);

@@ -74,7 +74,10 @@ export function normalizeReaderSettings(raw: unknown): ReaderSettings {
     theme: oneOf(r.theme, THEMES, DEFAULT_READER_SETTINGS.theme),
     font: oneOf(r.font, FONTS, DEFAULT_READER_SETTINGS.font),
     fontSize: clampNumber(r.fontSize, 'fontSize'),
-    lineWidth: r.lineWidth === LEGACY_DEFAULT_LINE_WIDTH ? DEFAULT_READER_SETTINGS.lineWidth : clampNumber(r.lineWidth, 'lineWidth'),
+    lineWidth:
+      r.lineWidth === LEGACY_DEFAULT_LINE_WIDTH
+        ? DEFAULT_READER_SETTINGS.lineWidth
+        : clampNumber(r.lineWidth, 'lineWidth'),
     lineHeight: clampNumber(r.lineHeight, 'lineHeight'),
   };
 }

@@ -20,9 +20,11 @@ export function startSettingsMirror(storage: Storage = browser.storage): { ready
   // One settle at a time: two change events must not both read before either writes.
   let queue: Promise<void> = Promise.resolve();
   const settle = (which: string[]) => {
-    queue = queue.then(() => settleKeys(storage, which)).catch(() => {
-      // storage.sync refuses writes over its quota or rate: the next change tries again.
-    });
+    queue = queue
+      .then(() => settleKeys(storage, which))
+      .catch(() => {
+        // storage.sync refuses writes over its quota or rate: the next change tries again.
+      });
     return queue;
   };
 

@@ -61,11 +61,16 @@ describe('startSettingsMirror', () => {
   test('a change here reaches the account; one from the account lands here', async () => {
     await start();
     await saveReaderSettings(dark);
-    await vi.waitFor(async () => expect((await fakeBrowser.storage.sync.get('readerSettings')).readerSettings).toEqual(dark));
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.storage.sync.get('readerSettings')).readerSettings).toEqual(dark),
+    );
 
     await fakeBrowser.storage.sync.set({ highlightSettings: { defaultColour: 'green', toolbarOnSelect: false } });
     await vi.waitFor(async () =>
-      expect((await fakeBrowser.storage.local.get('highlightSettings')).highlightSettings).toEqual({ defaultColour: 'green', toolbarOnSelect: false }),
+      expect((await fakeBrowser.storage.local.get('highlightSettings')).highlightSettings).toEqual({
+        defaultColour: 'green',
+        toolbarOnSelect: false,
+      }),
     );
   });
 
@@ -80,7 +85,9 @@ describe('startSettingsMirror', () => {
     const localSet = vi.spyOn(fakeBrowser.storage.local, 'set');
     const syncSet = vi.spyOn(fakeBrowser.storage.sync, 'set');
     await saveReaderSettings(big);
-    await vi.waitFor(async () => expect((await fakeBrowser.storage.sync.get('readerSettings')).readerSettings).toEqual(big));
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.storage.sync.get('readerSettings')).readerSettings).toEqual(big),
+    );
     await new Promise((r) => setTimeout(r, 50));
     expect(syncSet).toHaveBeenCalledTimes(1);
     // The user's save, and the mirror's note of the agreed value.

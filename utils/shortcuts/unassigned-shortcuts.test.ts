@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { boundCommands, shortcutSettingsPlace, unassignedCommands, unassignedSummary, type CommandInfo } from './unassigned-shortcuts';
+import {
+  boundCommands,
+  shortcutSettingsPlace,
+  unassignedCommands,
+  unassignedSummary,
+  type CommandInfo,
+} from './unassigned-shortcuts';
 
 // What `chrome.commands.getAll()` resolves to for Margin in Chrome when Obsidian Web Clipper,
 // installed first, holds Alt+Shift+R: the command is there with an empty shortcut. Chrome
@@ -28,7 +34,11 @@ describe('unassignedCommands', () => {
     expect(unassignedCommands(CHROME_CONFLICT).map((c) => c.name)).toEqual(['toggle-reader']);
   });
   test('in Firefox, a missing or empty shortcut is unassigned, the sidebar included', () => {
-    expect(unassignedCommands(FIREFOX_NONE_SET).map((c) => c.name)).toEqual(['toggle-reader', 'highlight-selection', '_execute_sidebar_action']);
+    expect(unassignedCommands(FIREFOX_NONE_SET).map((c) => c.name)).toEqual([
+      'toggle-reader',
+      'highlight-selection',
+      '_execute_sidebar_action',
+    ]);
   });
   test('a key the user chose counts as set', () => {
     expect(unassignedCommands(ALL_SET)).toEqual([]);
@@ -37,11 +47,13 @@ describe('unassignedCommands', () => {
     expect(unassignedCommands([])).toEqual([]);
   });
   test('a shortcut of spaces is none', () => {
-    expect(unassignedCommands([{ name: 'toggle-reader', shortcut: ' ' }]).map((c) => c.name)).toEqual(['toggle-reader']);
+    expect(unassignedCommands([{ name: 'toggle-reader', shortcut: ' ' }]).map((c) => c.name)).toEqual([
+      'toggle-reader',
+    ]);
   });
 });
 
-test('boundCommands lists Margin\'s commands in settings order with their keys', () => {
+test("boundCommands lists Margin's commands in settings order with their keys", () => {
   expect(boundCommands(CHROME_CONFLICT).map((c) => [c.name, c.shortcut])).toEqual([
     ['toggle-reader', ''],
     ['highlight-selection', 'Alt+Shift+H'],
@@ -53,14 +65,18 @@ test.each([
   [[], null],
   [['toggle-reader'], 'No keyboard shortcut for the reader view.'],
   [['toggle-reader', 'highlight-selection'], 'No keyboard shortcut for the reader view and highlighting.'],
-  [['toggle-reader', 'highlight-selection', '_execute_sidebar_action'], 'No keyboard shortcut for the reader view, highlighting and the sidebar.'],
+  [
+    ['toggle-reader', 'highlight-selection', '_execute_sidebar_action'],
+    'No keyboard shortcut for the reader view, highlighting and the sidebar.',
+  ],
 ])('summary of %j', (names, expected) => {
   const unassigned = unassignedCommands(names.map((name) => ({ name, shortcut: '' })));
   expect(unassignedSummary(unassigned)).toBe(expected);
 });
 
 describe('shortcutSettingsPlace', () => {
-  const CHROME_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+  const CHROME_UA =
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
   const EDGE_UA = `${CHROME_UA} Edg/140.0.0.0`;
   test('Chrome opens its shortcuts page', () => {
     expect(shortcutSettingsPlace({ firefox: false, userAgent: CHROME_UA }).url).toBe('chrome://extensions/shortcuts');
@@ -69,7 +85,10 @@ describe('shortcutSettingsPlace', () => {
     expect(shortcutSettingsPlace({ firefox: false, userAgent: EDGE_UA }).url).toBe('edge://extensions/shortcuts');
   });
   test('Firefox gives the way through the add-ons manager', () => {
-    const place = shortcutSettingsPlace({ firefox: true, userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0' });
+    const place = shortcutSettingsPlace({
+      firefox: true,
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0',
+    });
     expect(place.url).toBe(null);
     expect(place.steps).toMatch(/about:addons.*Manage Extension Shortcuts/);
   });

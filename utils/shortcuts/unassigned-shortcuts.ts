@@ -31,7 +31,12 @@ export const MARGIN_COMMANDS: readonly MarginCommand[] = [
   { name: 'toggle-reader', what: 'Open or close the reader view', short: 'the reader view', suggested: 'Alt+Shift+R' },
   { name: 'highlight-selection', what: 'Highlight the selected text', short: 'highlighting', suggested: 'Alt+Shift+H' },
   { name: 'open-side-panel', what: 'Open Margin beside the page', short: 'the side panel', suggested: 'Alt+Shift+M' },
-  { name: '_execute_sidebar_action', what: 'Open Margin beside the page', short: 'the sidebar', suggested: 'Alt+Shift+M' },
+  {
+    name: '_execute_sidebar_action',
+    what: 'Open Margin beside the page',
+    short: 'the sidebar',
+    suggested: 'Alt+Shift+M',
+  },
 ];
 
 /**
@@ -78,6 +83,7 @@ export interface ShortcutSettingsPlace {
  */
 export function shortcutSettingsPlace(env: { firefox: boolean; userAgent: string }): ShortcutSettingsPlace {
   if (env.firefox) return { url: null, steps: 'about:addons → ⚙ (gear) → Manage Extension Shortcuts' };
-  if (/\bEdg\//.test(env.userAgent)) return { url: 'edge://extensions/shortcuts', steps: 'edge://extensions/shortcuts' };
+  if (/\bEdg\//.test(env.userAgent))
+    return { url: 'edge://extensions/shortcuts', steps: 'edge://extensions/shortcuts' };
   return { url: 'chrome://extensions/shortcuts', steps: 'chrome://extensions/shortcuts' };
 }

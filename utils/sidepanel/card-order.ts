@@ -42,7 +42,9 @@ export function isOnPage(state: CardState): boolean {
  * @return them in card order: placed in page order, then orphans, then kept notes
  *   (each group by position, then creation time, then id, so the order is stable)
  */
-export function orderCards<T extends Pick<HighlightRecord, 'id' | 'anchor' | 'position' | 'createdAt'>>(highlights: readonly T[]): T[] {
+export function orderCards<T extends Pick<HighlightRecord, 'id' | 'anchor' | 'position' | 'createdAt'>>(
+  highlights: readonly T[],
+): T[] {
   return [...highlights].sort(
     (a, b) =>
       GROUP[STATE[a.anchor]] - GROUP[STATE[b.anchor]] ||

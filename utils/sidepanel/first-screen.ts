@@ -25,7 +25,12 @@ export function firstScreenCount(viewportHeight: number): number {
  * @param wanted - cards that must be in the page now (focused, being edited), if any
  * @return how many cards, from the first, to render
  */
-export function cardsToRender(ids: readonly string[], firstScreen: number, complete: boolean, wanted: readonly (string | null)[]): number {
+export function cardsToRender(
+  ids: readonly string[],
+  firstScreen: number,
+  complete: boolean,
+  wanted: readonly (string | null)[],
+): number {
   if (complete) return ids.length;
   let count = Math.min(ids.length, firstScreen);
   for (const id of wanted) {

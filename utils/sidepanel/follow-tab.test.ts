@@ -12,7 +12,10 @@ describe('following the active tab', () => {
     expect(followTab(following, { type: 'activated', tabId: 9, windowId: 2 })).toBeNull();
   });
   test('window unknown: every activation counts', () => {
-    expect(followTab({ ...following, windowId: null }, { type: 'activated', tabId: 9, windowId: 2 })).toEqual({ type: 'show', tabId: 9 });
+    expect(followTab({ ...following, windowId: null }, { type: 'activated', tabId: 9, windowId: 2 })).toEqual({
+      type: 'show',
+      tabId: 9,
+    });
   });
   test('the same tab again: nothing to do', () => {
     expect(followTab(following, { type: 'activated', tabId: 5, windowId: 1 })).toBeNull();

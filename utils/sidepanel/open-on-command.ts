@@ -18,6 +18,8 @@ export interface SidePanelApi {
  */
 export function openSidePanel(sidePanel: SidePanelApi | undefined, tab: { id?: number } | undefined): boolean {
   if (!sidePanel?.open || tab?.id == null || tab.id < 0) return false;
-  sidePanel.open({ tabId: tab.id }).catch((error: unknown) => console.warn('Margin: the side panel did not open', error));
+  sidePanel
+    .open({ tabId: tab.id })
+    .catch((error: unknown) => console.warn('Margin: the side panel did not open', error));
   return true;
 }

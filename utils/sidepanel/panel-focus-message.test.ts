@@ -12,8 +12,16 @@ describe('panel:focus in the side panel', () => {
 
   it.each([
     ['another tab', { tabId: 4, id: ID }, BACKGROUND],
-    ['a content script (it reaches extension pages too)', { tabId: 3, id: ID }, { id: SELF.id, url: 'https://evil.example/', tab: { id: 3 }, frameId: 0 }],
-    ['the note card, framed in a tab', { tabId: 3, id: ID }, { id: SELF.id, url: `${SELF.origin}note-card.html`, tab: { id: 3 }, frameId: 2 }],
+    [
+      'a content script (it reaches extension pages too)',
+      { tabId: 3, id: ID },
+      { id: SELF.id, url: 'https://evil.example/', tab: { id: 3 }, frameId: 0 },
+    ],
+    [
+      'the note card, framed in a tab',
+      { tabId: 3, id: ID },
+      { id: SELF.id, url: `${SELF.origin}note-card.html`, tab: { id: 3 }, frameId: 2 },
+    ],
     ['another extension', { tabId: 3, id: ID }, { id: 'other', url: 'chrome-extension://other/background.js' }],
     ['bad data', { tabId: '3', id: ID }, BACKGROUND],
     ['no id', { tabId: 3 }, BACKGROUND],

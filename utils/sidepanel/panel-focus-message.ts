@@ -11,7 +11,12 @@ import { classifySender, type MessageSenderLike, type SelfIdentity } from '@/uti
 /**
  * @return the highlight to open when the message is the background's and names the panel's tab; else null
  */
-export function panelFocusTarget(data: unknown, sender: MessageSenderLike | undefined, self: SelfIdentity, panelTab: number): string | null {
+export function panelFocusTarget(
+  data: unknown,
+  sender: MessageSenderLike | undefined,
+  self: SelfIdentity,
+  panelTab: number,
+): string | null {
   const who = classifySender(sender, self);
   if (who.kind !== 'extension' || who.tabId !== undefined) return null;
   const parsed = PANEL_SCHEMAS['panel:focus'].safeParse(data);

@@ -3,7 +3,11 @@ import { panelKeyAction, type CardCursor, type PanelKey } from './panel-keys';
 
 const ids = ['a', 'b', 'c'];
 const cursor = (focused: string | null, editing: string | null = null): CardCursor => ({ ids, focused, editing });
-const key = (k: string, target: PanelKey['target'] = 'card', modified = false): PanelKey => ({ key: k, target, modified });
+const key = (k: string, target: PanelKey['target'] = 'card', modified = false): PanelKey => ({
+  key: k,
+  target,
+  modified,
+});
 
 describe('moving between cards', () => {
   test.each([

@@ -26,9 +26,7 @@ export interface CardCursor {
 
 export type PanelKeyAction =
   /** Focus this card (and leave any editing); the page scrolls to its highlight. */
-  | { type: 'move'; id: string }
-  | { type: 'edit'; id: string }
-  | { type: 'leave'; id: string };
+  { type: 'move'; id: string } | { type: 'edit'; id: string } | { type: 'leave'; id: string };
 
 const NEXT = new Set(['j', 'ArrowDown']);
 const PREVIOUS = new Set(['k', 'ArrowUp']);

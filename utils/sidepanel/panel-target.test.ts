@@ -21,7 +21,10 @@ describe('panelTarget', () => {
   });
 
   test('the extension origin may be given with a trailing slash (runtime.getURL("/"))', () => {
-    expect(panelTarget(`${ORIGIN}/reader-page.html?article=a1`, `${ORIGIN}/`)).toEqual({ kind: 'offline', articleId: 'a1' });
+    expect(panelTarget(`${ORIGIN}/reader-page.html?article=a1`, `${ORIGIN}/`)).toEqual({
+      kind: 'offline',
+      articleId: 'a1',
+    });
   });
 });
 

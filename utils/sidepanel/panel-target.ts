@@ -7,10 +7,7 @@
  */
 
 /** The panel's subject, from the address of the tab beside it. */
-export type PanelTarget =
-  | { kind: 'page' }
-  | { kind: 'offline'; articleId: string }
-  | { kind: 'unsupported' };
+export type PanelTarget = { kind: 'page' } | { kind: 'offline'; articleId: string } | { kind: 'unsupported' };
 
 const WEB_SCHEMES = new Set(['http:', 'https:', 'file:']);
 

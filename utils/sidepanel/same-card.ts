@@ -5,7 +5,10 @@
  */
 import type { HighlightRecord } from '@/utils/db/schema';
 
-type CardFields = Pick<HighlightRecord, 'id' | 'updatedAt' | 'quote' | 'colour' | 'note' | 'tags' | 'anchor' | 'noteConflicts'>;
+type CardFields = Pick<
+  HighlightRecord,
+  'id' | 'updatedAt' | 'quote' | 'colour' | 'note' | 'tags' | 'anchor' | 'noteConflicts'
+>;
 
 /** @return true when `a` and `b` are the same highlight and nothing a card shows differs */
 export function sameCard(a: CardFields, b: CardFields): boolean {
@@ -26,5 +29,8 @@ export function sameCard(a: CardFields, b: CardFields): boolean {
 function sameConflicts(a: CardFields['noteConflicts'], b: CardFields['noteConflicts']): boolean {
   const x = a ?? [];
   const y = b ?? [];
-  return x.length === y.length && x.every((c, i) => c.text === y[i]!.text && c.at === y[i]!.at && c.deviceId === y[i]!.deviceId);
+  return (
+    x.length === y.length &&
+    x.every((c, i) => c.text === y[i]!.text && c.at === y[i]!.at && c.deviceId === y[i]!.deviceId)
+  );
 }

@@ -14,9 +14,23 @@ import { latestTrustedTime } from '@/utils/db/time-limits';
 import type { ImportedRecords } from '@/utils/backup/stored-records';
 import { withDerivedFields } from '@/utils/db/derived-fields';
 import { mergeDuplicateArticles } from './merge-duplicate-articles';
-import { docClock, docFromRecord, docKey, mergeDocs, recordFromDoc, sameDoc, visibleConflicts, type SyncDoc } from './sync-doc';
+import {
+  docClock,
+  docFromRecord,
+  docKey,
+  mergeDocs,
+  recordFromDoc,
+  sameDoc,
+  visibleConflicts,
+  type SyncDoc,
+} from './sync-doc';
 
-type AnyRecord = Record<string, unknown> & { id: string; updatedAt: number; deletedAt: number | null; deviceId?: string };
+type AnyRecord = Record<string, unknown> & {
+  id: string;
+  updatedAt: number;
+  deletedAt: number | null;
+  deviceId?: string;
+};
 
 const CHUNK = 500;
 /** Writes that started before a scan may commit after it with an older `updatedAt`: scan again over this window. */
@@ -55,7 +69,16 @@ export interface SyncMeta {
   format: string | null;
 }
 
-const META_DEFAULTS: SyncMeta = { seen: {}, seenGaps: {}, nextSeq: 1, sentSeq: 0, appliedSnapshots: [], scanCursor: 0, headSeq: 0, format: null };
+const META_DEFAULTS: SyncMeta = {
+  seen: {},
+  seenGaps: {},
+  nextSeq: 1,
+  sentSeq: 0,
+  appliedSnapshots: [],
+  scanCursor: 0,
+  headSeq: 0,
+  format: null,
+};
 
 export async function readMeta(db: MarginDb): Promise<SyncMeta> {
   const rows = await db.syncMeta.toArray();
@@ -133,7 +156,9 @@ export async function dirtyRows(db: MarginDb, limit: number): Promise<SyncDocRow
 export async function markSent(db: MarginDb, sent: SyncDocRow[]): Promise<void> {
   await writeTransaction(db, [db.syncDocs], async () => {
     const now = await db.syncDocs.bulkGet(sent.map((r) => r.key));
-    const clean = now.flatMap((row, i) => (row && row.dirty === 1 && sameDoc(row.doc, sent[i]!.doc) ? [{ ...row, dirty: 0 as const }] : []));
+    const clean = now.flatMap((row, i) =>
+      row && row.dirty === 1 && sameDoc(row.doc, sent[i]!.doc) ? [{ ...row, dirty: 0 as const }] : [],
+    );
     await db.syncDocs.bulkPut(clean);
   });
 }
@@ -176,7 +201,10 @@ export async function countDeletions(db: MarginDb, docs: SyncDoc[]): Promise<{ d
     });
   }
   let live = 0;
-  for (const t of TABLE_NAMES) live += await table(db, t).filter((r) => r.deletedAt === null).count();
+  for (const t of TABLE_NAMES)
+    live += await table(db, t)
+      .filter((r) => r.deletedAt === null)
+      .count();
   return { deletes, live };
 }
 
@@ -192,7 +220,10 @@ export async function mergeRemoteDocs(db: MarginDb, docs: SyncDoc[], device: str
     // Before folding: one poisoned doc must not carry its stamps into a good one.
     const clock = docClock(doc);
     if (clock > latest) {
-      report.refused.push({ key, message: `stamped ${describeTime(clock)}, more than a day ahead of this browser's clock (a device's clock is wrong): refused` });
+      report.refused.push({
+        key,
+        message: `stamped ${describeTime(clock)}, more than a day ahead of this browser's clock (a device's clock is wrong): refused`,
+      });
       continue;
     }
     const had = byKey.get(key);
@@ -260,6 +291,7 @@ function checkedRecord(doc: SyncDoc): AnyRecord | string {
   const data = parsed.data as ImportedRecords[TableName];
   // `host` and search words are derived, never trusted from a file (as imports do).
   const stored = withDerivedFields(doc.t, data) as unknown as AnyRecord;
-  if (Array.isArray(record.noteConflicts) && record.noteConflicts.length > 0) stored.noteConflicts = record.noteConflicts;
+  if (Array.isArray(record.noteConflicts) && record.noteConflicts.length > 0)
+    stored.noteConflicts = record.noteConflicts;
   return stored;
 }

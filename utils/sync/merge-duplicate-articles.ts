@@ -21,16 +21,22 @@ import { writeTransaction } from '@/utils/db/write-transaction';
 export async function mergeDuplicateArticles(db: MarginDb, articleIds: readonly string[]): Promise<number> {
   let folded = 0;
   for (const id of articleIds) {
-    folded += await writeTransaction(db, TABLE_NAMES.map((t) => db.table(t)), async () => {
-      const article = await db.articles.get(id);
-      if (!article || article.deletedAt !== null) return 0;
-      const twins = (await db.articles.where('urls').anyOf(article.urls).distinct().toArray()).filter((a) => a.deletedAt === null);
-      if (twins.length < 2) return 0;
-      twins.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-      const [keeper, ...losers] = twins as [ArticleRecord, ...ArticleRecord[]];
-      for (const loser of losers) await foldInto(db, keeper, loser);
-      return losers.length;
-    });
+    folded += await writeTransaction(
+      db,
+      TABLE_NAMES.map((t) => db.table(t)),
+      async () => {
+        const article = await db.articles.get(id);
+        if (!article || article.deletedAt !== null) return 0;
+        const twins = (await db.articles.where('urls').anyOf(article.urls).distinct().toArray()).filter(
+          (a) => a.deletedAt === null,
+        );
+        if (twins.length < 2) return 0;
+        twins.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+        const [keeper, ...losers] = twins as [ArticleRecord, ...ArticleRecord[]];
+        for (const loser of losers) await foldInto(db, keeper, loser);
+        return losers.length;
+      },
+    );
   }
   return folded;
 }
@@ -48,14 +54,21 @@ async function foldInto(db: MarginDb, keeper: ArticleRecord, loser: ArticleRecor
     }
     // Both pages had a note: one note with both texts, nothing dropped.
     const text = mine.text === n.text || mine.text.includes(n.text) ? mine.text : `${mine.text}\n\n${n.text}`;
-    if (text !== mine.text) await db.pageNotes.put(withDerivedFields('pageNotes', { ...mine, text, ...touchStamps(db, mine) }));
+    if (text !== mine.text)
+      await db.pageNotes.put(withDerivedFields('pageNotes', { ...mine, text, ...touchStamps(db, mine) }));
     const stamps = touchStamps(db, n);
     await db.pageNotes.put(withDerivedFields('pageNotes', { ...n, ...stamps, deletedAt: stamps.updatedAt }));
   }
   const loserBody = await db.articleBodies.get(loser.id);
   const keeperBody = await db.articleBodies.get(keeper.id);
   if (loserBody && loserBody.deletedAt === null && (!keeperBody || keeperBody.deletedAt !== null)) {
-    await db.articleBodies.put({ ...loserBody, id: keeper.id, ...touchStamps(db, keeperBody ?? loserBody), createdAt: loserBody.createdAt, deletedAt: null });
+    await db.articleBodies.put({
+      ...loserBody,
+      id: keeper.id,
+      ...touchStamps(db, keeperBody ?? loserBody),
+      createdAt: loserBody.createdAt,
+      deletedAt: null,
+    });
   }
   const urls = [...new Set([...keeper.urls, ...loser.urls])];
   if (urls.length !== keeper.urls.length) await db.articles.put({ ...keeper, urls, ...touchStamps(db, keeper) });

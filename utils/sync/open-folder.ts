@@ -15,7 +15,10 @@ export async function openFolder(o: ResolvedSyncOptions): Promise<SyncKey | null
   const data = await readFormatFile(o);
   const format = await decodeFile(FORMAT_FILE, data, formatFileSchema, null);
   if (format.version > SYNC_VERSION) {
-    throw new SyncFileError(FORMAT_FILE, 'was made by a newer version of Margin: update Margin to sync with this folder.');
+    throw new SyncFileError(
+      FORMAT_FILE,
+      'was made by a newer version of Margin: update Margin to sync with this folder.',
+    );
   }
   const known = (await readMeta(o.db)).format;
   if (known !== null && (await encryptionOf(known)) !== encryptionId(format)) {
@@ -29,7 +32,10 @@ export async function openFolder(o: ResolvedSyncOptions): Promise<SyncKey | null
   await writeMeta(o.db, { format: new TextDecoder().decode(data) });
   if (!format.encryption) {
     if (o.passphrase) {
-      throw new SyncFileError(FORMAT_FILE, 'says this folder is not encrypted, but a passphrase is set: clear the passphrase, or choose an empty folder to start an encrypted one.');
+      throw new SyncFileError(
+        FORMAT_FILE,
+        'says this folder is not encrypted, but a passphrase is set: clear the passphrase, or choose an empty folder to start an encrypted one.',
+      );
     }
     return null;
   }
@@ -56,16 +62,25 @@ async function readFormatFile(o: ResolvedSyncOptions): Promise<Uint8Array> {
     } else if ((await o.remote.list(HEADS_DIR)).length === 0) {
       data = null;
     } else {
-      throw new SyncFileError(FORMAT_FILE, 'is damaged. Sync once from a browser that synced with this folder before: it repairs the file.');
+      throw new SyncFileError(
+        FORMAT_FILE,
+        'is damaged. Sync once from a browser that synced with this folder before: it repairs the file.',
+      );
     }
   }
   if (data) return data;
   const enc = o.passphrase ? await createEncryption(o.passphrase, o.kdf) : null;
-  const file: FormatFile = { format: SYNC_FORMAT, version: SYNC_VERSION, createdAt: Date.now(), encryption: enc?.params ?? null };
+  const file: FormatFile = {
+    format: SYNC_FORMAT,
+    version: SYNC_VERSION,
+    createdAt: Date.now(),
+    encryption: enc?.params ?? null,
+  };
   await o.remote.put(FORMAT_FILE, new TextEncoder().encode(JSON.stringify(file)));
   // Two devices starting on an empty folder at once: the one whose file stayed decides.
   const stayed = await o.remote.get(FORMAT_FILE);
-  if (!stayed) throw new RemoteError('bad-response', 'The server accepted the sync folder settings but does not return them.');
+  if (!stayed)
+    throw new RemoteError('bad-response', 'The server accepted the sync folder settings but does not return them.');
   return stayed;
 }
 
@@ -96,6 +111,7 @@ async function removeOwnFiles(o: SyncOptions): Promise<void> {
   await o.remote.remove(headPath(o.device));
   await o.remote.remove(changesDir(o.device));
   for (const entry of await o.remote.list(SNAPSHOTS_DIR)) {
-    if (entry.type === 'directory' && entry.name.endsWith(`-${o.device}`)) await o.remote.remove(snapshotDir(entry.name));
+    if (entry.type === 'directory' && entry.name.endsWith(`-${o.device}`))
+      await o.remote.remove(snapshotDir(entry.name));
   }
 }

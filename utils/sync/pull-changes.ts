@@ -5,11 +5,30 @@
  */
 import type { SyncMeta } from './local-sync-store';
 import { RemoteError, type RemoteStore } from './remote-store';
-import { changePath, changesDir, headPath, HEADS_DIR, isSafeSegment, manifestPath, partPath, seqOfChangeFile, SNAPSHOTS_DIR } from './remote-layout';
+import {
+  changePath,
+  changesDir,
+  headPath,
+  HEADS_DIR,
+  isSafeSegment,
+  manifestPath,
+  partPath,
+  seqOfChangeFile,
+  SNAPSHOTS_DIR,
+} from './remote-layout';
 import { addGap, dropGapsUpTo, inGaps, removeGap, type GapRuns } from './change-gaps';
 import type { SyncKey } from './sync-crypto';
 import type { SyncDoc } from './sync-doc';
-import { changeFileSchema, decodeFile, headSchema, manifestSchema, partSchema, SyncFileError, type HeadFile, type Manifest } from './sync-files';
+import {
+  changeFileSchema,
+  decodeFile,
+  headSchema,
+  manifestSchema,
+  partSchema,
+  SyncFileError,
+  type HeadFile,
+  type Manifest,
+} from './sync-files';
 import type { ResolvedSyncOptions } from './sync-options';
 
 /** New change numbers of one device read without listing its folder first (the usual sync reads one or two). */
@@ -34,11 +53,19 @@ export async function pull(o: ResolvedSyncOptions, key: SyncKey | null, meta: Sy
   for (let attempt = 0; ; attempt++) {
     const result = await pullOnce(o, key, meta);
     if (result !== 'snapshot-appeared') return result;
-    if (attempt === 3) throw new RemoteError('bad-response', 'Another device kept compacting the sync folder while this one read it; try again.');
+    if (attempt === 3)
+      throw new RemoteError(
+        'bad-response',
+        'Another device kept compacting the sync folder while this one read it; try again.',
+      );
   }
 }
 
-async function pullOnce(o: ResolvedSyncOptions, key: SyncKey | null, meta: SyncMeta): Promise<Pulled | 'snapshot-appeared'> {
+async function pullOnce(
+  o: ResolvedSyncOptions,
+  key: SyncKey | null,
+  meta: SyncMeta,
+): Promise<Pulled | 'snapshot-appeared'> {
   const docs: SyncDoc[] = [];
   const warnings: string[] = [];
   const seen = { ...meta.seen };
@@ -125,7 +152,8 @@ async function pullOnce(o: ResolvedSyncOptions, key: SyncKey | null, meta: SyncM
         if (direct) lastThere = seq;
         try {
           const file = await decodeFile(path, data, changeFileSchema, key);
-          if (file.device !== device || file.seq !== seq) throw new SyncFileError(path, 'does not belong at this path: refused.');
+          if (file.device !== device || file.seq !== seq)
+            throw new SyncFileError(path, 'does not belong at this path: refused.');
           docs.push(...file.docs);
         } catch (error) {
           // Announced by its head, so complete when written: damaged since. Its docs may
@@ -153,7 +181,10 @@ async function pullOnce(o: ResolvedSyncOptions, key: SyncKey | null, meta: SyncM
 }
 
 export async function listSnapshots(remote: RemoteStore): Promise<string[]> {
-  return (await remote.list(SNAPSHOTS_DIR)).filter((e) => e.type === 'directory' && isSafeSegment(e.name)).map((e) => e.name).sort();
+  return (await remote.list(SNAPSHOTS_DIR))
+    .filter((e) => e.type === 'directory' && isSafeSegment(e.name))
+    .map((e) => e.name)
+    .sort();
 }
 
 async function readManifest(remote: RemoteStore, id: string, key: SyncKey | null): Promise<Manifest | null> {

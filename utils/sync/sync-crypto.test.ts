@@ -103,9 +103,7 @@ describe('failures are clear errors, never garbage data', () => {
     const { params } = await createEncryption('right one', FAST);
     const attempt = unlockEncryption('wrong one', params, WEAK);
     await expect(attempt).rejects.toBeInstanceOf(WrongPassphraseError);
-    await expect(attempt).rejects.toThrow(
-      'Wrong passphrase: this sync folder was encrypted with a different one.',
-    );
+    await expect(attempt).rejects.toThrow('Wrong passphrase: this sync folder was encrypted with a different one.');
   });
 
   test('an encrypted folder with no passphrase asks for one', async () => {
@@ -181,9 +179,7 @@ describe('params from the server are hostile input', () => {
   test('a huge iteration count is refused instead of freezing the browser', async () => {
     const params = await validParams();
     for (const iterations of [10_000_001, 2 ** 31, Infinity, NaN, 150_000.5]) {
-      await expect(unlockEncryption('pass', { ...params, iterations })).rejects.toBeInstanceOf(
-        EncryptionParamsError,
-      );
+      await expect(unlockEncryption('pass', { ...params, iterations })).rejects.toBeInstanceOf(EncryptionParamsError);
     }
   });
 
@@ -202,9 +198,7 @@ describe('params from the server are hostile input', () => {
       'params',
     ];
     for (const p of broken) {
-      await expect(unlockEncryption('pass', p as EncryptionParams, WEAK)).rejects.toBeInstanceOf(
-        EncryptionParamsError,
-      );
+      await expect(unlockEncryption('pass', p as EncryptionParams, WEAK)).rejects.toBeInstanceOf(EncryptionParamsError);
     }
   });
 

@@ -26,11 +26,7 @@ export interface SyncKey {
   readonly aesKey: CryptoKey;
 }
 
-export type SyncCryptoErrorKind =
-  | 'wrong-passphrase'
-  | 'passphrase-required'
-  | 'decrypt-failed'
-  | 'bad-params';
+export type SyncCryptoErrorKind = 'wrong-passphrase' | 'passphrase-required' | 'decrypt-failed' | 'bad-params';
 
 /** Every failure here is one of these, so the UI can switch on `kind` instead of parsing messages. */
 export class SyncCryptoError extends Error {
@@ -199,13 +195,9 @@ export function isEncryptedEnvelope(data: Uint8Array): boolean {
 async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<SyncKey> {
   // NFC so that "é" typed as one code point (macOS/Windows keyboards differ) or as
   // e + combining accent derives the same key on every device.
-  const material = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(passphrase.normalize('NFC')),
-    'PBKDF2',
-    false,
-    ['deriveKey'],
-  );
+  const material = await crypto.subtle.importKey('raw', encoder.encode(passphrase.normalize('NFC')), 'PBKDF2', false, [
+    'deriveKey',
+  ]);
   const aesKey = await crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt: buffer(salt), iterations },
     material,
@@ -221,7 +213,11 @@ async function seal(key: SyncKey, plain: Uint8Array, additionalData: Uint8Array)
   // under a key, and 96 random bits make that negligible for any realistic file count.
   const iv = randomBytes(IV_BYTES);
   const sealed = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: buffer(additionalData) }, key.aesKey, buffer(plain)),
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: buffer(additionalData) },
+      key.aesKey,
+      buffer(plain),
+    ),
   );
   const out = new Uint8Array(HEADER_BYTES + sealed.length);
   out.set(MAGIC, 0);

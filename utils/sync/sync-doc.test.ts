@@ -94,7 +94,12 @@ describe('merging docs is a join: devices that saw the same edits agree, in any 
       fc.property(fc.array(fc.constantFrom('one', 'two', 'three', 'four'), { minLength: 2, maxLength: 3 }), (texts) => {
         // Each device types one text without seeing the others'.
         const docs = texts.map((t, i) =>
-          docFromRecord('highlights', { ...base, note: t, updatedAt: 2000 + i }, docFromRecord('highlights', base, undefined, 'a'), `d${i}`),
+          docFromRecord(
+            'highlights',
+            { ...base, note: t, updatedAt: 2000 + i },
+            docFromRecord('highlights', base, undefined, 'a'),
+            `d${i}`,
+          ),
         );
         const merged = docs.reduce((x, y) => mergeDocs(x, y));
         const kept = new Set(merged.n!.vs.map((x) => x.v));
@@ -130,8 +135,18 @@ describe('an unresolved conflict survives this browser editing the note', () => 
     const shown = recordFromDoc(merged);
     expect(shown.note).toBe('theirs');
     expect(shown.noteConflicts).toEqual([{ text: 'mine', at: 1001, deviceId: 'a' }]);
-    const a2 = docFromRecord('highlights', { ...shown, note: 'theirs, edited', updatedAt: 1007 } as typeof base, merged, 'a');
-    const a3 = docFromRecord('highlights', { ...recordFromDoc(a2), note: 'theirs, edited again', updatedAt: 1009 } as typeof base, a2, 'a');
+    const a2 = docFromRecord(
+      'highlights',
+      { ...shown, note: 'theirs, edited', updatedAt: 1007 } as typeof base,
+      merged,
+      'a',
+    );
+    const a3 = docFromRecord(
+      'highlights',
+      { ...recordFromDoc(a2), note: 'theirs, edited again', updatedAt: 1009 } as typeof base,
+      a2,
+      'a',
+    );
     return { c1, a2, a3 };
   }
 
@@ -155,7 +170,11 @@ describe('an unresolved conflict survives this browser editing the note', () => 
         { device: 'c', field: 'note', value: 'x' },
         { device: 'a', field: 'note', value: 'green' },
       ],
-      [[0, 0], [0, 0], [2, 0]],
+      [
+        [0, 0],
+        [0, 0],
+        [2, 0],
+      ],
     );
     expect(sameDoc(mergeDocs(a!, a!), a)).toBe(true);
   });

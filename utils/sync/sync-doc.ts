@@ -74,7 +74,12 @@ type AnyRecord = Record<string, unknown> & { id: string; updatedAt: number; devi
  * the record's `updatedAt` and this device. Without `previous` (never synced) every
  * field gets the record's own stamps.
  */
-export function docFromRecord(table: TableName, record: AnyRecord, previous: SyncDoc | undefined, device: string): SyncDoc {
+export function docFromRecord(
+  table: TableName,
+  record: AnyRecord,
+  previous: SyncDoc | undefined,
+  device: string,
+): SyncDoc {
   const f: Record<string, Register> = {};
   const stampDevice = previous ? device : (record.deviceId ?? device);
   for (const field of registerFields(table)) {
@@ -99,7 +104,13 @@ export function docFromRecord(table: TableName, record: AnyRecord, previous: Syn
  * front of them, except the conflicts still listed on the record (not yet resolved),
  * which stay as they were.
  */
-function editedNote(before: NoteRegister | undefined, text: string, open: string[], clock: number, device: string): NoteRegister {
+function editedNote(
+  before: NoteRegister | undefined,
+  text: string,
+  open: string[],
+  clock: number,
+  device: string,
+): NoteRegister {
   const versions = before?.vs ?? [];
   const kept = versions.filter((v) => open.includes(stampOf(v)));
   const superseded = versions.filter((v) => !kept.includes(v));

@@ -62,7 +62,8 @@ describe('two browsers through one folder', () => {
     await updateHighlight(b.db, h.id, { tags: ['kubecon'] });
     await syncInTurn(remote, a, b);
     ok(await a.sync(remote));
-    for (const device of [a, b]) expect(await getHighlight(device.db, h.id)).toMatchObject({ colour: 'green', tags: ['kubecon'] });
+    for (const device of [a, b])
+      expect(await getHighlight(device.db, h.id)).toMatchObject({ colour: 'green', tags: ['kubecon'] });
   });
 
   test('concurrent note edits keep both versions as a visible conflict in both browsers, until one is picked', async () => {
@@ -142,7 +143,8 @@ describe('two browsers through one folder', () => {
     remote.before = undefined;
     ok(await b.sync(remote));
     ok(await a.sync(remote));
-    for (const device of [a, b]) expect(await getHighlight(device.db, h.id)).toMatchObject({ colour: 'blue', note: 'typed during sync' });
+    for (const device of [a, b])
+      expect(await getHighlight(device.db, h.id)).toMatchObject({ colour: 'blue', note: 'typed during sync' });
   });
 });
 
@@ -157,9 +159,9 @@ describe('failsafe', () => {
     const asked = await b.sync(remote);
     expect(asked).toMatchObject({ status: 'confirm-deletions', deletes: 20 });
     // Nothing was applied while asking.
-    expect((await b.db.highlights.filter((x) => x.deletedAt === null).count())).toBe(30);
+    expect(await b.db.highlights.filter((x) => x.deletedAt === null).count()).toBe(30);
     ok(await b.sync(remote, { allowMassDelete: true }));
-    expect((await b.db.highlights.filter((x) => x.deletedAt === null).count())).toBe(10);
+    expect(await b.db.highlights.filter((x) => x.deletedAt === null).count()).toBe(10);
   });
 
   test('a few deletions never ask', async () => {
@@ -182,7 +184,9 @@ describe('faults and bad input', () => {
     remote.before = undefined;
     await syncInTurn(remote, a, b);
     expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
-    expect([...remote.files.keys()].filter((p) => p.startsWith('changes/device-a/'))).toEqual(['changes/device-a/00000002.json']);
+    expect([...remote.files.keys()].filter((p) => p.startsWith('changes/device-a/'))).toEqual([
+      'changes/device-a/00000002.json',
+    ]);
   });
 
   test('a cut upload of its head that lands late is found and written again, though nothing new is sent', async () => {
@@ -225,7 +229,10 @@ describe('faults and bad input', () => {
     ok(await a.sync(remote));
     const good = await highlightOn(a.db, `${URL_A}-2`, 'second');
     ok(await a.sync(remote));
-    remote.files.set('changes/device-a/00000001.json', new TextEncoder().encode('{"device":"device-a","seq":1,"docs":[{"t":'));
+    remote.files.set(
+      'changes/device-a/00000001.json',
+      new TextEncoder().encode('{"device":"device-a","seq":1,"docs":[{"t":'),
+    );
     const report = ok(await b.sync(remote));
     expect(report.warnings.join('\n')).toMatch(/00000001\.json.*not complete JSON/);
     expect(await getHighlight(b.db, good.id)).not.toBeNull();
@@ -249,13 +256,17 @@ describe('faults and bad input', () => {
 
   test('a folder from a newer Margin is refused with a message saying so', async () => {
     const remote = createMemoryRemote();
-    remote.files.set('margin-sync.json', new TextEncoder().encode(JSON.stringify({ format: 'margin-sync', version: 9, createdAt: 1, encryption: null })));
+    remote.files.set(
+      'margin-sync.json',
+      new TextEncoder().encode(JSON.stringify({ format: 'margin-sync', version: 9, createdAt: 1, encryption: null })),
+    );
     await expect(testDevice('device-a').sync(remote)).rejects.toThrow(/newer version of Margin/);
   });
 });
 
 describe('a folder that lies about change numbers', () => {
-  const head = (device: string, seq: number) => new TextEncoder().encode(JSON.stringify({ device, seq, at: Date.UTC(2024, 4, 1) }));
+  const head = (device: string, seq: number) =>
+    new TextEncoder().encode(JSON.stringify({ device, seq, at: Date.UTC(2024, 4, 1) }));
 
   test('a head claiming change 20,000 costs one listing, not a request per number, and the device’s real later changes still arrive', async () => {
     const { remote, a, b } = twoBrowsers();
@@ -453,7 +464,8 @@ describe('incremental', () => {
   test('syncing 10 changes on a library of 2,000 highlights moves a few kilobytes, not the library', async () => {
     const { remote, a, b } = twoBrowsers();
     const ids: string[] = [];
-    for (let i = 0; i < 2000; i++) ids.push((await highlightOn(a.db, `${URL_A}-${i % 50}`, `passage ${i} of the article`)).id);
+    for (let i = 0; i < 2000; i++)
+      ids.push((await highlightOn(a.db, `${URL_A}-${i % 50}`, `passage ${i} of the article`)).id);
     await syncInTurn(remote, a, b);
     const fullBytes = remote.traffic.sent;
     for (const id of ids.slice(0, 10)) await updateHighlight(a.db, id, { note: 'changed' });
@@ -483,7 +495,10 @@ describe('one page highlighted in two browsers before they synced', () => {
     for (const device of [a, b]) {
       const live = await device.db.articles.filter((x) => x.deletedAt === null).toArray();
       expect(live.map((x) => x.id)).toEqual([ha.articleId]);
-      expect((await listHighlights(device.db, ha.articleId)).map((h) => h.quote).sort()).toEqual(['said in Chrome', 'said in Firefox']);
+      expect((await listHighlights(device.db, ha.articleId)).map((h) => h.quote).sort()).toEqual([
+        'said in Chrome',
+        'said in Firefox',
+      ]);
       expect((await getPageNote(device.db, ha.articleId))?.text).toBe('note from Chrome\n\nnote from Firefox');
     }
     expect(await visibleState(b.db)).toEqual(await visibleState(a.db));

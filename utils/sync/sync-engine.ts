@@ -52,7 +52,8 @@ export async function syncOnce(options: SyncOptions): Promise<SyncResult> {
 
   if (!o.allowMassDelete) {
     const { deletes, live } = await countDeletions(o.db, pulled.docs);
-    if (deletes >= o.failsafeMin && deletes > live * o.failsafeShare) return { status: 'confirm-deletions', deletes, live };
+    if (deletes >= o.failsafeMin && deletes > live * o.failsafeShare)
+      return { status: 'confirm-deletions', deletes, live };
   }
   o.progress({ phase: 'merging', done: 0, total: pulled.docs.length });
   const merged = await mergeRemoteDocs(o.db, pulled.docs, o.device);

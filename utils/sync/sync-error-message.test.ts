@@ -13,7 +13,9 @@ test('errors written for users are shown as they are', () => {
 });
 
 test('anything else gets a sentence around it', () => {
-  expect(syncErrorMessage(new TypeError('x is undefined'), [])).toBe('Margin could not finish syncing (x is undefined). It will try again.');
+  expect(syncErrorMessage(new TypeError('x is undefined'), [])).toBe(
+    'Margin could not finish syncing (x is undefined). It will try again.',
+  );
   expect(syncErrorMessage(new StorageFullError(new Error('quota')), [])).toMatch(/./);
 });
 

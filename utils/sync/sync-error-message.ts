@@ -11,7 +11,12 @@ import { SyncFileError } from './sync-files';
 
 export function syncErrorMessage(error: unknown, secrets: readonly string[]): string {
   let message: string;
-  if (error instanceof RemoteError || error instanceof SyncCryptoError || error instanceof SyncFileError || error instanceof StorageFullError) {
+  if (
+    error instanceof RemoteError ||
+    error instanceof SyncCryptoError ||
+    error instanceof SyncFileError ||
+    error instanceof StorageFullError
+  ) {
     message = error.message;
   } else {
     const detail = error instanceof Error ? error.message : String(error);

@@ -34,7 +34,10 @@ const noteVersion = z
     c: clock,
     d: segment,
     vv: z.record(segment, counter),
-    x: z.array(z.tuple([segment, counter, counter])).max(1000).optional(),
+    x: z
+      .array(z.tuple([segment, counter, counter]))
+      .max(1000)
+      .optional(),
   })
   .refine((n) => (n.vv[n.d] ?? 0) >= 1, 'a note version must count its own edit');
 const docSchema = z.object({
@@ -49,15 +52,29 @@ export const formatFileSchema = z.object({
   version: z.number().int().min(1),
   createdAt: clock,
   encryption: z
-    .object({ kdf: z.literal('PBKDF2-SHA256'), iterations: z.number().int(), salt: z.string().max(200), check: z.string().max(1000) })
+    .object({
+      kdf: z.literal('PBKDF2-SHA256'),
+      iterations: z.number().int(),
+      salt: z.string().max(200),
+      check: z.string().max(1000),
+    })
     .nullable(),
 });
 export type FormatFile = z.infer<typeof formatFileSchema> & { encryption: EncryptionParams | null };
 
-export const headSchema = z.object({ device: segment, seq: z.number().int().min(0), at: clock, name: z.string().max(200).optional() });
+export const headSchema = z.object({
+  device: segment,
+  seq: z.number().int().min(0),
+  at: clock,
+  name: z.string().max(200).optional(),
+});
 export type HeadFile = z.infer<typeof headSchema>;
 
-export const changeFileSchema = z.object({ device: segment, seq: z.number().int().min(1), docs: z.array(docSchema).max(100_000) });
+export const changeFileSchema = z.object({
+  device: segment,
+  seq: z.number().int().min(1),
+  docs: z.array(docSchema).max(100_000),
+});
 export interface ChangeFile {
   device: string;
   seq: number;
@@ -87,14 +104,22 @@ export async function encodeFile(path: string, value: unknown, key: SyncKey | nu
 }
 
 /** Parses and checks a downloaded file against `schema`. */
-export async function decodeFile<T>(path: string, data: Uint8Array, schema: z.ZodType<T>, key: SyncKey | null): Promise<T> {
+export async function decodeFile<T>(
+  path: string,
+  data: Uint8Array,
+  schema: z.ZodType<T>,
+  key: SyncKey | null,
+): Promise<T> {
   let bytes = data;
   if (isEncryptedEnvelope(data)) {
     if (!key) throw new SyncFileError(path, 'is encrypted, and no passphrase is set.');
     try {
       bytes = await decryptBytes(key, data, path);
     } catch {
-      throw new SyncFileError(path, 'could not be decrypted: it was changed, moved, or encrypted with another passphrase.');
+      throw new SyncFileError(
+        path,
+        'could not be decrypted: it was changed, moved, or encrypted with another passphrase.',
+      );
     }
   } else if (key) {
     // A plain file in an encrypted folder was not written by Margin with this passphrase.

@@ -43,7 +43,9 @@ export async function moveSyncSecretsToIndexedDb(): Promise<boolean> {
   // Read again: only the secret fields go, whatever was saved meanwhile stays.
   const current = await storage.getItem<Record<string, unknown>>(SYNC_SETTINGS_STORAGE_KEY);
   if (current && typeof current === 'object') {
-    const rest = Object.fromEntries(Object.entries(current).filter(([key]) => !(SECRET_FIELDS as readonly string[]).includes(key)));
+    const rest = Object.fromEntries(
+      Object.entries(current).filter(([key]) => !(SECRET_FIELDS as readonly string[]).includes(key)),
+    );
     await storage.setItem(SYNC_SETTINGS_STORAGE_KEY, rest);
   }
   return true;

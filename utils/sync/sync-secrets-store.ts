@@ -34,7 +34,10 @@ let opened: SecretsDb | undefined;
 /** Opened on first use (nothing at import time); the global IndexedDB is read then, so tests can install a fake one first. */
 function secretsDb(): SecretsDb {
   if (!opened) {
-    const db = new Dexie(SYNC_SECRETS_DB_NAME, { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange }) as SecretsDb;
+    const db = new Dexie(SYNC_SECRETS_DB_NAME, {
+      indexedDB: globalThis.indexedDB,
+      IDBKeyRange: globalThis.IDBKeyRange,
+    }) as SecretsDb;
     db.version(1).stores({ secrets: 'id' });
     opened = db;
   }

@@ -26,7 +26,11 @@ interface Harness {
   device: TestDevice;
 }
 
-function harness(device: TestDevice, remotes: Record<string, MemoryRemote>, extra: Partial<SyncServiceDeps> = {}): Harness {
+function harness(
+  device: TestDevice,
+  remotes: Record<string, MemoryRemote>,
+  extra: Partial<SyncServiceDeps> = {},
+): Harness {
   const settings = { value: SETTINGS };
   const statuses: SyncStatus[] = [];
   let target: string | null = null;
@@ -124,7 +128,11 @@ describe('sync service', () => {
     remote.before = () => {
       throw new RemoteError('unauthorized', 'Wrong user name or password (401).', 401);
     };
-    expect(await a.service.syncNow()).toMatchObject({ state: 'error', lastError: 'Wrong user name or password (401).', pending: 2 });
+    expect(await a.service.syncNow()).toMatchObject({
+      state: 'error',
+      lastError: 'Wrong user name or password (401).',
+      pending: 2,
+    });
 
     remote.before = () => {
       throw new Error(`request with ${SETTINGS.password} failed`);
@@ -187,9 +195,17 @@ describe('sync service', () => {
   });
 
   test('a status left as “syncing” by a stopped worker reads as idle', async () => {
-    const a = harness(testDevice('device-a'), { Margin: createMemoryRemote() }, {
-      loadStatus: async () => ({ ...INITIAL_SYNC_STATUS, state: 'syncing', progress: { phase: 'reading', done: 1, total: 9 } }),
-    });
+    const a = harness(
+      testDevice('device-a'),
+      { Margin: createMemoryRemote() },
+      {
+        loadStatus: async () => ({
+          ...INITIAL_SYNC_STATUS,
+          state: 'syncing',
+          progress: { phase: 'reading', done: 1, total: 9 },
+        }),
+      },
+    );
     a.settings.value = { ...SETTINGS, enabled: false };
     expect(await a.service.status()).toMatchObject({ state: 'idle', progress: null });
   });

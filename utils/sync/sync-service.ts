@@ -32,7 +32,9 @@ export interface SyncServiceDeps {
   /** Least time between two progress writes (each one wakes every watcher). */
   progressEveryMs?: number;
   /** Tests only: the engine's knobs (weak KDF, small files). */
-  engine?: Partial<Pick<SyncOptions, 'docsPerFile' | 'docsPerPart' | 'compactAfter' | 'failsafeMin' | 'failsafeShare'>> & {
+  engine?: Partial<
+    Pick<SyncOptions, 'docsPerFile' | 'docsPerPart' | 'compactAfter' | 'failsafeMin' | 'failsafeShare'>
+  > & {
     kdf?: KdfOptions & { iterations?: number };
   };
 }
@@ -96,7 +98,13 @@ export function createSyncService(deps: SyncServiceDeps) {
       const pending = await pendingChanges(deps.db, deps.device);
       if (result.status === 'confirm-deletions') {
         const { deletes, live } = result;
-        return await update({ state: 'needs-confirmation', confirm: { deletes, live }, progress: null, pending, lastError: null });
+        return await update({
+          state: 'needs-confirmation',
+          confirm: { deletes, live },
+          progress: null,
+          pending,
+          lastError: null,
+        });
       }
       if (result.changed > 0) deps.changed();
       const { received, changed, sent, conflicts } = result;
@@ -154,10 +162,12 @@ export function createSyncService(deps: SyncServiceDeps) {
     }
     const next: { request: SyncRequest; done: Promise<SyncStatus> } = {
       request,
-      done: running.catch(() => undefined).then(() => {
-        queued = null;
-        return start(next.request);
-      }),
+      done: running
+        .catch(() => undefined)
+        .then(() => {
+          queued = null;
+          return start(next.request);
+        }),
     };
     queued = next;
     return next.done;

@@ -21,7 +21,9 @@ const syncTargetItem = storage.defineItem<string | null>('local:syncTarget', { f
  * done, they are read from there as before.
  */
 export async function loadSyncSettings(): Promise<SyncSettings> {
-  await moveSyncSecretsToIndexedDb().catch((error: unknown) => console.warn('Margin: sync credentials not moved yet', error));
+  await moveSyncSecretsToIndexedDb().catch((error: unknown) =>
+    console.warn('Margin: sync credentials not moved yet', error),
+  );
   const stored = await storage.getItem<Record<string, unknown>>(SYNC_SETTINGS_STORAGE_KEY);
   const secrets: SyncSecrets | null = legacySecretsOf(stored) ?? (await loadSyncSecrets().catch(secretsUnreadable));
   return normalizeSyncSettings({ ...(stored && typeof stored === 'object' ? stored : {}), ...secrets });

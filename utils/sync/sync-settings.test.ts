@@ -32,7 +32,10 @@ describe('normalizeSyncSettings', () => {
       intervalMinutes: 1,
       enabled: false,
     });
-    expect(normalizeSyncSettings({ folder: '/Apps/ Margin /', intervalMinutes: 1e9 })).toMatchObject({ folder: 'Apps/Margin', intervalMinutes: 1440 });
+    expect(normalizeSyncSettings({ folder: '/Apps/ Margin /', intervalMinutes: 1e9 })).toMatchObject({
+      folder: 'Apps/Margin',
+      intervalMinutes: 1440,
+    });
     expect(normalizeSyncSettings({ url: ' https://x.org/dav ' }).url).toBe('https://x.org/dav');
   });
 });
@@ -58,10 +61,22 @@ describe('checkSyncSettings', () => {
 });
 
 test('a plain http:// server is warned about, except on this same machine', () => {
-  for (const url of ['http://cloud.example.org/dav/', 'http://192.168.1.20:8080/remote.php/dav/', 'HTTP://nas.local/']) {
+  for (const url of [
+    'http://cloud.example.org/dav/',
+    'http://192.168.1.20:8080/remote.php/dav/',
+    'HTTP://nas.local/',
+  ]) {
     expect(plainHttpWarning(url), url).toMatch(/^This address is plain http:\/\/: your password/);
   }
-  for (const url of ['https://cloud.example.org/dav/', 'http://127.0.0.1:8080/', 'http://localhost/dav/', 'http://[::1]:9000/', 'http://127.4.5.6/', 'not a url', '']) {
+  for (const url of [
+    'https://cloud.example.org/dav/',
+    'http://127.0.0.1:8080/',
+    'http://localhost/dav/',
+    'http://[::1]:9000/',
+    'http://127.4.5.6/',
+    'not a url',
+    '',
+  ]) {
     expect(plainHttpWarning(url), url).toBeNull();
   }
 });
@@ -73,7 +88,12 @@ test('the host permission covers every port of the server’s host', () => {
 });
 
 test('the WebDAV config carries the account and folder', () => {
-  expect(webDavConfigOf(ready)).toEqual({ url: ready.url, username: 'ana', password: 'app-token-123', folder: 'Margin' });
+  expect(webDavConfigOf(ready)).toEqual({
+    url: ready.url,
+    username: 'ana',
+    password: 'app-token-123',
+    folder: 'Margin',
+  });
 });
 
 test('the sync target changes with server, account or folder, not with the password or interval', () => {
@@ -106,7 +126,10 @@ describe('sync-settings-store', () => {
   test('the password and passphrase are nowhere content scripts can read', async () => {
     const secrets = { password: 'app-token-Qv93', passphrase: 'correct horse battery staple' };
     await saveSyncSettings({ ...ready, ...secrets });
-    const readable = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.sync.get(null)]);
+    const readable = JSON.stringify([
+      await fakeBrowser.storage.local.get(null),
+      await fakeBrowser.storage.sync.get(null),
+    ]);
     expect(readable).toContain('cloud.example.org');
     expect(readable).not.toContain(secrets.password);
     expect(readable).not.toContain(secrets.passphrase);

@@ -55,7 +55,10 @@ const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallb
 /** Repairs whatever storage holds into settings (a missing field gets its default). */
 export function normalizeSyncSettings(value: unknown): SyncSettings {
   const v = (value && typeof value === 'object' ? value : {}) as Partial<Record<keyof SyncSettings, unknown>>;
-  const interval = typeof v.intervalMinutes === 'number' && Number.isFinite(v.intervalMinutes) ? v.intervalMinutes : DEFAULT_SYNC_SETTINGS.intervalMinutes;
+  const interval =
+    typeof v.intervalMinutes === 'number' && Number.isFinite(v.intervalMinutes)
+      ? v.intervalMinutes
+      : DEFAULT_SYNC_SETTINGS.intervalMinutes;
   return {
     enabled: v.enabled === true,
     url: str(v.url, '').trim(),
@@ -69,7 +72,10 @@ export function normalizeSyncSettings(value: unknown): SyncSettings {
 
 /** `/Apps/Margin/` and `Apps/Margin` are the same folder; empty means the default. */
 function cleanFolder(folder: string): string {
-  const segments = folder.split('/').map((s) => s.trim()).filter(Boolean);
+  const segments = folder
+    .split('/')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return segments.length ? segments.join('/') : DEFAULT_FOLDER;
 }
 
@@ -81,10 +87,12 @@ export function checkSyncSettings(s: SyncSettings): Partial<Record<SyncSettingsF
   const url = parseServerUrl(s.url);
   if (!s.url) problems.url = 'Enter the address of your WebDAV server.';
   else if (!url) problems.url = 'This is not a web address: it must start with https://';
-  else if (url.username || url.password) problems.url = 'Leave the user name and password out of the address: use the fields below.';
+  else if (url.username || url.password)
+    problems.url = 'Leave the user name and password out of the address: use the fields below.';
   if (!s.username.trim()) problems.username = 'Enter your user name on that server.';
   if (!s.password) problems.password = 'Enter your password or an app password (token).';
-  if (s.folder.split('/').some((seg) => seg === '.' || seg === '..')) problems.folder = 'A folder name cannot be “.” or “..”.';
+  if (s.folder.split('/').some((seg) => seg === '.' || seg === '..'))
+    problems.folder = 'A folder name cannot be “.” or “..”.';
   return problems;
 }
 
@@ -111,7 +119,12 @@ export function plainHttpWarning(serverUrl: string): string | null {
 
 function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
 }
 
 /** Whether there is enough to try a sync (enabled or not). */

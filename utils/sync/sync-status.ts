@@ -58,10 +58,19 @@ export function normalizeSyncStatus(value: unknown): SyncStatus {
     pending: num(v.pending),
     lastError: typeof v.lastError === 'string' ? v.lastError : null,
     progress: progress
-      ? { phase: progress.phase as SyncProgress['phase'], done: num(progress.done) ?? 0, total: num(progress.total) ?? 0 }
+      ? {
+          phase: progress.phase as SyncProgress['phase'],
+          done: num(progress.done) ?? 0,
+          total: num(progress.total) ?? 0,
+        }
       : null,
     last: last
-      ? { received: num(last.received) ?? 0, changed: num(last.changed) ?? 0, sent: num(last.sent) ?? 0, conflicts: num(last.conflicts) ?? 0 }
+      ? {
+          received: num(last.received) ?? 0,
+          changed: num(last.changed) ?? 0,
+          sent: num(last.sent) ?? 0,
+          conflicts: num(last.conflicts) ?? 0,
+        }
       : null,
     confirm: confirm ? { deletes: num(confirm.deletes) ?? 0, live: num(confirm.live) ?? 0 } : null,
     warnings: Array.isArray(v.warnings) ? v.warnings.filter((w): w is string => typeof w === 'string') : [],

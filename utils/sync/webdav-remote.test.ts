@@ -143,7 +143,12 @@ for (const kind of WEBDAV_KINDS) {
       test('a wrong password is unauthorized (401) everywhere, and the password is never in the message', async () => {
         const password = 'not-the-password-7f3a';
         const store = createWebDavRemote(config({ password }));
-        const calls = [() => store.list(''), () => store.get('a'), () => store.put('a/b', bytes('x')), () => store.remove('a')];
+        const calls = [
+          () => store.list(''),
+          () => store.get('a'),
+          () => store.put('a/b', bytes('x')),
+          () => store.remove('a'),
+        ];
         for (const call of calls) {
           const error = await remoteError(call());
           expect(error.kind).toBe('unauthorized');
@@ -162,12 +167,17 @@ for (const kind of WEBDAV_KINDS) {
 
       test('an address that is not http(s) is refused in plain language', async () => {
         expect(() => createWebDavRemote(config({ url: 'ftp://example.org/' }))).toThrow(/not a valid server address/);
-        expect(await testConnection(config({ url: 'cloud.example.org' }))).toMatchObject({ ok: false, kind: 'unreachable' });
+        expect(await testConnection(config({ url: 'cloud.example.org' }))).toMatchObject({
+          ok: false,
+          kind: 'unreachable',
+        });
       });
 
       test('credentials written into the address are dropped from it, never shown', async () => {
         const port = await closedPort();
-        const error = await remoteError(createWebDavRemote(config({ url: `http://ana:s3cret@127.0.0.1:${port}/` })).list(''));
+        const error = await remoteError(
+          createWebDavRemote(config({ url: `http://ana:s3cret@127.0.0.1:${port}/` })).list(''),
+        );
         expect(error.message + String((error as { cause?: unknown }).cause)).not.toContain('s3cret');
       });
     });
@@ -274,7 +284,8 @@ for (const kind of WEBDAV_KINDS) {
           423,
           'A file in the sync folder is locked on the server (423), usually by an upload still in progress. Margin will try again at the next sync.',
         ]);
-        for (const call of [store.get('f.txt'), store.list(''), store.remove('f.txt')]) expect((await remoteError(call)).kind).toBe('locked');
+        for (const call of [store.get('f.txt'), store.list(''), store.remove('f.txt')])
+          expect((await remoteError(call)).kind).toBe('locked');
       });
 
       describe('redirects', () => {
@@ -287,7 +298,9 @@ for (const kind of WEBDAV_KINDS) {
             const chunks: Buffer[] = [];
             req.on('data', (c: Buffer) => chunks.push(c));
             req.on('end', () => {
-              received.push(`${req.method} ${req.url} ${Buffer.concat(chunks).toString()} auth=${req.headers.authorization ? 'yes' : 'no'}`);
+              received.push(
+                `${req.method} ${req.url} ${Buffer.concat(chunks).toString()} auth=${req.headers.authorization ? 'yes' : 'no'}`,
+              );
               res.writeHead(req.method === 'PUT' ? 201 : 200, { 'Content-Type': 'text/plain' });
               res.end('ok');
             });
@@ -296,23 +309,28 @@ for (const kind of WEBDAV_KINDS) {
         });
         afterAll(() => new Promise<void>((resolve) => elsewhere.close(() => resolve())));
 
-        test.each([307, 308, 301] as const)('a %i to another origin: the write is refused in plain words, and nothing reaches that host', async (status) => {
-          received.length = 0;
-          const cfg = viaProxy();
-          const store = createWebDavRemote(cfg);
-          proxy.setSchedule((req) => (req.method === 'PUT' ? { kind: 'redirect', status, location: `${elsewhereUrl}stolen${req.path}` } : PASS));
-          const error = await remoteError(store.put('note.json', bytes('private note')));
-          expect([error.kind, error.message]).toEqual([
-            'redirected',
-            'The server sent Margin on to another address. Margin does not follow it, so your notes only ever go to the server you chose. If the server has moved, enter its new address.',
-          ]);
-          expect(received).toEqual([]);
-          expect(existsSync(onDisk(cfg, 'note.json'))).toBe(false);
-          // Reads too: another host's answer is never taken for the folder's file.
-          proxy.setSchedule(() => ({ kind: 'redirect', status, location: `${elsewhereUrl}x` }));
-          expect((await remoteError(store.get('note.json'))).kind).toBe('redirected');
-          expect(received).toEqual([]);
-        });
+        test.each([307, 308, 301] as const)(
+          'a %i to another origin: the write is refused in plain words, and nothing reaches that host',
+          async (status) => {
+            received.length = 0;
+            const cfg = viaProxy();
+            const store = createWebDavRemote(cfg);
+            proxy.setSchedule((req) =>
+              req.method === 'PUT' ? { kind: 'redirect', status, location: `${elsewhereUrl}stolen${req.path}` } : PASS,
+            );
+            const error = await remoteError(store.put('note.json', bytes('private note')));
+            expect([error.kind, error.message]).toEqual([
+              'redirected',
+              'The server sent Margin on to another address. Margin does not follow it, so your notes only ever go to the server you chose. If the server has moved, enter its new address.',
+            ]);
+            expect(received).toEqual([]);
+            expect(existsSync(onDisk(cfg, 'note.json'))).toBe(false);
+            // Reads too: another host's answer is never taken for the folder's file.
+            proxy.setSchedule(() => ({ kind: 'redirect', status, location: `${elsewhereUrl}x` }));
+            expect((await remoteError(store.get('note.json'))).kind).toBe('redirected');
+            expect(received).toEqual([]);
+          },
+        );
 
         test('a redirect within the server itself is followed, body and method kept', async () => {
           const cfg = viaProxy();
@@ -325,13 +343,19 @@ for (const kind of WEBDAV_KINDS) {
           });
           await store.put('moved.txt', bytes('kept'));
           expect(readFileSync(onDisk(cfg, 'moved.txt'), 'utf8')).toBe('kept');
-          expect(proxy.stats.log.slice(-2).map((e) => `${e.method} ${e.action}`)).toEqual(['PUT redirect:308', 'PUT pass']);
+          expect(proxy.stats.log.slice(-2).map((e) => `${e.method} ${e.action}`)).toEqual([
+            'PUT redirect:308',
+            'PUT pass',
+          ]);
         });
 
         test('a redirect loop within the server ends with an error, not a hang', async () => {
           proxy.setSchedule((req) => ({ kind: 'redirect', status: 307, location: req.path }));
           const error = await remoteError(createWebDavRemote(viaProxy()).get('loop.txt'));
-          expect([error.kind, error.message]).toEqual(['bad-response', 'The server keeps redirecting the same request.']);
+          expect([error.kind, error.message]).toEqual([
+            'bad-response',
+            'The server keeps redirecting the same request.',
+          ]);
         });
       });
 
@@ -352,7 +376,9 @@ for (const kind of WEBDAV_KINDS) {
        * renames it only when the whole body arrived. A short but well-formed body is
        * stored by any server.
        */
-      const cutLeftover = { rclone: { aborted: 50_000, truncated: 50_000 }, apache: { aborted: 3, truncated: 50_000 } }[kind];
+      const cutLeftover = { rclone: { aborted: 50_000, truncated: 50_000 }, apache: { aborted: 3, truncated: 50_000 } }[
+        kind
+      ];
       test(`an upload cut with the server holding half: ${kind} leaves ${cutLeftover.aborted === 3 ? 'the old file' : 'the truncated one'} when the connection drops`, async () => {
         for (const server of ['aborted', 'truncated'] as const) {
           const cfg = viaProxy();
@@ -399,7 +425,10 @@ for (const kind of WEBDAV_KINDS) {
       test('a server slower than the timeout is unreachable, in plain language', async () => {
         proxy.setSchedule(() => ({ kind: 'slow', ms: 1_000 }));
         const error = await remoteError(createWebDavRemote(viaProxy({ timeoutMs: 200 })).list(''));
-        expect([error.kind, error.message]).toEqual(['unreachable', 'The server did not answer in time. Try again later.']);
+        expect([error.kind, error.message]).toEqual([
+          'unreachable',
+          'The server did not answer in time. Try again later.',
+        ]);
         await proxy.idle();
       });
 
@@ -456,46 +485,57 @@ for (const kind of WEBDAV_KINDS) {
   });
 }
 
-const apacheSkip = !WEBDAV_KINDS.includes('apache') ? 'skipped: MARGIN_WEBDAV leaves Apache out' : webDavMissing('apache');
-describe.skipIf(apacheSkip)(`Apache sends a folder named without its final slash on to the slash (mod_dir)${apacheSkip ? ` (${apacheSkip})` : ''}`, () => {
-  let server: WebDavServer;
-  beforeAll(async () => {
-    // As behind a reverse proxy that ends TLS: Apache builds its redirects from ServerName,
-    // so they name https (or the proxy's host), not the address Margin was given.
-    server = await startApacheWebDav({ extraConfig: ['ServerName https://127.0.0.1'] });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+const apacheSkip = !WEBDAV_KINDS.includes('apache')
+  ? 'skipped: MARGIN_WEBDAV leaves Apache out'
+  : webDavMissing('apache');
+describe.skipIf(apacheSkip)(
+  `Apache sends a folder named without its final slash on to the slash (mod_dir)${apacheSkip ? ` (${apacheSkip})` : ''}`,
+  () => {
+    let server: WebDavServer;
+    beforeAll(async () => {
+      // As behind a reverse proxy that ends TLS: Apache builds its redirects from ServerName,
+      // so they name https (or the proxy's host), not the address Margin was given.
+      server = await startApacheWebDav({ extraConfig: ['ServerName https://127.0.0.1'] });
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
 
-  /** Compaction removes an old snapshot's folder by its name, without a slash. */
-  async function removeSnapshotFolder(fetchFn?: typeof fetch) {
-    const folder = `Margin${++folderCount}`;
-    const store = createWebDavRemote({ url: server.url, username: server.username, password: server.password, folder, fetch: fetchFn });
-    await store.put('snapshots/old/part-1.json', bytes('{}'));
-    await store.remove('snapshots/old');
-    expect(existsSync(join(server.dir, folder, 'snapshots/old'))).toBe(false);
-    expect(await store.list('snapshots')).toEqual([]);
-  }
-  let folderCount = 0;
+    /** Compaction removes an old snapshot's folder by its name, without a slash. */
+    async function removeSnapshotFolder(fetchFn?: typeof fetch) {
+      const folder = `Margin${++folderCount}`;
+      const store = createWebDavRemote({
+        url: server.url,
+        username: server.username,
+        password: server.password,
+        folder,
+        fetch: fetchFn,
+      });
+      await store.put('snapshots/old/part-1.json', bytes('{}'));
+      await store.remove('snapshots/old');
+      expect(existsSync(join(server.dir, folder, 'snapshots/old'))).toBe(false);
+      expect(await store.list('snapshots')).toEqual([]);
+    }
+    let folderCount = 0;
 
-  // Both failed before remove() retried "path/" when "path" was redirected: compaction's
-  // remove of an old snapshot then failed the sync on Apache.
-  test('behind a TLS proxy, removing a folder works although the redirect names https', async () => {
-    await removeSnapshotFolder();
-  });
+    // Both failed before remove() retried "path/" when "path" was redirected: compaction's
+    // remove of an old snapshot then failed the sync on Apache.
+    test('behind a TLS proxy, removing a folder works although the redirect names https', async () => {
+      await removeSnapshotFolder();
+    });
 
-  test('in a browser, where fetch hands back every redirect as opaque, removing a folder works', async () => {
-    // `redirect: 'manual'` in a browser: type 'opaqueredirect', status 0, no Location.
-    const browserFetch: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init);
-      if (init?.redirect !== 'manual' || response.status < 300 || response.status >= 400) return response;
-      await response.arrayBuffer();
-      return { type: 'opaqueredirect', status: 0, headers: new Headers(), body: null } as unknown as Response;
-    };
-    await removeSnapshotFolder(browserFetch);
-  });
-});
+    test('in a browser, where fetch hands back every redirect as opaque, removing a folder works', async () => {
+      // `redirect: 'manual'` in a browser: type 'opaqueredirect', status 0, no Location.
+      const browserFetch: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        if (init?.redirect !== 'manual' || response.status < 300 || response.status >= 400) return response;
+        await response.arrayBuffer();
+        return { type: 'opaqueredirect', status: 0, headers: new Headers(), body: null } as unknown as Response;
+      };
+      await removeSnapshotFolder(browserFetch);
+    });
+  },
+);
 
 describe('failures only a browser or a certificate can cause', () => {
   const base: WebDavConfig = { url: 'https://dav.example.org/', username: 'ana', password: 'pw', folder: 'Margin' };
@@ -508,7 +548,8 @@ describe('failures only a browser or a certificate can cause', () => {
     expect(await testConnection({ ...base, fetch: fakeFetch })).toEqual({
       ok: false,
       kind: 'cors',
-      message: 'The server refused to answer the browser extension (CORS): its settings must allow requests from extensions.',
+      message:
+        'The server refused to answer the browser extension (CORS): its settings must allow requests from extensions.',
     });
   });
 
@@ -524,10 +565,27 @@ describe('failures only a browser or a certificate can cause', () => {
   test.skipIf(noOpenssl)(`a self-signed certificate is tls${noOpenssl ? ` (${noOpenssl})` : ''}`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'margin-tls-'));
     try {
-      execFileSync(openssl ?? 'openssl', [
-        'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1',
-      ], { stdio: 'ignore' });
+      execFileSync(
+        openssl ?? 'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+        ],
+        { stdio: 'ignore' },
+      );
       const https = createHttpsServer(
         { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
         (_req, res) => res.end(),

@@ -98,7 +98,8 @@ const MESSAGES: Record<RemoteErrorKind, (status: string) => string> = {
   'not-found': (s) => `The server has no folder at this address${s}. Check the address.`,
   full: (s) => `The server is out of storage space${s}.`,
   tls: () => "The server's security certificate is not valid, so the connection was refused.",
-  cors: () => 'The server refused to answer the browser extension (CORS): its settings must allow requests from extensions.',
+  cors: () =>
+    'The server refused to answer the browser extension (CORS): its settings must allow requests from extensions.',
   server: (s) => `The server had a problem${s}. Try again later.`,
   locked: (s) =>
     `A file in the sync folder is locked on the server${s}, usually by an upload still in progress. Margin will try again at the next sync.`,
@@ -156,7 +157,8 @@ async function networkFailure(
   const code = causeCode(error);
   let kind: RemoteErrorKind = 'unreachable';
   if (code && /CERT|TLS|SSL/i.test(code)) kind = 'tls';
-  else if (!code && beforeResponse && error instanceof TypeError && (await answersOpaquely(url, fetchFn))) kind = 'cors';
+  else if (!code && beforeResponse && error instanceof TypeError && (await answersOpaquely(url, fetchFn)))
+    kind = 'cors';
   const remoteError = failure(kind);
   // For a developer's console only: the original never reaches the UI.
   Object.defineProperty(remoteError, 'cause', { value: error });
@@ -272,7 +274,8 @@ function connect(config: WebDavConfig): Connection {
       if (response.type === 'opaqueredirect' || !next || next.origin !== root.origin) {
         throw failure('redirected', response.status || undefined);
       }
-      if (hop >= MAX_SAME_ORIGIN_REDIRECTS) throw failure('bad-response', response.status, 'The server keeps redirecting the same request.');
+      if (hop >= MAX_SAME_ORIGIN_REDIRECTS)
+        throw failure('bad-response', response.status, 'The server keeps redirecting the same request.');
       at = next;
     }
   }
@@ -299,7 +302,10 @@ function connect(config: WebDavConfig): Connection {
     } catch (error) {
       throw await networkFailure(error, target, fetchFn, true);
     }
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.headers.has('Location'))) {
+    if (
+      response.type === 'opaqueredirect' ||
+      (response.status >= 300 && response.status < 400 && response.headers.has('Location'))
+    ) {
       await response.body?.cancel().catch(() => undefined);
       return { response };
     }
@@ -382,7 +388,8 @@ function storeOn(conn: Connection): RemoteStore {
       // depending on the server's order.
       const reply = await conn.send('PROPFIND', target, { headers: { Depth: '1' } });
       if (reply.status === 404) return [];
-      if (reply.status !== 207) throw isSuccess(reply.status) || reply.status === 405 ? NOT_WEBDAV(reply.status) : statusFailure(reply.status);
+      if (reply.status !== 207)
+        throw isSuccess(reply.status) || reply.status === 405 ? NOT_WEBDAV(reply.status) : statusFailure(reply.status);
       return parseListing(new TextDecoder().decode(reply.body), target);
     },
 
