@@ -24,6 +24,7 @@ import type { RecordSet } from '@/utils/export/export-data';
 import { nameUuid } from '@/utils/export/name-uuid';
 import { articleUrlKeys } from '@/utils/url/article-url';
 import { FIELD_LIMITS } from '@/utils/backup/backup-limits';
+import { addImportedTag } from './imported-tags';
 
 /** Where an article is in the user's reading list, as the service said. */
 export type ReadingStatus = 'unread' | 'reading' | 'archived';
@@ -362,16 +363,6 @@ export class ServiceRecordBuilder {
   }
 
   private tag(name: string, created: number): void {
-    const existing = this.tags.get(name);
-    if (existing) existing.createdAt = existing.updatedAt = Math.min(existing.createdAt, created);
-    else
-      this.tags.set(name, {
-        id: nameUuid(`tag:${name}`),
-        createdAt: created,
-        updatedAt: created,
-        deletedAt: null,
-        name,
-        colour: null,
-      });
+    addImportedTag(this.tags, name, created);
   }
 }

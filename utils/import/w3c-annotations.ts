@@ -35,6 +35,7 @@ import { normalizeTagNames } from '@/utils/db/tags';
 import type { RecordSet } from '@/utils/export/export-data';
 import { isUuid, nameUuid } from '@/utils/export/name-uuid';
 import { articleUrlKeys } from '@/utils/url/article-url';
+import { addImportedTag } from './imported-tags';
 
 /** Limits a real export stays far below; past them the input is refused, not cut. */
 export const IMPORT_LIMITS = {
@@ -327,17 +328,7 @@ class RecordBuilder {
   }
 
   tag(name: string, created: number): void {
-    const existing = this.tags.get(name);
-    if (existing) existing.createdAt = existing.updatedAt = Math.min(existing.createdAt, created);
-    else
-      this.tags.set(name, {
-        id: nameUuid(`tag:${name}`),
-        createdAt: created,
-        updatedAt: created,
-        deletedAt: null,
-        name,
-        colour: null,
-      });
+    addImportedTag(this.tags, name, created);
   }
 }
 
