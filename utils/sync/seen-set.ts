@@ -13,8 +13,9 @@
  * disjoint, not adjacent, devices sorted) so equal sets compare equal as JSON.
  */
 
-/** A run of unseen dots: [device, first, last], inclusive. */
-export type Gap = [string, number, number];
+import type { Gap } from '@/utils/db/sync-tables';
+
+export type { Gap };
 
 export interface Seen {
   vv: Record<string, number>;

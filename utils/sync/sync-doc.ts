@@ -18,40 +18,11 @@
 import type { TableName } from '@/utils/backup/backup-format';
 import type { NoteConflict } from '@/utils/db/schema';
 import { CONTENT_FIELDS, stableStringify } from '@/utils/db/record-content';
-import { covers, dotSet, unionSeen, type Gap, type Seen } from './seen-set';
+import type { NoteRegister, NoteVersion, Register, SyncDoc } from '@/utils/db/sync-tables';
+import { covers, dotSet, unionSeen, type Seen } from './seen-set';
 
-/** [value, clock, device]. */
-export type Register = [unknown, number, string];
-
-/** One version of a note: its text, the stamp of its write, and the edits it had seen. */
-export interface NoteVersion {
-  v: string;
-  c: number;
-  d: string;
-  /**
-   * The note edits this version had seen, itself included: a version vector, with
-   * `x` listing edits below it that were not seen (see seen-set.ts). Its own edit
-   * is the dot (d, vv[d]).
-   */
-  vv: Record<string, number>;
-  x?: Gap[];
-}
-
-/**
- * A multi-value register: the versions no other version has seen. One version is the
- * usual case; more means concurrent edits. The newest shows, the others are conflicts.
- */
-export interface NoteRegister {
-  vs: NoteVersion[];
-}
-
-export interface SyncDoc {
-  t: TableName;
-  id: string;
-  /** One register per field: `createdAt`, `deletedAt` and the table's content fields, the note excepted. */
-  f: Record<string, Register>;
-  n?: NoteRegister;
-}
+// The doc's shape is stored in `syncDocs`, so it lives with that table (`utils/db/sync-tables.ts`).
+export type { NoteRegister, NoteVersion, Register, SyncDoc } from '@/utils/db/sync-tables';
 
 /** The field that holds free text the user types, per table that has one. */
 export const NOTE_FIELD: Partial<Record<TableName, 'note' | 'text'>> = { highlights: 'note', pageNotes: 'text' };
