@@ -19,9 +19,9 @@ function pruned(body: string): Document {
 }
 
 describe('prunePage', () => {
-  it('removes what Readability drops as hidden: hidden, aria-hidden, display:none, visibility:hidden, modal dialogs', () => {
+  it('removes what Readability drops as hidden: hidden, display:none, visibility:hidden, modal dialogs', () => {
     const doc = pruned(`<p>${PROSE[0]}</p>
-      <div hidden>menu one</div><div aria-hidden="true">menu two</div>
+      <div hidden>menu one</div>
       <div style="color: red; display : none">menu three</div><div style="visibility:hidden">menu four</div>
       <div role="dialog" aria-modal="true">cookie wall</div>`);
     expect(doc.body.textContent).toContain(PROSE[0]);

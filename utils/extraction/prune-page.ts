@@ -27,11 +27,12 @@ const PRINT_ONLY_CLASS =
  * spares it walking, scoring and re-parsing the hidden subtree (menus, modals,
  * sprites). The attribute tests come first; the style object, costly on
  * jsdom, is only read when the attribute mentions `none` or `hidden`.
+ * `aria-hidden` stays: the header rules read the page before Readability, and
+ * pages hide separators that way (Medium's "3 min read · Mar 21" dot) — without
+ * them the meta line is not recognised and lands in the article.
  */
 function hiddenFromReadability(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true' && !(el.getAttribute('class') ?? '').includes('fallback-image'))
-    return true;
   if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') return true;
   const style = el.getAttribute('style');
   if (!style || !/none|hidden/i.test(style)) return false;
