@@ -38,6 +38,6 @@ describe('sync under chaos, in memory', () => {
     expect(outcomes.filter((o) => !o.converged).map((o) => o.seed)).toEqual([]);
     // The faults did bite, late landings included: a run where none did would prove nothing.
     expect(summary.syncsFailedByFaults).toBeGreaterThan(SCHEDULES / 2);
-    expect(stats.late ?? 0).toBeGreaterThan(SCHEDULES);
+    expect(stats.late ?? 0).toBeGreaterThan(SCHEDULES / 2);
   }, 3_600_000);
 });

@@ -161,14 +161,16 @@ async function pullOnce(
           warnings.push((error as Error).message);
         }
       }
-      // Not there when read directly: a number reserved for an upload that failed, or
-      // one still landing; kept as skipped, so it is still read if it appears.
-      const absent = direct && !data;
+      // Not there when read directly: as if not listed. It becomes a skipped number only
+      // once a later one is read (below); until then the next sync asks for it again.
+      // Marking it read now would let a snapshot that holds it (its file deleted by the
+      // compaction that wrote the snapshot) look like no news.
+      if (direct && !data) continue;
       const before = seen[device] ?? 0;
       if (seq > before) {
-        gaps[device] = addGap(gaps[device] ?? [], before + 1, absent ? seq : seq - 1);
+        gaps[device] = addGap(gaps[device] ?? [], before + 1, seq - 1);
         seen[device] = seq;
-      } else if (!absent) {
+      } else {
         gaps[device] = removeGap(gaps[device] ?? [], seq);
       }
       o.progress({ phase: 'reading', done: docs.length, total: docs.length });

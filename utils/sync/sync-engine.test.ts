@@ -332,6 +332,28 @@ describe('a folder that lies about change numbers', () => {
     expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
   });
 
+  test('a change file compacted away while its snapshot was still being written is read from the snapshot', async () => {
+    const { remote, a, b } = twoBrowsers();
+    const compactEachSync = { compactAfter: 1 };
+    await highlightOn(a.db, URL_A, 'first');
+    ok(await a.sync(remote, compactEachSync));
+    ok(await b.sync(remote));
+    const second = await highlightOn(a.db, `${URL_A}-2`, 'second');
+    ok(await a.sync(remote, compactEachSync)); // change 2, then a snapshot holding it; file 2 deleted
+    const manifest = [...remote.files.keys()].find((p) => p.endsWith('/manifest.json'))!;
+    const bytes = remote.files.get(manifest)!;
+    // B lists the snapshot before its manifest lands, then finds change 2 gone.
+    remote.before = (op, path) => {
+      if (op === 'get' && path === manifest) remote.files.delete(manifest);
+      if (op === 'get' && path === 'changes/device-a/00000002.json') remote.files.set(manifest, bytes);
+    };
+    ok(await b.sync(remote));
+    remote.before = undefined;
+    ok(await b.sync(remote));
+    ok(await b.sync(remote));
+    expect(await getHighlight(b.db, second.id)).not.toBeNull();
+  });
+
   test('a long backlog is read over several syncs, a bounded number of files each', async () => {
     const { remote, a, b } = twoBrowsers();
     const made: Awaited<ReturnType<typeof highlightOn>>[] = [];
