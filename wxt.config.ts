@@ -38,6 +38,12 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Highlight the selected text',
       },
+      // The background's command listener saves the tab's page (`saveForLater`), as the
+      // popup's and the context menu's "Save for later" do.
+      'save-for-later': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Save the page for later',
+      },
       // Firefox opens its sidebar for this reserved name itself; Chrome's side panel is opened
       // by the background's command listener (`sidePanel.open` needs the user's gesture).
       ...(browser === 'firefox'

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ReaderApp } from '@/components/reader/ReaderApp';
+import { articleReadingChannel } from '@/components/reading/reading-channels';
 import type { MarginDb } from '@/utils/db';
 import { loadOfflineCopy, type OfflineCopy } from '@/utils/library/offline-copy';
 import { offlineReaderArticle } from '@/utils/library/offline-article';
@@ -40,6 +41,8 @@ export function OfflineReader({ db, articleId, onClose }: OfflineReaderProps) {
   }, [db, articleId]);
 
   const copy = loaded && 'copy' in loaded ? loaded.copy : null;
+  // The offline copy keeps the article's place on the reading list, as the page and the reader view do.
+  const readingChannel = useMemo(() => (articleId ? articleReadingChannel(articleId) : undefined), [articleId]);
   const readerArticle = useMemo(() => {
     if (copy?.status !== 'ready') return null;
     // Sanitized again, not only when it was saved: a copy may come back from sync or a
@@ -107,6 +110,7 @@ export function OfflineReader({ db, articleId, onClose }: OfflineReaderProps) {
         onSettingsChange={(s) => void saveReaderSettings(s)}
         subscribeSettings={watchReaderSettings}
         onClose={onClose}
+        readingChannel={readingChannel}
       />
       {painted && <PaintStatus result={painted} />}
     </div>

@@ -14,8 +14,8 @@ import {
   type ShortcutSettingsPlace,
 } from '@/utils/shortcuts/unassigned-shortcuts';
 
-/** Shown while the browser answers: the two commands every browser has. */
-const LOADING = MARGIN_COMMANDS.slice(0, 2).map((c) => ({ ...c, shortcut: null }));
+/** Shown while the browser answers: the three commands every browser has. */
+const LOADING = MARGIN_COMMANDS.slice(0, 3).map((c) => ({ ...c, shortcut: null }));
 
 interface TableProps {
   /** What `commands.getAll()` resolved to; null while it answers. */

@@ -2,7 +2,8 @@
  * The popup: a quick view of the page in this tab — its title, how many highlights
  * it has (and how many could not be placed), and the page actions: open the side
  * panel (where highlights and notes are read and edited), the reader view, the
- * offline copy, the library, this article's export, sync's status line, and a line when
+ * offline copy, save for later (and, once listed, the article's reading state with its
+ * buttons), the library, this article's export, sync's status line, and a line when
  * the browser left one of Margin's keyboard shortcuts without a key.
  * Reads the database directly with live queries; writes go through the background.
  */
@@ -12,6 +13,9 @@ import { createMarginDb, getArticle, listHighlights } from '@/utils/db';
 import { marginMessenger } from '@/utils/messaging/margin-protocol';
 import { readerMessenger } from '@/utils/messaging/reader-protocol';
 import { OpenSidePanelButton } from '@/components/sidepanel/OpenSidePanelButton';
+import { announceSaved } from '@/components/reading/announce-saved';
+import { readingActions } from '@/components/reading/reading-actions';
+import { ReadingState, SaveForLaterButton } from '@/components/reading/ReadingControls';
 import { SyncStatusLine } from '@/components/sync/SyncStatusLine';
 import { ArticleExport } from './ArticleExport';
 import { highlightCounts, popupActions } from './popup-actions';
@@ -36,6 +40,14 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
     close: closeUnlessPage,
     showMessage: setMessage,
   });
+  const reading = readingActions({
+    save: (id) => marginMessenger.sendMessage('reading:save', { tabId: id }),
+    set: (id, change) => marginMessenger.sendMessage('reading:set', { articleId: id, ...change }),
+    announce: async (id, answer) => void (await announceSaved(id, answer)),
+    refresh: tab.refresh,
+    showMessage: setMessage,
+  });
+  const changeReading = (id: string, change: Parameters<typeof reading.change>[1]) => void reading.change(id, change);
   const openLibrary = () => void browser.tabs.create({ url: browser.runtime.getURL('/library.html' as '/popup.html') });
 
   if (tab.loading) return <main className="pp" aria-busy="true" />;
@@ -78,10 +90,18 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
           <button type="button" className="pp-button" data-action="save-offline" onClick={() => void saveOffline()}>
             {article?.savedAt ? 'Update offline copy' : 'Save for offline'}
           </button>
+          {tabId !== null && (
+            <SaveForLaterButton
+              article={articleId ? article : null}
+              onSave={() => void reading.saveForLater(tabId)}
+              onChange={changeReading}
+            />
+          )}
           <button type="button" className="pp-button" data-action="library" onClick={openLibrary}>
             Library
           </button>
         </div>
+        <ReadingState article={articleId ? article : null} onChange={changeReading} />
         {articleId && <ArticleExport db={db} articleId={articleId} onMessage={setMessage} />}
         {article?.savedAt && (
           <p className="pp-hint" data-saved-at={article.savedAt}>

@@ -10,6 +10,8 @@ import { FONT_STACKS } from './font-stacks';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderToolbar } from './ReaderToolbar';
 import { useLineMeasure } from './use-line-measure';
+import { useReadingPosition } from './use-reading-position';
+import type { ReadingChannel } from '@/components/reading/track-reading';
 
 export interface ReaderAppProps {
   article: ExtractedArticle;
@@ -21,6 +23,11 @@ export interface ReaderAppProps {
   onClose: () => void;
   /** Called once the first frame with the article has been committed. */
   onRendered?: () => void;
+  /**
+   * Where the article's reading position is asked for and reported (the reader view on a
+   * page, the offline copy): the view moves to it on open and reports while scrolled.
+   */
+  readingChannel?: ReadingChannel;
 }
 
 const FOCUSABLE = 'button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
@@ -61,10 +68,12 @@ export function ReaderApp({
   subscribeSettings,
   onClose,
   onRendered,
+  readingChannel,
 }: ReaderAppProps) {
   const [settings, setSettings] = useState(initialSettings);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const prefersDark = usePrefersDark();
   const { measure, probe } = useLineMeasure(settings);
   // The article's language reaches its element so `:lang()` styles (upright CJK quotes) apply.
@@ -77,6 +86,7 @@ export function ReaderApp({
   }, [article.html]);
 
   useEffect(() => subscribeSettings(setSettings), [subscribeSettings]);
+  useReadingPosition(rootRef, bodyRef, readingChannel);
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus and report once, on the first paint only
   useEffect(() => {
     // Focus moves into the dialog so keyboard and screen-reader users land on the article.
@@ -98,6 +108,7 @@ export function ReaderApp({
 
   return (
     <div
+      ref={rootRef}
       className="mr-root"
       role="dialog"
       aria-modal="true"

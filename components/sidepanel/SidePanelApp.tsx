@@ -7,6 +7,9 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PageNoteEditor } from './PageNoteEditor';
+import { announceSaved } from '@/components/reading/announce-saved';
+import { readingActions, type ReadingChange } from '@/components/reading/reading-actions';
+import { ReadingState, SaveForLaterButton } from '@/components/reading/ReadingControls';
 import type { HighlightPatch } from '@/utils/db';
 import type { HighlightRecord } from '@/utils/db/schema';
 import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protocol';
@@ -129,6 +132,15 @@ export function SidePanelApp({ start }: { start: PanelStart }) {
     if (articleId) show(await syncMessenger.sendMessage('page-note:resolve', { articleId, text }));
   };
 
+  const reading = readingActions({
+    save: (id) => marginMessenger.sendMessage('reading:save', { tabId: id }),
+    set: (id, change) => marginMessenger.sendMessage('reading:set', { articleId: id, ...change }),
+    announce: async (id, answer) => void (await announceSaved(id, answer)),
+    refresh,
+    showMessage: setMessage,
+  });
+  const changeReading = (id: string, change: ReadingChange) => void reading.change(id, change);
+
   usePanelFocus(tabId, open);
   usePanelKeys({ ids: cards.map((c) => c.id), focused, editing }, (action: PanelKeyAction) => {
     if (action.type === 'leave') return setEditing(null);
@@ -155,6 +167,15 @@ export function SidePanelApp({ start }: { start: PanelStart }) {
         title={article?.title ?? (subject.kind === 'page' ? subject.page.title : '')}
         offline={subject.kind === 'offline'}
       />
+      {/* Beside a page: save it (its offline copy too); beside a saved copy: list the article. */}
+      <div className="sp-reading" data-panel-reading>
+        <SaveForLaterButton
+          article={articleId ? article : null}
+          onSave={subject.kind === 'page' ? () => void reading.saveForLater(subject.tabId) : undefined}
+          onChange={changeReading}
+        />
+        <ReadingState article={articleId ? article : null} onChange={changeReading} />
+      </div>
       {message && (
         <p className="pp-message" role="status" data-panel-message>
           {message}

@@ -3,16 +3,18 @@
  * annotation messages, each checked for its sender and data first
  * (`message-router.ts`; who may ask what is `utils/messaging/message-handlers.ts`);
  * turns the keyboard commands (one opens Chrome's side panel), context-menu entries
- * and reader messages into actions in the right tab; keeps each tab's badge count;
+ * and reader messages into actions in the right tab (save for later among them);
+ * keeps the toolbar badge (`toolbar-badge.ts`: the page's highlights or unread articles);
  * runs sync (`sync-in-background.ts`) and the search index backfill after a schema
  * upgrade (`backfill-pair-indexes.ts`), and mirrors the look-and-feel settings to
  * the browser's own `storage.sync`.
  */
+import type { MarginDb } from '@/utils/db';
 import { createAnnotationService } from '@/utils/messaging/annotation-service';
 import { createMarginRoutes } from '@/utils/messaging/message-handlers';
 import { backfillSiteWords, backfillTagWords } from '@/utils/db/backfill-pair-indexes';
 import { loadHighlightSettings } from '@/utils/settings/highlight-settings-store';
-import { marginMessenger, type MarginProtocol } from '@/utils/messaging/margin-protocol';
+import { isMarginError, marginMessenger, type MarginProtocol } from '@/utils/messaging/margin-protocol';
 import { registerRoutes } from '@/utils/messaging/message-router';
 import { READER_SCHEMAS } from '@/utils/messaging/message-schemas';
 import { pageMessenger } from '@/utils/messaging/page-protocol';
@@ -20,15 +22,27 @@ import { panelMessenger } from '@/utils/messaging/panel-protocol';
 import { readerMessenger, type ReaderProtocol, type ReaderToggleResult } from '@/utils/messaging/reader-protocol';
 import { startSettingsMirror } from '@/utils/settings/settings-mirror-sync';
 import { openSidePanel } from '@/utils/sidepanel/open-on-command';
+import { announceSaved } from '@/components/reading/announce-saved';
 import { database } from './database';
 import { extractInTab, toggleReader } from './reader-in-tab';
 import { startSyncInBackground } from './sync-in-background';
+import { startToolbarBadge } from './toolbar-badge';
 
 const MENU_TOGGLE_READER = 'margin-toggle-reader';
 const MENU_HIGHLIGHT = 'margin-highlight';
+const MENU_SAVE_FOR_LATER = 'margin-save-for-later';
 const COMMAND_TOGGLE_READER = 'toggle-reader';
 const COMMAND_HIGHLIGHT = 'highlight-selection';
 const COMMAND_SIDE_PANEL = 'open-side-panel';
+const COMMAND_SAVE_FOR_LATER = 'save-for-later';
+
+/** Articles waiting unread on the reading list, for the badge when it counts those. */
+const countUnreadIn = (db: MarginDb) =>
+  db.articles
+    .where('readingStatus')
+    .equals('unread')
+    .filter((a) => a.deletedAt === null)
+    .count();
 
 /** The toolbar button is `action` in MV3 and `browserAction` in Firefox's MV2 build. */
 function toolbarAction() {
@@ -72,6 +86,7 @@ export default defineBackground(() => {
     .catch((error: unknown) =>
       console.warn('Margin: filling the tag and site search indexes failed; it will retry at next start', error),
     );
+  const badge = startToolbarBadge(database(), countUnreadIn);
   const service = database().then((db) =>
     createAnnotationService(db, {
       articleChanged: (articleId, tabIds) => {
@@ -80,11 +95,7 @@ export default defineBackground(() => {
         // Every write the user makes through the background ends here.
         sync.localChange();
       },
-      badge: (tabId, count) => {
-        const action = toolbarAction();
-        void action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
-        void action.setBadgeBackgroundColor?.({ tabId, color: '#6e40c9' })?.catch(() => undefined);
-      },
+      badge: (tabId, count) => badge.pageCount(tabId, count),
       settings: loadHighlightSettings,
     }),
   );
@@ -92,12 +103,28 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_TOGGLE_READER, title: 'Open in reader view', contexts: ['page'] });
     browser.contextMenus.create({ id: MENU_HIGHLIGHT, title: 'Highlight with Margin', contexts: ['selection'] });
+    browser.contextMenus.create({ id: MENU_SAVE_FOR_LATER, title: 'Save page for later', contexts: ['page'] });
   });
+
+  /**
+   * Saves the tab's page for later (its offline copy too), from the context menu or the
+   * command, and says so on the page; a failure shows on the toolbar button, as the reader's does.
+   */
+  async function saveForLaterAndTell(tabId: number | undefined): Promise<void> {
+    if (tabId == null || tabId < 0) return;
+    const answer = await margin.saveForLater(tabId);
+    if (isMarginError(answer)) {
+      await report(tabId, { state: 'error', message: answer.error });
+      return;
+    }
+    await announceSaved(tabId, answer);
+  }
 
   toolbarAction().onClicked?.addListener((tab) => void toggleAndReport(tab.id));
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_TOGGLE_READER) void toggleAndReport(tab?.id);
+    if (info.menuItemId === MENU_SAVE_FOR_LATER) void saveForLaterAndTell(tab?.id);
     if (info.menuItemId === MENU_HIGHLIGHT && tab?.id != null) {
       void tellTab(() => pageMessenger.sendMessage('selection:highlight', {}, tab.id!));
     }
@@ -108,6 +135,7 @@ export default defineBackground(() => {
     const tabId = await activeTabId(tab);
     if (tabId == null) return;
     if (command === COMMAND_TOGGLE_READER) await toggleAndReport(tabId);
+    if (command === COMMAND_SAVE_FOR_LATER) await saveForLaterAndTell(tabId);
     if (command === COMMAND_HIGHLIGHT) await tellTab(() => pageMessenger.sendMessage('selection:highlight', {}, tabId));
   });
 
@@ -139,5 +167,8 @@ export default defineBackground(() => {
     },
     self,
   );
-  browser.tabs.onRemoved.addListener((tabId) => margin.forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    margin.forgetTab(tabId);
+    badge.forgetTab(tabId);
+  });
 });

@@ -31,6 +31,7 @@ import { pageMessenger, type PageProtocol } from '@/utils/messaging/page-protoco
 import type { HighlighterInstance } from '@/utils/messaging/reader-instance';
 import { createHighlightToolbar, type HighlightToolbar } from '@/components/highlighter/highlight-toolbar';
 import { watchForLateContent } from '@/utils/highlighting/late-content';
+import { createPageReading } from './page-reading';
 
 const NOTE_CARD_PATH = '/note-card.html';
 
@@ -53,6 +54,11 @@ export interface HighlighterController extends HighlighterInstance {
   listen(): void;
   start(): Promise<void>;
   stop(): void;
+  /**
+   * The page was saved for later (the background calls this in the tab's content-script
+   * world after `saveForLater`): says so on the page and starts following its reading progress.
+   */
+  savedForLater(articleId: string, alreadyListed: boolean): void;
 }
 
 export function createHighlighterController(ctx: ContentScriptContext): HighlighterController {
@@ -69,6 +75,7 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
   let orphansAnnounced = false;
   /** Imported highlights whose first placement the user was told of. */
   const importedAnnounced = new Set<string>();
+  const reading = createPageReading(ctx);
 
   const pageSurface = (): Surface => {
     let s = surfaces.find((x) => x.kind === 'page');
@@ -183,6 +190,7 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       }
     }
     records = next;
+    reading.articleKnown(articleId);
     for (const surface of surfaces) {
       const reports = anchorOn(surface);
       if (surface.kind === 'page') await report(reports);
@@ -562,7 +570,16 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       pageMessenger.removeAllListeners();
     },
 
+    savedForLater(id, alreadyListed) {
+      ensureToolbar().toast(alreadyListed ? 'Already on your reading list.' : 'Saved for later.');
+      reading.listed(id);
+      // Saving may have filed the page's article just now: its highlights are this article's from here.
+      if (articleId !== id) void load();
+    },
+
     addSurface(root, styleRoot) {
+      // The reader view covers the page and reports its own reading position meanwhile.
+      reading.pause();
       installStyles(styleRoot);
       const surface: Surface = { kind: 'reader', root, painter: createHighlightPainter(window) };
       surfaces.push(surface);
@@ -570,6 +587,7 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       // Keys typed in the reader reach the window's capturing listener (`listen`) before the
       // reader stops them at its host.
       return () => {
+        reading.resume();
         surface.painter.clear();
         surfaces.splice(surfaces.indexOf(surface), 1);
         if (target && (target.kind === 'highlight' || target.surface === surface)) closeToolbar();

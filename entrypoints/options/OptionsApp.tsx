@@ -1,9 +1,10 @@
 /**
- * Settings page: reader typography with a live preview, highlighting, keyboard
- * shortcuts, sync, and where the user's data lives.
+ * Settings page: reader typography with a live preview, highlighting, what the toolbar
+ * badge counts, keyboard shortcuts, sync, and where the user's data lives.
  */
 import { useEffect, useState } from 'react';
 import { useLineMeasure } from '@/components/reader/use-line-measure';
+import { BadgeSettingsSection } from '@/components/options/BadgeSettingsSection';
 import { DataSection } from '@/components/options/DataSection';
 import { HighlightSettingsSection } from '@/components/options/HighlightSettingsSection';
 import { MarkdownTemplateSection } from '@/components/options/MarkdownTemplateSection';
@@ -61,6 +62,7 @@ export function OptionsApp() {
         </div>
       </section>
       <HighlightSettingsSection />
+      <BadgeSettingsSection />
       <MarkdownTemplateSection />
       <ShortcutsSection />
       <SyncSection />

@@ -9,7 +9,9 @@ import { highlightCss } from '@/utils/highlighting/highlight-colours';
 document.head.append(Object.assign(document.createElement('style'), { textContent: highlightCss() }));
 
 const articleId = new URLSearchParams(location.search).get('article');
-const backToLibrary = () => location.assign('library.html');
+// Back to the library as it was left (its view, its scroll) when the copy was opened from it.
+const cameFromLibrary = document.referrer.startsWith(new URL('library.html', location.href).href);
+const backToLibrary = () => (cameFromLibrary && history.length > 1 ? history.back() : location.assign('library.html'));
 
 createRoot(document.getElementById('root')!).render(
   <OfflineReader db={createMarginDb()} articleId={articleId} onClose={backToLibrary} />,

@@ -8,6 +8,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ReaderApp } from '@/components/reader/ReaderApp';
+import { pageReadingChannel } from '@/components/reading/reading-channels';
 import readerCss from '@/components/reader/reader.css?inline';
 import { extractArticle } from '@/utils/extraction';
 import {
@@ -122,6 +123,8 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
     notice = null;
     saved = capturePageState(window);
     const initialSettings = await settingsLoading;
+    // The reader view keeps the page's place on the reading list, as the page itself does when closed.
+    const readingChannel = pageReadingChannel();
 
     const ui = await createShadowRootUi(ctx, {
       name: 'margin-reader',
@@ -140,6 +143,7 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
             onSettingsChange={(s) => void saveReaderSettings(s)}
             subscribeSettings={watchReaderSettings}
             onClose={close}
+            readingChannel={readingChannel}
             onRendered={() => {
               markPainted(host, started, extractMs);
               detachHighlighter?.();

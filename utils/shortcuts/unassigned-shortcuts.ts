@@ -30,6 +30,12 @@ export interface MarginCommand {
 export const MARGIN_COMMANDS: readonly MarginCommand[] = [
   { name: 'toggle-reader', what: 'Open or close the reader view', short: 'the reader view', suggested: 'Alt+Shift+R' },
   { name: 'highlight-selection', what: 'Highlight the selected text', short: 'highlighting', suggested: 'Alt+Shift+H' },
+  {
+    name: 'save-for-later',
+    what: 'Save the page for later',
+    short: 'saving for later',
+    suggested: 'Alt+Shift+L',
+  },
   { name: 'open-side-panel', what: 'Open Margin beside the page', short: 'the side panel', suggested: 'Alt+Shift+M' },
   {
     name: '_execute_sidebar_action',

@@ -1,0 +1,93 @@
+/**
+ * The DOM side of reading progress, one for every view of an article (the live page,
+ * the reader view, the offline copy): which of the article's text is at the top of the
+ * viewport, measured from the layout, and moving a text offset to that top. Plain DOM,
+ * no React: the highlighter, on every page, uses it.
+ */
+import { buildTextIndex, type TextIndex } from '@/utils/anchoring/text-index';
+import {
+  progressAtOffset,
+  restoreTarget,
+  resumeQuoteAt,
+  type ReadingPosition,
+  type RestoreTarget,
+} from '@/utils/reading-list/reading-position';
+
+/** A view of an article: its text and the box it scrolls in. */
+export interface ReadingView {
+  /** The element holding the article's text (a page's body, the reader's article body). */
+  textRoot(): Element | null;
+  /** The top edge of what the reader sees, in client pixels (below a sticky toolbar). */
+  top(): number;
+  /** Scrolls the view down by `dy` pixels (up when negative), at once. */
+  scrollBy(dy: number): void;
+  /** How far the view is scrolled now, in pixels. */
+  scrollOffset(): number;
+}
+
+/** A character's box, or null when it is not laid out (display: none, collapsed). */
+function charBox(index: TextIndex, i: number): DOMRect | null {
+  const rect = index.toRange(i, i + 1).getBoundingClientRect();
+  return rect.width === 0 && rect.height === 0 ? null : rect;
+}
+
+/**
+ * The bottom of the first laid-out character at or after `i`, probing further each time
+ * (1, 2, 4… characters on), so a hidden menu's text costs a few probes, not one per character.
+ * @return Infinity when nothing after `i` is laid out
+ */
+function bottomFrom(index: TextIndex, i: number): number {
+  const length = index.text.length;
+  for (let step = 0; i + step < length; step = step ? step * 2 : 1) {
+    const box = charBox(index, i + step);
+    if (box) return box.bottom;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The first character of the text whose line reaches below `top`: a binary search over
+ * the text in reading order (a layout where text goes up again, a float or a sidebar,
+ * makes it approximate, not wrong by much).
+ */
+export function offsetAtTop(index: TextIndex, top: number): number {
+  let lo = 0;
+  let hi = index.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    // A line that is half hidden under the top still counts as the one being read.
+    if (bottomFrom(index, mid) <= top + 1) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Where the reader is in the view now.
+ * @return null when the view has no text
+ */
+export function measurePosition(view: ReadingView): ReadingPosition | null {
+  const root = view.textRoot();
+  if (!root) return null;
+  const index = buildTextIndex(root);
+  if (!index.text.length) return null;
+  const offset = offsetAtTop(index, view.top());
+  return { progress: progressAtOffset(offset, index.text.length), resumeQuote: resumeQuoteAt(index.text, offset) };
+}
+
+/**
+ * Scrolls the view so the stored place is at its top: the quote's line when the quote is
+ * in this view's text, else the stored fraction of it.
+ * @return how it was found, or null when the view has no text
+ */
+export function restorePosition(view: ReadingView, position: ReadingPosition): RestoreTarget | null {
+  const root = view.textRoot();
+  if (!root) return null;
+  const index = buildTextIndex(root);
+  const target = restoreTarget(index.text, position);
+  if (!target) return null;
+  const at = Math.min(target.offset, index.text.length - 1);
+  const box = charBox(index, at) ?? index.toRange(at, Math.min(index.text.length, at + 1)).getBoundingClientRect();
+  view.scrollBy(box.top - view.top());
+  return target;
+}

@@ -1,0 +1,189 @@
+/**
+ * The reading list (#15 part 1) as a user meets it in Chromium with the built extension:
+ * a Pocket export lands on the list with its states, unread first; the keyboard moves
+ * and archives in the library; the demo post saved for later from the popup keeps its
+ * reading position from the reader view, restored on reopening (the reader view, the
+ * offline copy, the live page), and the library shows it being read.
+ */
+import { resolve } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  CHROMIUM_PATH,
+  launchChromiumWithExtension,
+  toggleReader,
+  type ChromiumSession,
+} from '../../scripts/lib/chromium';
+import { startServer } from '../../scripts/serve';
+import { inShadow, openPopup, toolbar } from './highlight-driver';
+import { readingRows, storedArticle, topOfReader, topOfView } from './reading-list-driver';
+import { browserSkipReason } from './support';
+
+const skip = browserSkipReason(CHROMIUM_PATH, 'chromium');
+const POST = '/kubecon-eu-2024-day-two/';
+
+/** A Pocket export: three saves, one archived, tagged; the newest unread one last in the file. */
+function pocketExport(base: string): Buffer {
+  const row = (title: string, path: string, seconds: number, tags: string, status: string) =>
+    `"${title}",${new URL(path, base).href},${seconds},${tags},${status}`;
+  const csv = [
+    'title,url,time_added,tags,status',
+    row('Slow travel, old trains', '/saved/trains', 1_700_000_000, 'travel', 'unread'),
+    row('Tides and harbours', '/saved/tides', 1_705_000_000, 'sea|travel', 'archive'),
+    row('Bread at home, a year on', '/saved/bread', 1_710_000_000, '', 'unread'),
+  ].join('\n');
+  return Buffer.from(zipSync({ 'part_000000.csv': strToU8(`${csv}\n`) }));
+}
+
+describe.skipIf(skip)(`reading list in Chromium${skip ? ` (${skip})` : ''}`, () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let session: ChromiumSession;
+  beforeAll(async () => {
+    server = await startServer({ root: resolve('demo') });
+    session = await launchChromiumWithExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  async function library(): Promise<Page> {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/library.html#reading-list`);
+    return page;
+  }
+
+  test('a Pocket export lands on the reading list with its states, unread first', async () => {
+    const page = await library();
+    await page.locator('[data-panel="export-import"] summary').click();
+    await page
+      .locator('[data-import-file]')
+      .setInputFiles({ name: 'pocket.zip', mimeType: 'application/zip', buffer: pocketExport(server.url) });
+    await expect
+      .poll(() => page.locator('[data-import-preview]').textContent(), { timeout: 10_000 })
+      .toContain('Pocket export: nothing has been written yet.');
+    await page.locator('[data-action="apply-import"]').click();
+    await expect.poll(() => page.locator('[data-transfer-status]').textContent()).toMatch(/^Imported/);
+
+    await expect
+      .poll(() => readingRows(page), { timeout: 10_000 })
+      .toEqual([
+        { title: 'Bread at home, a year on', status: 'unread', favourite: false },
+        { title: 'Slow travel, old trains', status: 'unread', favourite: false },
+        { title: 'Tides and harbours', status: 'archived', favourite: false },
+      ]);
+    // The filters narrow by state and tag.
+    await page.locator('[data-reading-filter="status"]').selectOption('archived');
+    await expect.poll(async () => (await readingRows(page)).map((r) => r.title)).toEqual(['Tides and harbours']);
+    await page.locator('[data-reading-filter="status"]').selectOption('');
+    await page.locator('[data-reading-filter="tag"]').selectOption('travel');
+    await expect
+      .poll(async () => (await readingRows(page)).map((r) => r.title))
+      .toEqual(['Slow travel, old trains', 'Tides and harbours']);
+    await page.close();
+  });
+
+  test('the keyboard: j moves, e archives the focused row, f stars it, u puts it back', async () => {
+    const page = await library();
+    await expect.poll(async () => (await readingRows(page)).length, { timeout: 10_000 }).toBe(3);
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const focused = page.locator('[data-reading-row][aria-current="true"]');
+    await expect.poll(() => focused.locator('[data-open-article]').textContent()).toBe('Slow travel, old trains');
+
+    await page.keyboard.press('e');
+    // Archived, it moves among the read ones (newest saved first), and the cursor goes with it.
+    await expect
+      .poll(() => readingRows(page))
+      .toEqual([
+        { title: 'Bread at home, a year on', status: 'unread', favourite: false },
+        { title: 'Tides and harbours', status: 'archived', favourite: false },
+        { title: 'Slow travel, old trains', status: 'archived', favourite: false },
+      ]);
+    await expect.poll(() => focused.locator('[data-open-article]').textContent()).toBe('Slow travel, old trains');
+    await page.keyboard.press('f');
+    await expect.poll(async () => (await readingRows(page))[2]?.favourite).toBe(true);
+    await page.keyboard.press('u');
+    await expect
+      .poll(async () => (await readingRows(page)).map((r) => `${r.title}: ${r.status}`))
+      .toEqual(['Bread at home, a year on: unread', 'Slow travel, old trains: unread', 'Tides and harbours: archived']);
+    // Stored, not only shown: a fresh library shows the same.
+    await page.reload();
+    await expect
+      .poll(async () => (await readingRows(page))[1])
+      .toEqual({
+        title: 'Slow travel, old trains',
+        status: 'unread',
+        favourite: true,
+      });
+    await page.close();
+  });
+
+  test('saved for later from the popup, read halfway in the reader view, reopened at the same passage', async () => {
+    const url = new URL(POST, server.url).href;
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto(url);
+    const popup = await openPopup(session, page);
+    await popup.locator('[data-action="save-for-later"]').click();
+    await expect.poll(() => popup.locator('[data-popup-message]').textContent()).toMatch(/^Saved for later/);
+    await expect.poll(() => popup.locator('[data-field="reading-status"]').textContent()).toBe('Unread');
+    await expect.poll(() => toolbar(page).toast(), { timeout: 10_000 }).toBe('Saved for later.');
+    await popup.close();
+
+    expect(await toggleReader(session, page)).toBe('opened');
+    // Halfway down the article with the mouse wheel, as a reader scrolls.
+    await page.mouse.move(500, 400);
+    for (let i = 0; i < 60; i++) {
+      const at = await inShadow(page, 'margin-reader', '.mr-root', function () {
+        return this.scrollTop / (this.scrollHeight - this.clientHeight);
+      });
+      if ((at ?? 0) >= 0.5) break;
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(50);
+    }
+    const before = await topOfReader(page);
+    expect(before.scrollTop).toBeGreaterThan(500);
+    // Closing the reader is leaving the article: its place is reported then.
+    expect(await toggleReader(session, page)).toBe('closed');
+    await expect
+      .poll(() => storedArticle(session, url), { timeout: 10_000 })
+      .toMatchObject({ readingStatus: 'reading' });
+    const article = (await storedArticle(session, url))!;
+    expect(article.progress).toBeGreaterThan(0.3);
+    expect(article.progress).toBeLessThan(0.8);
+    expect(article.resumeQuote).toBeTruthy();
+    expect(before.text.startsWith(article.resumeQuote!.slice(0, 20))).toBe(true);
+
+    // Reopened: at the same passage.
+    expect(await toggleReader(session, page)).toBe('opened');
+    await expect
+      .poll(async () => Math.abs((await topOfReader(page)).scrollTop - before.scrollTop), { timeout: 5000 })
+      .toBeLessThan(40);
+    expect(await toggleReader(session, page)).toBe('closed');
+
+    // The offline copy (saved with it) opens at the same passage too.
+    const offline = await session.context.newPage();
+    await offline.setViewportSize({ width: 1000, height: 700 });
+    await offline.goto(`chrome-extension://${session.extensionId}/reader-page.html?article=${article.id}`);
+    await expect
+      .poll(() => topOfView(offline, article.resumeQuote!, '.mr-toolbar'), { timeout: 5000 })
+      .toBeLessThan(60);
+    await offline.close();
+
+    // And so does the page itself, opened afresh in a new tab.
+    const again = await session.context.newPage();
+    await again.setViewportSize({ width: 1000, height: 700 });
+    await again.goto(url);
+    await expect.poll(() => topOfView(again, article.resumeQuote!), { timeout: 10_000 }).toBeLessThan(60);
+    await again.close();
+
+    const list = await library();
+    const row = list.locator(`[data-reading-row="${article.id}"]`);
+    await expect.poll(() => row.getAttribute('data-reading-status'), { timeout: 10_000 }).toBe('reading');
+    expect(Number(await row.locator('[data-field="progress"]').getAttribute('data-progress'))).toBeGreaterThan(0);
+    await list.close();
+    await page.close();
+  });
+});
