@@ -32,22 +32,37 @@ function charBox(index: TextIndex, i: number): DOMRect | null {
 }
 
 /**
- * The bottom of the first laid-out character at or after `i`, probing further each time
- * (1, 2, 4… characters on), so a hidden menu's text costs a few probes, not one per character.
- * @return Infinity when nothing after `i` is laid out
+ * The first laid-out character at or after `i`: probing further each time (1, 2, 4…
+ * characters on), then back to the first one after the hidden run, so a collapsed menu's
+ * text costs a few probes, not one per character.
+ * @return null when nothing from `i` on is laid out
  */
-function bottomFrom(index: TextIndex, i: number): number {
+function firstLaidOut(index: TextIndex, i: number): { at: number; box: DOMRect } | null {
   const length = index.text.length;
-  for (let step = 0; i + step < length; step = step ? step * 2 : 1) {
+  const here = i < length ? charBox(index, i) : null;
+  if (here) return { at: i, box: here };
+  let hidden = i;
+  for (let step = 1; i + step < length; step *= 2) {
     const box = charBox(index, i + step);
-    if (box) return box.bottom;
+    if (!box) {
+      hidden = i + step;
+      continue;
+    }
+    let lo = hidden + 1;
+    let hi = i + step;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (charBox(index, mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return { at: lo, box: charBox(index, lo)! };
   }
-  return Number.POSITIVE_INFINITY;
+  return null;
 }
 
 /**
- * The first character of the text whose line reaches below `top`: a binary search over
- * the text in reading order (a layout where text goes up again, a float or a sidebar,
+ * The first laid-out character of the text whose line reaches below `top`: a binary search
+ * over the text in reading order (a layout where text goes up again, a float or a sidebar,
  * makes it approximate, not wrong by much).
  */
 export function offsetAtTop(index: TextIndex, top: number): number {
@@ -55,11 +70,12 @@ export function offsetAtTop(index: TextIndex, top: number): number {
   let hi = index.text.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
+    const next = firstLaidOut(index, mid);
     // A line that is half hidden under the top still counts as the one being read.
-    if (bottomFrom(index, mid) <= top + 1) lo = mid + 1;
+    if (next && next.box.bottom <= top + 1) lo = next.at + 1;
     else hi = mid;
   }
-  return lo;
+  return firstLaidOut(index, lo)?.at ?? lo;
 }
 
 /**
@@ -87,7 +103,7 @@ export function restorePosition(view: ReadingView, position: ReadingPosition): R
   const target = restoreTarget(index.text, position);
   if (!target) return null;
   const at = Math.min(target.offset, index.text.length - 1);
-  const box = charBox(index, at) ?? index.toRange(at, Math.min(index.text.length, at + 1)).getBoundingClientRect();
-  view.scrollBy(box.top - view.top());
+  const box = firstLaidOut(index, at)?.box;
+  if (box) view.scrollBy(box.top - view.top());
   return target;
 }

@@ -46,6 +46,23 @@ const click = async (el: Element | null) => {
 };
 
 describe('popup line', () => {
+  test('names save for later when the browser left it without a key (another extension holds Alt+Shift+L)', async () => {
+    const commands: CommandInfo[] = [
+      ...ALL_SET,
+      { name: 'save-for-later', description: 'Save the page for later', shortcut: '' },
+    ];
+    const el = await render(
+      <UnassignedShortcutNotice unassigned={unassignedCommands(commands)} place={CHROME} onOpen={async () => true} />,
+    );
+    const line = el.querySelector('[data-shortcut-notice]')!;
+    expect(line.getAttribute('data-shortcut-notice')).toBe('save-for-later');
+    expect(line.textContent).toBe('No keyboard shortcut for saving for later. Set one…');
+    const table = await render(<ShortcutsTable commands={commands} place={CHROME} onOpen={async () => true} />);
+    expect(table.querySelector('[data-shortcut-unassigned="save-for-later"]')!.textContent).toContain(
+      'another extension may use Alt+Shift+L',
+    );
+  });
+
   test('names the command without a key and opens the shortcut page', async () => {
     const onOpen = vi.fn(async () => true);
     const el = await render(

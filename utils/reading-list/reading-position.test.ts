@@ -103,6 +103,16 @@ describe('restoreTarget', () => {
     expect(target).toEqual({ offset: ARTICLE.indexOf('I met'), by: 'quote' });
   });
 
+  test('a verbatim quote far from the stored fraction is found among near-identical sentences', () => {
+    // The live page's fraction counts its menus and comments; the reader's text has none: the hint is far off.
+    const text = Array.from({ length: 40 }, (_, i) => `Step ${i} of the recipe is much like the others.`).join(' ');
+    const quote = 'Step 31 of the recipe is much like the others. Step 32 of the';
+    expect(restoreTarget(text, { progress: 0.1, resumeQuote: quote })).toEqual({
+      offset: text.indexOf('Step 31'),
+      by: 'quote',
+    });
+  });
+
   test('a repeated quote is taken nearest the stored fraction', () => {
     const paragraph = 'A paragraph the template repeats on every page of the site. ';
     const text = `${paragraph}Middle words of this article. ${paragraph}End.`;

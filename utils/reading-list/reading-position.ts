@@ -95,9 +95,16 @@ export interface RestoreTarget {
   by: 'quote' | 'progress';
 }
 
+/** Verbatim copies looked at before the nearest is taken (a quote repeated more is a template's). */
+const MAX_VERBATIM = 64;
+
 /**
- * The text offset to bring to the top of the view: where the quote is (the stored
- * fraction is the hint among repeats), else the stored fraction of this view's text.
+ * The text offset to bring to the top of the view: where the quote is, else the stored
+ * fraction of this view's text. A verbatim copy is taken first (the nearest the stored
+ * fraction among repeats): the fraction is only a hint, since each view's text differs
+ * (the live page has its menus and comments, the reader view a header). A quote not
+ * there verbatim (the page was edited since) is searched for approximately by the
+ * anchoring module, which refuses an ambiguous match.
  * @param text - the view's normalized text
  * @return null for an empty text
  */
@@ -106,6 +113,12 @@ export function restoreTarget(text: string, position: ReadingPosition): RestoreT
   const hint = offsetAtProgress(position.progress, text.length);
   const quote = position.resumeQuote ? normalizeText(position.resumeQuote) : '';
   if (quote) {
+    let nearest = -1;
+    for (let at = text.indexOf(quote), seen = 0; at >= 0 && seen < MAX_VERBATIM; at = text.indexOf(quote, at + 1)) {
+      seen++;
+      if (nearest < 0 || Math.abs(at - hint) < Math.abs(nearest - hint)) nearest = at;
+    }
+    if (nearest >= 0) return { offset: nearest, by: 'quote' };
     const found = matchQuote(text, quote, { hint });
     if (found) return { offset: found.start, by: 'quote' };
   }
