@@ -12,7 +12,12 @@ import type { ArticleRecord } from '@/utils/db/schema';
 import type { MarginDb } from '@/utils/db';
 import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protocol';
 import { changeMessage, type ReadingChange } from '@/components/reading/reading-actions';
-import { readingTimeLabel, progressPercent, STATUS_LABELS } from '@/components/reading/reading-labels';
+import {
+  progressPercent,
+  readingTimeLabel,
+  STATUS_LABELS,
+  type ReadingStatus,
+} from '@/components/reading/reading-labels';
 import { offlineReaderHref } from './ArticleCard';
 import { formatDay } from './format-day';
 import { focusAfterChange, readingKeyAction, type ReadingKeyAction, type ReadingKeyTarget } from './reading-list-keys';
@@ -25,7 +30,7 @@ function keyTarget(el: EventTarget | null): ReadingKeyTarget {
   if (!(el instanceof HTMLElement)) return 'other';
   if (el.isContentEditable || el.matches('textarea, input, select')) return 'field';
   if (el.hasAttribute(ROW_ATTRIBUTE)) return 'row';
-  if (el.matches('button, a[href], summary')) return 'control';
+  if (el.matches('button, a[href], summary')) return el.closest(`[${ROW_ATTRIBUTE}]`) ? 'control' : 'outside';
   return 'other';
 }
 
@@ -39,6 +44,8 @@ export function ReadingList({ db }: { db: MarginDb }) {
   const [filters, setFilters] = useState<ReadingFilterState>({ ...NO_READING_FILTERS });
   const [focused, setFocused] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  /** The article last taken off the list, and the state it had, for Undo. */
+  const [removed, setRemoved] = useState<{ id: string; status: ReadingStatus } | null>(null);
   const listed = useLiveQuery(() => listedArticles(db), [db]);
   const rows = useMemo(() => (listed ? readingListRows(listed, filters) : undefined), [listed, filters]);
   const ids = useMemo(() => rows?.map((a) => a.id) ?? [], [rows]);
@@ -58,10 +65,19 @@ export function ReadingList({ db }: { db: MarginDb }) {
   }, [focused]);
 
   const change = async (id: string, c: ReadingChange) => {
+    const before = listed?.find((a) => a.id === id)?.readingStatus;
     const answer = await marginMessenger
       .sendMessage('reading:set', { articleId: id, ...c })
       .catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
-    setMessage(isMarginError(answer) ? answer.error : changeMessage(c));
+    const failed = isMarginError(answer);
+    setMessage(failed ? answer.error : changeMessage(c));
+    setRemoved(!failed && c.status === null && before ? { id, status: before } : null);
+  };
+  const undoRemove = async () => {
+    if (!removed) return;
+    setRemoved(null);
+    await change(removed.id, { status: removed.status });
+    setMessage('Back on your reading list.');
   };
 
   const act = (action: ReadingKeyAction) => {
@@ -110,6 +126,14 @@ export function ReadingList({ db }: { db: MarginDb }) {
           ? `${rows.length} ${rows.length === 1 ? 'article' : 'articles'} on your reading list`
           : `${rows.length} of ${listed.length} articles shown`}
         {message && <span data-reading-message> · {message}</span>}
+        {removed && (
+          <>
+            {' '}
+            <button type="button" className="lib-tag" data-action="undo-remove" onClick={() => void undoRemove()}>
+              Undo
+            </button>
+          </>
+        )}
       </p>
       {listed.length === 0 ? (
         <EmptyReadingList />

@@ -31,6 +31,8 @@ describe('reading list keys', () => {
   test('keys typed in a filter field, with a modifier, or with no row focused do nothing', () => {
     expect(readingKeyAction(key('e', 'field'), { ids, focused: 'b' })).toBeNull();
     expect(readingKeyAction(key('j', 'field'), { ids, focused: 'b' })).toBeNull();
+    // A button of the import panel, focused after a row was: its keys are not the list's.
+    expect(readingKeyAction(key('e', 'outside'), { ids, focused: 'b' })).toBeNull();
     expect(readingKeyAction(key('e', 'row', true), { ids, focused: 'b' })).toBeNull();
     expect(readingKeyAction(key('e', 'other'), { ids, focused: null })).toBeNull();
     expect(readingKeyAction(key('j'), { ids: [], focused: null })).toBeNull();

@@ -6,8 +6,12 @@
  * shortcut; Enter on a button or link inside a row presses it.
  */
 
-/** What a key went to, as far as shortcuts care. */
-export type ReadingKeyTarget = 'row' | 'field' | 'control' | 'other';
+/**
+ * What a key went to, as far as shortcuts care: a row, a button or link inside a row
+ * (`control`), a field, a control elsewhere on the page (`outside`: the import panel's,
+ * whose keys are its own), or nothing in particular (`other`: the page itself).
+ */
+export type ReadingKeyTarget = 'row' | 'field' | 'control' | 'outside' | 'other';
 
 export interface ReadingKey {
   key: string;
@@ -47,7 +51,7 @@ const ON_ROW: Readonly<Record<string, ReadingKeyAction['type']>> = {
  *   its default: typing, pressing a button, scrolling)
  */
 export function readingKeyAction(input: ReadingKey, cursor: RowCursor): ReadingKeyAction | null {
-  if (input.modified || input.target === 'field') return null;
+  if (input.modified || input.target === 'field' || input.target === 'outside') return null;
   const { ids, focused } = cursor;
   if (ids.length === 0) return null;
   const at = focused === null ? -1 : ids.indexOf(focused);
