@@ -67,6 +67,13 @@ export function benchBackup(articles = 500, highlightsPerArticle = 20, copyEvery
       published: null,
       lang: 'en',
       savedAt: null as number | null,
+      readingStatus: null,
+      favourite: false,
+      progress: 0,
+      resumeQuote: null,
+      listedAt: null,
+      articleTags: [],
+      readingMinutes: null,
     };
     records.articles.push(article);
     if (a % copyEvery === 0) {

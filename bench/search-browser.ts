@@ -407,6 +407,13 @@ async function seedLibrary({ texts, highlights, seed }: { texts: string[]; highl
       published: null,
       lang: 'en',
       savedAt: saved ? t : null,
+      readingStatus: null,
+      favourite: false,
+      progress: 0,
+      resumeQuote: null,
+      listedAt: null,
+      articleTags: [],
+      readingMinutes: null,
       words: [] as string[],
     };
     article.words = m.articleWords(article);

@@ -4,7 +4,15 @@
  */
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createMarginDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type MarginDb } from '@/utils/db/margin-db';
+import {
+  createMarginDb,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  type MarginDb,
+} from '@/utils/db/margin-db';
 import { newRecordId } from '@/utils/db/record-id';
 import type { HighlightColour, HighlightRecord, Selector } from '@/utils/db/schema';
 import { withDerivedFields } from '@/utils/db/derived-fields';
@@ -79,9 +87,9 @@ export function addHighlightRows(db: MarginDb, rows: HighlightRecord[]): Promise
 }
 
 /** A database as an earlier version of Margin opened it (schemas 1 to `version`), in `factory`: for migration tests. */
-export async function openEarlierVersion(factory: IDBFactory, version: 1 | 2 | 3 | 4): Promise<Dexie> {
+export async function openEarlierVersion(factory: IDBFactory, version: 1 | 2 | 3 | 4 | 5): Promise<Dexie> {
   const db = new Dexie('margin-test', { indexedDB: factory, IDBKeyRange });
-  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4].slice(0, version).forEach((schema, i) => {
+  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5].slice(0, version).forEach((schema, i) => {
     db.version(i + 1).stores(schema);
   });
   await db.open();

@@ -48,6 +48,13 @@ export function exportArticle(
     published: '2024-03-21',
     lang: 'en',
     savedAt: null,
+    readingStatus: null,
+    favourite: false,
+    progress: 0,
+    resumeQuote: null,
+    listedAt: null,
+    articleTags: [],
+    readingMinutes: null,
     words: [],
     ...fields,
   };

@@ -38,6 +38,13 @@ export function article(n: number, fields: Partial<BackupArticle> = {}): BackupA
     published: null,
     lang: null,
     savedAt: null,
+    readingStatus: null,
+    favourite: false,
+    progress: 0,
+    resumeQuote: null,
+    listedAt: null,
+    articleTags: [],
+    readingMinutes: null,
     ...fields,
   };
 }

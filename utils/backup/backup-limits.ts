@@ -35,6 +35,10 @@ export const FIELD_LIMITS = {
   selectors: 8,
   tags: 200,
   tagName: 200,
+  /** The reading list's resume quote: text at the top of the viewport, enough to find the place again. */
+  resumeQuote: 80,
+  /** A reading-time estimate: about 40 million words, more than any article. */
+  readingMinutes: 100_000,
 } as const;
 
 /** One set of time limits for sync, backup and import: see utils/db/time-limits.ts. */

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { selectorSchemas } from '@/utils/anchoring/selector-schema';
-import { ANCHOR_STATUSES, HIGHLIGHT_COLOURS } from '@/utils/db/schema';
+import { ANCHOR_STATUSES, HIGHLIGHT_COLOURS, READING_STATUSES } from '@/utils/db/schema';
 import { normalizeTagName, normalizeTagNames } from '@/utils/db/tags';
 import { normalizeHighlightSettings } from '@/utils/settings/highlight-settings';
 import { FONTS, normalizeReaderSettings, THEMES } from '@/utils/settings/reader-settings';
@@ -60,6 +60,19 @@ export const articleSchema = z.object({
   published: shortText.nullable(),
   lang: shortText.nullable(),
   savedAt: time.nullable(),
+  // The reading list (#15, DB v6). Optional with the database's defaults: a backup (or a
+  // sync doc) written before them still reads, as an article not on the list.
+  readingStatus: z.enum(READING_STATUSES).nullable().default(null),
+  favourite: z.boolean().default(false),
+  progress: z.number().min(0).max(1).default(0),
+  resumeQuote: z.string().max(FIELD_LIMITS.resumeQuote).nullable().default(null),
+  listedAt: time.nullable().default(null),
+  articleTags: z
+    .array(z.string().max(FIELD_LIMITS.tagName))
+    .max(FIELD_LIMITS.tags)
+    .transform(normalizeTagNames)
+    .default(() => []),
+  readingMinutes: z.number().int().min(1).max(FIELD_LIMITS.readingMinutes).nullable().default(null),
 });
 
 export const articleBodySchema = z.object({

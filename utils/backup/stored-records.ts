@@ -45,6 +45,13 @@ export function importedArticle(a: BackupArticle): ImportedRecords['articles'] {
     published: a.published,
     lang: a.lang,
     savedAt: a.savedAt,
+    readingStatus: a.readingStatus,
+    favourite: a.favourite,
+    progress: a.progress,
+    resumeQuote: a.resumeQuote,
+    listedAt: a.listedAt,
+    articleTags: normalizeTagNames(a.articleTags),
+    readingMinutes: a.readingMinutes,
   };
 }
 

@@ -108,3 +108,26 @@ test('records carry random ids and the device that wrote them', async () => {
   expect(a.id).not.toBe(b.id);
   expect(a.deviceId).toBe('test-device');
 });
+
+test('a new article is not on the reading list; an offline copy gives it a reading time, kept by saves without one', async () => {
+  const db = testDb();
+  const first = await upsertArticle(db, { pageUrl: POST, title: 'Why closures matter' });
+  expect(first).toMatchObject({
+    readingStatus: null,
+    favourite: false,
+    progress: 0,
+    resumeQuote: null,
+    listedAt: null,
+    articleTags: [],
+    readingMinutes: null,
+  });
+  // 714 words: three minutes at 238 a minute.
+  const text = Array.from({ length: 714 }, () => 'closure').join(' ');
+  const saved = await upsertArticle(db, {
+    pageUrl: POST,
+    title: 'Why closures matter',
+    body: { html: `<p>${text}</p>`, text },
+  });
+  expect(saved.readingMinutes).toBe(3);
+  expect((await upsertArticle(db, { pageUrl: POST, title: 'Why closures matter' })).readingMinutes).toBe(3);
+});

@@ -5,6 +5,7 @@
 import { articleUrlKeys } from '@/utils/url/article-url';
 import { withDerivedFields } from './derived-fields';
 import type { MarginDb } from './margin-db';
+import { readingDefaults, readingMinutesOf } from './reading-fields';
 import { newRecordStamps, touchStamps } from './record-stamps';
 import type { ArticleBodyRecord, ArticleRecord } from './schema';
 import { writeTransaction } from './write-transaction';
@@ -48,12 +49,14 @@ export async function upsertArticle(db: MarginDb, input: ArticleInput): Promise<
       published: input.published ?? existing?.published ?? null,
       lang: input.lang ?? existing?.lang ?? null,
       savedAt: input.body ? now : (existing?.savedAt ?? null),
+      // A new copy's text is the article as it reads now; without one, the last estimate stands.
+      readingMinutes: input.body ? readingMinutesOf(input.body.text) : (existing?.readingMinutes ?? null),
     };
     const article = withDerivedFields(
       'articles',
       existing
         ? { ...existing, ...fields, urls: [...new Set([...keys, ...existing.urls])], ...touchStamps(db, existing) }
-        : { ...newRecordStamps(db), ...fields, urls: keys },
+        : { ...newRecordStamps(db), ...readingDefaults(), ...fields, urls: keys },
     );
     await db.articles.put(article);
     if (input.body) await saveBody(db, article.id, input.body);

@@ -44,6 +44,13 @@ const article: ArticleRecord = {
   published: null,
   lang: 'en',
   savedAt: null,
+  readingStatus: null,
+  favourite: false,
+  progress: 0,
+  resumeQuote: null,
+  listedAt: null,
+  articleTags: [],
+  readingMinutes: null,
   words: tokenize('An article'),
 };
 
@@ -122,10 +129,10 @@ const withPairs = (h: HighlightRecord) =>
     ? { ...h, tagWords: tagWords(h.tags, h.words), siteWords: siteWords(article.host, h.words) }
     : h;
 
-test('a version 3 library with tagged highlights opens at version 5 without a write: every record as it was', async () => {
+test('a version 3 library with tagged highlights opens at version 6 without a write: every record as it was', async () => {
   const highlights = v3Highlights();
   const { db } = await upgradedLibrary(highlights);
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   expect(await db.highlights.toArray()).toEqual(highlights); // same order (by id), no `tagWords`, same `updatedAt`
   expect(await db.articles.toArray()).toEqual([article]);
   expect(await db.meta.count()).toBe(0);
@@ -287,9 +294,9 @@ const SITE_QUERIES: Array<[string, LibraryFilters]> = [
   ['hotel', { site: 'nowhere.example' }],
 ];
 
-test('a version 4 library opens at version 5 without a write; a word on a site is found right before, during and after the site backfill', async () => {
+test('a version 4 library opens at version 6 without a write; a word on a site is found right before, during and after the site backfill', async () => {
   const { db, reads, rows, hosts } = await v4Library(v3Highlights());
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   expect(await db.highlights.toArray()).toEqual(rows); // no `siteWords`, same `updatedAt`
   expect(await pairIndexComplete(db, SITE_WORDS_KEY)).toBe(false);
 

@@ -20,6 +20,13 @@ describe('withDerivedFields', () => {
       published: null,
       lang: null,
       savedAt: null,
+      readingStatus: null,
+      favourite: false,
+      progress: 0,
+      resumeQuote: null,
+      listedAt: null,
+      articleTags: [],
+      readingMinutes: null,
       ...({ host: 'planted.example', words: ['planted'] } as object),
     });
     expect(a.host).toBe('example.org');

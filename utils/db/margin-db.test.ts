@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { findArticleByUrl, getSavedCopy } from './articles';
 import { listHighlights } from './highlights';
 import { backfillTagWords } from './backfill-pair-indexes';
@@ -9,10 +9,11 @@ import { searchLibrary } from './search-library';
 import { siteWords, tagWords, tokenize } from './search-words';
 import { pairIndexComplete, TAG_WORDS_KEY } from './pair-index-state';
 import { listTags } from './tags';
+import { readingDefaults, type ReadingFields } from './reading-fields';
 import { openEarlierVersion, selectorsFor, testDb } from '../../tests/support/test-db';
 
-// Records exactly as version 1 wrote them: no `words`, no `host`.
-type V1<T> = Omit<T, 'words' | 'host'>;
+// Records exactly as version 1 wrote them: no `words`, no `host`, no reading-list fields (v6).
+type V1<T> = Omit<T, 'words' | 'host' | keyof ReadingFields>;
 const sync = { createdAt: 1_700_000_000_000, updatedAt: 1_700_000_500_000, deletedAt: null, deviceId: 'old-laptop' };
 
 const article: V1<ArticleRecord> = {
@@ -67,6 +68,11 @@ const tags: TagRecord[] = [
   { id: '6f1c2a4e-0000-4000-8000-000000000006', ...sync, name: 'concurrency', colour: null },
 ];
 
+/** Rows as version 6 holds them after its upgrade: articles gain the reading-list defaults, nothing else changes. */
+function asV6(table: string, rows: object[]): object[] {
+  return table === 'articles' ? rows.map((r) => ({ ...r, ...readingDefaults() })) : rows;
+}
+
 /** A database as version 1 of Margin left it, in `factory`. */
 async function writeVersion1(factory: IDBFactory): Promise<void> {
   const v1 = await openEarlierVersion(factory, 1);
@@ -83,12 +89,13 @@ test('a version 1 database opens with every record intact', async () => {
   await writeVersion1(factory);
   const db = testDb(undefined, factory);
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
 
   // Field by field as written, plus the fields version 2 derives (v4's `tagWords` is the
   // backfill's; v5's `siteWords` the database's own, on the v2 upgrade's writes).
   expect(await db.articles.get(article.id)).toEqual({
     ...article,
+    ...readingDefaults(),
     host: 'example.com',
     words: ['fearless', 'concurrency', 'ferris', 'crab', 'example', 'engineering'],
   });
@@ -180,9 +187,9 @@ test('a version 2 database opens as version 5 with every record intact and nothi
 
   const db = testDb(undefined, factory);
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   for (const [table, rows] of Object.entries(records)) {
-    expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
+    expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(asV6(table, rows)));
     expect(await db.table(table).count()).toBe(rows.length);
   }
   expect(await db.syncDocs.count()).toBe(0);
@@ -214,11 +221,11 @@ test('a version 3 database opens as version 5 untouched, then the backfill fills
 
   const db = testDb(undefined, factory);
   await db.open();
-  expect(db.verno).toBe(5);
-  // The version change wrote nothing: every record exactly as version 3 left it.
+  expect(db.verno).toBe(6);
+  // The version change wrote nothing but v6's reading-list defaults: every record as version 3 left it.
   const expectRecords = async () => {
     for (const [table, rows] of Object.entries(records)) {
-      expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
+      expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(asV6(table, rows)));
       expect(await db.table(table).count()).toBe(rows.length);
     }
   };
@@ -249,4 +256,66 @@ test('a version 3 database opens as version 5 untouched, then the backfill fills
   expect((await db.highlights.get(highlight.id))?.tagWords).toContain('rust\u0000priya');
   expect(await pairIndexComplete(db, TAG_WORDS_KEY)).toBe(true);
   await searches(); // after: the pairs
+});
+
+describe.each([1, 2, 3, 4, 5] as const)('a version %i database', (version) => {
+  test('opens as version 6 with every article off the reading list, nothing else changed', async () => {
+    const factory = new IDBFactory();
+    const old = await openEarlierVersion(factory, version);
+    // As that version stored them: derived fields from v2 on (v1 has none).
+    const derived = version >= 2 ? { host: 'example.com', words: ['fearless'] } : {};
+    const live = { ...article, ...derived };
+    const tombstone = {
+      ...article,
+      ...derived,
+      id: '6f1c2a4e-0000-4000-8000-000000000009',
+      deletedAt: 1_700_000_700_000,
+    };
+    await old.table('articles').bulkAdd([live, tombstone]);
+    await old.table('highlights').add(highlight);
+    old.close();
+
+    const db = testDb(undefined, factory);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.articles.get(live.id)).toMatchObject({ ...live, ...readingDefaults() });
+    expect(await db.articles.get(tombstone.id)).toMatchObject({ ...tombstone, ...readingDefaults() });
+    // Not a change: a sync sees nothing to send.
+    expect((await db.articles.toArray()).map((a) => [a.updatedAt, a.deviceId])).toEqual([
+      [sync.updatedAt, 'old-laptop'],
+      [sync.updatedAt, 'old-laptop'],
+    ]);
+    expect((await db.highlights.get(highlight.id))?.quote).toBe(highlight.quote);
+    // Null is not indexed: nothing old is on the reading list, and a listed article is found by the index.
+    expect(await db.articles.where('readingStatus').equals('unread').count()).toBe(0);
+    expect(await db.articles.orderBy('listedAt').count()).toBe(0);
+    await db.articles.update(live.id, { readingStatus: 'unread', listedAt: 1_700_000_800_000 });
+    expect((await db.articles.where('readingStatus').equals('unread').toArray()).map((a) => a.id)).toEqual([live.id]);
+    expect((await db.articles.orderBy('listedAt').toArray()).map((a) => a.id)).toEqual([live.id]);
+  });
+});
+
+test('the v6 upgrade keeps reading-list fields a row already has (written by a newer copy, then reopened)', async () => {
+  const factory = new IDBFactory();
+  const v5 = await openEarlierVersion(factory, 5);
+  const listed = {
+    ...article,
+    host: 'example.com',
+    words: [],
+    readingStatus: 'archived',
+    favourite: true,
+    progress: 0.5,
+  };
+  await v5.table('articles').add(listed);
+  v5.close();
+  const db = testDb(undefined, factory);
+  expect(await db.articles.get(article.id)).toMatchObject({
+    readingStatus: 'archived',
+    favourite: true,
+    progress: 0.5,
+    resumeQuote: null,
+    listedAt: null,
+    articleTags: [],
+    readingMinutes: null,
+  });
 });

@@ -31,12 +31,21 @@
  *   as v4: a site read often holds a fifth of the library. A highlight does not carry
  *   its host, so the pairs are kept by a middleware on every write (`site-words.ts`);
  *   filled for older highlights the v4 way (`backfill-pair-indexes.ts`).
+ * - v6: the reading list (#15). Articles gain `readingStatus`, `favourite`, `progress`,
+ *   `resumeQuote`, `listedAt`, `articleTags` and `readingMinutes`; `readingStatus` and
+ *   `listedAt` are indexed (IndexedDB leaves null out of an index, so only listed
+ *   articles are in them: the reading list and the unread count are small index reads).
+ *   The upgrade fills the defaults (not listed, never opened) on every older article:
+ *   one pass over the articles table, which holds no HTML (bodies are their own table),
+ *   so it stays short even on a large library. `updatedAt` is left alone, so the upgrade
+ *   is not a change a sync would send.
  */
 import Dexie, { type Table } from 'dexie';
 import type { ArticleBodyRecord, ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from './schema';
 import type { SyncDocRow, SyncMetaRow } from './sync-tables';
 import type { MetaRow } from './meta-table';
 import { withDerivedFields } from './derived-fields';
+import { fillReadingDefaults } from './reading-fields';
 import { completeRow, SITE_WORDS_KEY, TAG_WORDS_KEY } from './pair-index-state';
 import { siteWordsMiddleware } from './site-words';
 
@@ -76,6 +85,12 @@ export const SCHEMA_V4 = {
 export const SCHEMA_V5 = {
   ...SCHEMA_V4,
   highlights: `${SCHEMA_V4.highlights}, *siteWords`,
+} as const;
+
+/** Version 6's stores: v5's, articles also indexed by reading-list status and date listed. */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  articles: `${SCHEMA_V5.articles}, readingStatus, listedAt`,
 } as const;
 
 /** The database name the extension uses. */
@@ -152,6 +167,17 @@ export class MarginDb extends Dexie {
     // Declares the index and table only (see the header): no record is read or written.
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5);
+    this.version(6)
+      .stores(SCHEMA_V6)
+      .upgrade(async (tx) => {
+        // Defaults only, and only where missing; nothing here may throw on an odd record.
+        await tx
+          .table<ArticleRecord, string>('articles')
+          .toCollection()
+          .modify((a) => {
+            Object.assign(a, fillReadingDefaults(a));
+          });
+      });
     this.use(siteWordsMiddleware);
     // A database created now has no highlight without its pairs.
     this.on('populate', (tx) =>

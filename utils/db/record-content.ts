@@ -17,7 +17,27 @@ type Content<T extends TableName> = Omit<UnderivedRecords[T], keyof SyncFields |
 
 /** Each table's content fields. */
 export const CONTENT_FIELDS = {
-  articles: ['url', 'urls', 'pageUrl', 'canonicalUrl', 'title', 'author', 'site', 'published', 'lang', 'savedAt'],
+  articles: [
+    'url',
+    'urls',
+    'pageUrl',
+    'canonicalUrl',
+    'title',
+    'author',
+    'site',
+    'published',
+    'lang',
+    'savedAt',
+    // The reading list (#15): each its own register in sync, so a status set in one browser
+    // and a star set in another both survive.
+    'readingStatus',
+    'favourite',
+    'progress',
+    'resumeQuote',
+    'listedAt',
+    'articleTags',
+    'readingMinutes',
+  ],
   articleBodies: ['html', 'text'],
   highlights: ['articleId', 'selectors', 'quote', 'colour', 'note', 'tags', 'position', 'anchor'],
   pageNotes: ['articleId', 'text'],

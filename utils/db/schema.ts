@@ -27,6 +27,14 @@ export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
 export const ANCHOR_STATUSES = ['anchored', 'weak', 'orphaned', 'detached', 'unplaced'] as const;
 export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
 
+/**
+ * Where an article is on the reading list (#15): `unread` (saved for later, not opened),
+ * `reading` (scrolled into), `archived` (done). An article that is not on the list at all
+ * (kept only for its highlights or notes) has the status `null`.
+ */
+export const READING_STATUSES = ['unread', 'reading', 'archived'] as const;
+export type ReadingStatus = (typeof READING_STATUSES)[number];
+
 /** Fields every record carries for merging across browsers. */
 export interface SyncFields {
   /** UUID v7 (`record-id.ts`): random, so two browsers never mint the same one; sorts by creation. */
@@ -63,6 +71,20 @@ export interface ArticleRecord extends SyncFields {
   savedAt: number | null;
   /** Search words of title, author and site (`search-words.ts`). Since v2. */
   words: string[];
+  /** Where it is on the reading list; null when it is not on it. Since v6 (indexed: only listed articles are in the index). */
+  readingStatus: ReadingStatus | null;
+  /** Starred; independent of `readingStatus`. Since v6. */
+  favourite: boolean;
+  /** 0 to 1: how far through the article's text the reader has scrolled (the top of the viewport); 0 when never opened. Since v6. */
+  progress: number;
+  /** Up to 80 characters of article text at the top of the viewport at the last progress report: restores the position in any view; `progress` is the fallback. Since v6. */
+  resumeQuote: string | null;
+  /** When it was put on the reading list ("date saved"), epoch ms; null when it is not on it. Since v6 (indexed). */
+  listedAt: number | null;
+  /** The article's own tags (Pocket tags, Omnivore labels, ones the user added), normalized by `normalizeTagName`; highlights keep theirs. Since v6. */
+  articleTags: string[];
+  /** Estimated minutes to read it (`utils/extraction/reading-time.ts`), set when its text is known; null when not. Since v6. */
+  readingMinutes: number | null;
 }
 
 /**

@@ -319,7 +319,7 @@ function articleTermSources(db: SearchTables, terms: string[]): Array<KeySource<
 }
 
 /** A site as articles store their host, however it was typed (`https://www.Example.com/` → `example.com`). */
-function siteHost(site: string): string {
+export function siteHost(site: string): string {
   let host = site.trim().toLowerCase();
   try {
     host = new URL(host.includes('://') ? host : `https://${host}`).hostname;

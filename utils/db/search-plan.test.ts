@@ -83,6 +83,13 @@ async function generate(seed: number, untimed: number, prepare?: (db: MarginDb) 
       published: null,
       lang: 'en',
       savedAt: a % 5 === 0 ? t : null,
+      readingStatus: null,
+      favourite: false,
+      progress: 0,
+      resumeQuote: null,
+      listedAt: null,
+      articleTags: [],
+      readingMinutes: null,
       words: tokenize(fields.title),
       ...(a === 41 && { deletedAt: t + DAY }),
     });

@@ -70,6 +70,13 @@ test('a highlight that arrives before its article (as a sync can bring them) is 
     published: null,
     lang: null,
     savedAt: null,
+    readingStatus: null,
+    favourite: false,
+    progress: 0,
+    resumeQuote: null,
+    listedAt: null,
+    articleTags: [],
+    readingMinutes: null,
     words: ['hives'],
   };
   const highlight = storedHighlight(article.id, {

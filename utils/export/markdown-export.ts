@@ -4,6 +4,7 @@
  * to edit (`markdown-template.ts` for the language, `markdown-view.ts` for the
  * fields); the defaults are in `markdown-templates.ts`.
  */
+import { readingDefaults } from '@/utils/db/reading-fields';
 import type { HighlightRecord } from '@/utils/db/schema';
 import { articleLink } from './article-link';
 import type { ExportArticle, ExportData } from './export-data';
@@ -138,6 +139,7 @@ const SAMPLE_FULL: ExportArticle = {
     host: 'example.com',
     published: '2024-01-01',
     lang: 'en',
+    ...readingDefaults(),
     savedAt: null,
     words: [],
   },

@@ -19,7 +19,7 @@ import { FIELD_LIMITS } from '@/utils/backup/backup-limits';
 import { createBackup } from '@/utils/backup/create-backup';
 import { serializeBackup } from '@/utils/backup/serialize-backup';
 import type { MarginDb } from '@/utils/db/margin-db';
-import { HIGHLIGHT_COLOURS, ANCHOR_STATUSES } from '@/utils/db/schema';
+import { HIGHLIGHT_COLOURS, ANCHOR_STATUSES, READING_STATUSES } from '@/utils/db/schema';
 import { normalizeTagName, normalizeTagNames } from '@/utils/db/tags';
 import { testDb } from '@/tests/support/test-db';
 import { applyImport } from './apply-import';
@@ -89,8 +89,26 @@ const article = fc
     lang: fc.option(fc.constantFrom('en', 'he', 'ar', 'ja'), { nil: null }),
     canonicalUrl: fc.option(fc.webUrl(), { nil: null }),
     savedAt: fc.option(time, { nil: null }),
+    readingStatus: fc.constantFrom(null, ...READING_STATUSES),
+    favourite: fc.boolean(),
+    progress: fc
+      .double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true })
+      .map((p) => (Object.is(p, -0) ? 0 : p)),
+    resumeQuote: fc.option(fc.string({ maxLength: FIELD_LIMITS.resumeQuote }), { nil: null }),
+    listedAt: fc.option(time, { nil: null }),
+    articleTags: fc.array(fc.oneof(text, fc.constantFrom('to-read', 'Longform', 'עברית')), { maxLength: 3 }),
+    readingMinutes: fc.option(fc.integer({ min: 1, max: 600 }), { nil: null }),
   })
-  .map(({ sync: s, urls, ...rest }): BackupArticle => ({ ...s, url: urls[0]!, urls, pageUrl: urls.at(-1)!, ...rest }));
+  .map(
+    ({ sync: s, urls, articleTags, ...rest }): BackupArticle => ({
+      ...s,
+      url: urls[0]!,
+      urls,
+      pageUrl: urls.at(-1)!,
+      ...rest,
+      articleTags: normalizeTagNames(articleTags),
+    }),
+  );
 
 const body = (articleId: string) =>
   fc

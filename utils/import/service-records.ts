@@ -19,6 +19,7 @@
 import type { HighlightColour, TagRecord } from '@/utils/db/schema';
 import { MAX_TIME } from '@/utils/db/time-limits';
 import { withDerivedFields, type UnderivedRecords } from '@/utils/db/derived-fields';
+import { readingDefaults, readingMinutesOf } from '@/utils/db/reading-fields';
 import { normalizeTagNames } from '@/utils/db/tags';
 import type { RecordSet } from '@/utils/export/export-data';
 import { nameUuid } from '@/utils/export/name-uuid';
@@ -187,7 +188,7 @@ export class ServiceRecordBuilder {
       if (readingGiven) reading.set(article.id, r);
     return {
       records: {
-        articles: [...this.articles.values()].map((c) => withDerivedFields('articles', c.article)),
+        articles: [...this.articles.values()].map((c) => withDerivedFields('articles', this.listed(c))),
         articleBodies: [...this.bodies.values()].map((b) => withDerivedFields('articleBodies', b)),
         highlights: [...this.highlights.values()].map((h) => withDerivedFields('highlights', h)),
         pageNotes: [...this.notes.values()].map((n) => withDerivedFields('pageNotes', n)),
@@ -195,6 +196,25 @@ export class ServiceRecordBuilder {
       },
       reading,
       warnings: this.warnings,
+    };
+  }
+
+  /**
+   * The article with its reading-list fields: the service's state when it gave one (on the
+   * list since it was saved there; a time the file lacks is the article's own, never "now",
+   * so a second import is the same), and its reading time from an offline copy's text.
+   */
+  private listed({ article, reading: r, readingGiven }: Collected): Article {
+    const minutes = readingMinutesOf(this.bodies.get(article.id)?.text);
+    const withMinutes = minutes === null ? article : { ...article, readingMinutes: minutes };
+    if (!readingGiven) return withMinutes;
+    return {
+      ...withMinutes,
+      readingStatus: r.status,
+      favourite: r.favourite,
+      progress: r.progress ?? 0,
+      listedAt: r.savedAt ?? article.createdAt,
+      articleTags: r.tags,
     };
   }
 
@@ -264,6 +284,8 @@ export class ServiceRecordBuilder {
       published: item.published?.trim() || null,
       lang: null,
       savedAt: null,
+      // Filled from the item's reading state in `finish`, once every row of the page is read.
+      ...readingDefaults(),
     };
     const collected: Collected = {
       article,

@@ -30,6 +30,7 @@ import type {
   TextQuoteSelector,
 } from '@/utils/db/schema';
 import { HIGHLIGHT_COLOURS } from '@/utils/db/schema';
+import { readingDefaults } from '@/utils/db/reading-fields';
 import { withDerivedFields } from '@/utils/db/derived-fields';
 import { normalizeTagNames } from '@/utils/db/tags';
 import type { RecordSet } from '@/utils/export/export-data';
@@ -316,6 +317,7 @@ class RecordBuilder {
         published: null,
         lang: null,
         savedAt: null,
+        ...readingDefaults(),
       });
       this.articles.set(url, article);
     } else {

@@ -20,6 +20,9 @@ import {
   type MarginDb,
 } from '@/utils/db';
 import { writeTransaction } from '@/utils/db/write-transaction';
+import { patchArticleReading } from '@/utils/db/article-reading';
+import { saveForLater } from '@/utils/reading-list/reading-state';
+import { createReadingService } from './reading-service';
 import type { ArticleInput } from '@/utils/db/articles';
 import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, Selector } from '@/utils/db/schema';
 import type { HighlightSettings } from '@/utils/settings/highlight-settings';
@@ -71,7 +74,48 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
     return upsertArticle(db, toArticleInput(page));
   }
 
+  const reading = createReadingService(db, { changed: (articleId) => changed(articleId) });
+
   return {
+    /** The reading-list rules on an article given by id (`reading:set`, `reading:progress`, `reading:position`). */
+    reading,
+
+    /**
+     * The live article a page at `url` is filed under. When `tabId` shows that page, its
+     * canonical link (as the tab last reported it) is used too.
+     * @return null if none
+     */
+    async articleAt(url: string, tabId?: number): Promise<ArticleRecord | null> {
+      const t = tabId === undefined ? undefined : tabs.get(tabId);
+      return findArticleByUrl(db, url, t && t.page.pageUrl === url ? t.page.canonicalUrl : null);
+    },
+
+    /**
+     * Puts the page a tab shows on the reading list, filing its article first if it is new
+     * (a page with no extractable article is listed all the same, without an offline copy).
+     * The article and its listing are written together.
+     */
+    async saveTabForLater(tabId: number): Promise<{ articleId: string; alreadyListed: boolean } | MarginError> {
+      return reportErrors(async () => {
+        const t = tabs.get(tabId);
+        if (!t) return { error: 'Margin has not seen this page yet: reload it and try again.' };
+        const listed = await writeTransaction(db, [db.articles, db.articleBodies, db.tags], async () => {
+          const filed = t.articleId ? await db.articles.get(t.articleId) : undefined;
+          const article = filed && filed.deletedAt === null ? filed : await fileArticle(t.page);
+          let alreadyListed = false;
+          await patchArticleReading(db, article.id, (a) => {
+            const rule = saveForLater(a, db.now());
+            alreadyListed = rule.alreadyListed;
+            return rule.patch;
+          });
+          return { articleId: article.id, alreadyListed };
+        });
+        tabs.set(tabId, { ...t, articleId: listed.articleId });
+        if (!listed.alreadyListed) await changed(listed.articleId, tabId);
+        return listed;
+      });
+    },
+
     /** The tab shows this page now: its article's highlights and note (nothing is written). */
     async openPage(tabId: number | undefined, page: PageInfo): Promise<OpenedPage> {
       const article = await findArticleByUrl(db, page.pageUrl, page.canonicalUrl);

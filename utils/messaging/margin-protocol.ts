@@ -12,6 +12,7 @@ import type {
   HighlightColour,
   HighlightRecord,
   PageNoteRecord,
+  ReadingStatus,
   Selector,
 } from '@/utils/db/schema';
 import type { HighlightPatch } from '@/utils/db/highlights';
@@ -67,6 +68,31 @@ export interface MarginError {
   error: string;
 }
 
+/** `reading:save`'s answer: the article now on the list, and whether its offline copy was saved. */
+export interface SavedForLater {
+  articleId: string;
+  /** It was on the list already: nothing about its state changed. */
+  alreadyListed: boolean;
+  /** The sanitized offline copy was saved (as `article:save-offline` does); false when no article could be extracted. */
+  offline: boolean;
+}
+
+/** Where a view should reopen an article: `resumeQuote` first, `progress` when the quote is not found. */
+export interface ReadingPosition {
+  progress: number;
+  resumeQuote: string | null;
+}
+
+/**
+ * Which article a reading message is about. A content script names only its own page's
+ * address (or nothing: the address the browser gives for it), never an article id; an
+ * extension page (reader view, offline copy) may name either.
+ */
+export interface ReadingTarget {
+  url?: string;
+  articleId?: string;
+}
+
 export interface MarginProtocol {
   /** A page (or the reader view in it) opened: its article's annotations. Remembers the tab's page. */
   'page:open': (page: PageInfo) => PageAnnotations;
@@ -114,6 +140,22 @@ export interface MarginProtocol {
   'note-card:done': () => void;
   /** Extracts the article in a tab and saves its offline copy. */
   'article:save-offline': (data: { tabId: number }) => { savedAt: number } | MarginError;
+  /**
+   * "Save for later", from Margin's pages: saves the tab's offline copy exactly as
+   * `article:save-offline` does, then puts its article on the reading list as unread.
+   */
+  'reading:save': (data: { tabId: number }) => SavedForLater | MarginError;
+  /** Sets an article's reading state, star or own tags, from Margin's pages; status null removes it from the list. */
+  'reading:set': (data: {
+    articleId: string;
+    status?: ReadingStatus | null;
+    favourite?: boolean;
+    tags?: string[];
+  }) => ArticleRecord | MarginError;
+  /** How far the reader is through a listed article (throttled by the sender); ignored for one not on the list. */
+  'reading:progress': (data: ReadingTarget & { progress: number; resumeQuote: string | null }) => { stored: boolean };
+  /** Where to reopen a listed article; null when it is not on the list. */
+  'reading:position': (data: ReadingTarget) => ReadingPosition | null;
 }
 
 export const marginMessenger = defineExtensionMessaging<MarginProtocol>();

@@ -17,11 +17,13 @@ import {
   type MarginProtocol,
   type PageInfo,
   type PaintedHighlight,
+  type SavedForLater,
 } from '@/utils/messaging/margin-protocol';
 import { MARGIN_SCHEMAS, pageInfoSchema } from '@/utils/messaging/message-schemas';
 import { refuse, type RoutesOf } from '@/utils/messaging/message-router';
 import { contentPageUrl, type TrustedSender } from '@/utils/messaging/sender-rules';
 import type { AnnotationService } from './annotation-service';
+import { readingRoutes } from './reading-routes';
 
 /** What the handlers need from the browser. */
 export interface MessageHandlerHooks {
@@ -146,6 +148,39 @@ export function createMarginRoutes(
     if (data.note !== undefined || data.tags !== undefined || data.noteConflicts !== undefined) {
       refuse('notes and tags are written in Margin’s own pages, not from a web page');
     }
+  }
+
+  /**
+   * Extracts the article in a tab and saves its offline copy: `article:save-offline`, and the
+   * first half of "save for later" (one code path for both).
+   */
+  async function saveOfflineCopy(tabId: number): Promise<{ savedAt: number } | MarginError> {
+    try {
+      const extracted = await hooks.extractArticle(tabId);
+      if (!extracted) return error('Margin found no article on this page to save.');
+      // The extraction ran in the page's content-script world: take only what an offline copy keeps.
+      const parsed = readerExtractSchema.safeParse(extracted);
+      if (!parsed.success)
+        return error('Margin could not save this page: the reader view returned something it cannot keep.');
+      const { html, text, ...meta } = parsed.data;
+      const saved = await (await ready).saveOffline(tabId, { html, text }, meta);
+      return isMarginError(saved) ? saved : { savedAt: saved.savedAt };
+    } catch (e) {
+      return error(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /**
+   * "Save for later" of the page in a tab: its offline copy when an article can be
+   * extracted, then the page on the reading list (listed even without a copy: a page the
+   * reader finds no article in is still one to come back to).
+   */
+  async function saveForLater(tabId: number): Promise<SavedForLater | MarginError> {
+    const copy = await saveOfflineCopy(tabId);
+    const listed = await (await ready).saveTabForLater(tabId);
+    // Both failed (a page Margin cannot run on): the extraction's reason says more.
+    if (isMarginError(listed)) return isMarginError(copy) ? copy : listed;
+    return { ...listed, offline: !isMarginError(copy) };
   }
 
   const routes: RoutesOf<MarginProtocol> = {
@@ -276,26 +311,18 @@ export function createMarginRoutes(
       schema: MARGIN_SCHEMAS['article:save-offline'],
       from: 'extension',
       refusal: error,
-      async handle({ tabId }) {
-        try {
-          const extracted = await hooks.extractArticle(tabId);
-          if (!extracted) return error('Margin found no article on this page to save.');
-          // The extraction ran in the page's content-script world: take only what an offline copy keeps.
-          const parsed = readerExtractSchema.safeParse(extracted);
-          if (!parsed.success)
-            return error('Margin could not save this page: the reader view returned something it cannot keep.');
-          const { html, text, ...meta } = parsed.data;
-          const saved = await (await ready).saveOffline(tabId, { html, text }, meta);
-          return isMarginError(saved) ? saved : { savedAt: saved.savedAt };
-        } catch (e) {
-          return error(e instanceof Error ? e.message : String(e));
-        }
-      },
+      handle: ({ tabId }) => saveOfflineCopy(tabId),
     },
+    ...readingRoutes(ready, saveForLater),
   };
 
   return {
     routes,
+    /**
+     * "Save for later" for the page in a tab, as `reading:save` answers it: for the
+     * background's context-menu entry and keyboard command.
+     */
+    saveForLater,
     /** The tab closed: drop what was remembered for it. */
     forgetTab(tabId: number): void {
       noteCardTargets.delete(tabId);

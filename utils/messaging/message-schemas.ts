@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { articleSchema, highlightSchema, pageNoteSchema } from '@/utils/backup/backup-schema';
 import { FIELD_LIMITS } from '@/utils/backup/backup-limits';
-import { ANCHOR_STATUSES } from '@/utils/db/schema';
+import { ANCHOR_STATUSES, READING_STATUSES } from '@/utils/db/schema';
 import type { MarginProtocol } from './margin-protocol';
 import type { PageProtocol } from './page-protocol';
 import type { PanelProtocol } from './panel-protocol';
@@ -79,6 +79,28 @@ const placementSchema = z.strictObject({
   selectors: record.selectors.optional(),
 });
 
+/**
+ * Which article a reading message is about: an address or an id (who may name which is the
+ * handler's rule, `reading-routes.ts`). Strict, like every reading payload: a field the
+ * contract does not name is refused, not dropped.
+ */
+const readingTarget = { url: articleSchema.shape.pageUrl.optional(), articleId: id.optional() };
+
+/** `reading:set`: a state (null: off the list), a star, the article's own tags. */
+export const readingSetSchema = z.strictObject({
+  articleId: id,
+  status: z.enum(READING_STATUSES).nullable().optional(),
+  favourite: z.boolean().optional(),
+  tags: articleSchema.shape.articleTags.unwrap().optional(),
+});
+
+/** `reading:progress`: 0..1 (finite: zod refuses NaN and infinities), and a short quote to resume at. */
+export const readingProgressSchema = z.strictObject({
+  ...readingTarget,
+  progress: z.number().min(0).max(1),
+  resumeQuote: z.string().max(FIELD_LIMITS.resumeQuote).nullable(),
+});
+
 /** Messages the background answers (`margin-protocol.ts`). */
 export const MARGIN_SCHEMAS = {
   'page:open': pageInfoSchema,
@@ -106,6 +128,10 @@ export const MARGIN_SCHEMAS = {
   'note-card:target': noData,
   'note-card:done': noData,
   'article:save-offline': z.strictObject({ tabId }),
+  'reading:save': z.strictObject({ tabId }),
+  'reading:set': readingSetSchema,
+  'reading:progress': readingProgressSchema,
+  'reading:position': z.strictObject(readingTarget),
 } satisfies SchemasOf<MarginProtocol>;
 
 /** Messages a tab's content script answers (`page-protocol.ts`). */

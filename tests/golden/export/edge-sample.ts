@@ -29,6 +29,13 @@ const arabic: ArticleRecord = {
   published: null,
   lang: 'ar',
   savedAt: null,
+  readingStatus: null,
+  favourite: false,
+  progress: 0,
+  resumeQuote: null,
+  listedAt: null,
+  articleTags: [],
+  readingMinutes: null,
   words: [],
 };
 

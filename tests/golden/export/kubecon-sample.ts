@@ -33,6 +33,13 @@ export const article: ArticleRecord = {
   published: '2024-03-21T18:42:17.311Z',
   lang: 'en',
   savedAt: T(9, 15, 0),
+  readingStatus: null,
+  favourite: false,
+  progress: 0,
+  resumeQuote: null,
+  listedAt: null,
+  articleTags: [],
+  readingMinutes: null,
   words: [],
 };
 
