@@ -8,21 +8,17 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleRecord } from '@/utils/db/schema';
+import type { ArticleRecord, ReadingStatus } from '@/utils/db/schema';
 import type { MarginDb } from '@/utils/db';
+import { listedArticles } from '@/utils/db/listed-articles';
 import { isMarginError, marginMessenger } from '@/utils/messaging/margin-protocol';
 import { changeMessage, type ReadingChange } from '@/components/reading/reading-actions';
-import {
-  progressPercent,
-  readingTimeLabel,
-  STATUS_LABELS,
-  type ReadingStatus,
-} from '@/components/reading/reading-labels';
+import { progressPercent, readingTimeLabel, STATUS_LABELS } from '@/components/reading/reading-labels';
 import { offlineReaderHref } from './ArticleCard';
 import { formatDay } from './format-day';
 import { focusAfterChange, readingKeyAction, type ReadingKeyAction, type ReadingKeyTarget } from './reading-list-keys';
 import { ReadingListFilters } from './ReadingListFilters';
-import { listedArticles, NO_READING_FILTERS, readingListRows, type ReadingFilterState } from './reading-list-rows';
+import { NO_READING_FILTERS, readingListRows, type ReadingFilterState } from './reading-list-rows';
 
 const ROW_ATTRIBUTE = 'data-reading-row';
 

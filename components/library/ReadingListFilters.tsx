@@ -1,7 +1,8 @@
 /** The reading list's filters: state, site, tag, and the days it was saved between. */
 import { useMemo } from 'react';
 import type { ArticleRecord } from '@/utils/db/schema';
-import { filterChoices, NO_READING_FILTERS, type ReadingFilterState } from './reading-list-rows';
+import { readingListFacets } from '@/utils/reading-list/reading-list-query';
+import { NO_READING_FILTERS, type ReadingFilterState } from './reading-list-rows';
 
 const STATUS_CHOICES: Array<[ReadingFilterState['status'], string]> = [
   ['', 'Any state'],
@@ -19,7 +20,7 @@ export interface ReadingListFiltersProps {
 }
 
 export function ReadingListFilters({ articles, filters, onFilters }: ReadingListFiltersProps) {
-  const { sites, tags } = useMemo(() => filterChoices(articles), [articles]);
+  const { sites, tags } = useMemo(() => readingListFacets(articles), [articles]);
   const set = (field: keyof ReadingFilterState) => (value: string) => onFilters({ ...filters, [field]: value });
   const filtering = Object.values(filters).some((v) => v !== '');
   return (

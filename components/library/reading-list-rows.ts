@@ -1,11 +1,11 @@
 /**
- * The reading list's rows: the listed articles read from the database, and the form's
- * filter fields (strings, '' for "any") turned into the query of
- * `utils/reading-list/reading-list-query.ts`, which orders and filters them.
+ * The reading list's filter form (strings, '' for "any") turned into the query of
+ * `utils/reading-list/reading-list-query.ts`, which orders and filters the listed
+ * articles (`utils/db/listed-articles.ts` reads them).
  */
-import type { MarginDb } from '@/utils/db';
 import type { ArticleRecord } from '@/utils/db/schema';
 import { dayRangeBounds } from '@/utils/library/day-range';
+import { queryReadingList, type ReadingListFilter } from '@/utils/reading-list/reading-list-query';
 
 /** The filter form's fields; '' means not filtered on. */
 export interface ReadingFilterState {
@@ -27,43 +27,18 @@ export const NO_READING_FILTERS: Readonly<ReadingFilterState> = Object.freeze({
   to: '',
 });
 
-/** Every live article on the reading list (the `listedAt` index holds only those: IndexedDB does not index null). */
-export async function listedArticles(db: MarginDb): Promise<ArticleRecord[]> {
-  const rows = await db.articles.where('listedAt').above(0).toArray();
-  return rows.filter((a) => a.deletedAt === null && a.readingStatus != null);
+/** The query for the form's fields; fields left empty (or not understood) do not narrow. */
+export function toReadingListFilter(state: ReadingFilterState): ReadingListFilter {
+  const { status } = state;
+  return {
+    ...(status === 'favourite' ? { favourite: true } : status ? { states: [status] } : {}),
+    ...(state.site.trim() && { site: state.site }),
+    ...(state.tag.trim() && { tag: state.tag }),
+    ...dayRangeBounds(state.from, state.to),
+  };
 }
 
-const STATUS_ORDER = { unread: 0, reading: 1, archived: 2 } as const;
-
-/** The rows shown for these filters, in list order. */
-export function readingListRows(articles: readonly ArticleRecord[], filters: ReadingFilterState): ArticleRecord[] {
-  const { from, to } = dayRangeBounds(filters.from, filters.to);
-  const site = filters.site.trim();
-  const tag = filters.tag.trim();
-  return articles
-    .filter((a) => {
-      if (filters.status === 'favourite' ? !a.favourite : filters.status && a.readingStatus !== filters.status)
-        return false;
-      if (site && a.host !== site) return false;
-      if (tag && !a.articleTags.includes(tag)) return false;
-      const saved = a.listedAt ?? 0;
-      return (from === undefined || saved >= from) && (to === undefined || saved < to);
-    })
-    .sort(
-      (a, b) =>
-        STATUS_ORDER[a.readingStatus ?? 'unread'] - STATUS_ORDER[b.readingStatus ?? 'unread'] ||
-        (b.listedAt ?? 0) - (a.listedAt ?? 0),
-    );
-}
-
-/** Sites and tags of the listed articles, for the filter menus. */
-export function filterChoices(articles: readonly ArticleRecord[]): { sites: string[]; tags: string[] } {
-  const sites = new Set<string>();
-  const tags = new Set<string>();
-  for (const a of articles) {
-    if (a.host) sites.add(a.host);
-    for (const t of a.articleTags) tags.add(t);
-  }
-  const sorted = (s: Set<string>) => [...s].sort((x, y) => x.localeCompare(y));
-  return { sites: sorted(sites), tags: sorted(tags) };
+/** The rows shown for these filters, in list order (unread first, newest saved first within a state). */
+export function readingListRows(articles: readonly ArticleRecord[], state: ReadingFilterState): ArticleRecord[] {
+  return queryReadingList(articles, toReadingListFilter(state));
 }

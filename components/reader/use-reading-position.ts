@@ -4,9 +4,9 @@
  * (`components/reading/track-reading.ts`). The reader's own box scrolls (`.mr-root`),
  * under its sticky toolbar; the article's text is its body.
  */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { ReadingView } from '@/components/reading/reading-view';
-import { trackReading, type ReadingChannel } from '@/components/reading/track-reading';
+import { trackReading, type ReadingChannel, type ReadingTracker } from '@/components/reading/track-reading';
 
 function readerView(scroller: HTMLElement, body: HTMLElement): ReadingView {
   return {
@@ -24,18 +24,28 @@ export function useReadingPosition(
   bodyRef: RefObject<HTMLElement | null>,
   channel: ReadingChannel | undefined,
 ): void {
+  const tracker = useRef<ReadingTracker | null>(null);
+  // Closing the reader is leaving the article: its last place is reported then, while the
+  // article is still laid out (a layout effect's cleanup runs before React removes the DOM;
+  // a passive one after, when there is nothing left to measure).
+  useLayoutEffect(
+    () => () => {
+      tracker.current?.stop();
+      tracker.current = null;
+    },
+    [],
+  );
   useEffect(() => {
     const scroller = scrollerRef.current;
     const body = bodyRef.current;
     if (!channel || !scroller || !body) return;
     const win = scroller.ownerDocument.defaultView ?? window;
     const abort = new AbortController();
-    let stop: (() => void) | null = null;
     // Two frames: the line measure and the fonts settle before the text is placed.
     const frame = win.requestAnimationFrame(() =>
       win.requestAnimationFrame(() => {
         if (abort.signal.aborted) return;
-        const tracker = trackReading({
+        tracker.current = trackReading({
           view: readerView(scroller, body),
           channel,
           scroller,
@@ -43,13 +53,10 @@ export function useReadingPosition(
           restore: { scrolled: () => scroller.scrollTop > 0, fragment: false },
           signal: abort.signal,
         });
-        stop = () => tracker.stop();
       }),
     );
     return () => {
       win.cancelAnimationFrame(frame);
-      // Closing the reader is leaving the article: its last place is reported now.
-      stop?.();
       abort.abort();
     };
   }, [scrollerRef, bodyRef, channel]);

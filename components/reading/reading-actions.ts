@@ -3,16 +3,11 @@
  * browser (the popup and the side panel share them): the messages, the page's toast
  * and the window come in as `ReadingDeps`, so Node tests drive them.
  */
-import { isMarginError, type MarginError } from '@/utils/messaging/margin-protocol';
-import type { ReadingStatus } from './reading-labels';
+import type { ReadingStatus } from '@/utils/db/schema';
+import { isMarginError, type MarginError, type SavedForLater } from '@/utils/messaging/margin-protocol';
 
 /** The background's answer to `reading:save`. */
-export interface SaveAnswer {
-  articleId: string;
-  alreadyListed: boolean;
-  /** Whether an offline copy was kept (false: Margin found no article on the page to keep). */
-  offline: boolean;
-}
+export type SaveAnswer = SavedForLater;
 
 /** A change of an article's place on the reading list (`reading:set`); `status: null` removes it. */
 export interface ReadingChange {

@@ -3,7 +3,7 @@
  * the same in the popup, the side panel and the library.
  */
 
-export type ReadingStatus = 'unread' | 'reading' | 'archived';
+import type { ReadingStatus } from '@/utils/db/schema';
 
 export const STATUS_LABELS: Readonly<Record<ReadingStatus, string>> = {
   unread: 'Unread',

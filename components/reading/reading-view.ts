@@ -80,11 +80,12 @@ export function offsetAtTop(index: TextIndex, top: number): number {
 
 /**
  * Where the reader is in the view now.
- * @return null when the view has no text
+ * @return null when the view has no text, or is no longer in its document
  */
 export function measurePosition(view: ReadingView): ReadingPosition | null {
   const root = view.textRoot();
-  if (!root) return null;
+  // A view already taken down has no layout: it would measure the top of the article.
+  if (!root?.isConnected) return null;
   const index = buildTextIndex(root);
   if (!index.text.length) return null;
   const offset = offsetAtTop(index, view.top());

@@ -9,7 +9,7 @@
  * upgrade (`backfill-pair-indexes.ts`), and mirrors the look-and-feel settings to
  * the browser's own `storage.sync`.
  */
-import type { MarginDb } from '@/utils/db';
+import { countUnreadArticles } from '@/utils/db/listed-articles';
 import { createAnnotationService } from '@/utils/messaging/annotation-service';
 import { createMarginRoutes } from '@/utils/messaging/message-handlers';
 import { backfillSiteWords, backfillTagWords } from '@/utils/db/backfill-pair-indexes';
@@ -35,14 +35,6 @@ const COMMAND_TOGGLE_READER = 'toggle-reader';
 const COMMAND_HIGHLIGHT = 'highlight-selection';
 const COMMAND_SIDE_PANEL = 'open-side-panel';
 const COMMAND_SAVE_FOR_LATER = 'save-for-later';
-
-/** Articles waiting unread on the reading list, for the badge when it counts those. */
-const countUnreadIn = (db: MarginDb) =>
-  db.articles
-    .where('readingStatus')
-    .equals('unread')
-    .filter((a) => a.deletedAt === null)
-    .count();
 
 /** The toolbar button is `action` in MV3 and `browserAction` in Firefox's MV2 build. */
 function toolbarAction() {
@@ -86,7 +78,7 @@ export default defineBackground(() => {
     .catch((error: unknown) =>
       console.warn('Margin: filling the tag and site search indexes failed; it will retry at next start', error),
     );
-  const badge = startToolbarBadge(database(), countUnreadIn);
+  const badge = startToolbarBadge(database(), countUnreadArticles);
   const service = database().then((db) =>
     createAnnotationService(db, {
       articleChanged: (articleId, tabIds) => {

@@ -84,7 +84,11 @@ export async function topOfReader(page: Page): Promise<{ scrollTop: number; text
             range.setEnd(n, i + 1);
             const box = range.getBoundingClientRect();
             if (box.height && box.bottom > top + 1) {
-              return { scrollTop: this.scrollTop, text: data.slice(i).replace(/\s+/g, ' ').trimStart() };
+              // The text from there on, across inline elements, as the reader reads it.
+              let text = data.slice(i);
+              for (let next = walker.nextNode(); next && text.length < 120; next = walker.nextNode())
+                text += (next as Text).data;
+              return { scrollTop: this.scrollTop, text: text.replace(/\s+/g, ' ').trimStart() };
             }
           }
         }

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { FIELD_LIMITS } from '@/utils/backup/backup-limits';
+import { READING_STARTED } from './reading-state';
 import {
   offsetAtProgress,
   progressAtOffset,
+  RESTORE_MIN_PROGRESS,
   RESUME_QUOTE_MAX,
   restoreTarget,
   resumeQuoteAt,
@@ -136,4 +139,9 @@ test('samePosition compares the place, not the object', () => {
   expect(samePosition({ progress: 0.5, resumeQuote: 'a' }, { progress: 0.5, resumeQuote: 'a' })).toBe(true);
   expect(samePosition({ progress: 0.5, resumeQuote: 'a' }, { progress: 0.5, resumeQuote: 'b' })).toBe(false);
   expect(samePosition(null, { progress: 0, resumeQuote: null })).toBe(false);
+});
+
+test('the limits agree with the stored fields: a quote fits, and "started" means the same', () => {
+  expect(RESUME_QUOTE_MAX).toBeLessThanOrEqual(FIELD_LIMITS.resumeQuote);
+  expect(RESTORE_MIN_PROGRESS).toBe(READING_STARTED);
 });
