@@ -16,7 +16,8 @@ import {
   type ChromiumSession,
 } from '../../scripts/lib/chromium';
 import { startServer } from '../../scripts/serve';
-import { inShadow, openPopup, toolbar } from './highlight-driver';
+import { MARGIN_COMMANDS } from '../../utils/shortcuts/unassigned-shortcuts';
+import { inShadow, openPopup, tabIdOf, toolbar } from './highlight-driver';
 import { readingRows, storedArticle, topOfReader, topOfView } from './reading-list-driver';
 import { browserSkipReason } from './support';
 
@@ -190,6 +191,97 @@ describe.skipIf(skip)(`reading list in Chromium${skip ? ` (${skip})` : ''}`, () 
     await expect.poll(() => row.getAttribute('data-reading-status'), { timeout: 10_000 }).toBe('reading');
     expect(Number(await row.locator('[data-field="progress"]').getAttribute('data-progress'))).toBeGreaterThan(0);
     await list.close();
+    await page.close();
+  });
+  test('the context menu and the keyboard command save the page in the tab, and the page says so', async () => {
+    // The browser's own menu and keys cannot be driven headless: their events are dispatched
+    // in the background, where the extension's listeners receive them as from the browser.
+    const worker = session.context.serviceWorkers()[0]!;
+    const searchPage = new URL('/no-article/', server.url).href;
+    const blog = new URL('/spa/', server.url).href;
+    for (const [url, how] of [
+      [searchPage, 'menu'],
+      [blog, 'command'],
+    ] as const) {
+      const page = await session.context.newPage();
+      await page.goto(url);
+      const tabId = await tabIdOf(session, page);
+      // Until the highlighter has started on the page there is nobody to show the toast: try again.
+      await expect
+        .poll(
+          async () => {
+            await worker.evaluate(
+              ({ how, tabId, url }) => {
+                const tab = { id: tabId, url } as chrome.tabs.Tab;
+                const events = chrome as unknown as {
+                  contextMenus: { onClicked: { dispatch(info: unknown, tab: unknown): void } };
+                  commands: { onCommand: { dispatch(command: string, tab: unknown): void } };
+                };
+                if (how === 'menu')
+                  events.contextMenus.onClicked.dispatch({ menuItemId: 'margin-save-for-later', pageUrl: url }, tab);
+                else events.commands.onCommand.dispatch('save-for-later', tab);
+              },
+              { how, tabId, url },
+            );
+            await page.waitForTimeout(500);
+            return toolbar(page).toast();
+          },
+          { timeout: 15_000, intervals: [500] },
+        )
+        .toMatch(/^(Saved for later\.|Already on your reading list\.)$/);
+      await expect.poll(async () => (await storedArticle(session, url))?.readingStatus).toBe('unread');
+      await page.close();
+    }
+  });
+
+  test('the save-for-later command has its key, and the shortcut notice knows every command', async () => {
+    const bound = await session.controlPage.evaluate(async () =>
+      (await chrome.commands.getAll()).map((c) => [c.name ?? '', c.shortcut ?? '']),
+    );
+    expect(Object.fromEntries(bound)['save-for-later']).toBe('Alt+Shift+L');
+    const known = new Set(MARGIN_COMMANDS.map((c) => c.name));
+    expect(bound.map(([name]) => name).filter((name) => name !== '_execute_action' && !known.has(name!))).toEqual([]);
+  });
+  test('the badge counts unread articles on every tab when the setting says so, and nothing when off', async () => {
+    const options = session.controlPage;
+    await options.reload();
+    const unread = () =>
+      options.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('margin');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const all = await new Promise<Array<{ readingStatus?: string; deletedAt: number | null }>>((resolve) => {
+          const get = db.transaction('articles').objectStore('articles').getAll();
+          get.onsuccess = () => resolve(get.result);
+        });
+        db.close();
+        return all.filter((a) => a.deletedAt === null && a.readingStatus === 'unread').length;
+      });
+    const page = await session.context.newPage();
+    await page.goto(new URL(POST, server.url).href);
+    const tabId = await tabIdOf(session, page);
+    const badge = (tab?: number) =>
+      options.evaluate((tabId) => chrome.action.getBadgeText(tabId === undefined ? {} : { tabId }), tab);
+
+    await options.locator('[data-badge-count="unread"]').check();
+    const count = await unread();
+    expect(count).toBeGreaterThan(0);
+    await expect.poll(() => badge()).toBe(String(count));
+    // The page's own count gives way to the shared one.
+    await expect.poll(() => badge(tabId)).toBe(String(count));
+    // Marking one read in the library lowers it at once.
+    const list = await library();
+    await expect.poll(async () => (await readingRows(list)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await list.locator('[data-reading-row][data-reading-status="unread"] [data-action="archive"]').first().click();
+    await expect.poll(() => badge()).toBe(count > 1 ? String(count - 1) : '');
+    await list.close();
+
+    await options.locator('[data-badge-count="off"]').check();
+    await expect.poll(() => badge(tabId)).toBe('');
+    await options.locator('[data-badge-count="page-highlights"]').check();
+    await expect.poll(() => badge()).toBe('');
     await page.close();
   });
 });
