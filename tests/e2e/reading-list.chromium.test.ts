@@ -226,7 +226,7 @@ describe.skipIf(skip)(`reading list in Chromium${skip ? ` (${skip})` : ''}`, () 
             await page.waitForTimeout(500);
             return toolbar(page).toast();
           },
-          { timeout: 15_000, intervals: [500] },
+          { timeout: 15_000, interval: 500 },
         )
         .toMatch(/^(Saved for later\.|Already on your reading list\.)$/);
       await expect.poll(async () => (await storedArticle(session, url))?.readingStatus).toBe('unread');
