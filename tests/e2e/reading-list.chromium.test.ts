@@ -3,7 +3,9 @@
  * a Pocket export lands on the list with its states, unread first; the keyboard moves
  * and archives in the library; the demo post saved for later from the popup keeps its
  * reading position from the reader view, restored on reopening (the reader view, the
- * offline copy, the live page), and the library shows it being read.
+ * offline copy, the live page), and the side panel and library show it being read; the
+ * context menu and the command save too; the badge counts unread articles when set to;
+ * an imported favourite is starred. The tests run in order on one profile.
  */
 import { resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -18,6 +20,7 @@ import {
 import { startServer } from '../../scripts/serve';
 import { MARGIN_COMMANDS } from '../../utils/shortcuts/unassigned-shortcuts';
 import { inShadow, openPopup, tabIdOf, toolbar } from './highlight-driver';
+import { openSidePanelPage } from './sidepanel-driver';
 import { readingRows, storedArticle, topOfReader, topOfView } from './reading-list-driver';
 import { browserSkipReason } from './support';
 
@@ -186,6 +189,16 @@ describe.skipIf(skip)(`reading list in Chromium${skip ? ` (${skip})` : ''}`, () 
     await expect.poll(() => topOfView(again, article.resumeQuote!), { timeout: 10_000 }).toBeLessThan(60);
     await again.close();
 
+    // The side panel beside the page shows the same state, and stars it.
+    const panel = await openSidePanelPage(session, page);
+    await expect
+      .poll(() => panel.locator('[data-field="reading-status"]').textContent(), { timeout: 10_000 })
+      .toBe('Reading');
+    expect(await panel.locator('[data-field="reading-summary"]').textContent()).toMatch(/min read · \d+% read$/);
+    await panel.locator('[data-action="favourite"]').click();
+    await expect.poll(async () => (await storedArticle(session, url))?.favourite).toBe(true);
+    await panel.close();
+
     const list = await library();
     const row = list.locator(`[data-reading-row="${article.id}"]`);
     await expect.poll(() => row.getAttribute('data-reading-status'), { timeout: 10_000 }).toBe('reading');
@@ -282,6 +295,25 @@ describe.skipIf(skip)(`reading list in Chromium${skip ? ` (${skip})` : ''}`, () 
     await expect.poll(() => badge(tabId)).toBe('');
     await options.locator('[data-badge-count="page-highlights"]').check();
     await expect.poll(() => badge()).toBe('');
+    await page.close();
+  });
+  test('a favourite comes with an import (an Instapaper Starred row) and the Favourites filter shows it', async () => {
+    const csv = `URL,Title,Selection,Folder,Timestamp,Tags\n${new URL('/saved/walk', server.url).href},"Walking the old rail line",,Starred,1600000000,"[""walking""]"\n`;
+    const page = await library();
+    await page.locator('[data-panel="export-import"] summary').click();
+    await page
+      .locator('[data-import-file]')
+      .setInputFiles({ name: 'instapaper.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect
+      .poll(() => page.locator('[data-import-preview]').textContent(), { timeout: 10_000 })
+      .toContain('nothing has been written yet');
+    await page.locator('[data-action="apply-import"]').click();
+    await expect.poll(() => page.locator('[data-transfer-status]').textContent()).toMatch(/^Imported/);
+    await page.locator('[data-reading-filter="status"]').selectOption('favourite');
+    await expect
+      .poll(() => readingRows(page), { timeout: 10_000 })
+      .toContainEqual({ title: 'Walking the old rail line', status: 'unread', favourite: true });
+    expect((await readingRows(page)).every((r) => r.favourite)).toBe(true);
     await page.close();
   });
 });
