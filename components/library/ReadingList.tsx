@@ -30,9 +30,12 @@ function keyTarget(el: EventTarget | null): ReadingKeyTarget {
   return 'other';
 }
 
+/** The offline copy, which comes back to the reading list when closed. */
+const offlineFromList = (id: string) => `${offlineReaderHref(id)}&from=reading-list`;
+
 /** Opens an article: its offline copy when one was saved (here, back to the list after), else the page. */
 function openArticle(article: ArticleRecord): void {
-  if (article.savedAt !== null) location.assign(offlineReaderHref(article.id));
+  if (article.savedAt !== null) location.assign(offlineFromList(article.id));
   else window.open(article.pageUrl, '_blank', 'noopener,noreferrer');
 }
 
@@ -193,7 +196,7 @@ function ReadingRow({ article, current, onFocus, onChange }: RowProps) {
         <a
           id={titleId}
           className="lib-rl-title"
-          href={article.savedAt !== null ? offlineReaderHref(article.id) : article.pageUrl}
+          href={article.savedAt !== null ? offlineFromList(article.id) : article.pageUrl}
           {...(article.savedAt === null && { target: '_blank', rel: 'noreferrer' })}
           data-open-article
         >

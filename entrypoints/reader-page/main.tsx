@@ -8,10 +8,15 @@ import { highlightCss } from '@/utils/highlighting/highlight-colours';
 // The painter's styles (::highlight() and <mark> colours), the same as on pages and in the reader view.
 document.head.append(Object.assign(document.createElement('style'), { textContent: highlightCss() }));
 
-const articleId = new URLSearchParams(location.search).get('article');
-// Back to the library as it was left (its view, its scroll) when the copy was opened from it.
-const cameFromLibrary = document.referrer.startsWith(new URL('library.html', location.href).href);
-const backToLibrary = () => (cameFromLibrary && history.length > 1 ? history.back() : location.assign('library.html'));
+const params = new URLSearchParams(location.search);
+const articleId = params.get('article');
+// Opened from the reading list, closing goes back to it as it was left (its filters, its
+// scroll); otherwise to the library.
+const fromList = params.get('from') === 'reading-list';
+const backToLibrary = () =>
+  fromList && history.length > 1
+    ? history.back()
+    : location.assign(fromList ? 'library.html#reading-list' : 'library.html');
 
 createRoot(document.getElementById('root')!).render(
   <OfflineReader db={createMarginDb()} articleId={articleId} onClose={backToLibrary} />,

@@ -203,6 +203,14 @@ describe.skipIf(skip)(`reading list in Chromium${skip ? ` (${skip})` : ''}`, () 
     const row = list.locator(`[data-reading-row="${article.id}"]`);
     await expect.poll(() => row.getAttribute('data-reading-status'), { timeout: 10_000 }).toBe('reading');
     expect(Number(await row.locator('[data-field="progress"]').getAttribute('data-progress'))).toBeGreaterThan(0);
+    // o on the row opens its offline copy, at the same passage; Esc comes back to the list.
+    await row.locator('[data-field="site"]').click();
+    await list.keyboard.press('o');
+    await list.waitForURL(/reader-page\.html\?article=/);
+    await expect.poll(() => topOfView(list, article.resumeQuote!, '.mr-toolbar'), { timeout: 5000 }).toBeLessThan(60);
+    await list.keyboard.press('Escape');
+    await list.waitForURL(/library\.html#reading-list$/);
+    await expect.poll(() => list.locator('[data-reading-list]').count()).toBe(1);
     await list.close();
     await page.close();
   });
