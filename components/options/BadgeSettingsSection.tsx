@@ -32,7 +32,7 @@ export function BadgeSettingsSection() {
   const s = settings ?? DEFAULT_BADGE_SETTINGS;
 
   return (
-    <section aria-labelledby="badge-heading" data-loaded={settings !== null}>
+    <section aria-labelledby="badge-heading" data-badge-loaded={settings !== null}>
       <h2 id="badge-heading">Toolbar button</h2>
       <fieldset className="options-choices">
         <legend>The number on Margin’s button counts</legend>

@@ -104,3 +104,14 @@ test('a quote that is gone falls back to the fraction', () => {
   const lines = Math.ceil(document.body.textContent!.length / PER_LINE);
   expect(Math.abs(scroll - (lines / 2) * LINE_PX)).toBeLessThanOrEqual(3 * LINE_PX);
 });
+
+test('text changed since the last measure (in this very task) is measured afresh', () => {
+  const view = page();
+  scroll = 10 * LINE_PX;
+  expect(measurePosition(view)!.resumeQuote).toMatch(/Sentence|number|of|the/);
+  // A single-page app swaps the article: no await between the change and the next measure.
+  document.body.innerHTML = Array.from({ length: 40 }, (_, i) => `<p>Another story, chapter ${i}, begins.</p>`).join(
+    '',
+  );
+  expect(measurePosition(view)!.resumeQuote).toMatch(/chapter|Another|story|begins/);
+});

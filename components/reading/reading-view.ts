@@ -25,6 +25,33 @@ export interface ReadingView {
   scrollOffset(): number;
 }
 
+/** Each text root's index, kept until its text changes: building one costs a walk of the whole text. */
+const indexes = new WeakMap<Element, { index: TextIndex | null; observer: MutationObserver }>();
+
+/**
+ * The text index of `root`, built again only after its text changed. A long page (2 million
+ * characters) takes about half a second to index, and a report is due every 2 s while the
+ * reader scrolls; the binary search over the layout takes a millisecond.
+ */
+function textIndexOf(root: Element): TextIndex {
+  let entry = indexes.get(root);
+  if (!entry) {
+    const created = { index: null as TextIndex | null, observer: new MutationObserver(() => (created.index = null)) };
+    created.observer.observe(root, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributeFilter: ['hidden'],
+    });
+    indexes.set(root, created);
+    entry = created;
+  }
+  // A change made in this very task has not reached the observer's callback yet.
+  if (entry.observer.takeRecords().length > 0) entry.index = null;
+  entry.index ??= buildTextIndex(root);
+  return entry.index;
+}
+
 /** A character's box, or null when it is not laid out (display: none, collapsed). */
 function charBox(index: TextIndex, i: number): DOMRect | null {
   const rect = index.toRange(i, i + 1).getBoundingClientRect();
@@ -86,7 +113,7 @@ export function measurePosition(view: ReadingView): ReadingPosition | null {
   const root = view.textRoot();
   // A view already taken down has no layout: it would measure the top of the article.
   if (!root?.isConnected) return null;
-  const index = buildTextIndex(root);
+  const index = textIndexOf(root);
   if (!index.text.length) return null;
   const offset = offsetAtTop(index, view.top());
   return { progress: progressAtOffset(offset, index.text.length), resumeQuote: resumeQuoteAt(index.text, offset) };
@@ -100,7 +127,7 @@ export function measurePosition(view: ReadingView): ReadingPosition | null {
 export function restorePosition(view: ReadingView, position: ReadingPosition): RestoreTarget | null {
   const root = view.textRoot();
   if (!root) return null;
-  const index = buildTextIndex(root);
+  const index = textIndexOf(root);
   const target = restoreTarget(index.text, position);
   if (!target) return null;
   const at = Math.min(target.offset, index.text.length - 1);

@@ -124,6 +124,13 @@ describe('restoreTarget', () => {
     expect(target?.offset).toBe(second);
   });
 
+  test('among many copies (a text that repeats itself), the one nearest the stored fraction', () => {
+    const line = 'the same eighty characters of text, again and again, as a template writes them. ';
+    const text = line.repeat(500);
+    const at = line.length * 377;
+    expect(restoreTarget(text, { progress: at / text.length, resumeQuote: line.trim() })?.offset).toBe(at);
+  });
+
   test('falls back to the fraction when the passage is gone', () => {
     const target = restoreTarget(ARTICLE, { progress: 0.5, resumeQuote: 'A sentence the author deleted since' });
     expect(target).toEqual({ offset: Math.round(ARTICLE.length / 2), by: 'progress' });

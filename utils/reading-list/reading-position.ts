@@ -95,9 +95,6 @@ export interface RestoreTarget {
   by: 'quote' | 'progress';
 }
 
-/** Verbatim copies looked at before the nearest is taken (a quote repeated more is a template's). */
-const MAX_VERBATIM = 64;
-
 /**
  * The text offset to bring to the top of the view: where the quote is, else the stored
  * fraction of this view's text. A verbatim copy is taken first (the nearest the stored
@@ -113,12 +110,10 @@ export function restoreTarget(text: string, position: ReadingPosition): RestoreT
   const hint = offsetAtProgress(position.progress, text.length);
   const quote = position.resumeQuote ? normalizeText(position.resumeQuote) : '';
   if (quote) {
-    let nearest = -1;
-    for (let at = text.indexOf(quote), seen = 0; at >= 0 && seen < MAX_VERBATIM; at = text.indexOf(quote, at + 1)) {
-      seen++;
-      if (nearest < 0 || Math.abs(at - hint) < Math.abs(nearest - hint)) nearest = at;
-    }
-    if (nearest >= 0) return { offset: nearest, by: 'quote' };
+    // The nearest verbatim copy: the first after the hint or the last before it.
+    const copies = [text.lastIndexOf(quote, hint), text.indexOf(quote, hint)].filter((at) => at >= 0);
+    const nearest = copies.sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint))[0];
+    if (nearest !== undefined) return { offset: nearest, by: 'quote' };
     const found = matchQuote(text, quote, { hint });
     if (found) return { offset: found.start, by: 'quote' };
   }
