@@ -17,6 +17,8 @@ export {
   type NewHighlight,
 } from './highlights';
 export { getPageNote, setPageNote } from './page-notes';
+export { countUnreadArticles, listedArticles } from './listed-articles';
+export { readingDefaults, type ReadingFields } from './reading-fields';
 export { listTags, normalizeTagName, setTagColour } from './tags';
 export { searchLibrary, type LibraryFilters, type LibraryHit, type LibraryHitKind } from './search-library';
 export { isQuotaError, StorageFullError } from './storage-full-error';

@@ -168,7 +168,7 @@ test('the upgrade is not a change: no record looks edited to a sync', async () =
   expect(all.map((r) => [r.updatedAt, r.deviceId])).toEqual(all.map(() => [sync.updatedAt, 'old-laptop']));
 });
 
-test('a version 2 database opens as version 5 with every record intact and nothing yet synced', async () => {
+test('a version 2 database opens as version 6 with every record intact and nothing yet synced', async () => {
   const factory = new IDBFactory();
   // A database as version 2 of Margin left it (records with their derived fields).
   const v2 = await openEarlierVersion(factory, 2);
@@ -197,7 +197,7 @@ test('a version 2 database opens as version 5 with every record intact and nothi
   expect(await pairIndexComplete(db, TAG_WORDS_KEY)).toBe(false); // the backfill's to do
 });
 
-test('a version 3 database opens as version 5 untouched, then the backfill fills `tagWords`; word within a tag is found throughout', async () => {
+test('a version 3 database opens as version 6 untouched but for the reading-list defaults, then the backfill fills `tagWords`; word within a tag is found throughout', async () => {
   const factory = new IDBFactory();
   // A database as version 3 of Margin left it: derived fields, sync state, no `tagWords`.
   const v3 = await openEarlierVersion(factory, 3);

@@ -56,10 +56,14 @@ describe('highlightsCsv', () => {
       exportArticle({ title: 'Nothing highlighted' }, []),
     ]);
     const csv = highlightsCsv(data);
-    expect(csv.startsWith('\uFEFFquote,note,colour,tags,title,author,url,created\r\n')).toBe(true);
+    expect(
+      csv.startsWith(
+        '\uFEFFquote,note,colour,tags,title,author,url,created,article_tags,status,favourite,progress,saved,reading_time\r\n',
+      ),
+    ).toBe(true);
     const rows = parseCsv(csv.slice(1));
     expect(rows).toHaveLength(4);
-    expect(rows.map((r) => r.length)).toEqual([8, 8, 8, 8]);
+    expect(rows.map((r) => r.length)).toEqual([14, 14, 14, 14]);
     expect(rows[1]).toEqual([
       'one',
       '',
@@ -69,11 +73,43 @@ describe('highlightsCsv', () => {
       '',
       'https://example.com/first',
       '2024-03-22T09:16:00.000Z',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
     ]);
     expect(rows[3]![1]).toBe('multi\nline, "quoted"');
   });
 
+  it('ends each row with its article’s reading list; a listed article without highlights has a row of its own', () => {
+    const listedAt = Date.UTC(2024, 2, 20, 8);
+    const reading = {
+      readingStatus: 'reading',
+      favourite: true,
+      progress: 0.456,
+      listedAt,
+      readingMinutes: 9,
+    } as const;
+    const data = exportData([
+      exportArticle({ title: 'Highlighted', articleTags: ['longform', 'to read'], ...reading }, [
+        highlight({ quote: 'one' }),
+      ]),
+      exportArticle({ title: 'Only saved', readingStatus: 'unread', listedAt }, []),
+      exportArticle({ title: 'Not listed', articleTags: ['kept'] }, []),
+    ]);
+    const rows = parseCsv(highlightsCsv(data).slice(1));
+    expect(rows.map((r) => [r[0], r[4], ...r.slice(8)])).toEqual([
+      ['quote', 'title', 'article_tags', 'status', 'favourite', 'progress', 'saved', 'reading_time'],
+      ['one', 'Highlighted', 'longform, to read', 'reading', 'true', '0.46', '2024-03-20T08:00:00.000Z', '9'],
+      ['', 'Only saved', '', 'unread', 'false', '0', '2024-03-20T08:00:00.000Z', ''],
+    ]);
+  });
+
   it('writes only the header when there is nothing to export', () => {
-    expect(highlightsCsv(exportData([]))).toBe('\uFEFFquote,note,colour,tags,title,author,url,created\r\n');
+    expect(highlightsCsv(exportData([]))).toBe(
+      '\uFEFFquote,note,colour,tags,title,author,url,created,article_tags,status,favourite,progress,saved,reading_time\r\n',
+    );
   });
 });

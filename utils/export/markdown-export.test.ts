@@ -116,6 +116,41 @@ describe('articleMarkdown (default template)', () => {
     expect(articleMarkdown(late, { timeZone: 'Asia/Tokyo' })).toContain('saved: 2024-03-23');
     expect(articleMarkdown(late, { timeZone: 'Not/AZone' })).toContain('saved: 2024-03-22');
   });
+
+  it('writes the reading list into the frontmatter: state, progress, star, reading time, saved date and own tags', () => {
+    const listed = exportArticle(
+      {
+        title: 'Listed',
+        createdAt: Date.UTC(2024, 2, 22, 9),
+        readingStatus: 'archived',
+        favourite: true,
+        progress: 0.999,
+        listedAt: Date.UTC(2024, 1, 2, 9),
+        articleTags: ['long read'],
+        readingMinutes: 12,
+      },
+      [highlight({ quote: 'q', tags: ['rust'] })],
+    );
+    const fm = frontmatter(articleMarkdown(listed));
+    expect(fm.split('\n').slice(5)).toEqual([
+      'saved: 2024-02-02',
+      'status: archived',
+      'progress: 1',
+      'favourite: true',
+      'reading_time: 12',
+      'tags: [long-read, rust]',
+    ]);
+    if (jsYaml)
+      expect(jsYaml.load(fm)).toMatchObject({ status: 'archived', progress: 1, favourite: true, reading_time: 12 });
+  });
+
+  it('an article not on the list has no reading-list lines, a new one no reading time', () => {
+    const fm = frontmatter(articleMarkdown(exportArticle({ title: 'Plain', readingStatus: 'unread', listedAt: 0 })));
+    expect(fm).toContain('status: unread\nprogress: 0\ntags');
+    expect(frontmatter(articleMarkdown(exportArticle({ title: 'Plain' })))).not.toMatch(
+      /status|progress|favourite|reading_time/,
+    );
+  });
 });
 
 describe('custom templates', () => {

@@ -19,6 +19,16 @@ url: {{url|yaml}}
 published: {{published|yaml}}
 {{/published}}
 saved: {{saved|yaml}}
+{{#status}}
+status: {{status|yaml}}
+progress: {{progress|yaml}}
+{{/status}}
+{{#favourite}}
+favourite: true
+{{/favourite}}
+{{#readingTime}}
+reading_time: {{readingTime|yaml}}
+{{/readingTime}}
 tags: {{tags|yaml}}
 ---
 

@@ -2,8 +2,12 @@
  * The fields a Markdown template can use, built from the export data.
  *
  * An article: `title`, `author`, `site`, `url` (the original), `published` and
- * `saved` (dates), `tags` (every tag of its highlights, as Obsidian tags, sorted),
- * `hashtags` (`#a #b`), `note` (the page note), `highlightCount`, `highlights`.
+ * `saved` (dates; `saved` is the day it was put on the reading list, else the day
+ * Margin first kept it), `tags` (the article's own tags and every tag of its
+ * highlights, as Obsidian tags, sorted), `hashtags` (`#a #b`), `note` (the page
+ * note), `highlightCount`, `highlights`; from the reading list, `status` (`unread`,
+ * `reading`, `archived`; empty when not on it), `favourite` (true or empty),
+ * `progress` (0 to 1, two decimals), `readingTime` (minutes; empty when unknown).
  * A highlight (inside `{{#highlights}}`, or for "copy as Markdown"): `quote`,
  * `note`, `colour`, `tags`, `hashtags`, `link` (opens the page scrolled to the
  * passage), `created` (date), `id`. Inside a highlight the article's fields are
@@ -48,14 +52,19 @@ export function articleView(a: ExportArticle, options: ViewOptions = {}): Templa
   const url = articleLink(a.article);
   const link = passageLinker(url);
   const published = statedDate(a.article.published);
-  const tags = obsidianTags(a.highlights.flatMap((h) => h.tags)).sort();
+  const tags = obsidianTags([...a.article.articleTags, ...a.highlights.flatMap((h) => h.tags)]).sort();
+  const saved = a.article.listedAt ?? a.article.createdAt;
   return {
     title: a.article.title,
     author: a.article.author?.trim() || null,
     site: a.article.site?.trim() || null,
     url: new MarkdownText(markdownUrl(url)),
     published: published ? new TemplateDate(isoDate(published)) : null,
-    saved: new TemplateDate(isoDate(instantDate(a.article.createdAt, options.timeZone))),
+    saved: new TemplateDate(isoDate(instantDate(saved, options.timeZone))),
+    status: a.article.readingStatus,
+    favourite: a.article.favourite,
+    progress: Math.round(a.article.progress * 100) / 100,
+    readingTime: a.article.readingMinutes,
     tags,
     hashtags: hashtagLine(tags),
     note: a.pageNote?.text ?? '',

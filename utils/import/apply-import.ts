@@ -44,7 +44,7 @@ export async function applyImport(db: MarginDb, plan: ImportPlan, options: Apply
   signal?.throwIfAborted();
   const tables = [db.articles, db.articleBodies, db.highlights, db.pageNotes, db.tags];
   return writeTransaction(db, tables, async () => {
-    const applied = await computePlan(db, plan.records);
+    const applied = await computePlan(db, plan.records, plan.options);
     if (applied.problems.length > 0) throw new ImportRefusedError(applied.problems);
     const total = TABLE_NAMES.reduce((n, table) => n + applied.writes[table].length, 0);
     let done = 0;

@@ -9,12 +9,22 @@
  * highlights and page note are attached to it. A live page note likewise joins the
  * article's live note here (one note per article), and a live tag the tag of the same
  * name. The merge rule for each record is in `import-merge.ts`.
+ *
+ * The reading list (#15): a backup says everything about an article, its reading-list
+ * fields included. A reading service's export says where each article stood on that
+ * service's list, and an annotations file (W3C, the Clipper, Readwise) nothing about
+ * it. So, for those (`PlanOptions.readingKnown`), an article already here keeps its own
+ * reading-list fields when the file gives none; when the file gives a state and the
+ * article here is not on the list, it joins the list with the file's state, star,
+ * progress, date saved and tags (nothing else of it changes). Importing the same file
+ * again then finds it unchanged.
  */
 import { TABLE_NAMES, type BackupRecords, type TableName } from '@/utils/backup/backup-format';
 import { BACKUP_LIMITS } from '@/utils/backup/backup-limits';
 import type { MarginDb } from '@/utils/db/margin-db';
 import { touchStamps } from '@/utils/db/record-stamps';
 import type { ArticleRecord } from '@/utils/db/schema';
+import { READING_FIELD_NAMES, type ReadingFields } from '@/utils/db/reading-fields';
 import { findDanglingReferences, referencedArticleIds } from './check-references';
 import { emptyCounts, ImportMerge, type ImportConflict, type TableCounts } from './import-merge';
 import { atPath } from './json-path';
@@ -36,9 +46,21 @@ export interface UrlMatch {
   databaseId: string;
 }
 
+/** How a file's records are read against the database. */
+export interface PlanOptions {
+  /**
+   * Absent for a backup (every field is the file's word). For other files, the ids of the
+   * file's articles whose reading-list state the file gives; the others' reading-list
+   * fields are placeholders, and an article here keeps its own.
+   */
+  readingKnown?: ReadonlySet<string>;
+}
+
 export interface ImportPlan {
   /** The records the plan was made from; `applyImport` merges them again in its transaction. */
   records: BackupRecords;
+  /** What it was planned with; `applyImport` plans again with the same. */
+  options: PlanOptions;
   counts: Record<TableName, TableCounts>;
   /** The counts of all tables together. */
   totals: TableCounts;
@@ -56,20 +78,24 @@ export interface ImportPlan {
  * Plans the import of `records` (a validated backup's, or a W3C import's `RecordSet`)
  * in a read-only transaction. Writes nothing.
  */
-export async function planImport(db: MarginDb, records: BackupRecords): Promise<ImportPlan> {
+export async function planImport(db: MarginDb, records: BackupRecords, options: PlanOptions = {}): Promise<ImportPlan> {
   // An async scope: Dexie keeps the transaction open across native awaits only from one.
   return db.transaction('r', [db.articles, db.articleBodies, db.highlights, db.pageNotes, db.tags], async () =>
-    computePlan(db, records),
+    computePlan(db, records, options),
   );
 }
 
 /** The plan against the database as it is now; call inside a transaction over every table. */
-export async function computePlan(db: MarginDb, records: BackupRecords): Promise<ImportPlan> {
+export async function computePlan(
+  db: MarginDb,
+  records: BackupRecords,
+  options: PlanOptions = {},
+): Promise<ImportPlan> {
   const problems = await findProblems(db, records);
-  if (problems.length > 0) return emptyPlan(records, problems);
+  if (problems.length > 0) return emptyPlan(records, problems, options);
 
   const merge = new ImportMerge();
-  const { remap, matchedByUrl } = await mergeArticles(db, records, merge);
+  const { remap, matchedByUrl } = await mergeArticles(db, records, merge, options);
   const articleId = (id: string) => remap.get(id) ?? id;
 
   const bodies = records.articleBodies.map((b) => importedArticleBody(b, articleId(b.id)));
@@ -92,6 +118,7 @@ export async function computePlan(db: MarginDb, records: BackupRecords): Promise
   const counts = merge.counts;
   return {
     records,
+    options,
     counts,
     totals: sumCounts(counts),
     conflicts: merge.conflicts,
@@ -128,6 +155,7 @@ async function mergeArticles(
   db: MarginDb,
   records: BackupRecords,
   merge: ImportMerge,
+  options: PlanOptions,
 ): Promise<{ remap: Map<string, string>; matchedByUrl: UrlMatch[] }> {
   const articles = records.articles.map(importedArticle);
   const here = await getByIds(
@@ -137,7 +165,7 @@ async function mergeArticles(
   const unmatched: Array<ImportedRecords['articles']> = [];
   for (const a of articles) {
     const current = merge.current('articles', a.id, here);
-    if (current) merge.merge('articles', a, current);
+    if (current) merge.merge('articles', withReadingHere(db, a, current, options), current);
     else unmatched.push(a);
   }
 
@@ -158,14 +186,55 @@ async function mergeArticles(
     matchedByUrl.push({ fileId: a.id, databaseId: match.id });
     const current = merge.current('articles', match.id, here) ?? match;
     const added = a.urls.filter((u) => !current.urls.includes(u));
-    if (added.length === 0) {
+    const joins = joinsReadingList(a, current, options);
+    if (added.length === 0 && !joins) {
       merge.counts.articles.unchanged++;
     } else {
       merge.counts.articles.updated++;
-      merge.write('articles', { ...current, urls: [...current.urls, ...added], ...touchStamps(db, current) });
+      merge.write('articles', {
+        ...current,
+        ...(joins && readingOf(a)),
+        urls: [...current.urls, ...added],
+        ...touchStamps(db, current),
+      });
     }
   }
   return { remap, matchedByUrl };
+}
+
+function readingOf(a: ReadingFields): ReadingFields {
+  return Object.fromEntries(READING_FIELD_NAMES.map((f) => [f, a[f]])) as unknown as ReadingFields;
+}
+
+/** Whether the file puts an article not on the list here onto it (see the header). */
+function joinsReadingList(
+  file: ImportedRecords['articles'],
+  here: ImportedRecords['articles'],
+  options: PlanOptions,
+): boolean {
+  return (
+    options.readingKnown !== undefined &&
+    options.readingKnown.has(file.id) &&
+    file.readingStatus !== null &&
+    here.readingStatus === null &&
+    here.deletedAt === null
+  );
+}
+
+/**
+ * The file's article as it is merged with the one here of the same id: a backup's as it
+ * is; otherwise with the reading-list fields here, unless the file puts it on the list,
+ * in which case it is the article here with the file's reading-list fields, written now.
+ */
+function withReadingHere(
+  db: MarginDb,
+  file: ImportedRecords['articles'],
+  here: ImportedRecords['articles'],
+  options: PlanOptions,
+): ImportedRecords['articles'] {
+  if (options.readingKnown === undefined) return file;
+  if (joinsReadingList(file, here, options)) return { ...here, ...readingOf(file), ...touchStamps(db, here) };
+  return options.readingKnown.has(file.id) && file.readingStatus !== null ? file : { ...file, ...readingOf(here) };
 }
 
 // As a visit would find it (`findArticleByUrl`): filed under the same key first, then the oldest.
@@ -260,7 +329,7 @@ function sumCounts(counts: Record<TableName, TableCounts>): TableCounts {
   return total;
 }
 
-function emptyPlan(records: BackupRecords, problems: string[]): ImportPlan {
+function emptyPlan(records: BackupRecords, problems: string[], options: PlanOptions): ImportPlan {
   const counts = {
     articles: emptyCounts(),
     articleBodies: emptyCounts(),
@@ -270,6 +339,7 @@ function emptyPlan(records: BackupRecords, problems: string[]): ImportPlan {
   };
   return {
     records,
+    options,
     counts,
     totals: emptyCounts(),
     conflicts: [],

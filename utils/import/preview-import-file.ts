@@ -22,7 +22,7 @@ export type ImportFilePreview =
       plan: ImportPlan;
       settings: BackupSettings;
       warnings: string[];
-      /** Reading-list state per article id (service exports only; not stored yet). */
+      /** Reading-list state per article id, as the service gave it (service exports only); stored on the articles. */
       reading?: Map<string, ReadingState>;
     }
   | { ok: false; message: string; problems: string[] };
@@ -53,7 +53,7 @@ export async function previewImportFile(
       const refused = `This ${IMPORT_FORMAT_LABELS[service.format]} cannot be imported, and nothing was changed:`;
       const checked = validateRecordSet(service.records);
       if (!checked.ok) return { ...checked, message: refused };
-      const plan = await planImport(db, checked.records);
+      const plan = await planImport(db, checked.records, { readingKnown: new Set(service.reading.keys()) });
       if (plan.problems.length > 0) return { ok: false, message: refused, problems: plan.problems };
       const reading = describeReading(service.reading);
       return {
@@ -81,7 +81,8 @@ export async function previewImportFile(
   }
   const checked = validateRecordSet(parsed.records);
   if (!checked.ok) return checked;
-  const plan = await planImport(db, checked.records);
+  // Annotations say nothing of the reading list: an article here keeps its place on it.
+  const plan = await planImport(db, checked.records, { readingKnown: new Set() });
   if (plan.problems.length > 0) {
     return {
       ok: false,

@@ -31,8 +31,9 @@ import { addImportedTag } from './imported-tags';
 export type ReadingStatus = 'unread' | 'reading' | 'archived';
 
 /**
- * The reading-list fields of an article. Margin's articles have no such fields yet
- * (#15 part 1 adds them): importers return them beside the records.
+ * An article's place on the service's reading list, as the importers read it. `finish`
+ * stores it on the article (`status` → `readingStatus`, `progress ?? 0`, `savedAt` →
+ * `listedAt`, `tags` → `articleTags`) and also returns it per article for the preview.
  */
 export interface ReadingState {
   status: ReadingStatus;
@@ -81,14 +82,14 @@ export interface ServiceItem {
 /** The records an export becomes, and what the records cannot hold yet. */
 export interface ServiceRecords {
   records: RecordSet;
-  /** Reading-list state per article id. */
+  /** Reading-list state per article id, for the articles whose state the file gives (also on the articles). */
   reading: Map<string, ReadingState>;
   warnings: string[];
 }
 
 /**
- * The reading-list states of an import in one sentence, or null when it has none.
- * They are not stored yet: articles have no reading-list fields until #15 part 1.
+ * The reading-list states of an import in one sentence, or null when it has none. They
+ * are stored on the articles (an article already on the list here keeps its own state).
  */
 export function describeReading(reading: ReadonlyMap<string, ReadingState>): string | null {
   if (reading.size === 0) return null;
@@ -104,7 +105,7 @@ export function describeReading(reading: ReadonlyMap<string, ReadingState>): str
     `${count.archived} archived`,
     `${favourites} favourite${favourites === 1 ? '' : 's'}`,
   ];
-  return `Reading list: ${parts.join(', ')}; these states, and which tags each article had, are not stored yet (Margin has no reading list yet).`;
+  return `Reading list: ${parts.join(', ')}, with each article’s own tags.`;
 }
 
 /**
@@ -311,7 +312,9 @@ export class ServiceRecordBuilder {
   /** The later row of a duplicate wins each field it gives; tags add up. */
   private mergeReading(c: Collected, item: ServiceItem, tags: string[]): void {
     const r = c.reading;
-    if (item.reading || tags.length > 0 || item.savedAt != null) c.readingGiven = true;
+    // Only a service with a reading list says where an item stands on it: a highlights
+    // export's document tags or dates (Readwise) do not put the page on Margin's list.
+    if (item.reading) c.readingGiven = true;
     if (item.reading?.status) r.status = item.reading.status;
     if (item.reading?.favourite) r.favourite = true;
     if (item.reading?.progress != null) r.progress = Math.min(1, Math.max(0, item.reading.progress));

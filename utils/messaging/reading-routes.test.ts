@@ -158,21 +158,26 @@ describe('save for later', () => {
 
 describe('progress and position', () => {
   it('a page reports its own progress: unread becomes reading, and the position comes back', async () => {
-    const { db, send, victimListed } = setup();
+    const { db, send, victimListed, changed } = setup();
     const articleId = await victimListed();
     const own = content(VICTIM_TAB, VICTIM_URL);
+    changed.length = 0;
     expect(await send('reading:progress', { progress: 0.4, resumeQuote: 'The second part' }, own)).toEqual({
       stored: true,
     });
     expect(await db.articles.get(articleId)).toMatchObject({ readingStatus: 'reading', progress: 0.4 });
+    // Unread to reading changes the unread count: announced once; later reports are not.
+    expect(changed).toEqual([articleId]);
+    await send('reading:progress', { progress: 0.5, resumeQuote: 'Further on' }, own);
+    expect(changed).toEqual([articleId]);
     expect(await send('reading:position', { url: VICTIM_URL }, own)).toEqual({
-      progress: 0.4,
-      resumeQuote: 'The second part',
+      progress: 0.5,
+      resumeQuote: 'Further on',
     });
     // The offline copy (an extension page) names the article by id.
     expect(await send('reading:position', { articleId }, OFFLINE_READER)).toEqual({
-      progress: 0.4,
-      resumeQuote: 'The second part',
+      progress: 0.5,
+      resumeQuote: 'Further on',
     });
   });
 

@@ -28,17 +28,21 @@ export function createReadingService(db: MarginDb, hooks: ReadingServiceHooks) {
     },
 
     /**
-     * A progress report. Not announced to other views: it comes every few seconds while
-     * the user scrolls; sync picks it up with its next run.
+     * A progress report. Announced to other views only when it moves the article from
+     * unread to reading (the unread count changes): reports come every few seconds while
+     * the user scrolls, and sync picks the rest up with its next run.
      * @return whether it was stored (false: the article is not on the list, or is gone)
      */
     async progress(articleId: string, progress: number, resumeQuote: string | null): Promise<boolean> {
       let listed = false;
+      let started = false;
       const result = await patchArticleReading(db, articleId, (a) => {
         const patch = reportProgress(a, progress, resumeQuote);
         listed = patch !== null;
+        started = patch?.readingStatus !== undefined;
         return patch;
       });
+      if (result?.written && started) await hooks.changed(articleId);
       return result !== null && listed;
     },
 

@@ -12,6 +12,7 @@ import type { MarginDb } from '@/utils/db/margin-db';
 import { touchStamps } from '@/utils/db/record-stamps';
 import type { ArticleRecord } from '@/utils/db/schema';
 import { withDerivedFields } from '@/utils/db/derived-fields';
+import type { ReadingFields } from '@/utils/db/reading-fields';
 import { writeTransaction } from '@/utils/db/write-transaction';
 
 /**
@@ -71,7 +72,31 @@ async function foldInto(db: MarginDb, keeper: ArticleRecord, loser: ArticleRecor
     });
   }
   const urls = [...new Set([...keeper.urls, ...loser.urls])];
-  if (urls.length !== keeper.urls.length) await db.articles.put({ ...keeper, urls, ...touchStamps(db, keeper) });
+  const reading = foldedReading(keeper, loser);
+  if (urls.length !== keeper.urls.length || reading)
+    await db.articles.put(withDerivedFields('articles', { ...keeper, ...reading, urls, ...touchStamps(db, keeper) }));
   const stamps = touchStamps(db, loser);
   await db.articles.put({ ...loser, ...stamps, deletedAt: stamps.updatedAt });
+}
+
+/**
+ * The reading-list fields the keeper takes from its twin, or null when it takes none: the
+ * same page saved for later in two browsers before they synced stays on the list, starred
+ * if either starred it, with both tag sets; a keeper already on the list keeps its state.
+ */
+function foldedReading(keeper: ArticleRecord, loser: ArticleRecord): Partial<ReadingFields> | null {
+  const patch: Partial<ReadingFields> = {};
+  if (keeper.readingStatus === null && loser.readingStatus !== null) {
+    Object.assign(patch, {
+      readingStatus: loser.readingStatus,
+      listedAt: loser.listedAt,
+      progress: loser.progress,
+      resumeQuote: loser.resumeQuote,
+    });
+  }
+  if (loser.favourite && !keeper.favourite) patch.favourite = true;
+  const tags = [...new Set([...keeper.articleTags, ...loser.articleTags])];
+  if (tags.length !== keeper.articleTags.length) patch.articleTags = tags;
+  if (keeper.readingMinutes === null && loser.readingMinutes !== null) patch.readingMinutes = loser.readingMinutes;
+  return Object.keys(patch).length > 0 ? patch : null;
 }

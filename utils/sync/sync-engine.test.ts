@@ -9,6 +9,10 @@ import { createBackup } from '@/utils/backup/create-backup';
 import { serializeBackup } from '@/utils/backup/serialize-backup';
 import { MAX_TIME } from '@/utils/db/time-limits';
 import { validateBackup } from '@/utils/import/validate-backup';
+import { patchArticleReading } from '@/utils/db/article-reading';
+import { upsertArticle } from '@/utils/db/articles';
+import type { MarginDb } from '@/utils/db/margin-db';
+import { applyChange, reportProgress, saveForLater, type ReadingChange } from '@/utils/reading-list/reading-state';
 
 const URL_A = 'https://medium.com/@margin/kubecon-eu-2024-day-two';
 
@@ -522,6 +526,54 @@ describe('one page highlighted in two browsers before they synced', () => {
         'said in Firefox',
       ]);
       expect((await getPageNote(device.db, ha.articleId))?.text).toBe('note from Chrome\n\nnote from Firefox');
+    }
+    expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
+  });
+});
+
+describe('the reading list', () => {
+  /** A change made from the reading list in one browser, as the background applies it. */
+  const setReading = (db: MarginDb, id: string, change: ReadingChange) =>
+    patchArticleReading(db, id, (x) => applyChange(x, change, db.now()));
+
+  test('archived in A and starred in B at once: both survive, field by field, with progress and tags', async () => {
+    const { remote, a, b } = twoBrowsers();
+    const article = await upsertArticle(a.db, { pageUrl: URL_A, title: 'KubeCon day two' });
+    await patchArticleReading(a.db, article.id, (x) => saveForLater(x, a.db.now()).patch);
+    await syncInTurn(remote, a, b);
+    expect((await b.db.articles.get(article.id))?.readingStatus).toBe('unread');
+    a.tick(5000);
+    b.tick(9000); // B's edit is the later one: a whole-record merge would drop A's.
+    await patchArticleReading(a.db, article.id, (x) => reportProgress(x, 0.8, 'Closing keynote'));
+    await setReading(a.db, article.id, { status: 'archived' });
+    await setReading(b.db, article.id, { favourite: true, tags: ['Conferences'] });
+    await syncInTurn(remote, a, b);
+    ok(await a.sync(remote));
+    for (const device of [a, b])
+      expect(await device.db.articles.get(article.id)).toMatchObject({
+        readingStatus: 'archived',
+        favourite: true,
+        progress: 0.8,
+        resumeQuote: 'Closing keynote',
+        articleTags: ['conferences'],
+      });
+    expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
+  });
+
+  test('one page saved for later in two browsers before they synced is one listed article, starred if either starred it', async () => {
+    const remote = createMemoryRemote();
+    const a = testDevice('device-a');
+    const b = testDevice('device-b', Date.UTC(2024, 4, 1) + 60_000);
+    const inA = await upsertArticle(a.db, { pageUrl: URL_A, title: 'KubeCon day two' });
+    const inB = await upsertArticle(b.db, { pageUrl: URL_A, title: 'KubeCon day two' });
+    await setReading(b.db, inB.id, { status: 'unread', favourite: true, tags: ['k8s'] });
+    await syncInTurn(remote, a, b);
+    await syncInTurn(remote, a, b);
+    for (const device of [a, b]) {
+      const live = await device.db.articles.filter((x) => x.deletedAt === null).toArray();
+      expect(live.map((x) => [x.id, x.readingStatus, x.favourite, x.articleTags])).toEqual([
+        [inA.id, 'unread', true, ['k8s']],
+      ]);
     }
     expect(await visibleState(b.db)).toEqual(await visibleState(a.db));
   });

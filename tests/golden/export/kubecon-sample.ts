@@ -8,6 +8,8 @@
  * 2. a note with a line break and an emoji;
  * 3. the post's last sentence (no suffix), with an em dash; a note with `&`; and a
  *    tag with a space ("hallway track"), shared with highlight 1.
+ * The article is on the reading list (being read, starred, tagged "long read"), so
+ * every format that carries reading-list fields shows them; the edge sample is not.
  */
 import type { ArticleRecord, HighlightRecord, PageNoteRecord, TagRecord } from '@/utils/db/schema';
 import type { ExportData } from '@/utils/export/export-data';
@@ -33,13 +35,14 @@ export const article: ArticleRecord = {
   published: '2024-03-21T18:42:17.311Z',
   lang: 'en',
   savedAt: T(9, 15, 0),
-  readingStatus: null,
-  favourite: false,
-  progress: 0,
-  resumeQuote: null,
-  listedAt: null,
-  articleTags: [],
-  readingMinutes: null,
+  // On the reading list (#15): being read, starred, with a tag of its own ("long read": a space, as Obsidian cannot have).
+  readingStatus: 'reading',
+  favourite: true,
+  progress: 0.35,
+  resumeQuote: 'A Shift in Focus',
+  listedAt: T(9, 14, 0),
+  articleTags: ['long read'],
+  readingMinutes: 4,
   words: [],
 };
 
