@@ -16,6 +16,7 @@ function readerView(scroller: HTMLElement, body: HTMLElement): ReadingView {
       scroller.querySelector('.mr-toolbar')?.getBoundingClientRect().bottom ?? scroller.getBoundingClientRect().top,
     scrollBy: (dy) => scroller.scrollBy({ top: dy, behavior: 'instant' as ScrollBehavior }),
     scrollOffset: () => scroller.scrollTop,
+    atEnd: () => scroller.scrollTop > 0 && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2,
   };
 }
 

@@ -54,6 +54,7 @@ function page(hiddenMenu = false): ReadingView {
     top: () => 0,
     scrollBy: (dy) => (scroll += dy),
     scrollOffset: () => scroll,
+    atEnd: () => scroll >= Math.ceil(document.body.textContent!.length / PER_LINE) * LINE_PX - 400,
   };
 }
 
@@ -114,4 +115,15 @@ test('text changed since the last measure (in this very task) is measured afresh
     '',
   );
   expect(measurePosition(view)!.resumeQuote).toMatch(/chapter|Another|story|begins/);
+});
+
+test('scrolled to its end, the whole article counts as read', () => {
+  const view = page();
+  const lines = Math.ceil(document.body.textContent!.length / PER_LINE);
+  scroll = lines * LINE_PX - 400; // the last 400 px screenful
+  const end = measurePosition(view)!;
+  expect(end.progress).toBe(1);
+  expect(end.resumeQuote).toBeTruthy();
+  scroll -= LINE_PX;
+  expect(measurePosition(view)!.progress).toBeLessThan(1);
 });

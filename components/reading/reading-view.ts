@@ -23,6 +23,8 @@ export interface ReadingView {
   scrollBy(dy: number): void;
   /** How far the view is scrolled now, in pixels. */
   scrollOffset(): number;
+  /** Whether the view is scrolled to its very end (nothing more to scroll to). */
+  atEnd(): boolean;
 }
 
 /** Each text root's index, kept until its text changes: building one costs a walk of the whole text. */
@@ -106,7 +108,8 @@ export function offsetAtTop(index: TextIndex, top: number): number {
 }
 
 /**
- * Where the reader is in the view now.
+ * Where the reader is in the view now: the text above the top of the view, or all of it
+ * when the view is scrolled to its end.
  * @return null when the view has no text, or is no longer in its document
  */
 export function measurePosition(view: ReadingView): ReadingPosition | null {
@@ -116,7 +119,9 @@ export function measurePosition(view: ReadingView): ReadingPosition | null {
   const index = textIndexOf(root);
   if (!index.text.length) return null;
   const offset = offsetAtTop(index, view.top());
-  return { progress: progressAtOffset(offset, index.text.length), resumeQuote: resumeQuoteAt(index.text, offset) };
+  // At the end the last screenful is read too, though its text is below the top: that is all of it.
+  const progress = view.atEnd() ? 1 : progressAtOffset(offset, index.text.length);
+  return { progress, resumeQuote: resumeQuoteAt(index.text, offset) };
 }
 
 /**

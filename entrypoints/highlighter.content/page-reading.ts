@@ -19,6 +19,7 @@ const pageView: ReadingView = {
   top: () => 0,
   scrollBy: (dy) => window.scrollBy({ top: dy, behavior: 'instant' as ScrollBehavior }),
   scrollOffset: () => window.scrollY,
+  atEnd: () => window.scrollY > 0 && window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2,
 };
 
 export interface PageReading {

@@ -180,7 +180,25 @@ describe.skipIf(skip)(`reading list in Chromium${skip ? ` (${skip})` : ''}`, () 
     await expect
       .poll(() => topOfView(offline, article.resumeQuote!, '.mr-toolbar'), { timeout: 5000 })
       .toBeLessThan(60);
-    await offline.close();
+    // Read on to the end there: leaving the copy reports where it was left.
+    await offline.keyboard.press('End');
+    await offline.waitForTimeout(600);
+    await offline.close({ runBeforeUnload: true });
+    await expect
+      .poll(async () => (await storedArticle(session, url))?.progress, { timeout: 10_000 })
+      .toBeGreaterThan(0.9);
+    // The live page below expects the reader view's place: put it back as it was reported.
+    await session.controlPage.evaluate(
+      ({ id, progress, resumeQuote }) =>
+        chrome.runtime.sendMessage({
+          id: 1,
+          type: 'reading:progress',
+          data: { articleId: id, progress, resumeQuote },
+          timestamp: Date.now(),
+        }),
+      { id: article.id, progress: article.progress, resumeQuote: article.resumeQuote },
+    );
+    await expect.poll(async () => (await storedArticle(session, url))?.progress).toBe(article.progress);
 
     // And so does the page itself, opened afresh in a new tab.
     const again = await session.context.newPage();
