@@ -26,6 +26,7 @@ import { w3cAnnotationsJson } from '../utils/export/w3c-annotations';
 import { parseW3cAnnotations } from '../utils/import/w3c-annotations';
 import { median } from './stats';
 import { mulberry32 as random } from '../tests/support/prng.ts';
+import { readingDefaults } from '../utils/db/reading-fields.ts';
 
 export interface ExportBenchRow {
   format: string;
@@ -88,13 +89,7 @@ export function generateLibrary(articles = 500, highlightsPerArticle = 20, seed 
         updatedAt: created,
         deletedAt: null,
         url,
-        readingStatus: null,
-        favourite: false,
-        progress: 0,
-        resumeQuote: null,
-        listedAt: null,
-        articleTags: [],
-        readingMinutes: null,
+        ...readingDefaults(),
         urls: [url],
         pageUrl: `${url}?utm_source=newsletter`,
         canonicalUrl: url,

@@ -20,6 +20,7 @@ import { planImport } from '../utils/import/plan-import.ts';
 import { countWrites } from '../tests/support/test-records.ts';
 import { validateBackup } from '../utils/import/validate-backup.ts';
 import { median } from './stats.ts';
+import { readingDefaults } from '../utils/db/reading-fields.ts';
 
 export interface ImportBenchResult {
   articles: number;
@@ -67,13 +68,7 @@ export function benchBackup(articles = 500, highlightsPerArticle = 20, copyEvery
       published: null,
       lang: 'en',
       savedAt: null as number | null,
-      readingStatus: null,
-      favourite: false,
-      progress: 0,
-      resumeQuote: null,
-      listedAt: null,
-      articleTags: [],
-      readingMinutes: null,
+      ...readingDefaults(),
     };
     records.articles.push(article);
     if (a % copyEvery === 0) {

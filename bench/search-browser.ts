@@ -31,6 +31,7 @@ import {
   launchChromiumWithExtension,
 } from '../scripts/lib/chromium';
 import { median } from './stats';
+import { readingDefaults } from '../utils/db/reading-fields.ts';
 
 const GROUND_TRUTH = resolve('../shared/corpus/article-extraction-benchmark/ground-truth.json');
 
@@ -407,13 +408,7 @@ async function seedLibrary({ texts, highlights, seed }: { texts: string[]; highl
       published: null,
       lang: 'en',
       savedAt: saved ? t : null,
-      readingStatus: null,
-      favourite: false,
-      progress: 0,
-      resumeQuote: null,
-      listedAt: null,
-      articleTags: [],
-      readingMinutes: null,
+      ...readingDefaults(),
       words: [] as string[],
     };
     article.words = m.articleWords(article);

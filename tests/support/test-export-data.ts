@@ -6,6 +6,7 @@
 import { hostOf } from '@/utils/db/derived-fields';
 import type { ArticleRecord, HighlightRecord, PageNoteRecord } from '@/utils/db/schema';
 import type { ExportArticle, ExportData } from '@/utils/export/export-data';
+import { readingDefaults } from '@/utils/db/reading-fields';
 
 const T0 = Date.UTC(2024, 2, 22, 9, 15);
 let counter = 0;
@@ -48,13 +49,7 @@ export function exportArticle(
     published: '2024-03-21',
     lang: 'en',
     savedAt: null,
-    readingStatus: null,
-    favourite: false,
-    progress: 0,
-    resumeQuote: null,
-    listedAt: null,
-    articleTags: [],
-    readingMinutes: null,
+    ...readingDefaults(),
     words: [],
     ...fields,
   };

@@ -12,6 +12,7 @@ import type {
   BackupTag,
 } from '@/utils/backup/backup-format';
 import type { MarginDb } from '@/utils/db/margin-db';
+import { readingDefaults } from '@/utils/db/reading-fields';
 
 const T0 = Date.UTC(2024, 4, 1);
 
@@ -38,13 +39,7 @@ export function article(n: number, fields: Partial<BackupArticle> = {}): BackupA
     published: null,
     lang: null,
     savedAt: null,
-    readingStatus: null,
-    favourite: false,
-    progress: 0,
-    resumeQuote: null,
-    listedAt: null,
-    articleTags: [],
-    readingMinutes: null,
+    ...readingDefaults(),
     ...fields,
   };
 }

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { findArticleByUrl, getSavedCopy, upsertArticle } from './articles';
 import { testClock, testDb } from '../../tests/support/test-db';
+import { readingDefaults } from '@/utils/db/reading-fields';
 
 const POST = 'https://medium.com/@alice/why-closures-matter-3f2a1b9c8d7e';
 
@@ -113,13 +114,7 @@ test('a new article is not on the reading list; an offline copy gives it a readi
   const db = testDb();
   const first = await upsertArticle(db, { pageUrl: POST, title: 'Why closures matter' });
   expect(first).toMatchObject({
-    readingStatus: null,
-    favourite: false,
-    progress: 0,
-    resumeQuote: null,
-    listedAt: null,
-    articleTags: [],
-    readingMinutes: null,
+    ...readingDefaults(),
   });
   // 714 words: three minutes at 238 a minute.
   const text = Array.from({ length: 714 }, () => 'closure').join(' ');

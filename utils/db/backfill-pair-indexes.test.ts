@@ -23,6 +23,7 @@ import {
 } from './pair-index-state';
 import { openEarlierVersion, selectorsFor, testClock, testDb, type TestClock } from '../../tests/support/test-db';
 import { countHighlightReads } from '../../tests/support/test-read-counter';
+import { readingDefaults } from '@/utils/db/reading-fields';
 
 const START = Date.UTC(2024, 0, 1);
 const VOCABULARY = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
@@ -44,13 +45,7 @@ const article: ArticleRecord = {
   published: null,
   lang: 'en',
   savedAt: null,
-  readingStatus: null,
-  favourite: false,
-  progress: 0,
-  resumeQuote: null,
-  listedAt: null,
-  articleTags: [],
-  readingMinutes: null,
+  ...readingDefaults(),
   words: tokenize('An article'),
 };
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostOf, withDerivedFields } from './derived-fields';
+import { readingDefaults } from '@/utils/db/reading-fields';
 
 const stamps = { createdAt: 1, updatedAt: 2, deletedAt: null };
 
@@ -20,13 +21,7 @@ describe('withDerivedFields', () => {
       published: null,
       lang: null,
       savedAt: null,
-      readingStatus: null,
-      favourite: false,
-      progress: 0,
-      resumeQuote: null,
-      listedAt: null,
-      articleTags: [],
-      readingMinutes: null,
+      ...readingDefaults(),
       ...({ host: 'planted.example', words: ['planted'] } as object),
     });
     expect(a.host).toBe('example.org');

@@ -10,6 +10,7 @@
  * therefore picks the same one, in either order.
  */
 import type { UnderivedRecords } from './derived-fields';
+import { READING_FIELD_NAMES } from './reading-fields';
 import type { SyncFields, TableName } from './schema';
 
 // Note conflicts are sync's bookkeeping (`utils/sync/sync-doc.ts`), not content a backup carries.
@@ -30,13 +31,7 @@ export const CONTENT_FIELDS = {
     'savedAt',
     // The reading list (#15): each its own register in sync, so a status set in one browser
     // and a star set in another both survive.
-    'readingStatus',
-    'favourite',
-    'progress',
-    'resumeQuote',
-    'listedAt',
-    'articleTags',
-    'readingMinutes',
+    ...READING_FIELD_NAMES,
   ],
   articleBodies: ['html', 'text'],
   highlights: ['articleId', 'selectors', 'quote', 'colour', 'note', 'tags', 'position', 'anchor'],

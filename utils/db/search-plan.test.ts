@@ -17,6 +17,7 @@ import { newestFirst } from './search-walk';
 import { highlightSearchFields, matchesTerms, queryTerms, tokenize } from './search-words';
 import { addHighlightRows, selectorsFor, storedHighlight, testClock, testDb } from '../../tests/support/test-db';
 import { countHighlightReads, type HighlightReads } from '../../tests/support/test-read-counter';
+import { readingDefaults } from '@/utils/db/reading-fields';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
@@ -83,13 +84,7 @@ async function generate(seed: number, untimed: number, prepare?: (db: MarginDb) 
       published: null,
       lang: 'en',
       savedAt: a % 5 === 0 ? t : null,
-      readingStatus: null,
-      favourite: false,
-      progress: 0,
-      resumeQuote: null,
-      listedAt: null,
-      articleTags: [],
-      readingMinutes: null,
+      ...readingDefaults(),
       words: tokenize(fields.title),
       ...(a === 41 && { deletedAt: t + DAY }),
     });

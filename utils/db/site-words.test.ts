@@ -18,6 +18,7 @@ import { searchLibrary } from './search-library';
 import { siteKey } from './search-words';
 import { selectorsFor, storedHighlight, testClock, testDb } from '../../tests/support/test-db';
 import { countHighlightReads } from '../../tests/support/test-read-counter';
+import { readingDefaults } from '@/utils/db/reading-fields';
 
 const found = async (db: MarginDb, query: string, site: string) =>
   (await searchLibrary(db, query, { site })).map((h) => (h.kind === 'highlight' ? h.highlight.quote : `${h.kind}`));
@@ -70,13 +71,7 @@ test('a highlight that arrives before its article (as a sync can bring them) is 
     published: null,
     lang: null,
     savedAt: null,
-    readingStatus: null,
-    favourite: false,
-    progress: 0,
-    resumeQuote: null,
-    listedAt: null,
-    articleTags: [],
-    readingMinutes: null,
+    ...readingDefaults(),
     words: ['hives'],
   };
   const highlight = storedHighlight(article.id, {

@@ -11,6 +11,7 @@
  */
 import type { ArticleRecord, HighlightRecord } from '@/utils/db/schema';
 import type { ExportData } from '@/utils/export/export-data';
+import { readingDefaults } from '@/utils/db/reading-fields';
 
 const T = (d: number, h: number) => Date.UTC(2024, 3, d, h, 0, 0);
 const stamps = (t: number) => ({ createdAt: t, updatedAt: t, deletedAt: null });
@@ -29,13 +30,7 @@ const arabic: ArticleRecord = {
   published: null,
   lang: 'ar',
   savedAt: null,
-  readingStatus: null,
-  favourite: false,
-  progress: 0,
-  resumeQuote: null,
-  listedAt: null,
-  articleTags: [],
-  readingMinutes: null,
+  ...readingDefaults(),
   words: [],
 };
 
