@@ -19,6 +19,7 @@ import { tidyImageWrappers } from './image-wrappers';
 import { fixLazyImages } from './lazy-images';
 import { findFirstLargeImage } from './lead-image';
 import { mergeMetadata, readArticleMetadata, truncate } from './metadata';
+import { removeOrphanHeadings } from './orphan-headings';
 import { prunePage } from './prune-page';
 import { readingMinutes } from './reading-time';
 import { documentBaseUrl, resolveUrls } from './resolve-urls';
@@ -98,6 +99,7 @@ export function extractArticle(doc: Document, options: ExtractArticleOptions): E
     onOverruled: options.onChromeOverruled,
   });
   removeAuthorAvatars(article, metadata.byline);
+  removeOrphanHeadings(article);
   let body = finishArticle(article, baseUrl, pageUrl, options.window);
   let fallback: ExtractionFallback | undefined;
   const ourChars = textChars(body.text);
