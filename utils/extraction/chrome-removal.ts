@@ -10,6 +10,7 @@ import { CHROME_CLASS, RELATED_HEADING } from './chrome-patterns';
 import { type LineContext, blockChromeRule, edgeChromeRule, isOtherPageOfSite } from './chrome-lines';
 import { holdsPlayer } from './embeds';
 import { byTag, classAndId, descendants, leafBlocks, linkDensity, normalizedText } from './dom-helpers';
+import { isLabel } from './orphan-headings';
 import { proseGuard } from './prose-share';
 
 export { isDateline } from './chrome-lines';
@@ -198,7 +199,8 @@ function removeTrailingSiteLinks(root: Element, pageUrl: string | undefined, dro
   }
   // A heading with nothing under it introduced a list that is gone (Readability drops link-only boxes).
   const last = trailing[trailing.length - 1];
-  if (last && /^H[1-6]$/.test(last.tagName) && root.contains(last)) drop(last, 'trailing-heading');
+  if (last && /^H[1-6]$/.test(last.tagName) && isLabel(normalizedText(last)) && root.contains(last))
+    drop(last, 'trailing-heading');
 
   // Anywhere in the article, two or more blocks in a row that are only links to other pages of
   // the site ("read also" boxes between paragraphs or above an author's bio), with their label.

@@ -30,4 +30,11 @@ describe('orphan headings', () => {
     expect(cleaned('<h2>Teil 1</h2><h3>Anfang</h3><p>Text.</p>')).toBe('<h2>Teil 1</h2><h3>Anfang</h3><p>Text.</p>');
     expect(cleaned('<h2>Karte</h2><figure><img src="/k.png"></figure><h2>Mehr</h2><p>x</p>')).toContain('Karte');
   });
+
+  it('keeps a last heading that is a statement, not the title of a box', () => {
+    // A timeline whose entries are headings: the last one is text, with nothing under it.
+    const entry = 'Der Reporter legt ein falsches Profil an. Es stützt seine Version.';
+    const article = `<p>${PROSE[0]}</p><p>${PROSE[1]}</p><p>${PROSE[2]}</p><h4>${entry}</h4>`;
+    expect(extract(page({ article }))!.text).toContain(entry);
+  });
 });

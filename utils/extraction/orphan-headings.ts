@@ -12,6 +12,19 @@ const HEADING = /^H([1-6])$/;
 const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'TABLE', 'PRE', 'svg', 'SVG', 'math', 'MATH']);
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
+/** Headings longer than this are statements (a timeline's entries), not a box's title. */
+const MAX_LABEL_CHARS = 80;
+
+/**
+ * A heading that may be a box's title: short, and not a sentence ending in a
+ * full stop (a timeline's "He sets up a fake profile. It backs his story." is
+ * text, even as the last heading of the article).
+ */
+export function isLabel(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t !== '' && t.length <= MAX_LABEL_CHARS && !/\p{L}{2}[.。]$/u.test(t);
+}
+
 /** A heading (with its level) or a piece of content, in document order. */
 type Item = { heading: Element; level: number } | { heading: null; level: 0 };
 
@@ -31,7 +44,8 @@ function outline(root: Element): Item[] {
     if (heading) {
       // An empty heading (an anchor) is no heading; one holding a picture is content.
       if (node.querySelector('img, picture, svg')) content();
-      else if (/\S/.test(node.textContent ?? '')) items.push({ heading: node, level: Number(heading[1]) });
+      else if (isLabel(node.textContent ?? '')) items.push({ heading: node, level: Number(heading[1]) });
+      else if (/\S/.test(node.textContent ?? '')) content();
       return;
     }
     if (MEDIA.has(node.tagName)) {
