@@ -118,4 +118,16 @@ describe('structural chrome rules', () => {
     expect(text).not.toMatch(/Schlagzeile|Schon gelesen/);
     expect(text).toContain('Jane Roe schreibt');
   });
+
+  it('removes the headline repeated with a kicker around it at the top', () => {
+    const article = `<h2><span><span>Thema </span>Küsten </span>Mehr über die letzten Leuchtturmwärter</h2>${PROSE.map((p) => `<p>${p}</p>`).join('')}`;
+    const html = page({
+      article,
+      title: 'Die letzten Leuchtturmwärter',
+      head: '<meta property="og:site_name" content="Coastal Notes">',
+    }).replace('<h1>Die letzten Leuchtturmwärter</h1>', '');
+    const result = extract(html)!;
+    expect(result.title).toBe('Die letzten Leuchtturmwärter');
+    expect(result.text.startsWith(PROSE[0]!)).toBe(true);
+  });
 });
