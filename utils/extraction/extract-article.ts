@@ -19,6 +19,7 @@ import { tidyImageWrappers } from './image-wrappers';
 import { fixLazyImages } from './lazy-images';
 import { findFirstLargeImage } from './lead-image';
 import { mergeMetadata, readArticleMetadata, truncate } from './metadata';
+import { revealNoscriptProse } from './noscript-prose';
 import { removeOrphanHeadings } from './orphan-headings';
 import { prunePage } from './prune-page';
 import { readingMinutes } from './reading-time';
@@ -70,6 +71,7 @@ export function extractArticle(doc: Document, options: ExtractArticleOptions): E
   const page = readArticleMetadata(doc, baseUrl);
   const documentTitle = doc.title;
 
+  revealNoscriptProse(doc);
   prepareEmbeds(doc, baseUrl);
   prunePage(doc);
   prepareCodeBlocks(doc);
