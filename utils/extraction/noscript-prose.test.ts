@@ -33,4 +33,12 @@ describe('articles shipped in <noscript>', () => {
     )!;
     expect(article.text).not.toContain('JavaScript');
   });
+
+  it('leaves a consent notice in <noscript> out when the page shows its article', () => {
+    const notice =
+      '<noscript><div><h5>Welcome</h5><p>The publisher would like to process and share personal data about your use of this site with third parties, for advertising and analytics, as described in the policy.</p><p>Data you provide is stored and processed in another country, pursuant to the laws of that country, which may differ from the laws of yours.</p></div></noscript>';
+    const article = extract(shell(`${notice}<main><article><h1>Keepers</h1>${proseHtml()}</article></main>`))!;
+    expect(article.text).toContain(PROSE[3]);
+    expect(article.text).not.toContain('personal data');
+  });
 });
