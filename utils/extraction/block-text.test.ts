@@ -37,4 +37,8 @@ describe('blockText', () => {
   it('keeps inline elements inline', () => {
     expect(text('<p>The <em>great</em> lens<sup>1</sup> <a href="#">turned</a>.</p>')).toBe('The great lens1 turned.');
   });
+
+  it('reads ruby text as its base, without the reading above it', () => {
+    expect(text('<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>ども</p>')).toBe('子ども');
+  });
 });

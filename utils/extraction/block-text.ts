@@ -24,7 +24,12 @@ const PARAGRAPH_TAGS = new Set([
   'DL',
   'HR',
 ]);
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+/**
+ * Not part of the text: code, and ruby annotations (`<rt>` readings over the
+ * base text, `<rp>` fallback parentheses), which a reader sees above the line,
+ * not in it: "子ども" with its reading is still "子ども", not "子こども".
+ */
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'RT', 'RP']);
 
 /**
  * Text of `root` with block elements separated by newlines.

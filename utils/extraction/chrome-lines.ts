@@ -187,6 +187,14 @@ export function edgeChromeRule(
   // The title again with the site's name ("The last keepers – Coastal Notes"), or the page's own address.
   if (titleKey.length >= 20 && key.startsWith(titleKey) && key.length - titleKey.length <= 40)
     return { rule: 'title-and-site' };
+  // A heading holding the title with a kicker or a prefix around it ("Topic Consumer rights More transparency…").
+  if (
+    /^H[1-6]$/.test(el.tagName) &&
+    titleKey.length >= 20 &&
+    key.includes(titleKey) &&
+    key.length - titleKey.length <= 40
+  )
+    return { rule: 'title-with-kicker' };
   if (context.pageUrl && text.length < 300 && isPageAddress(text, context.pageUrl)) return { rule: 'page-url' };
   if (isTimeLine(el, text, context.byline)) return { rule: 'time' };
   if (key && context.byline && key === normalizedKey(context.byline)) return { rule: 'byline' };

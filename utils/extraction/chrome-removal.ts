@@ -10,6 +10,7 @@ import { CHROME_CLASS, RELATED_HEADING } from './chrome-patterns';
 import { type LineContext, blockChromeRule, edgeChromeRule, isOtherPageOfSite } from './chrome-lines';
 import { holdsPlayer } from './embeds';
 import { byTag, classAndId, descendants, leafBlocks, linkDensity, normalizedText } from './dom-helpers';
+import { isLabel } from './orphan-headings';
 import { proseGuard } from './prose-share';
 
 export { isDateline } from './chrome-lines';
@@ -84,27 +85,39 @@ type Drop = (el: Element, rule: string) => void;
 
 /**
  * Other posts merged into the article: an `<article>` inside it (a teaser,
- * the previous entry of a blog's page) that links to another page of the
- * site. Bounded like the class rule, so the article itself is never taken.
+ * the previous entry of a blog's page, a card under "more on this") that
+ * links to another page of the site. Bounded like the class rule, so the
+ * article itself is never taken; and all the teasers together are a small
+ * share of the text, so an archive or a live blog, whose posts are the
+ * content, keeps them.
  */
 function removeNestedArticles(root: Element, total: number, pageUrl: string | undefined, drop: Drop): void {
-  const nested = byTag(root, 'article');
-  // Three or more are a list of posts (an archive, a live blog): there they are the content.
-  if (!pageUrl || nested.length > 2) return;
-  for (const el of nested) {
+  if (!pageUrl) return;
+  const teasers = byTag(root, 'article').filter((el) => {
     const text = normalizedText(el);
-    if (!root.contains(el) || text.length > total * MAX_WIDGET_SHARE) continue;
-    // A teaser: its heading links to the other post, or it is mostly links. (Entries of a live blog are
-    // articles too, but their headings link nowhere or to themselves.)
+    if (text.length > total * MAX_WIDGET_SHARE) return false;
+    // A teaser: its heading links to the other post, or it is mostly links, or it is a card (a
+    // short summary) whose every link leads to another page of the site. (Entries of a live blog
+    // are articles too, but their headings link nowhere or to themselves.)
     const linkedHeading = el.querySelector('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]');
-    const teaser =
+    const links = byTag(el, 'a');
+    const toOtherPages = links.length > 0 && links.every((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl));
+    return (
       (linkedHeading && isOtherPageOfSite(linkedHeading.getAttribute('href'), pageUrl)) ||
       (text &&
         linkDensity(el, text.length) >= 0.5 &&
-        byTag(el, 'a').some((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl)));
-    if (teaser) drop(el, 'nested-article');
-  }
+        links.some((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl))) ||
+      (toOtherPages && text.length < MAX_CARD_CHARS)
+    );
+  });
+  const outermost = teasers.filter((el) => !teasers.some((other) => other !== el && other.contains(el)));
+  const share = outermost.reduce((sum, el) => sum + normalizedText(el).length, 0);
+  if (share > total * MAX_WIDGET_SHARE) return;
+  for (const el of outermost) drop(el, 'nested-article');
 }
+
+/** A card (a teaser of another post: picture, title, a line or two) is shorter than this. */
+const MAX_CARD_CHARS = 400;
 
 /** A compact signature of an element's shape: its tag, classes and the tags of its children. */
 const shapeOf = (el: Element): string =>
@@ -186,7 +199,31 @@ function removeTrailingSiteLinks(root: Element, pageUrl: string | undefined, dro
   }
   // A heading with nothing under it introduced a list that is gone (Readability drops link-only boxes).
   const last = trailing[trailing.length - 1];
-  if (last && /^H[1-6]$/.test(last.tagName) && root.contains(last)) drop(last, 'trailing-heading');
+  if (last && /^H[1-6]$/.test(last.tagName) && isLabel(normalizedText(last)) && root.contains(last))
+    drop(last, 'trailing-heading');
+
+  // Anywhere in the article, two or more blocks in a row that are only links to other pages of
+  // the site ("read also" boxes between paragraphs or above an author's bio), with their label.
+  const total = normalizedText(root).length;
+  const kept = blocks.filter((el) => root.contains(el));
+  for (let i = 0; i < kept.length; ) {
+    let end = i;
+    while (end < kept.length && isSiteLinks(kept[end]!)) end++;
+    if (end - i < 2) {
+      i = Math.max(end, i + 1);
+      continue;
+    }
+    const run = kept.slice(i, end);
+    if (run.reduce((sum, el) => sum + normalizedText(el).length, 0) <= total * MAX_WIDGET_SHARE) {
+      const label = kept[i - 1];
+      const labelText = label ? normalizedText(label) : '';
+      // The line that introduces the run: a heading, or a short line that is not a sentence.
+      if (label && (/^H[1-6]$/.test(label.tagName) || (labelText.length < 60 && !/[.…]$/.test(labelText))))
+        drop(label, 'site-links-heading');
+      for (const el of run) drop(el, 'site-links');
+    }
+    i = end;
+  }
 }
 
 const CONTAINERS = new Set([

@@ -91,4 +91,43 @@ describe('structural chrome rules', () => {
     const text = extract(page({ article }))!.text;
     for (const p of PROSE) expect(text).toContain(p);
   });
+
+  it('removes three or more teaser cards (nested <article>s leading elsewhere on the site) under a heading', () => {
+    const card = (n: number) =>
+      `<article><picture><img src="/img/${n}.jpg" alt=""></picture><h3><span>Leuchtturm ${n}</span></h3>
+        <p>Ein kurzer Anriss der Geschichte dieses Turms, damit man weiterliest.</p>
+        <p><a href="/blog/2023/turm-${n}.html">Mehr erfahren</a></p></article>`;
+    const text = textWith({ after: `<h2>Zum Weiterlesen</h2><div>${card(1)}${card(2)}${card(3)}</div>` });
+    expect(text).not.toMatch(/Leuchtturm \d|Anriss|Mehr erfahren|Zum Weiterlesen/);
+  });
+
+  it('keeps the posts of an archive page: nested articles that are most of the text', () => {
+    const post = (n: number) =>
+      `<article><h2>Post ${n}</h2><p>${PROSE[n]}</p><p><a href="/blog/2023/post-${n}.html">Weiterlesen</a></p></article>`;
+    const text = extract(page({ article: [0, 1, 2, 3].map(post).join('') }))!.text;
+    for (const p of PROSE) expect(text).toContain(p);
+  });
+
+  it('removes a run of links to other pages of the site between the text and an author bio', () => {
+    const links = [1, 2, 3]
+      .map((n) => `<blockquote><p><a href="/blog/2023/story-${n}.html">Schlagzeile Nummer ${n}</a></p></blockquote>`)
+      .join('');
+    const bio =
+      '<div><h2>Über Jane Roe</h2><p>Jane Roe schreibt seit zwanzig Jahren über Leuchttürme, Küsten und die Menschen, die dort leben und arbeiten, für Zeitungen und Magazine in ganz Europa.</p></div>';
+    const text = textWith({ after: `<p><strong>Schon gelesen?</strong></p>${links}${bio}` });
+    expect(text).not.toMatch(/Schlagzeile|Schon gelesen/);
+    expect(text).toContain('Jane Roe schreibt');
+  });
+
+  it('removes the headline repeated with a kicker around it at the top', () => {
+    const article = `<h2><span><span>Thema </span>Küsten </span>Mehr über die letzten Leuchtturmwärter</h2>${PROSE.map((p) => `<p>${p}</p>`).join('')}`;
+    const html = page({
+      article,
+      title: 'Die letzten Leuchtturmwärter',
+      head: '<meta property="og:site_name" content="Coastal Notes">',
+    }).replace('<h1>Die letzten Leuchtturmwärter</h1>', '');
+    const result = extract(html)!;
+    expect(result.title).toBe('Die letzten Leuchtturmwärter');
+    expect(result.text.startsWith(PROSE[0]!)).toBe(true);
+  });
 });

@@ -19,6 +19,8 @@ import { tidyImageWrappers } from './image-wrappers';
 import { fixLazyImages } from './lazy-images';
 import { findFirstLargeImage } from './lead-image';
 import { mergeMetadata, readArticleMetadata, truncate } from './metadata';
+import { revealNoscriptProse } from './noscript-prose';
+import { removeOrphanHeadings } from './orphan-headings';
 import { prunePage } from './prune-page';
 import { readingMinutes } from './reading-time';
 import { documentBaseUrl, resolveUrls } from './resolve-urls';
@@ -69,6 +71,7 @@ export function extractArticle(doc: Document, options: ExtractArticleOptions): E
   const page = readArticleMetadata(doc, baseUrl);
   const documentTitle = doc.title;
 
+  revealNoscriptProse(doc);
   prepareEmbeds(doc, baseUrl);
   prunePage(doc);
   prepareCodeBlocks(doc);
@@ -98,6 +101,7 @@ export function extractArticle(doc: Document, options: ExtractArticleOptions): E
     onOverruled: options.onChromeOverruled,
   });
   removeAuthorAvatars(article, metadata.byline);
+  removeOrphanHeadings(article);
   let body = finishArticle(article, baseUrl, pageUrl, options.window);
   let fallback: ExtractionFallback | undefined;
   const ourChars = textChars(body.text);

@@ -50,4 +50,26 @@ describe('figures', () => {
     const text = extractWith(`${figure('cliff')}<p>${PROSE[1]}</p>${figure('lens')}`).textContent!;
     expect(text.split(credit)).toHaveLength(3);
   });
+
+  it('keeps a caption and its credit apart, with the credit in the figure', () => {
+    const article = extract(
+      page({
+        article: `${proseHtml(2)}<figure><img src="/p/bikes.jpg" alt=""><figcaption>Electric bikes have become more common.<span class="credit">Zhejiang Daily / AP</span></figcaption></figure><p>${PROSE[2]}</p>`,
+      }),
+    )!;
+    expect(article.text).toContain('more common. Zhejiang Daily / AP');
+    expect(fragment(article.html).querySelector('figure figcaption')!.textContent).toContain('Zhejiang Daily / AP');
+    // The caption is a block of its own, not run into the paragraph after it.
+    expect(article.text).toMatch(/Zhejiang Daily \/ AP\n+The keepers|Zhejiang Daily \/ AP\n+Maintenance/);
+  });
+
+  it('removes a caption toggle in any language, known by its markup', () => {
+    const doc = extractWith(
+      '<figure><img src="/p/keepers.jpg" alt=""><figcaption>Die Wärter beim Treffen im Juni. <b class="toggle-caption" aria-expanded="true"><b>Bildunterschrift ausblenden</b></b><span class="credit">Foto: Jane Roe</span></figcaption></figure>',
+    );
+    const caption = doc.querySelector('figcaption')!.textContent!;
+    expect(caption).not.toContain('ausblenden');
+    expect(caption).toContain('Die Wärter beim Treffen im Juni.');
+    expect(caption).toContain('Foto: Jane Roe');
+  });
 });

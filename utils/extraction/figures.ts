@@ -46,17 +46,35 @@ function inCaptionContext(el: Element, root: Element): boolean {
   return false;
 }
 
+/** Class words of a caption's controls: developers name them in English whatever the page's language. */
+const CONTROL_CLASS =
+  /(?:^|[\s_-])(?:toggle|hide|show|expand|collapse|zoom|enlarge|lightbox|close|btn|button)(?:$|[\s_-])/i;
+
+/** An interface control by its markup: a button, or an element that shows or hides another. */
+const isControl = (el: Element): boolean =>
+  el.tagName === 'BUTTON' ||
+  el.getAttribute('role') === 'button' ||
+  el.hasAttribute('aria-expanded') ||
+  el.hasAttribute('aria-controls') ||
+  CONTROL_CLASS.test(el.getAttribute('class') ?? '');
+
 /**
  * Removes the controls of a caption ("hide caption", "toggle caption",
- * "Enlarge this image"): inline elements of a figure or caption whose whole
- * text is an interface label. The block-level label rule in chrome removal
- * cannot see them, as they sit inside the caption's paragraph.
+ * "Enlarge this image", "Bildunterschrift ausblenden"): inline elements of a
+ * figure or caption whose whole text is a short interface label, known by
+ * its words or, in any language, by its markup (a button, a toggle). The
+ * block-level label rule in chrome removal cannot see them, as they sit
+ * inside the caption's paragraph.
  */
 function removeCaptionControls(root: Element): void {
   for (const el of descendants(root)) {
-    if (!/^(?:B|SPAN|A|SMALL|I|EM|STRONG|DIV|P)$/.test(el.tagName) || !root.contains(el)) continue;
+    if (!/^(?:B|SPAN|A|SMALL|I|EM|STRONG|DIV|P|BUTTON)$/.test(el.tagName) || !root.contains(el)) continue;
     const text = normalizedText(el);
-    if (text && text.length < 40 && CHROME_LINE.test(text) && inCaptionContext(el, root)) el.remove();
+    if (!text || text.length >= 40 || !inCaptionContext(el, root)) continue;
+    // A link by its class alone may be the photo's own link ("lightbox"): only a link that says so or is a button.
+    const control =
+      el.tagName === 'A' ? el.getAttribute('role') === 'button' || el.hasAttribute('aria-controls') : isControl(el);
+    if (CHROME_LINE.test(text) || (control && !el.querySelector('img, picture, video'))) el.remove();
   }
 }
 
@@ -121,6 +139,28 @@ function removeRepeatedFigures(root: Element): void {
   }
 }
 
+/** Inline elements a caption's credit or second part comes in, shown on its own by the site's CSS. */
+const CAPTION_PART = /^(?:SPAN|SMALL|CITE)$/;
+
+/**
+ * Keeps the parts of a caption apart: "…more common.<span>Zhejiang Daily /
+ * AP</span>" is laid out by the site as a caption and a credit, but in the
+ * reader (and its text) they ran together as "common.Zhejiang Daily". A space
+ * goes between a part and the text it touches.
+ */
+function separateCaptionParts(root: Element): void {
+  for (const caption of byTag(root, 'figcaption')) {
+    for (const part of Array.from(caption.children)) {
+      if (!CAPTION_PART.test(part.tagName)) continue;
+      const before = part.previousSibling;
+      const previous = before?.nodeType === 3 ? (before.nodeValue ?? '') : (before?.textContent ?? '');
+      // Touching: the text before ends in a letter, digit or closing punctuation, the part starts with a letter or digit.
+      if (/[\p{L}\p{N}.!?)\]»”"']$/u.test(previous) && /^[\p{L}\p{N}(©]/u.test(part.textContent ?? ''))
+        part.before(caption.ownerDocument.createTextNode(' '));
+    }
+  }
+}
+
 /**
  * Figures, once each: removes caption controls and repeated copies of a
  * figure, then turns "image + caption" wrappers into `<figure>` +
@@ -147,6 +187,7 @@ export function normalizeFigures(root: Element): void {
     retag(caption, 'figcaption');
     retag(box, 'figure');
   }
+  separateCaptionParts(root);
 }
 
 /** After extraction: drops `<figure>`s left with neither media nor caption text. */
