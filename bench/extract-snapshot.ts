@@ -7,11 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type CorpusName, corpusPages, runMargin } from './extract-corpora.ts';
+import { type CorpusName, corpusPages, nextTask, onCopy, runMargin } from './extract-corpora.ts';
 
 const args = process.argv.slice(2);
 if (args[0] === '--compare') {
-  const [a, b] = [args[1]!, args[2]!].map((f) => JSON.parse(readFileSync(f, 'utf8')) as Record<string, string>);
+  const read = (file: string): Record<string, string> =>
+    JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  const a = read(args[1]!);
+  const b = read(args[2]!);
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   const differing = [...keys].filter((k) => a[k] !== b[k]);
   console.log(`${keys.size} pages, ${differing.length} differ${differing.length ? `: ${differing.join(', ')}` : ''}`);
@@ -25,13 +28,15 @@ for (const corpus of corpora) {
   for (const page of corpusPages(corpus)) {
     let result: unknown;
     try {
-      result = runMargin(page);
+      result = onCopy(page, (doc) => runMargin(page, doc));
     } catch (error) {
       result = { threw: (error as Error).message };
     }
     const json = JSON.stringify(result);
     hashes[`${corpus}/${page.id}`] = createHash('sha256').update(json).digest('hex');
     if (process.env['SNAPSHOT_FULL']) full[`${corpus}/${page.id}`] = result;
+    page.dom.close();
+    await nextTask();
   }
   console.error(`${corpus} done`);
 }
