@@ -258,7 +258,7 @@ function dropUnlistedAttributes(root: Element): void {
 }
 
 /** Sanitizing a string: DOMPurify parses it and hands back the tree (a `<body>` of its own inert document). */
-const STRING_CONFIG: Config = { ...CONFIG, RETURN_DOM: true };
+const STRING_CONFIG: Config & { RETURN_DOM: true } = { ...CONFIG, RETURN_DOM: true };
 /** Sanitizing an article tree where it is (see sanitizeArticleElement). */
 const IN_PLACE_CONFIG: Config = { ...CONFIG, IN_PLACE: true };
 
@@ -301,7 +301,8 @@ export interface SanitizedHtml {
  * @throws when DOMPurify is not supported by that DOM.
  */
 export function sanitizeArticleHtml(dirty: string, window: WindowLike): SanitizedHtml {
-  const body = purifierFor(window, STRING_CONFIG).sanitize(dirty) as Element;
+  // The purifier was set up with this configuration (setConfig); it is passed again for the return type only.
+  const body = purifierFor(window, STRING_CONFIG).sanitize(dirty, STRING_CONFIG) as Element;
   return { html: body.innerHTML, body };
 }
 
