@@ -149,12 +149,19 @@ export async function runExtractionBench(
   const truth = JSON.parse(readFileSync(join(BENCHMARK_DIR, 'ground-truth.json'), 'utf8')) as Truth;
   const ids = Object.keys(truth);
 
-  log(`parsing ${ids.length} pages…`);
-  const pages = ids.map((id) => {
+  const sources = ids.map((id) => {
     const url = truth[id]!.url ?? 'https://example.com/';
     const html = decodeHtmlFile(readFileSync(join(BENCHMARK_DIR, 'html', `${id}.html.gz`))).html;
-    return { id, url, dom: parseHtml(html, url) };
+    return { id, url, html };
   });
+  // Pages are parsed afresh for each pass and released after it: jsdom keeps every copy an
+  // extractor queried for as long as its window lives (node-dom.ts), and a pass's windows
+  // die with its pages. Parsing is not timed.
+  const parsePages = () => sources.map(({ id, url, html }) => ({ id, url, dom: parseHtml(html, url) }));
+  const releasePages = (pages: { dom: NodeDom }[]) => {
+    for (const { dom } of pages) dom.close();
+    pages.length = 0;
+  };
 
   // Quality: one pass each.
   const oursPredictions: Predictions = {};
@@ -163,7 +170,8 @@ export async function runExtractionBench(
   const failures: string[] = [];
   const cutShort: string[] = [];
   const noArticle: string[] = [];
-  for (const { id, url, dom } of options.onlyRatio ? [] : pages) {
+  for (const { id, url, html } of options.onlyRatio ? [] : sources) {
+    const dom = parseHtml(html, url);
     let text: string | null = null;
     try {
       text = onCopy(dom, (doc) => runMargin(dom, doc, url));
@@ -188,6 +196,7 @@ export async function runExtractionBench(
     if (bareChars > READABILITY_PROSE_CHARS && text === null) noArticle.push(id);
     if (bareChars > READABILITY_PROSE_CHARS && text !== null && textChars(text) < MIN_SHARE_OF_READABILITY * bareChars)
       cutShort.push(id);
+    dom.close();
     await nextTask();
   }
   const unscored: ScoreResult = { pages: 0, f1: 0, precision: 0, recall: 0, perPage: [] };
@@ -213,6 +222,7 @@ export async function runExtractionBench(
   // Speed: same parsed documents, a fresh clone per call (not timed), order alternating per page.
   if (options.onlyRatio) {
     // The quality pass above is also the JIT's warm-up; without it, one untimed pass of each.
+    const pages = parsePages();
     for (const { url, dom } of pages) {
       try {
         onCopy(dom, (doc) => runMargin(dom, doc, url));
@@ -222,6 +232,7 @@ export async function runExtractionBench(
       onCopy(dom, runReadability);
       await nextTask();
     }
+    releasePages(pages);
   }
   log(`timing ${runs} runs…`);
   const runRatios: number[] = [];
@@ -245,6 +256,7 @@ export async function runExtractionBench(
     return (used.user + used.system) / 1000;
   };
   for (let run = 0; run < runs; run++) {
+    const pages = parsePages();
     let oursTotal = 0;
     let bareTotal = 0;
     let defuddleTotal = 0;
@@ -270,13 +282,13 @@ export async function runExtractionBench(
       defuddlePage.set(id, [...(defuddlePage.get(id) ?? []), defuddleMs]);
       await nextTask();
     }
+    releasePages(pages);
     runRatios.push(oursTotal / bareTotal);
     defuddleRatios.push(defuddleTotal / bareTotal);
     log(
       `  run ${run + 1}: Margin ${oursTotal.toFixed(0)} ms, Readability ${bareTotal.toFixed(0)} ms, Defuddle ${defuddleTotal.toFixed(0)} ms CPU, ratio ${(oursTotal / bareTotal).toFixed(3)}`,
     );
   }
-  for (const { dom } of pages) dom.close();
 
   // Medium pages of Readability's test suite, scored against their expected output.
   const medium: ExtractionBenchResult['medium'] = [];
