@@ -15,12 +15,11 @@
  * `node --import tsx bench/anchor-browser.ts [highlights] [runs]`
  */
 import { existsSync } from 'node:fs';
+import { CHROMIUM_PATH, CHROMIUM_SWITCHES } from '../scripts/lib/chromium';
 import { pageBundle } from '../scripts/lib/page-bundle';
 import { chromium } from 'playwright-core';
 import { longestCorpusPages } from './anchor';
 import { median } from './stats';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface BrowserAnchorResult {
   page: string;
@@ -50,8 +49,8 @@ function bundle(): Promise<string> {
 
 /** Runs the benchmark; null when Chromium or the corpus is missing. */
 export async function runBrowserAnchorBench(highlights = 1000, runs = 7): Promise<BrowserAnchorResult | null> {
-  if (!existsSync(CHROMIUM)) {
-    console.warn(`anchor browser bench skipped: no Chromium at ${CHROMIUM}`);
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.warn(`anchor browser bench skipped: no Chromium at ${CHROMIUM_PATH}`);
     return null;
   }
   const page0 = longestCorpusPages(1)?.[0];
@@ -61,17 +60,9 @@ export async function runBrowserAnchorBench(highlights = 1000, runs = 7): Promis
   }
   const code = await bundle();
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: [...CHROMIUM_SWITCHES],
   });
   try {
     const context = await browser.newContext();

@@ -13,7 +13,7 @@ import { DefuddleClass } from 'defuddle/node';
 import { blockText } from '../utils/extraction/block-text.ts';
 import { decodeHtmlFile } from '../utils/extraction/decode-html.ts';
 import { extractArticle, type ExtractedArticle } from '../utils/extraction/index.ts';
-import { parseHtml, type NodeDom } from '../utils/extraction/node-dom.ts';
+import { parseHtml, releaseDocument, type NodeDom } from '../utils/extraction/node-dom.ts';
 
 /** Where the shared corpora live: `../shared` next to the repository, or `$MARGIN_SHARED`. */
 export const SHARED_DIR =
@@ -105,8 +105,25 @@ export function* corpusPages(corpus: CorpusName, only?: Set<string>): Generator<
     if (!only || only.has(id)) yield { corpus, id, url, dom: parseHtml(html(), url) };
 }
 
-/** A disposable copy of the page: every extractor mutates the document it is given. */
+/** A disposable copy of the page: every extractor mutates the document it is given. Release it when done. */
 export const clone = (page: CorpusPage): Document => page.dom.document.cloneNode(true) as Document;
+
+/** Runs `fn` on a fresh copy of the page and releases the copy (see releaseDocument in node-dom.ts). */
+export function onCopy<T>(page: CorpusPage, fn: (doc: Document) => T): T {
+  const doc = clone(page);
+  try {
+    return fn(doc);
+  } finally {
+    releaseDocument(doc);
+  }
+}
+
+/**
+ * Lets the event loop turn between pages. jsdom tracks node iterators through
+ * WeakRefs, and V8 keeps every WeakRef's target alive until the current task
+ * ends: a corpus run in one synchronous loop keeps every page it sanitized.
+ */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Margin's extraction of a fresh copy of the page. */
 export function runMargin(page: CorpusPage, doc = clone(page)): ExtractedArticle | null {
@@ -126,7 +143,11 @@ export function runDefuddle(page: CorpusPage, doc = clone(page)): string {
 /** Block-aware text of an HTML fragment (Defuddle's and Readability's `content`), as Margin's `text` is made. */
 export function htmlText(html: string, url: string): string {
   const dom = parseHtml(`<body>${html}</body>`, url);
-  return blockText(dom.document.body);
+  try {
+    return blockText(dom.document.body);
+  } finally {
+    dom.close();
+  }
 }
 
 /** Length of `text` with runs of whitespace counted as one space: how much text there is, not how it is laid out. */
@@ -149,13 +170,13 @@ export interface PageCheck {
 
 /** Runs Margin and bare Readability on one page for the invariants. */
 export function checkPage(page: CorpusPage): PageCheck {
-  const article = runMargin(page);
+  const article = onCopy(page, (doc) => runMargin(page, doc));
   return {
     corpus: page.corpus,
     id: page.id,
     url: page.url,
     marginChars: article ? textChars(article.text) : null,
-    readabilityChars: textChars(runReadability(clone(page))),
+    readabilityChars: textChars(onCopy(page, runReadability)),
     fallback: article?.fallback?.reason ?? null,
   };
 }

@@ -19,6 +19,7 @@ import {
   cutShort,
   htmlText,
   corpusPages,
+  nextTask,
   noArticle,
   runDefuddle,
   runMargin,
@@ -27,6 +28,7 @@ import {
   trafilaturaAnnotations,
 } from './extract-corpora.ts';
 import type { ExtractedArticle } from '../utils/extraction/index.ts';
+import { releaseDocument } from '../utils/extraction/node-dom.ts';
 
 const SCORER = join(SHARED_DIR, 'tools/snippet-score.mjs');
 
@@ -88,9 +90,13 @@ const cpu = (fn: () => void): number => {
 };
 
 /**
+ * Each page is parsed, run three ways and released before the next one (see
+ * `onCopy` and `nextTask` in extract-corpora.ts): memory stays flat.
  * @return null when the corpus or the scorer is missing.
  */
-export function runSnippetBench(options: { log?: (line: string) => void } = {}): SnippetBenchResult | null {
+export async function runSnippetBench(
+  options: { log?: (line: string) => void } = {},
+): Promise<SnippetBenchResult | null> {
   const log = options.log ?? (() => {});
   if (!trafilaturaAnnotations() || !existsSync(SCORER)) return null;
   const columns = {
@@ -130,6 +136,7 @@ export function runSnippetBench(options: { log?: (line: string) => void } = {}):
         log(`  ${page.id}: Defuddle threw ${(error as Error).message}`);
       }
     });
+    for (const doc of [marginDoc, bareDoc, defuddleDoc]) releaseDocument(doc);
     const article = margin as ExtractedArticle | null;
     columns.margin[page.id] = article?.text ?? '';
     columns.readability[page.id] = bare;
@@ -144,6 +151,8 @@ export function runSnippetBench(options: { log?: (line: string) => void } = {}):
       readabilityChars: textChars(bare),
       fallback: article?.fallback?.reason ?? null,
     });
+    page.dom.close();
+    await nextTask();
   }
   const column = (name: keyof typeof columns): SnippetColumn => ({
     score: score(columns[name]),

@@ -15,7 +15,7 @@ import { Readability } from '@mozilla/readability';
 import { blockText } from '../utils/extraction/block-text.ts';
 import { decodeHtmlFile } from '../utils/extraction/decode-html.ts';
 import { extractArticle } from '../utils/extraction/index.ts';
-import { parseHtml, type NodeDom } from '../utils/extraction/node-dom.ts';
+import { parseHtml, releaseDocument, type NodeDom } from '../utils/extraction/node-dom.ts';
 import {
   BENCHMARK_DIR,
   MIN_SHARE_OF_READABILITY,
@@ -24,6 +24,7 @@ import {
   READABILITY_TEST_URL,
   SHARED_DIR,
   htmlText,
+  nextTask,
   runDefuddle,
   textChars,
 } from './extract-corpora.ts';
@@ -116,6 +117,15 @@ function runReadability(doc: Document): string {
   return new Readability(doc).parse()?.textContent ?? '';
 }
 const clone = (dom: NodeDom): Document => dom.document.cloneNode(true) as Document;
+/** Runs `fn` on a fresh copy of the page, then releases the copy (jsdom keeps unreleased ones: node-dom.ts). */
+function onCopy<T>(dom: NodeDom, fn: (doc: Document) => T): T {
+  const doc = clone(dom);
+  try {
+    return fn(doc);
+  } finally {
+    releaseDocument(doc);
+  }
+}
 function runDefuddleHtml(dom: NodeDom, doc: Document, url: string): string {
   return runDefuddle({ corpus: 'benchmark', id: '', url, dom }, doc);
 }
@@ -139,12 +149,19 @@ export async function runExtractionBench(
   const truth = JSON.parse(readFileSync(join(BENCHMARK_DIR, 'ground-truth.json'), 'utf8')) as Truth;
   const ids = Object.keys(truth);
 
-  log(`parsing ${ids.length} pages…`);
-  const pages = ids.map((id) => {
+  const sources = ids.map((id) => {
     const url = truth[id]!.url ?? 'https://example.com/';
     const html = decodeHtmlFile(readFileSync(join(BENCHMARK_DIR, 'html', `${id}.html.gz`))).html;
-    return { id, url, dom: parseHtml(html, url) };
+    return { id, url, html };
   });
+  // Pages are parsed afresh for each pass and released after it: jsdom keeps every copy an
+  // extractor queried for as long as its window lives (node-dom.ts), and a pass's windows
+  // die with its pages. Parsing is not timed.
+  const parsePages = () => sources.map(({ id, url, html }) => ({ id, url, dom: parseHtml(html, url) }));
+  const releasePages = (pages: { dom: NodeDom }[]) => {
+    for (const { dom } of pages) dom.close();
+    pages.length = 0;
+  };
 
   // Quality: one pass each.
   const oursPredictions: Predictions = {};
@@ -153,20 +170,24 @@ export async function runExtractionBench(
   const failures: string[] = [];
   const cutShort: string[] = [];
   const noArticle: string[] = [];
-  for (const { id, url, dom } of options.onlyRatio ? [] : pages) {
+  for (const { id, url, html } of options.onlyRatio ? [] : sources) {
+    const dom = parseHtml(html, url);
     let text: string | null = null;
     try {
-      text = runMargin(dom, clone(dom), url);
+      text = onCopy(dom, (doc) => runMargin(dom, doc, url));
     } catch (error) {
       log(`  ${id}: ${(error as Error).message}`);
     }
     if (text === null) failures.push(id);
     oursPredictions[id] = { articleBody: text ?? '' };
-    const bareText = runReadability(clone(dom));
+    const bareText = onCopy(dom, runReadability);
     barePredictions[id] = { articleBody: bareText };
     let defuddleText = '';
     try {
-      defuddleText = htmlText(runDefuddleHtml(dom, clone(dom), url), url);
+      defuddleText = htmlText(
+        onCopy(dom, (doc) => runDefuddleHtml(dom, doc, url)),
+        url,
+      );
     } catch (error) {
       log(`  ${id}: Defuddle threw ${(error as Error).message}`);
     }
@@ -175,6 +196,8 @@ export async function runExtractionBench(
     if (bareChars > READABILITY_PROSE_CHARS && text === null) noArticle.push(id);
     if (bareChars > READABILITY_PROSE_CHARS && text !== null && textChars(text) < MIN_SHARE_OF_READABILITY * bareChars)
       cutShort.push(id);
+    dom.close();
+    await nextTask();
   }
   const unscored: ScoreResult = { pages: 0, f1: 0, precision: 0, recall: 0, perPage: [] };
   const ours = options.onlyRatio ? unscored : scorer.score(truth, oursPredictions);
@@ -199,14 +222,17 @@ export async function runExtractionBench(
   // Speed: same parsed documents, a fresh clone per call (not timed), order alternating per page.
   if (options.onlyRatio) {
     // The quality pass above is also the JIT's warm-up; without it, one untimed pass of each.
+    const pages = parsePages();
     for (const { url, dom } of pages) {
       try {
-        runMargin(dom, clone(dom), url);
+        onCopy(dom, (doc) => runMargin(dom, doc, url));
       } catch {
         // reported by the full bench
       }
-      runReadability(clone(dom));
+      onCopy(dom, runReadability);
+      await nextTask();
     }
+    releasePages(pages);
   }
   log(`timing ${runs} runs…`);
   const runRatios: number[] = [];
@@ -226,13 +252,15 @@ export async function runExtractionBench(
       // failures were reported above
     }
     const used = process.cpuUsage(start);
+    releaseDocument(doc);
     return (used.user + used.system) / 1000;
   };
   for (let run = 0; run < runs; run++) {
+    const pages = parsePages();
     let oursTotal = 0;
     let bareTotal = 0;
     let defuddleTotal = 0;
-    pages.forEach(({ id, url, dom }, i) => {
+    for (const [i, { id, url, dom }] of pages.entries()) {
       const timeOurs = (): number => time(dom, (doc) => runMargin(dom, doc, url));
       const timeBare = (): number => time(dom, runReadability);
       let ours: number;
@@ -252,14 +280,15 @@ export async function runExtractionBench(
       oursPage.set(id, [...(oursPage.get(id) ?? []), ours]);
       barePage.set(id, [...(barePage.get(id) ?? []), bare]);
       defuddlePage.set(id, [...(defuddlePage.get(id) ?? []), defuddleMs]);
-    });
+      await nextTask();
+    }
+    releasePages(pages);
     runRatios.push(oursTotal / bareTotal);
     defuddleRatios.push(defuddleTotal / bareTotal);
     log(
       `  run ${run + 1}: Margin ${oursTotal.toFixed(0)} ms, Readability ${bareTotal.toFixed(0)} ms, Defuddle ${defuddleTotal.toFixed(0)} ms CPU, ratio ${(oursTotal / bareTotal).toFixed(3)}`,
     );
   }
-  for (const { dom } of pages) dom.close();
 
   // Medium pages of Readability's test suite, scored against their expected output.
   const medium: ExtractionBenchResult['medium'] = [];
@@ -273,8 +302,8 @@ export async function runExtractionBench(
     const expected = blockText(expectedDom.document.body);
     expectedDom.close();
     const dom = parseHtml(source, READABILITY_TEST_URL);
-    const ourText = runMargin(dom, clone(dom), READABILITY_TEST_URL) ?? '';
-    const bareHtml = new Readability(clone(dom)).parse()?.content ?? '';
+    const ourText = onCopy(dom, (doc) => runMargin(dom, doc, READABILITY_TEST_URL)) ?? '';
+    const bareHtml = onCopy(dom, (doc) => new Readability(doc).parse()?.content ?? '');
     dom.close();
     const bareDom = parseHtml(`<body>${bareHtml}</body>`, READABILITY_TEST_URL);
     const bareText = blockText(bareDom.document.body);
@@ -284,7 +313,7 @@ export async function runExtractionBench(
     medium.push({ page, ours: oursPrf.f1, bare: barePrf.f1, oursPrf, barePrf });
   }
 
-  const snippets = options.snippets === false || options.onlyRatio ? null : runSnippetBench({ log });
+  const snippets = options.snippets === false || options.onlyRatio ? null : await runSnippetBench({ log });
 
   return {
     pages: ids.length,

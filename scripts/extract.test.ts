@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROSE, page } from '../tests/support/test-pages';
+import { PROSE, extract, page } from '../tests/support/test-pages';
 
 const dir = mkdtempSync(join(tmpdir(), 'margin-extract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,6 +41,14 @@ describe('npm run extract', () => {
     const [plain, gzipped] = extractJson(join(dir, 'legacy.html'), join(dir, 'legacy.html.gz'));
     expect(plain!['text']).toContain(sentence);
     expect(gzipped!['text']).toContain(sentence);
+  });
+
+  it('prints every field of the article the reader gets, led by the file name', () => {
+    const html = page({ title: 'Tide tables', article: PROSE.map((p) => `<p>${p}</p>`).join('') });
+    writeFileSync(join(dir, 'tides.html'), html);
+    const file = join(dir, 'tides.html');
+    const [json] = extractJson(file);
+    expect(json).toEqual({ file, ...extract(html, 'https://example.com/a'), fallback: null });
   });
 
   it("prints fallback: null when Margin's own clean-up was kept", () => {

@@ -7,8 +7,9 @@
  *
  * Output: `text` (default) prints the title and the article text; `markdown`
  * a Markdown document; `html` the sanitized HTML; `json` one object per line:
- * `{file, title, byline, siteName, published, lang, readingMinutes, excerpt,
- * leadImage, url, html, text, fallback}`, where `fallback` is null, or
+ * `{file, ...}` and every field of `ExtractedArticle` (`utils/extraction/article.ts`:
+ * title, byline, siteName, published, lang, readingMinutes, excerpt, leadImage,
+ * url, html, text, fallback), where `fallback` is null, or
  * `{reason, ourChars, readabilityChars}` when Margin's clean-up cut the
  * article and Readability's own result was used instead (text output notes
  * it on stderr).
@@ -112,36 +113,9 @@ async function main(): Promise<number> {
     try {
       const article = await extractFile(file, values.url);
       if (format === 'json') {
-        const {
-          title,
-          byline,
-          siteName,
-          published,
-          lang,
-          readingMinutes,
-          excerpt,
-          leadImage,
-          url,
-          html,
-          text,
-          fallback,
-        } = article ?? ({} as Partial<ExtractedArticle>);
-        const fields = {
-          file,
-          title,
-          byline,
-          siteName,
-          published,
-          lang,
-          readingMinutes,
-          excerpt,
-          leadImage,
-          url,
-          html,
-          text,
-          fallback: fallback ?? null,
-        };
-        process.stdout.write(`${JSON.stringify(article ? fields : { file, article: null })}\n`);
+        // The article's own shape, led by the file; `fallback` is always present (null when not used).
+        const record = article ? { file, ...article, fallback: article.fallback ?? null } : { file, article: null };
+        process.stdout.write(`${JSON.stringify(record)}\n`);
       } else if (!article) {
         console.error(`${file}: no article found`);
       } else {

@@ -12,6 +12,21 @@ import { readToggleReply, toggleFromExtensionPage, type ReaderToggle } from './r
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROME_BUILD_DIR = resolve('.output/chrome-mv3');
 
+/**
+ * Switches every Chromium run here starts with (the extension's sessions and
+ * the bare-page benchmarks alike): no sandbox or GPU in containers, and none
+ * of Chromium's own background traffic, since the network here is closed.
+ */
+export const CHROMIUM_SWITCHES: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export interface ChromiumSession {
   context: BrowserContext;
   extensionId: string;
@@ -58,14 +73,7 @@ export async function launchChromiumWithExtension({
     args: [
       `--disable-extensions-except=${extensions}`,
       `--load-extension=${extensions}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      // The network here is closed: these stop Chromium's own background traffic.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_SWITCHES,
       ...extraArgs,
     ],
   });

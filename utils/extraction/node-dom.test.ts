@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowLike } from 'dompurify';
 import { sanitizeArticleHtml } from '../sanitize/sanitize-html';
-import { declaredPageUrl, parseHtml, stripUnreadMarkup } from './node-dom';
+import { declaredPageUrl, parseHtml, releaseDocument, stripUnreadMarkup } from './node-dom';
 
 describe('stripUnreadMarkup', () => {
   it('drops stylesheets and inline script code but keeps JSON-LD and script elements', () => {
@@ -46,6 +46,27 @@ describe('parseHtml', () => {
     );
     expect(declaredPageUrl(dom.document)).toBe('https://news.example.com/a/1');
     dom.close();
+  });
+});
+
+describe('releasing documents', () => {
+  // jsdom lists every element with an id of every document of a window as a
+  // property of that window; a document still listed there is never collected.
+  const listed = (window: Window, id: string): boolean =>
+    (window as unknown as Record<string, unknown>)[id] !== undefined;
+
+  it('a closed page, and a released copy of it, leave nothing behind in the shared window', () => {
+    const dom = parseHtml(
+      '<div id="margin-released-page"><p id="margin-released-para">Text</p></div>',
+      'https://example.com/',
+    );
+    const copy = dom.document.cloneNode(true) as Document;
+    expect(listed(dom.window, 'margin-released-page')).toBe(true);
+    releaseDocument(copy);
+    dom.close();
+    expect(listed(dom.window, 'margin-released-page')).toBe(false);
+    expect(listed(dom.window, 'margin-released-para')).toBe(false);
+    expect(dom.document.documentElement).toBeNull();
   });
 });
 

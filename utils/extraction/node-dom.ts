@@ -23,11 +23,11 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 export interface NodeDom {
   /** The parsed page. Like a browser's `document.cloneNode(true)`, it has no `defaultView`. */
   document: Document;
-  /** The window to pass to `extractArticle` (shared by all documents parsed here). */
+  /** The window to pass to `extractArticle` (shared with the few documents parsed just before or after). */
   window: Window & typeof globalThis;
   /** jsdom errors reported while parsing (invalid markup); informational. */
   errors: string[];
-  /** Kept for callers that release documents explicitly; documents are simply garbage-collected. */
+  /** Releases the document (see releaseDocument); call it when done, and release every clone of it too. */
   close(): void;
 }
 
@@ -54,15 +54,28 @@ export function stripUnreadMarkup(html: string): string {
 /** Errors of the parse in progress (parsing is synchronous, so one list at a time). */
 let parseErrors: string[] | null = null;
 let host: JSDOM | null = null;
+let parsedInHost = 0;
 
 /**
- * One jsdom window, created on first use, in which every page is parsed with
- * its `DOMParser`: a window per page cost more than the parsing itself
- * (setting up jsdom's interfaces, then collecting them), and DOMPurify is
- * configured once per window.
+ * Documents parsed in one window before the next one gets a fresh window.
+ * jsdom's selector engine registers event listeners on the window for every
+ * document it queries and never removes them, so each such document lives as
+ * long as its window; measured on the trafilatura pages, windows shared by
+ * twenty documents were still all retained, by four they were collected.
+ * A window costs about as much to set up as a page to parse.
+ */
+const DOCUMENTS_PER_WINDOW = 4;
+
+/**
+ * The jsdom window in which pages are parsed with its `DOMParser`, created on
+ * first use and replaced every few documents (DOCUMENTS_PER_WINDOW): a window
+ * per page cost more than the parsing itself (setting up jsdom's interfaces,
+ * then collecting them), and DOMPurify is configured once per window.
  */
 function hostWindow(): JSDOM {
+  if (host && ++parsedInHost > DOCUMENTS_PER_WINDOW) host = null;
   if (!host) {
+    parsedInHost = 1;
     const virtualConsole = new VirtualConsole();
     virtualConsole.on('jsdomError', (error: Error) => parseErrors?.push(error.message));
     host = new JSDOM('<!doctype html><title>host</title>', {
@@ -94,7 +107,26 @@ export function parseHtml(html: string, url: string): NodeDom {
   } finally {
     parseErrors = null;
   }
-  return { document, window: dom.window as unknown as Window & typeof globalThis, errors, close: () => {} };
+  return {
+    document,
+    window: dom.window as unknown as Window & typeof globalThis,
+    errors,
+    close: () => releaseDocument(document),
+  };
+}
+
+/**
+ * Empties `doc` so that it can be garbage-collected. jsdom enters every
+ * element with an `id` or `name` of every document of a window (DOMParser
+ * documents and `cloneNode` copies included) in that window's table of named
+ * properties (`window.someId`), and takes it out only when the element leaves
+ * its document: a document dropped without this stays in memory for the life
+ * of the process through the shared window (megabytes per news page; the
+ * benchmark ran out of 8 GB). Call it on each parsed document and on each
+ * clone when done with it; the document is empty afterwards.
+ */
+export function releaseDocument(doc: Document): void {
+  while (doc.lastChild) doc.removeChild(doc.lastChild);
 }
 
 /**

@@ -61,13 +61,28 @@ function hasAncestor(el: Element, tag: string): boolean {
   return false;
 }
 
-/** Reads the layout of `doc`. One walk over the body gives text offsets, the element list and the main landmark. */
+/** Elements whose content is not text a reader sees (lower case, confirmed by `tagName`). */
+const UNCOUNTED_NAMES = new Set(['script', 'style', 'noscript', 'template']);
+const UNCOUNTED_TAGS = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/;
+const HEADING_NAMES = new Set(['h1', 'h2', 'h3']);
+
+/**
+ * Reads the layout of `doc`. One walk over the body gives text offsets, the
+ * element list, the main landmark, and the paragraphs and headings to look
+ * at: each element's `localName` is read once (`tagName` builds an upper-case
+ * string on every read on jsdom) and its attributes only when it has some.
+ * `tagName` still confirms each match, so elements of other namespaces (an
+ * SVG `<script>`) are classified as before.
+ */
 export function readPageLayout(doc: Document): PageLayout {
   const body = doc.body;
   const offsets = new Map<Element, number>();
   // Every element of the body in document order, as `descendants(body)` lists them: the header's
   // readers filter this list instead of walking the page again or running selectors (slow on jsdom).
   const elements: Element[] = [];
+  // Indices in `elements` of the `<p>`s, and the heading candidates, in document order.
+  const paragraphIndices: number[] = [];
+  const headingCandidates: Element[] = [];
   let mainAt = -1;
   let mainEnd = -1;
   if (body) {
@@ -77,25 +92,36 @@ export function readPageLayout(doc: Document): PageLayout {
       // Elements inside scripts, styles and templates have no place in the text (offset 0 as before).
       if (counted) offsets.set(el, offset);
       for (let child = el.firstChild; child; child = child.nextSibling) {
-        if (child.nodeType === 3) {
+        const type = child.nodeType;
+        if (type === 3) {
           if (counted) offset += collapsedLength(child.nodeValue ?? '');
-        } else if (child.nodeType === 1) {
+        } else if (type === 1) {
           const element = child as Element;
           const at = elements.push(element) - 1;
+          const name = element.localName;
+          const attributes = element.hasAttributes();
           // The first `main` landmark in document order, as `querySelector('main, [role="main"]')` finds it.
           if (
             mainAt < 0 &&
-            (element.tagName === 'MAIN' || (element.hasAttributes() && element.getAttribute('role') === 'main'))
+            ((name === 'main' && element.tagName === 'MAIN') || (attributes && element.getAttribute('role') === 'main'))
           )
             mainAt = at;
-          walk(element, counted && !/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(element.tagName));
+          if (name === 'p') {
+            if (element.tagName === 'P') paragraphIndices.push(at);
+          } else if (
+            (HEADING_NAMES.has(name) && /^H[1-3]$/.test(element.tagName)) ||
+            (attributes && /\bheadline\b/.test(element.getAttribute('itemprop') ?? ''))
+          )
+            headingCandidates.push(element);
+          walk(element, counted && !(UNCOUNTED_NAMES.has(name) && UNCOUNTED_TAGS.test(element.tagName)));
           if (at === mainAt) mainEnd = elements.length;
         }
       }
     };
     walk(body, true);
   }
-  const paragraphs = (mainAt >= 0 ? elements.slice(mainAt + 1, mainEnd) : elements).filter((el) => el.tagName === 'P');
+  const paragraphs: Element[] = [];
+  for (const at of paragraphIndices) if (mainAt < 0 || (at > mainAt && at < mainEnd)) paragraphs.push(elements[at]!);
   const lengths = new Map(paragraphs.map((p) => [p, normalizedText(p).length]));
   // How many paragraphs of prose each container holds (as parent or grandparent).
   const proseIn = new Map<Element, number>();
@@ -117,17 +143,9 @@ export function readPageLayout(doc: Document): PageLayout {
       break;
     }
   }
-  const headings = body
-    ? elements
-        .filter(
-          (el) =>
-            (/^H[1-3]$/.test(el.tagName) ||
-              (el.hasAttributes() && /\bheadline\b/.test(el.getAttribute('itemprop') ?? ''))) &&
-            normalizedText(el).length > 1 &&
-            !inSiteChrome(el),
-        )
-        .map((element) => ({ element, text: normalizedText(element), offset: offsets.get(element) ?? 0 }))
-    : [];
+  const headings = headingCandidates
+    .filter((el) => normalizedText(el).length > 1 && !inSiteChrome(el))
+    .map((element) => ({ element, text: normalizedText(element), offset: offsets.get(element) ?? 0 }));
   return { bodyStart, headings, elements, offsetOf: (el) => offsets.get(el) ?? 0 };
 }
 

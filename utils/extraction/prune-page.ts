@@ -51,13 +51,15 @@ export function prunePage(doc: Document): void {
   let el: Element | null = root.firstElementChild;
   while (el) {
     const name = el.localName;
+    // Most elements have no attributes: then only the tag matters (each attribute read is costly on jsdom).
+    const attributes = el.hasAttributes();
     let descend = true;
-    if (NEVER_CONTENT.has(name) || (name !== 'body' && name !== 'head' && hiddenFromReadability(el))) {
+    if (NEVER_CONTENT.has(name) || (attributes && name !== 'body' && name !== 'head' && hiddenFromReadability(el))) {
       never.push(el);
       descend = false;
     } else {
       if (name === 'iframe') frames.push(el);
-      const cls = el.getAttribute('class');
+      const cls = attributes ? el.getAttribute('class') : null;
       if (cls && PRINT_ONLY_CLASS.test(cls)) printOnly.push(el);
     }
     let next: Element | null = descend ? el.firstElementChild : null;

@@ -3,14 +3,21 @@
  * `ExtractedArticle` a live extraction produces, rebuilt from what the database keeps.
  */
 import type { ArticleBodyRecord, ArticleRecord } from '@/utils/db';
-import type { ExtractedArticle } from '@/utils/extraction/article';
+import type { ExtractedArticle, ExtractionFallback } from '@/utils/extraction/article';
 import { readingMinutes } from '@/utils/extraction/reading-time';
+
+/**
+ * A saved copy, with why it is Readability's own result when it is: the
+ * reader's note ("shown as found on the page") belongs to the copy as much as
+ * to the live page, since the copy is that same uncleaned HTML.
+ */
+export type SavedCopy = ArticleBodyRecord & { fallback?: ExtractionFallback | null };
 
 /**
  * @param body - the saved copy; its HTML was sanitized before it was stored, and the
  *   reader renders it as it is
  */
-export function offlineReaderArticle(article: ArticleRecord, body: ArticleBodyRecord): ExtractedArticle {
+export function offlineReaderArticle(article: ArticleRecord, body: SavedCopy): ExtractedArticle {
   return {
     title: article.title,
     byline: article.author,
@@ -24,5 +31,6 @@ export function offlineReaderArticle(article: ArticleRecord, body: ArticleBodyRe
     url: article.pageUrl,
     html: body.html,
     text: body.text,
+    ...(body.fallback ? { fallback: body.fallback } : {}),
   };
 }
