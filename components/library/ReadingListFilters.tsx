@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { ArticleRecord } from '@/utils/db/schema';
 import { readingListFacets } from '@/utils/reading-list/reading-list-query';
+import { DayRangeFilter, FilterSelect } from './FilterControls';
 import { NO_READING_FILTERS, type ReadingFilterState } from './reading-list-rows';
 
 const STATUS_CHOICES: Array<[ReadingFilterState['status'], string]> = [
@@ -27,41 +28,38 @@ export function ReadingListFilters({ articles, filters, onFilters }: ReadingList
     <form className="lib-search" aria-label="Reading list filters" onSubmit={(e) => e.preventDefault()}>
       <fieldset className="lib-filters">
         <legend>Filters</legend>
-        <Select label="State" field="status" value={filters.status} onChange={set('status')} options={STATUS_CHOICES} />
-        <Select
+        <FilterSelect
+          attribute="data-reading-filter"
+          label="State"
+          field="status"
+          value={filters.status}
+          onChange={set('status')}
+          options={STATUS_CHOICES}
+        />
+        <FilterSelect
+          attribute="data-reading-filter"
           label="Site"
           field="site"
           value={filters.site}
           onChange={set('site')}
           options={[['', 'Any site'], ...sites.map((s): [string, string] => [s, s])]}
         />
-        <Select
+        <FilterSelect
+          attribute="data-reading-filter"
           label="Tag"
           field="tag"
           value={filters.tag}
           onChange={set('tag')}
           options={[['', 'Any tag'], ...tags.map((t): [string, string] => [t, `#${t}`])]}
         />
-        <label className="lib-filter">
-          <span>Saved from</span>
-          <input
-            type="date"
-            data-reading-filter="from"
-            value={filters.from}
-            max={filters.to || undefined}
-            onChange={(e) => set('from')(e.target.value)}
-          />
-        </label>
-        <label className="lib-filter">
-          <span>to</span>
-          <input
-            type="date"
-            data-reading-filter="to"
-            value={filters.to}
-            min={filters.from || undefined}
-            onChange={(e) => set('to')(e.target.value)}
-          />
-        </label>
+        <DayRangeFilter
+          attribute="data-reading-filter"
+          labels={['Saved from', 'to']}
+          from={filters.from}
+          to={filters.to}
+          onFrom={set('from')}
+          onTo={set('to')}
+        />
         <button
           type="button"
           className="lib-clear"
@@ -72,31 +70,5 @@ export function ReadingListFilters({ articles, filters, onFilters }: ReadingList
         </button>
       </fieldset>
     </form>
-  );
-}
-
-interface SelectProps {
-  label: string;
-  field: keyof ReadingFilterState;
-  value: string;
-  onChange: (value: string) => void;
-  /** [value, label] pairs, the "any" choice first. */
-  options: Array<[string, string]>;
-}
-
-function Select({ label, field, value, onChange, options }: SelectProps) {
-  // A value chosen before its option went (the last article of a site removed) stays, so it can be seen and cleared.
-  const all = value && !options.some(([v]) => v === value) ? [...options, [value, value] as [string, string]] : options;
-  return (
-    <label className="lib-filter">
-      <span>{label}</span>
-      <select data-reading-filter={field} value={value} onChange={(e) => onChange(e.target.value)}>
-        {all.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }

@@ -9,6 +9,7 @@ import { HIGHLIGHT_COLOURS, listTags, type MarginDb } from '@/utils/db';
 import { NO_FILTERS, type FilterState } from '@/utils/library/library-filters';
 import { libraryHosts } from '@/utils/library/recent-articles';
 import { COLOUR_LABELS } from './colour-labels';
+import { DayRangeFilter, FilterSelect } from './FilterControls';
 
 export interface SearchFormProps {
   db: MarginDb;
@@ -57,83 +58,43 @@ export function SearchForm({ db, query, onQuery, filters, onFilters }: SearchFor
       </div>
       <fieldset className="lib-filters">
         <legend>Filters</legend>
-        <Select
+        <FilterSelect
+          attribute="data-filter"
           label="Tag"
           field="tag"
           value={filters.tag}
           onChange={set('tag')}
-          any="Any tag"
-          options={tags.map((t) => [t.name, `#${t.name}`])}
+          options={[['', 'Any tag'], ...tags.map((t): [string, string] => [t.name, `#${t.name}`])]}
         />
-        <Select
+        <FilterSelect
+          attribute="data-filter"
           label="Colour"
           field="colour"
           value={filters.colour}
           onChange={set('colour')}
-          any="Any colour"
-          options={HIGHLIGHT_COLOURS.map((c) => [c, COLOUR_LABELS[c]])}
+          options={[['', 'Any colour'], ...HIGHLIGHT_COLOURS.map((c): [string, string] => [c, COLOUR_LABELS[c]])]}
         />
-        <Select
+        <FilterSelect
+          attribute="data-filter"
           label="Site"
           field="site"
           value={filters.site}
           onChange={set('site')}
-          any="Any site"
-          options={hosts.map((h) => [h, h])}
+          options={[['', 'Any site'], ...hosts.map((h): [string, string] => [h, h])]}
         />
-        <label className="lib-filter">
-          <span>From</span>
-          <input
-            type="date"
-            data-filter="from"
-            value={filters.from}
-            max={filters.to || undefined}
-            onChange={(e) => set('from')(e.target.value)}
-          />
-        </label>
-        <label className="lib-filter">
-          <span>To</span>
-          <input
-            type="date"
-            data-filter="to"
-            value={filters.to}
-            min={filters.from || undefined}
-            onChange={(e) => set('to')(e.target.value)}
-          />
-        </label>
+        <DayRangeFilter
+          attribute="data-filter"
+          labels={['From', 'To']}
+          from={filters.from}
+          to={filters.to}
+          onFrom={set('from')}
+          onTo={set('to')}
+        />
         <button type="button" className="lib-clear" disabled={!filtering} onClick={() => onFilters({ ...NO_FILTERS })}>
           Clear filters
         </button>
       </fieldset>
     </form>
-  );
-}
-
-interface SelectProps {
-  label: string;
-  field: keyof FilterState;
-  value: string;
-  onChange: (value: string) => void;
-  any: string;
-  /** [value, label] pairs. */
-  options: Array<[string, string]>;
-}
-
-function Select({ label, field, value, onChange, any, options }: SelectProps) {
-  // A value chosen before its option exists (a tag deleted meanwhile) stays selectable, so the filter can be seen and cleared.
-  const all = value && !options.some(([v]) => v === value) ? [...options, [value, value] as [string, string]] : options;
-  return (
-    <label className="lib-filter">
-      <span>{label}</span>
-      <select data-filter={field} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{any}</option>
-        {all.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 
