@@ -42,7 +42,8 @@ function homeLinkTexts(elements: readonly Element[], baseUrl: string): string[] 
   }
   const texts: string[] = [];
   for (const a of elements) {
-    if (a.tagName !== 'A') continue;
+    // `localName` first: jsdom builds a new upper-case string on every `tagName` read.
+    if (a.localName !== 'a' || a.tagName !== 'A') continue;
     const href = a.getAttribute('href');
     if (!href || !(MAYBE_HOME_HREF.test(href.trim()) || PARSER_REWRITES.test(href))) continue;
     let url: URL;

@@ -28,6 +28,29 @@ function isSocialLink(a: Element): boolean {
 
 const SKIPPED = /^(?:BUTTON|TIME|SVG|SCRIPT|STYLE|IMG|NOSCRIPT|SELECT|INPUT)$/;
 
+const ITEMPROP_NAME = /(^|\s)name(\s|$)/;
+const REL_AUTHOR = /(^|\s)author(\s|$)/i;
+
+/**
+ * True when `el` matches `[itemprop~="name"], a[rel~="author"]` as jsdom's
+ * selector engine tests it (whitespace-separated tokens; `rel` compared
+ * case-insensitively in HTML), without running the engine: it is slow on jsdom.
+ */
+function isMarkedName(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop !== null && ITEMPROP_NAME.test(itemprop)) return true;
+  if (el.localName !== 'a') return false;
+  const rel = el.getAttribute('rel');
+  return rel !== null && REL_AUTHOR.test(rel);
+}
+
+/** `el` and its descendants marked as names (see isMarkedName), in document order, into `out`. */
+function collectMarkedNames(el: Element, out: Element[]): void {
+  if (isMarkedName(el)) out.push(el);
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) collectMarkedNames(child, out);
+}
+
 /**
  * The text of a byline element with its structure kept as separators:
  * pieces glued by markup ("By" + "Natasha Daly" + "• 8 min read") are
@@ -36,10 +59,8 @@ const SKIPPED = /^(?:BUTTON|TIME|SVG|SCRIPT|STYLE|IMG|NOSCRIPT|SELECT|INPUT)$/;
  */
 export function bylineText(el: Element): string {
   if (el.tagName === 'META') return el.getAttribute('content') ?? '';
-  const marked = [
-    ...(el.matches('[itemprop~="name"], a[rel~="author"]') ? [el] : []),
-    ...el.querySelectorAll('[itemprop~="name"], a[rel~="author"]'),
-  ];
+  const marked: Element[] = [];
+  collectMarkedNames(el, marked);
   if (marked.length > 0)
     return marked
       .map((m) => (m.tagName === 'META' ? (m.getAttribute('content') ?? '') : (m.textContent ?? '')))

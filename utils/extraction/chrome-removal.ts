@@ -30,8 +30,32 @@ export interface ChromeContext extends LineContext {
 const MAX_WIDGET_SHARE = 0.25;
 /** How many blocks at each end of the article are checked for datelines and breadcrumbs. */
 const EDGE_BLOCKS = 6;
-/** Media that makes an otherwise text-less element worth keeping. */
-const MEDIA = 'img, picture, video, audio, iframe, pre, table, math, svg';
+/** Media that makes an otherwise text-less element worth keeping (local names, as the selector `img, picture, …` matches them). */
+const MEDIA_NAMES = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'pre', 'table', 'math', 'svg']);
+
+/**
+ * True when a descendant of `el` is media: `hasMedia(el)` by a
+ * walk over element children, as jsdom's selector engine is slow.
+ */
+function hasMedia(el: Element): boolean {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+    if (MEDIA_NAMES.has(child.localName) || hasMedia(child)) return true;
+  return false;
+}
+
+/** True when `el` has at least `n` element children, counted only up to `n`. */
+function hasChildren(el: Element, n: number): boolean {
+  let count = 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (++count >= n) return true;
+  return false;
+}
+
+/** `el`'s element children as an array, without jsdom's slow collection proxy. */
+function childList(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) out.push(child);
+  return out;
+}
 
 /**
  * Navigation, and article headers/footers/asides made only of text (title,
@@ -41,8 +65,7 @@ const MEDIA = 'img, picture, video, audio, iframe, pre, table, math, svg';
 function removeFurniture(root: Element, total: number, drop: Drop): void {
   for (const el of ['nav', 'header', 'footer', 'aside'].flatMap((tag) => byTag(root, tag))) {
     if (!root.contains(el)) continue;
-    if (el.tagName !== 'NAV' && (el.querySelector(MEDIA) || normalizedText(el).length > total * MAX_WIDGET_SHARE))
-      continue;
+    if (el.tagName !== 'NAV' && (hasMedia(el) || normalizedText(el).length > total * MAX_WIDGET_SHARE)) continue;
     drop(el, el.tagName.toLowerCase());
   }
 }
@@ -71,7 +94,7 @@ function removeRelatedLists(root: Element, drop: Drop): void {
       const nextText = normalizedText(next);
       // After such a heading, a list that is partly links ("Headline, <a>teaser</a>") is enough.
       const linky = nextText.length > 0 && nextText.length < 1500 && linkDensity(next, nextText.length) >= 0.3;
-      if (!linky && (nextText || next.querySelector(MEDIA))) break;
+      if (!linky && (nextText || hasMedia(next))) break;
       const after = next.nextElementSibling;
       drop(next, 'related-list');
       removedList ||= linky;
@@ -121,7 +144,9 @@ const MAX_CARD_CHARS = 400;
 
 /** A compact signature of an element's shape: its tag, classes and the tags of its children. */
 const shapeOf = (el: Element): string =>
-  `${el.tagName}.${(el.getAttribute('class') ?? '').trim()}>${Array.from(el.children, (c) => c.tagName).join(',')}`;
+  `${el.tagName}.${(el.getAttribute('class') ?? '').trim()}>${childList(el)
+    .map((c) => c.tagName)
+    .join(',')}`;
 
 /**
  * Card lists and carousels: three or more siblings of the same shape, each a
@@ -131,14 +156,9 @@ const shapeOf = (el: Element): string =>
 function removeSiblingCards(root: Element, total: number, pageUrl: string | undefined, drop: Drop): void {
   if (!pageUrl) return;
   for (const parent of [root, ...descendants(root)]) {
-    if (
-      parent.childElementCount < 3 ||
-      parent.tagName === 'TABLE' ||
-      parent.tagName === 'TBODY' ||
-      !root.contains(parent)
-    )
+    if (!hasChildren(parent, 3) || parent.tagName === 'TABLE' || parent.tagName === 'TBODY' || !root.contains(parent))
       continue;
-    const cards = Array.from(parent.children);
+    const cards = childList(parent);
     const shape = shapeOf(cards[0]!);
     if (cards.some((card) => shapeOf(card) !== shape)) continue;
     const teasers = cards.every((card) => {
@@ -166,20 +186,26 @@ function removeSiblingCards(root: Element, total: number, pageUrl: string | unde
  */
 function removeTrailingSiteLinks(root: Element, pageUrl: string | undefined, drop: Drop): void {
   if (!pageUrl) return;
-  const blocks = leafBlocks(root).filter((el) => normalizedText(el) || el.querySelector(MEDIA));
+  // Leaf blocks hold no other block and only blocks are removed here, so each one's text is read once.
+  const texts = new Map<Element, string>();
+  const textOf = (el: Element): string => {
+    let text = texts.get(el);
+    if (text === undefined) texts.set(el, (text = normalizedText(el)));
+    return text;
+  };
+  const blocks = leafBlocks(root).filter((el) => textOf(el) || hasMedia(el));
   let lastProse = -1;
   blocks.forEach((el, i) => {
-    const text = normalizedText(el);
+    const text = textOf(el);
     if (text.length >= 150 && linkDensity(el, text.length) < 0.5) lastProse = i;
   });
   if (lastProse < 0) return;
   const trailing = blocks.slice(lastProse + 1);
   const isSiteLinks = (el: Element): boolean => {
-    const text = normalizedText(el);
+    const text = textOf(el);
+    if (text.length === 0 || text.length >= 300) return false;
     const links = byTag(el, 'a');
     return (
-      text.length > 0 &&
-      text.length < 300 &&
       links.length > 0 &&
       linkDensity(el, text.length) >= 0.6 &&
       links.every((a) => isOtherPageOfSite(a.getAttribute('href'), pageUrl))
@@ -193,13 +219,13 @@ function removeTrailingSiteLinks(root: Element, pageUrl: string | undefined, dro
       drop(el, 'trailing-site-links');
       continue;
     }
-    const text = normalizedText(el);
+    const text = textOf(el);
     // A short title line without a full stop: a heading of what follows.
     pendingHeading = (/^H[1-6]$/.test(el.tagName) || (text.length < 60 && !/[.!?…]$/.test(text))) && text ? el : null;
   }
   // A heading with nothing under it introduced a list that is gone (Readability drops link-only boxes).
   const last = trailing[trailing.length - 1];
-  if (last && /^H[1-6]$/.test(last.tagName) && isLabel(normalizedText(last)) && root.contains(last))
+  if (last && /^H[1-6]$/.test(last.tagName) && isLabel(textOf(last)) && root.contains(last))
     drop(last, 'trailing-heading');
 
   // Anywhere in the article, two or more blocks in a row that are only links to other pages of
@@ -214,9 +240,9 @@ function removeTrailingSiteLinks(root: Element, pageUrl: string | undefined, dro
       continue;
     }
     const run = kept.slice(i, end);
-    if (run.reduce((sum, el) => sum + normalizedText(el).length, 0) <= total * MAX_WIDGET_SHARE) {
+    if (run.reduce((sum, el) => sum + textOf(el).length, 0) <= total * MAX_WIDGET_SHARE) {
       const label = kept[i - 1];
-      const labelText = label ? normalizedText(label) : '';
+      const labelText = label ? textOf(label) : '';
       // The line that introduces the run: a heading, or a short line that is not a sentence.
       if (label && (/^H[1-6]$/.test(label.tagName) || (labelText.length < 60 && !/[.…]$/.test(labelText))))
         drop(label, 'site-links-heading');
@@ -304,7 +330,7 @@ export function removeArticleChrome(root: Element, context: ChromeContext): void
     const rule = blockChromeRule(el, texts.get(el)!);
     if (rule && !inTable(el)) drop(el, rule);
   }
-  const remaining = blocks.filter((el) => root.contains(el) && (texts.get(el) || el.querySelector(MEDIA)));
+  const remaining = blocks.filter((el) => root.contains(el) && (texts.get(el) || hasMedia(el)));
   const isProse = (el: Element): boolean => texts.get(el)!.length >= 150 && linkDensity(el) < 0.5;
   /** Drops `el` if it is edge chrome; true when it is prose, where the scan stops. */
   const edge = (el: Element, end: 'leading' | 'trailing'): boolean => {

@@ -69,8 +69,10 @@ const isControl = (el: Element): boolean =>
 function removeCaptionControls(root: Element): void {
   for (const el of descendants(root)) {
     if (!/^(?:B|SPAN|A|SMALL|I|EM|STRONG|DIV|P|BUTTON)$/.test(el.tagName) || !root.contains(el)) continue;
+    // The caption test first: it looks a few parents up, while the text of a big DIV is costly on jsdom.
+    if (!inCaptionContext(el, root)) continue;
     const text = normalizedText(el);
-    if (!text || text.length >= 40 || !inCaptionContext(el, root)) continue;
+    if (!text || text.length >= 40) continue;
     // A link by its class alone may be the photo's own link ("lightbox"): only a link that says so or is a button.
     const control =
       el.tagName === 'A' ? el.getAttribute('role') === 'button' || el.hasAttribute('aria-controls') : isControl(el);
@@ -176,7 +178,9 @@ export function normalizeFigures(root: Element): void {
     // The image may sit in a link, a <picture> or a paragraph of its own inside the box.
     while (box && /^(?:A|PICTURE|SPAN|P)$/.test(box.tagName)) box = box.parentElement;
     if (!box || box === root || box.tagName !== 'DIV' || !root.contains(img) || closestTag(box, FIGURE)) continue;
-    const caption = Array.from(box.children).find((el) => CAPTION_CLASS.test(el.getAttribute('class') ?? ''));
+    // A sibling walk: `Array.from(children)` goes through jsdom's collection proxy, which is slow.
+    let caption: Element | null = box.firstElementChild;
+    while (caption && !CAPTION_CLASS.test(caption.getAttribute('class') ?? '')) caption = caption.nextElementSibling;
     if (!caption || !/^(?:DIV|P|SPAN|SMALL)$/.test(caption.tagName) || caption.querySelector('img, p, div')) continue;
     if (
       byTag(box, 'img').length !== 1 ||
