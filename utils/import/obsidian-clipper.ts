@@ -5,23 +5,13 @@
  */
 import { z } from 'zod';
 import { parseServiceTime, type ServiceRecordBuilder } from './service-records';
-import { zodProblems } from './service-json';
+import { highlightPagesSchema, zodProblems } from './service-json';
 
-const schema = z.array(
-  z.looseObject({
-    url: z.string().max(8192),
-    title: z.string().max(10_000).nullish(),
-    highlights: z
-      .array(
-        z.looseObject({
-          text: z.string().max(1_000_000),
-          timestamp: z.union([z.number(), z.string().max(100)]).nullish(),
-          notes: z.union([z.string().max(1_000_000), z.array(z.string().max(1_000_000)).max(1000)]).nullish(),
-        }),
-      )
-      .max(100_000),
-  }),
-);
+const schema = highlightPagesSchema({
+  text: z.string().max(1_000_000),
+  timestamp: z.union([z.number(), z.string().max(100)]).nullish(),
+  notes: z.union([z.string().max(1_000_000), z.array(z.string().max(1_000_000)).max(1000)]).nullish(),
+});
 
 /** Whether parsed JSON has this shape (a list whose pages' highlights have `text`). */
 export function looksLikeObsidianClipper(json: unknown): boolean {

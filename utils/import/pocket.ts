@@ -10,26 +10,16 @@
 import { z } from 'zod';
 import { decodeText, parseCsv } from './read-archive';
 import { parseServiceTime, splitTags, type ReadingStatus, type ServiceRecordBuilder } from './service-records';
-import { zodProblems } from './service-json';
+import { highlightPagesSchema, zodProblems } from './service-json';
 
 /** The zip's entries that are Pocket's. */
 export const POCKET_CSV = /(^|\/)part_\d+\.csv$/;
 export const POCKET_ANNOTATIONS = /(^|\/)annotations\/part_\d+\.json$/;
 
-const annotationsSchema = z.array(
-  z.looseObject({
-    url: z.string().max(8192),
-    title: z.string().max(10_000).nullish(),
-    highlights: z
-      .array(
-        z.looseObject({
-          quote: z.string().max(1_000_000),
-          created_at: z.union([z.number(), z.string().max(100)]).nullish(),
-        }),
-      )
-      .max(100_000),
-  }),
-);
+const annotationsSchema = highlightPagesSchema({
+  quote: z.string().max(1_000_000),
+  created_at: z.union([z.number(), z.string().max(100)]).nullish(),
+});
 
 /** The entries of a Pocket export zip. @return problems that refuse the file */
 export function readPocketZip(entries: Map<string, Uint8Array>, b: ServiceRecordBuilder): string[] {

@@ -2,7 +2,7 @@
  * Small helpers the importers share for JSON exports: the first problems a zod
  * check found, each as `file path: problem`, the way the W3C importer words them.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 
 const MAX_PROBLEMS = 5;
 
@@ -26,4 +26,18 @@ export function parseJsonText(
   } catch (error) {
     return { ok: false, errors: [`${where}: not JSON (${(error as Error).message})`] };
   }
+}
+
+/**
+ * A highlights file that lists pages, `[{url, title, highlights: [...]}]` (Pocket's
+ * annotations, Obsidian Web Clipper's export), with each highlight's own fields.
+ */
+export function highlightPagesSchema<T extends z.ZodRawShape>(highlight: T) {
+  return z.array(
+    z.looseObject({
+      url: z.string().max(8192),
+      title: z.string().max(10_000).nullish(),
+      highlights: z.array(z.looseObject(highlight)).max(100_000),
+    }),
+  );
 }
