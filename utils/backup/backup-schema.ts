@@ -75,10 +75,19 @@ export const articleSchema = z.object({
   readingMinutes: z.number().int().min(1).max(FIELD_LIMITS.readingMinutes).nullable().default(null),
 });
 
+/** Why an offline copy is Readability's own result (`ExtractionFallback`). */
+export const extractionFallbackSchema = z.object({
+  reason: shortText,
+  ourChars: z.number().int().min(0),
+  readabilityChars: z.number().int().min(0),
+});
+
 export const articleBodySchema = z.object({
   ...syncFields,
   html: z.string().max(FIELD_LIMITS.html),
   text: z.string().max(FIELD_LIMITS.bodyText),
+  // Optional: backups and sync docs written before it was kept read as a copy without one.
+  fallback: extractionFallbackSchema.nullable().default(null),
 });
 
 export const highlightSchema = z.object({

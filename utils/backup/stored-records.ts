@@ -57,7 +57,7 @@ export function importedArticle(a: BackupArticle): ImportedRecords['articles'] {
 
 /** @param id - the article it belongs to here (an import may have remapped it) */
 export function importedArticleBody(b: BackupArticleBody, id: string = b.id): ImportedRecords['articleBodies'] {
-  return { ...syncFields(b), id, html: b.html, text: b.text };
+  return { ...syncFields(b), id, html: b.html, text: b.text, fallback: b.fallback ?? null };
 }
 
 /** @param articleId - the article it belongs to here */

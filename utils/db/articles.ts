@@ -2,6 +2,7 @@
  * Articles: saving one when the user first highlights or saves it, finding it again
  * on a revisit by URL, and its offline copy.
  */
+import type { ExtractionFallback } from '@/utils/extraction/article';
 import { articleUrlKeys } from '@/utils/url/article-url';
 import { withDerivedFields } from './derived-fields';
 import type { MarginDb } from './margin-db';
@@ -22,7 +23,14 @@ export interface ArticleInput {
   published?: string | null;
   lang?: string | null;
   /** An offline copy to save with it (sanitized HTML and its text); omitted keeps any earlier copy. */
-  body?: { html: string; text: string };
+  body?: SavedBody;
+}
+
+/** What an offline copy is saved from: the reader's sanitized HTML, its text, and why it is Readability's own result when it is. */
+export interface SavedBody {
+  html: string;
+  text: string;
+  fallback?: ExtractionFallback | null;
 }
 
 /**
@@ -106,7 +114,7 @@ async function findLive(db: MarginDb, keys: string[]): Promise<ArticleRecord | n
   return found[0] ?? null;
 }
 
-async function saveBody(db: MarginDb, articleId: string, body: { html: string; text: string }): Promise<void> {
+async function saveBody(db: MarginDb, articleId: string, body: SavedBody): Promise<void> {
   const previous = await db.articleBodies.get(articleId);
   const record = withDerivedFields('articleBodies', {
     ...(previous
@@ -114,6 +122,8 @@ async function saveBody(db: MarginDb, articleId: string, body: { html: string; t
       : { ...newRecordStamps(db), id: articleId }),
     html: body.html,
     text: body.text,
+    // A new copy replaces the old one's note too: null when this extraction needed no fallback.
+    fallback: body.fallback ?? null,
   });
   await db.articleBodies.put(record);
 }

@@ -33,7 +33,7 @@ export const CONTENT_FIELDS = {
     // and a star set in another both survive.
     ...READING_FIELD_NAMES,
   ],
-  articleBodies: ['html', 'text'],
+  articleBodies: ['html', 'text', 'fallback'],
   highlights: ['articleId', 'selectors', 'quote', 'colour', 'note', 'tags', 'position', 'anchor'],
   pageNotes: ['articleId', 'text'],
   tags: ['name', 'colour'],

@@ -9,6 +9,7 @@
  * milliseconds since the epoch: they compare and serialize without surprises.
  */
 import type { Selector } from '@/utils/anchoring/selectors';
+import type { ExtractionFallback } from '@/utils/extraction/article';
 
 export type { Selector, TextPositionSelector, TextQuoteSelector } from '@/utils/anchoring/selectors';
 
@@ -99,6 +100,12 @@ export interface ArticleBodyRecord extends SyncFields {
   text: string;
   /** Search words of `text`. Since v2. */
   words: string[];
+  /**
+   * Why the copy is Readability's own result rather than Margin's cleaned-up one, when it
+   * is (`utils/extraction/article.ts`): the reader shows the same note on the copy as on
+   * the live page. Absent on copies saved before it was kept, which read as null.
+   */
+  fallback?: ExtractionFallback | null;
 }
 
 /**

@@ -3,21 +3,14 @@
  * `ExtractedArticle` a live extraction produces, rebuilt from what the database keeps.
  */
 import type { ArticleBodyRecord, ArticleRecord } from '@/utils/db';
-import type { ExtractedArticle, ExtractionFallback } from '@/utils/extraction/article';
+import type { ExtractedArticle } from '@/utils/extraction/article';
 import { readingMinutes } from '@/utils/extraction/reading-time';
 
 /**
- * A saved copy, with why it is Readability's own result when it is: the
- * reader's note ("shown as found on the page") belongs to the copy as much as
- * to the live page, since the copy is that same uncleaned HTML.
- */
-export type SavedCopy = ArticleBodyRecord & { fallback?: ExtractionFallback | null };
-
-/**
  * @param body - the saved copy; its HTML was sanitized before it was stored, and the
- *   reader renders it as it is
+ *   reader renders it as it is, with the live page's note when it is Readability's own result
  */
-export function offlineReaderArticle(article: ArticleRecord, body: SavedCopy): ExtractedArticle {
+export function offlineReaderArticle(article: ArticleRecord, body: ArticleBodyRecord): ExtractedArticle {
   return {
     title: article.title,
     byline: article.author,

@@ -23,7 +23,7 @@ import { writeTransaction } from '@/utils/db/write-transaction';
 import { patchArticleReading } from '@/utils/db/article-reading';
 import { saveForLater } from '@/utils/reading-list/reading-state';
 import { createReadingService } from './reading-service';
-import type { ArticleInput } from '@/utils/db/articles';
+import type { ArticleInput, SavedBody } from '@/utils/db/articles';
 import type { ArticleRecord, HighlightColour, HighlightRecord, PageNoteRecord, Selector } from '@/utils/db/schema';
 import type { HighlightSettings } from '@/utils/settings/highlight-settings';
 import type { MarginError, NoteCardRecord, PageInfo, PlacementReport } from '@/utils/messaging/margin-protocol';
@@ -268,7 +268,7 @@ export function createAnnotationService(db: MarginDb, hooks: AnnotationServiceHo
     },
 
     /** Saves an offline copy of the article a tab shows. */
-    async saveOffline(tabId: number, body: { html: string; text: string }, extracted: Partial<PageInfo>) {
+    async saveOffline(tabId: number, body: SavedBody, extracted: Partial<PageInfo>) {
       return reportErrors(async () => {
         const t = tabs.get(tabId);
         if (!t) return { error: 'Margin has not seen this page yet: reload it and try again.' };

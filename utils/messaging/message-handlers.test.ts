@@ -15,6 +15,7 @@ import {
 } from '@/utils/messaging/margin-protocol';
 import { routeMessage } from '@/utils/messaging/message-router';
 import type { MessageSenderLike, SelfIdentity } from '@/utils/messaging/sender-rules';
+import { offlineReaderArticle } from '@/utils/library/offline-article';
 import { createAnnotationService } from './annotation-service';
 import { createMarginRoutes, type MessageHandlerHooks } from './message-handlers';
 
@@ -409,6 +410,24 @@ describe('tab-scoped messages come only from Margin’s pages', () => {
     expect(isMarginError(saved)).toBe(false);
     expect((await db.articles.toArray()).map((a) => a.pageUrl)).toEqual([VICTIM_URL]);
     expect((await db.articles.get(victim.articleId))?.savedAt).toEqual(expect.any(Number));
+  });
+
+  it("an offline copy keeps why it is Readability's own result, and the offline reader shows it", async () => {
+    const { db, send, victimHighlight, setExtract } = setup();
+    const victim = await victimHighlight();
+    const fallback = { reason: 'clean-up left 1146 of 9357 characters', ourChars: 1146, readabilityChars: 9357 };
+    const meta = { title: 'Layoffs', author: null, site: null, published: null, lang: null };
+    setExtract({ html: '<p>All of it</p>', text: 'All of it', ...meta, fallback });
+    expect(isMarginError(await send('article:save-offline', { tabId: VICTIM_TAB }, POPUP))).toBe(false);
+    const body = (await db.articleBodies.get(victim.articleId))!;
+    expect(body.fallback).toEqual(fallback);
+    const article = (await db.articles.get(victim.articleId))!;
+    expect(offlineReaderArticle(article, body).fallback).toEqual(fallback);
+    // Saved again from a page Margin cleaned up normally: the old note goes with the old copy.
+    setExtract({ html: '<p>Cleaned</p>', text: 'Cleaned', ...meta });
+    await send('article:save-offline', { tabId: VICTIM_TAB }, POPUP);
+    const again = (await db.articleBodies.get(victim.articleId))!;
+    expect(offlineReaderArticle(article, again)).not.toHaveProperty('fallback');
   });
 
   it('the side panel sets the page note of a stored article beside its offline copy; an unknown article is an error', async () => {

@@ -9,7 +9,7 @@
  * so tests feed raw messages with fake senders to the real service.
  */
 import { z } from 'zod';
-import { articleSchema, articleBodySchema } from '@/utils/backup/backup-schema';
+import { articleSchema, articleBodySchema, extractionFallbackSchema } from '@/utils/backup/backup-schema';
 import type { HighlightRecord } from '@/utils/db/schema';
 import {
   isMarginError,
@@ -48,6 +48,8 @@ const readerExtractSchema = z.object({
   site: articleSchema.shape.site,
   published: articleSchema.shape.published,
   lang: articleSchema.shape.lang,
+  // Kept with the copy, so the reader's "shown as found on the page" note comes back offline.
+  fallback: extractionFallbackSchema.optional(),
 });
 
 const error = (message: string) => ({ error: message });
@@ -162,8 +164,8 @@ export function createMarginRoutes(
       const parsed = readerExtractSchema.safeParse(extracted);
       if (!parsed.success)
         return error('Margin could not save this page: the reader view returned something it cannot keep.');
-      const { html, text, ...meta } = parsed.data;
-      const saved = await (await ready).saveOffline(tabId, { html, text }, meta);
+      const { html, text, fallback, ...meta } = parsed.data;
+      const saved = await (await ready).saveOffline(tabId, { html, text, fallback }, meta);
       return isMarginError(saved) ? saved : { savedAt: saved.savedAt };
     } catch (e) {
       return error(e instanceof Error ? e.message : String(e));
