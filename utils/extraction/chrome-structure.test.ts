@@ -73,6 +73,24 @@ describe('structural chrome rules', () => {
     expect(text).not.toMatch(/Coastal Notes|https:\/\/example\.com/);
   });
 
+  it.each([
+    [
+      'a heading linking to the post',
+      '<h2><a href="/blog/2024/lighthouse-keepers.html">The last lighthouse keepers</a></h2>',
+    ],
+    ['the title with a date', '<p>The last lighthouse keepers — 12 March 2024</p>'],
+    ['a bold title', '<p><strong>The last lighthouse keepers</strong></p>'],
+    [
+      'a permalink',
+      '<p><a href="https://example.com/blog/2024/lighthouse-keepers.html" rel="bookmark">The last lighthouse keepers</a></p>',
+    ],
+    ['the title in capitals', '<div>THE LAST LIGHTHOUSE KEEPERS</div>'],
+  ])('removes the title repeated at the end: %s', (_, after) => {
+    const text = textWith({ after });
+    expect(text).not.toMatch(/lighthouse keepers/i);
+    expect(text).toContain(PROSE[3]);
+  });
+
   it('removes a dateline marked up with <time>, in any language', () => {
     const text = textWith({ before: '<p>Veröffentlicht am <time datetime="2019-03-18">18. März 2019</time></p>' });
     expect(text).not.toMatch(/Veröffentlicht|März/);

@@ -21,6 +21,7 @@ import { findFirstLargeImage } from './lead-image';
 import { mergeMetadata, readArticleMetadata, truncate } from './metadata';
 import { revealNoscriptProse } from './noscript-prose';
 import { removeOrphanHeadings } from './orphan-headings';
+import { removeRepeatedMedia } from './repeated-media';
 import { prunePage } from './prune-page';
 import { readingMinutes } from './reading-time';
 import { documentBaseUrl, resolveUrls } from './resolve-urls';
@@ -103,6 +104,7 @@ export function extractArticle(doc: Document, options: ExtractArticleOptions): E
     onOverruled: options.onChromeOverruled,
   });
   removeAuthorAvatars(article, metadata.byline);
+  removeRepeatedMedia(article);
   removeOrphanHeadings(article);
   let body = finishArticle(article, baseUrl, pageUrl, options.window);
   let fallback: ExtractionFallback | undefined;

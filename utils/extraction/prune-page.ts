@@ -7,6 +7,7 @@
  * Form controls are left in place: Readability counts them to recognise
  * sign-up boxes, and the sanitizer removes them.
  */
+import { collapsedToggleTargets, revealIfCollapsedSection } from './collapsed-sections';
 import { EMBED_URL_PATTERN } from './embeds';
 import { MAX_REMOVABLE_PROSE_PARAGRAPHS, measureProse } from './prose-share';
 
@@ -67,7 +68,10 @@ export function prunePage(doc: Document): void {
       next = cursor.nextElementSibling;
     el = next;
   }
-  for (const node of never) node.remove();
+  let toggleTargets: Map<string, Element> | undefined;
+  const toggles = () => (toggleTargets ??= collapsedToggleTargets(doc));
+  for (const node of never)
+    if (NEVER_CONTENT.has(node.localName) || !revealIfCollapsedSection(node, toggles)) node.remove();
   for (const node of printOnly) {
     // Print plugins also mark the article body itself ("entry-content print-only"): prose is never a print-only copy.
     if (node.isConnected && measureProse(node).paragraphs < MAX_REMOVABLE_PROSE_PARAGRAPHS) node.remove();
