@@ -190,7 +190,8 @@ export function createHighlighterController(ctx: ContentScriptContext): Highligh
       }
     }
     records = next;
-    reading.articleKnown(articleId);
+    // Only an article on the reading list has a place to return to: the others cost no second message.
+    reading.articleKnown(annotations.article?.readingStatus ? articleId : null);
     for (const surface of surfaces) {
       const reports = anchorOn(surface);
       if (surface.kind === 'page') await report(reports);

@@ -23,7 +23,7 @@ const pageView: ReadingView = {
 };
 
 export interface PageReading {
-  /** The page's article after a `page:open` (null: none filed): follow it. */
+  /** The page's article after a `page:open` when it is on the reading list (null: none, or not listed): follow it. */
   articleKnown(articleId: string | null): void;
   /** The page was just saved for later: follow it from here (no move). */
   listed(articleId: string): void;
