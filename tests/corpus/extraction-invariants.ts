@@ -5,10 +5,10 @@
  * never less than half of Readability's text. A clean-up rule that cuts an
  * article on some page shows up by name, with both lengths.
  *
- * Each page is parsed once and dropped after use. Parsed jsdom pages are not
- * all freed (about 4–8 MB a page stays on the heap), so the 487 trafilatura
- * pages are split over several test files: vitest runs each file in its own
- * process. Needs `../shared`; a missing corpus is skipped with the reason in
+ * Each page is parsed once, closed after use, and the event loop turns before
+ * the next (`nextTask` in extract-corpora.ts: jsdom's WeakRefs otherwise keep
+ * every page alive until the test ends). The 487 trafilatura pages are split
+ * over several test files, which vitest runs in parallel processes. Needs `../shared`; a missing corpus is skipped with the reason in
  * the test's name.
  */
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import {
   corpusIds,
   corpusPages,
   cutShort,
+  nextTask,
   noArticle,
 } from '../../bench/extract-corpora';
 
@@ -41,7 +42,7 @@ export function invariantTests(corpus: CorpusName, title: string, part = 0, part
   describe('Margin never loses what Readability finds', () => {
     it.skipIf(ids.size === 0)(
       `${name} (${ids.size > 0 ? `${ids.size} pages` : `skipped: no ${corpus} corpus under ${SHARED_DIR}`})`,
-      () => {
+      async () => {
         const started = performance.now();
         const checks: PageCheck[] = [];
         const threw: string[] = [];
@@ -51,6 +52,8 @@ export function invariantTests(corpus: CorpusName, title: string, part = 0, part
           } catch (error) {
             threw.push(`${corpus}/${page.id}: ${(error as Error).message}`);
           }
+          page.dom.close();
+          await nextTask();
         }
         console.log(`${name}: ${checks.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         expect(threw).toEqual([]);
