@@ -4,48 +4,26 @@
  * service on fake-indexeddb.
  */
 import { describe, expect, it } from 'vitest';
+import { content, page, POPUP, SELF } from '@/tests/support/test-senders';
 import { DEFAULT_HIGHLIGHT_SETTINGS } from '@/utils/settings/highlight-settings';
 import { selectorsFor, testDb } from '@/tests/support/test-db';
 import {
   isMarginError,
   type MarginProtocol,
   type PageAnnotations,
-  type PageInfo,
   type PaintedHighlight,
 } from '@/utils/messaging/margin-protocol';
 import { routeMessage } from '@/utils/messaging/message-router';
-import type { MessageSenderLike, SelfIdentity } from '@/utils/messaging/sender-rules';
+import type { MessageSenderLike } from '@/utils/messaging/sender-rules';
 import { offlineReaderArticle } from '@/utils/library/offline-article';
 import { createAnnotationService } from './annotation-service';
 import { createMarginRoutes, type MessageHandlerHooks } from './message-handlers';
 
-const SELF: SelfIdentity = {
-  id: 'mhlpkdfmnbgljhfcfkbhmkbmgphkcjfn',
-  origin: 'chrome-extension://mhlpkdfmnbgljhfcfkbhmkbmgphkcjfn/',
-};
 const VICTIM_URL = 'https://mail.example.org/thread/layoffs';
 const EVIL_URL = 'https://evil.example.net/post';
 const VICTIM_TAB = 1;
 const EVIL_TAB = 2;
 
-const page = (pageUrl: string, title = 'A page'): PageInfo => ({
-  pageUrl,
-  canonicalUrl: null,
-  title,
-  author: null,
-  site: null,
-  published: null,
-  lang: null,
-});
-
-/** The browser's description of Margin's content script in a tab's top frame. */
-const content = (tabId: number, url: string, tabUrl = url): MessageSenderLike => ({
-  id: SELF.id,
-  url,
-  tab: { id: tabId, url: tabUrl },
-  frameId: 0,
-});
-const POPUP: MessageSenderLike = { id: SELF.id, url: `${SELF.origin}popup.html` };
 const noteCard = (tabId: number): MessageSenderLike => ({
   id: SELF.id,
   url: `${SELF.origin}note-card.html`,

@@ -3,39 +3,20 @@
  * browser-made senders, through the real gate into the real services on fake-indexeddb.
  */
 import { describe, expect, it } from 'vitest';
+import { content, page, POPUP, SELF } from '@/tests/support/test-senders';
 import { DEFAULT_HIGHLIGHT_SETTINGS } from '@/utils/settings/highlight-settings';
 import { testClock, testDb } from '@/tests/support/test-db';
-import { isMarginError, type MarginProtocol, type PageInfo } from './margin-protocol';
+import { isMarginError, type MarginProtocol } from './margin-protocol';
 import { routeMessage } from './message-router';
-import type { MessageSenderLike, SelfIdentity } from './sender-rules';
+import type { MessageSenderLike } from './sender-rules';
 import { createAnnotationService } from './annotation-service';
 import { createMarginRoutes } from './message-handlers';
 
-const SELF: SelfIdentity = {
-  id: 'mhlpkdfmnbgljhfcfkbhmkbmgphkcjfn',
-  origin: 'chrome-extension://mhlpkdfmnbgljhfcfkbhmkbmgphkcjfn/',
-};
 const VICTIM_URL = 'https://news.example.org/2026/long-read';
 const EVIL_URL = 'https://evil.example.net/post';
 const VICTIM_TAB = 1;
 const EVIL_TAB = 2;
 
-const page = (pageUrl: string, title = 'A page'): PageInfo => ({
-  pageUrl,
-  canonicalUrl: null,
-  title,
-  author: null,
-  site: null,
-  published: null,
-  lang: null,
-});
-const content = (tabId: number, url: string): MessageSenderLike => ({
-  id: SELF.id,
-  url,
-  tab: { id: tabId, url },
-  frameId: 0,
-});
-const POPUP: MessageSenderLike = { id: SELF.id, url: `${SELF.origin}popup.html` };
 const OFFLINE_READER: MessageSenderLike = {
   id: SELF.id,
   url: `${SELF.origin}reader-page.html?article=x`,
