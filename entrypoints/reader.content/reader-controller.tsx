@@ -10,7 +10,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { ReaderApp } from '@/components/reader/ReaderApp';
 import { pageReadingChannel } from '@/components/reading/reading-channels';
 import readerCss from '@/components/reader/reader.css?inline';
-import { extractArticle } from '@/utils/extraction';
+import { copyPageForExtraction, extractArticle } from '@/utils/extraction';
 import {
   HIGHLIGHTER_INSTANCE_KEY,
   registeredInstance,
@@ -115,8 +115,8 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
   async function open(): Promise<ReaderState> {
     const started = performance.now();
     const settingsLoading = loadReaderSettings();
-    // Readability mutates the document it reads: it gets a clone, never the live page.
-    const article = extractArticle(document.cloneNode(true) as Document, { url: location.href, window });
+    // Readability mutates the document it reads: it gets a copy, never the live page.
+    const article = extractArticle(copyPageForExtraction(document), { url: location.href, window });
     const extractMs = performance.now() - started;
     if (!article) return showNoArticle();
     notice?.remove();
@@ -190,10 +190,11 @@ export function createReaderController(ctx: ContentScriptContext): ReaderControl
   return {
     toggle: () => (reader ? Promise.resolve(close()) : open()),
     extract() {
-      const article = extractArticle(document.cloneNode(true) as Document, { url: location.href, window });
+      const article = extractArticle(copyPageForExtraction(document), { url: location.href, window });
       if (!article) return null;
-      const { html, text, title, byline, siteName, published, lang } = article;
-      return { html, text, title, author: byline, site: siteName, published, lang };
+      const { html, text, title, byline, siteName, published, lang, fallback } = article;
+      // The fallback note goes with an offline copy: the reader shows it on the copy too.
+      return { html, text, title, author: byline, site: siteName, published, lang, ...(fallback ? { fallback } : {}) };
     },
   };
 }

@@ -214,6 +214,34 @@ export function readerViewTests({ suite, open }: ReaderContext): void {
     expect(tab.dialogs.slice(dialogsAtLoad)).toEqual([]);
   });
 
+  test('shows what the page shows: text its stylesheet hides stays out, a closed sources panel comes in', async () => {
+    const tab = await open('/styled/');
+    const article = () => tab.evaluate(() => document.querySelector('article')!.outerHTML, undefined);
+    const before = await article();
+    expect(await tab.toggleReader()).toEqual({ state: 'opened' });
+    const body = () => text(tab, '[data-field="body"]');
+    await expect
+      .poll(async () => (await body()) ?? '', { timeout: 10_000 })
+      .toContain('Boarding is the dangerous part');
+    const shown = (await body()) ?? '';
+    expect(shown).toContain('the pilot takes the conn');
+    expect(shown).toContain('A pilot boat beside a tanker at the outer buoy.');
+    // Hidden by the stylesheet (display: none, a media query): not in the reader.
+    for (const hidden of [
+      'Lightbox copy',
+      'Printed from the Example Times archive',
+      'Example Times app',
+      'Subscribe today',
+    ])
+      expect(shown).not.toContain(hidden);
+    // Behind a closed toggle the page marks as such: the reader opens it, under its label.
+    expect(shown).toContain('Bergen Pilot Association, annual report 2023');
+    expect(shown).toContain('Sources');
+    // Reading the page's styles changed nothing the page can see in its article.
+    expect(await tab.evaluate(() => (window as unknown as { __changed: string[] }).__changed, undefined)).toEqual([]);
+    expect(await article()).toBe(before);
+  });
+
   test('a page without an article gets a clear message and is left untouched', async () => {
     const tab = await open('/no-article/');
     const body = () => tab.evaluate(() => document.body.outerHTML, undefined);

@@ -5,4 +5,5 @@
  */
 export type { ExtractedArticle, ExtractOptions } from './article';
 export { extractArticle, type ExtractArticleOptions } from './extract-article';
+export { copyPageForExtraction } from './page-copy';
 export { readingMinutes } from './reading-time';
