@@ -10,7 +10,7 @@
  * collapsed toggle (`aria-expanded="false"`) names it in `aria-controls` or
  * sits right before it — and it reads as text, not as a list of links.
  */
-import { linkDensity, normalizedText } from './dom-helpers';
+import { byTag, linkDensity, normalizedText } from './dom-helpers';
 
 /** A collapsed section holds at least this much text: a label or an empty panel is no loss. */
 const MIN_CHARS = 80;
@@ -31,12 +31,16 @@ function isCollapsedToggleOf(el: Element | null, panel: Element): boolean {
  */
 export function revealIfCollapsedSection(el: Element, toggles: () => ReadonlyMap<string, Element>): boolean {
   const before = el.previousElementSibling;
-  const toggle = isCollapsedToggleOf(before, el) ? before : el.id ? toggles().get(el.id) : undefined;
-  const openable = !!toggle || el.getAttribute('hidden') === 'until-found';
-  // A dialog or a form behind a button is a sign-up box or a modal, not the article's text.
-  if (!openable || el.getAttribute('role') === 'dialog' || el.getElementsByTagName('input').length) return false;
+  const beside = isCollapsedToggleOf(before, el) ? before : null;
+  // Cheap tests first: most hidden elements are neither marked openable nor text.
+  if (!beside && !el.id && el.getAttribute('hidden') !== 'until-found') return false;
+  if (el.getAttribute('role') === 'dialog') return false;
   const text = normalizedText(el);
   if (text.length < MIN_CHARS || linkDensity(el, text.length) > MAX_LINK_DENSITY) return false;
+  // A form behind a button is a sign-up box, not the article's text.
+  if (el.getElementsByTagName('input').length) return false;
+  const toggle = beside ?? (el.id ? toggles().get(el.id) : undefined);
+  if (!toggle && el.getAttribute('hidden') !== 'until-found') return false;
   el.removeAttribute('hidden');
   if (el.getAttribute('aria-hidden') === 'true') el.removeAttribute('aria-hidden');
   const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
@@ -64,10 +68,17 @@ function keepToggleLabel(toggle: Element): void {
   toggle.replaceWith(p);
 }
 
-/** The page's collapsed toggles by the ids they open (`aria-controls` lists ids separated by spaces). */
+/**
+ * The page's collapsed toggles by the ids they open (`aria-controls` lists ids
+ * separated by spaces). Disclosure toggles are buttons (WAI-ARIA's disclosure
+ * pattern); reading the buttons by tag avoids jsdom's selector engine, whose
+ * first query on a page costs milliseconds.
+ */
 export function collapsedToggleTargets(doc: Document): Map<string, Element> {
   const targets = new Map<string, Element>();
-  for (const toggle of doc.querySelectorAll('[aria-controls][aria-expanded="false"]'))
+  for (const toggle of byTag(doc, 'button')) {
+    if (toggle.getAttribute('aria-expanded') !== 'false') continue;
     for (const id of (toggle.getAttribute('aria-controls') ?? '').split(/\s+/)) if (id) targets.set(id, toggle);
+  }
   return targets;
 }
