@@ -5,7 +5,7 @@
  * A reader view runs no page scripts, so we promote the real image ourselves,
  * before Readability scores the page (an image-less figure may be dropped).
  */
-import { byTag, normalizedText } from './dom-helpers';
+import { byTag, normalizedLength } from './dom-helpers';
 import { parseSrcset, pickSrcsetUrl } from '../html/srcset';
 
 /** Attributes lazy-loading libraries use for the real `src`, most specific first. */
@@ -138,7 +138,7 @@ function unwrapNoscriptImages(root: Document | Element): void {
     );
     const image = images.find((el) => el.tagName === 'PICTURE') ?? images[0];
     // Only a pure image fallback; noscript banners ("please enable JavaScript") stay out, and so do tracking pixels.
-    if (!image || images.length > 1 || content.some((el) => normalizedText(el).length > 40) || isTrackingPixel(image))
+    if (!image || images.length > 1 || content.some((el) => normalizedLength(el) > 40) || isTrackingPixel(image))
       continue;
     const doc = noscript.ownerDocument;
     const adopted = doc.importNode(image, true);

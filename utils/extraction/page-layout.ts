@@ -5,7 +5,7 @@
  * `<aside>`). Bylines and dates are taken only from the article's own part.
  * Structural and language-independent: tags, roles, nesting, text positions.
  */
-import { byTag, closestTag, collapsedLength, linkDensity, normalizedText } from './dom-helpers';
+import { byTag, closestTag, collapsedLength, linkDensity, normalizedLength, normalizedText } from './dom-helpers';
 
 /** A heading as it was before Readability changed the document. */
 export interface HeadingSnapshot {
@@ -65,12 +65,13 @@ function hasAncestor(el: Element, tag: string): boolean {
 const UNCOUNTED_NAMES = new Set(['script', 'style', 'noscript', 'template']);
 const UNCOUNTED_TAGS = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/;
 const HEADING_NAMES = new Set(['h1', 'h2', 'h3']);
+const NO_ATTRIBUTES: readonly string[] = [];
 
 /**
  * Reads the layout of `doc`. One walk over the body gives text offsets, the
  * element list, the main landmark, and the paragraphs and headings to look
  * at: each element's `localName` is read once (`tagName` builds an upper-case
- * string on every read on jsdom) and its attributes only when it has some.
+ * string on every read on jsdom) and its attribute names only when it has some.
  * `tagName` still confirms each match, so elements of other namespaces (an
  * SVG `<script>`) are classified as before.
  */
@@ -99,18 +100,20 @@ export function readPageLayout(doc: Document): PageLayout {
           const element = child as Element;
           const at = elements.push(element) - 1;
           const name = element.localName;
-          const attributes = element.hasAttributes();
+          // Which attributes exist, read once: most elements have a class but neither attribute looked for.
+          const attributes = element.hasAttributes() ? element.getAttributeNames() : NO_ATTRIBUTES;
           // The first `main` landmark in document order, as `querySelector('main, [role="main"]')` finds it.
           if (
             mainAt < 0 &&
-            ((name === 'main' && element.tagName === 'MAIN') || (attributes && element.getAttribute('role') === 'main'))
+            ((name === 'main' && element.tagName === 'MAIN') ||
+              (attributes.includes('role') && element.getAttribute('role') === 'main'))
           )
             mainAt = at;
           if (name === 'p') {
             if (element.tagName === 'P') paragraphIndices.push(at);
           } else if (
             (HEADING_NAMES.has(name) && /^H[1-3]$/.test(element.tagName)) ||
-            (attributes && /\bheadline\b/.test(element.getAttribute('itemprop') ?? ''))
+            (attributes.includes('itemprop') && /\bheadline\b/.test(element.getAttribute('itemprop') ?? ''))
           )
             headingCandidates.push(element);
           walk(element, counted && !(UNCOUNTED_NAMES.has(name) && UNCOUNTED_TAGS.test(element.tagName)));
@@ -120,32 +123,44 @@ export function readPageLayout(doc: Document): PageLayout {
     };
     walk(body, true);
   }
-  const paragraphs: Element[] = [];
-  for (const at of paragraphIndices) if (mainAt < 0 || (at > mainAt && at < mainEnd)) paragraphs.push(elements[at]!);
-  const lengths = new Map(paragraphs.map((p) => [p, normalizedText(p).length]));
-  // How many paragraphs of prose each container holds (as parent or grandparent).
-  const proseIn = new Map<Element, number>();
-  for (const [p, length] of lengths) {
-    if (length < 80) continue;
-    for (const container of [p.parentElement, p.parentElement?.parentElement])
-      if (container) proseIn.set(container, (proseIn.get(container) ?? 0) + 1);
-  }
+  const paragraphs = new Set<Element>();
+  for (const at of paragraphIndices) if (mainAt < 0 || (at > mainAt && at < mainEnd)) paragraphs.add(elements[at]!);
+  // Lengths and counts are read lazily: the body usually starts at one of the first paragraphs,
+  // and measuring every paragraph's text first was a large part of this function's time.
+  const lengths = new Map<Element, number>();
+  const lengthOf = (p: Element): number => {
+    let length = lengths.get(p);
+    if (length === undefined) lengths.set(p, (length = normalizedLength(p)));
+    return length;
+  };
+  const isProse = (el: Element): boolean => paragraphs.has(el) && lengthOf(el) >= 80;
+  /** Whether `container` holds more than one paragraph of prose as its child or grandchild. */
+  const holdsProse = (container: Element | null | undefined): boolean => {
+    if (!container) return false;
+    let count = 0;
+    for (let child = container.firstElementChild; child; child = child.nextElementSibling) {
+      if (isProse(child) && ++count > 1) return true;
+      for (let grandchild = child.firstElementChild; grandchild; grandchild = grandchild.nextElementSibling)
+        if (isProse(grandchild) && ++count > 1) return true;
+    }
+    return false;
+  };
   let bodyStart: Element | null = null;
   for (const p of paragraphs) {
-    const length = lengths.get(p)!;
+    const length = lengthOf(p);
+    if (length < 100) continue;
     // A body has several paragraphs side by side; a cookie notice or a teaser has one.
-    const inBody =
-      length >= 400 ||
-      (proseIn.get(p.parentElement!) ?? 0) > 1 ||
-      (proseIn.get(p.parentElement?.parentElement as Element) ?? 0) > 1;
-    if (length >= 100 && inBody && linkDensity(p, length) < 0.3 && !hasAncestor(p, 'LI') && !inSiteChrome(p)) {
+    const inBody = length >= 400 || holdsProse(p.parentElement) || holdsProse(p.parentElement?.parentElement);
+    if (inBody && linkDensity(p, length) < 0.3 && !hasAncestor(p, 'LI') && !inSiteChrome(p)) {
       bodyStart = p;
       break;
     }
   }
-  const headings = headingCandidates
-    .filter((el) => normalizedText(el).length > 1 && !inSiteChrome(el))
-    .map((element) => ({ element, text: normalizedText(element), offset: offsets.get(element) ?? 0 }));
+  const headings: HeadingSnapshot[] = [];
+  for (const element of headingCandidates) {
+    const text = normalizedText(element);
+    if (text.length > 1 && !inSiteChrome(element)) headings.push({ element, text, offset: offsets.get(element) ?? 0 });
+  }
   return { bodyStart, headings, elements, offsetOf: (el) => offsets.get(el) ?? 0 };
 }
 
@@ -159,7 +174,7 @@ export function articleOf(anchor: Element | null): Element | null {
   if (holding) return holding;
   for (const article of byTag(anchor.ownerDocument, 'article')) {
     // DOCUMENT_POSITION_FOLLOWING: the article comes after the anchor.
-    if (anchor.compareDocumentPosition(article) & 4 && normalizedText(article).length >= 500) return article;
+    if (anchor.compareDocumentPosition(article) & 4 && normalizedLength(article) >= 500) return article;
   }
   return null;
 }
@@ -185,11 +200,11 @@ export function subtreeRange(layout: PageLayout, el: Element | null): [number, n
  */
 export function belongsToStory(el: Element, anchor: Element, main: Element | null = articleOf(anchor)): boolean {
   if (inSiteChrome(el) && !(main && main.contains(el) && !isHiddenWithin(el, main))) return false;
-  const ownLength = normalizedText(el).length;
+  const ownLength = normalizedLength(el);
   for (let node = el.parentElement; node && !node.contains(anchor); node = node.parentElement) {
     if (node === main) break;
     if (node.tagName === 'ARTICLE') return false;
-    if (node.tagName === 'LI' && normalizedText(node).length > Math.max(150, ownLength * 3)) return false;
+    if (node.tagName === 'LI' && normalizedLength(node) > Math.max(150, ownLength * 3)) return false;
     // A card: a block that links its own headline elsewhere (a heading that is not the byline itself).
     // (`querySelectorAll('h1 a[href], …')` with the heading found by walking up: jsdom's selectors are slow.)
     for (const link of byTag(node, 'a')) {
@@ -222,7 +237,7 @@ const anchorLengths = new WeakMap<Element, number>();
 export function nearAnchor(layout: PageLayout, el: Element, anchor: Element, after: number, before = 400): boolean {
   const start = layout.offsetOf(anchor);
   let length = anchorLengths.get(anchor);
-  if (length === undefined) anchorLengths.set(anchor, (length = normalizedText(anchor).length));
+  if (length === undefined) anchorLengths.set(anchor, (length = normalizedLength(anchor)));
   const end = start + length;
   const at = layout.offsetOf(el);
   return at >= start - before && at <= end + after;
