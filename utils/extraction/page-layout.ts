@@ -24,7 +24,17 @@ export interface PageLayout {
   elements: readonly Element[];
   /** Offset of `el` in the page's text (characters before it). */
   offsetOf(el: Element): number;
+  /**
+   * The page's elements named `name` (one of INDEXED_NAMES), head included, in
+   * document order: `getElementsByTagName(name)` without another walk of the page.
+   */
+  byName(name: IndexedName): readonly Element[];
 }
+
+/** The element names the layout's walk lists for the page's other readers (metadata, JSON-LD, dates). */
+const INDEXED_NAMES = new Set(['meta', 'script', 'h1', 'article', 'time'] as const);
+export type IndexedName = typeof INDEXED_NAMES extends Set<infer T> ? T : never;
+const isIndexed = (name: string): name is IndexedName => INDEXED_NAMES.has(name as IndexedName);
 
 const CHROME_TAGS = new Set(['ASIDE', 'NAV', 'FORM', 'DIALOG', 'MENU', 'TEMPLATE']);
 const CHROME_ROLES = /^(?:navigation|complementary|dialog|banner|contentinfo|search)$/;
@@ -73,9 +83,14 @@ const NO_ATTRIBUTES: readonly string[] = [];
  * at: each element's `localName` is read once (`tagName` builds an upper-case
  * string on every read on jsdom) and its attribute names only when it has some.
  * `tagName` still confirms each match, so elements of other namespaces (an
- * SVG `<script>`) are classified as before.
+ * SVG `<script>`) are classified as before. The same walk, with one over the
+ * head, lists the elements `byName` gives, so the metadata readers need no
+ * walk of their own (each `getElementsByTagName` of a new name walks the
+ * whole page on jsdom). Inside `withPageLayout(doc, …)`, the layout read
+ * there is returned without a second walk.
  */
 export function readPageLayout(doc: Document): PageLayout {
+  if (shared?.doc === doc) return shared.layout;
   const body = doc.body;
   const offsets = new Map<Element, number>();
   // Every element of the body in document order, as `descendants(body)` lists them: the header's
@@ -86,7 +101,33 @@ export function readPageLayout(doc: Document): PageLayout {
   const headingCandidates: Element[] = [];
   let mainAt = -1;
   let mainEnd = -1;
-  if (body) {
+  const named = new Map<IndexedName, Element[]>([...INDEXED_NAMES].map((name) => [name, []]));
+  // Elements matched by local name: the names are lower case, as getElementsByTagName matches them.
+  const index = (element: Element, name: string): void => {
+    if (isIndexed(name)) named.get(name)!.push(element);
+  };
+  /** The elements outside the body (the head), for the index only. */
+  const walkElements = (el: Element): void => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      index(child, child.localName);
+      walkElements(child);
+    }
+  };
+  const root = doc.documentElement;
+  if (root) index(root, root.localName);
+  // The body is a child of the root element (that is how `document.body` is found).
+  for (let child = root?.firstElementChild ?? null; child; child = child.nextElementSibling) {
+    if (child === body) {
+      index(body, body.localName);
+      walkBody();
+    } else {
+      index(child, child.localName);
+      walkElements(child);
+    }
+  }
+
+  function walkBody(): void {
+    if (!body) return;
     // Text offsets by element start: text lengths accumulated in document order.
     let offset = 0;
     const walk = (el: Element, counted: boolean): void => {
@@ -100,6 +141,7 @@ export function readPageLayout(doc: Document): PageLayout {
           const element = child as Element;
           const at = elements.push(element) - 1;
           const name = element.localName;
+          index(element, name);
           // Which attributes exist, read once: most elements have a class but neither attribute looked for.
           const attributes = element.hasAttributes() ? element.getAttributeNames() : NO_ATTRIBUTES;
           // The first `main` landmark in document order, as `querySelector('main, [role="main"]')` finds it.
@@ -161,7 +203,26 @@ export function readPageLayout(doc: Document): PageLayout {
     const text = normalizedText(element);
     if (text.length > 1 && !inSiteChrome(element)) headings.push({ element, text, offset: offsets.get(element) ?? 0 });
   }
-  return { bodyStart, headings, elements, offsetOf: (el) => offsets.get(el) ?? 0 };
+  return { bodyStart, headings, elements, offsetOf: (el) => offsets.get(el) ?? 0, byName: (name) => named.get(name)! };
+}
+
+/** The layout `withPageLayout` is running with; the page is not changed meanwhile. */
+let shared: { doc: Document; layout: PageLayout } | null = null;
+
+/**
+ * Runs `read` with the layout of `doc`, which readPageLayout returns for
+ * `doc` until `read` returns: the metadata readers of one untouched page
+ * share one walk of it. `read` must not change the page.
+ */
+export function withPageLayout<T>(doc: Document, read: (layout: PageLayout) => T): T {
+  const outer = shared;
+  const layout = readPageLayout(doc);
+  shared = { doc, layout };
+  try {
+    return read(layout);
+  } finally {
+    shared = outer;
+  }
 }
 
 /**
@@ -172,7 +233,8 @@ export function articleOf(anchor: Element | null): Element | null {
   if (!anchor) return null;
   const holding = closestTag(anchor, new Set(['ARTICLE']));
   if (holding) return holding;
-  for (const article of byTag(anchor.ownerDocument, 'article')) {
+  const doc = anchor.ownerDocument;
+  for (const article of shared?.doc === doc ? shared.layout.byName('article') : byTag(doc, 'article')) {
     // DOCUMENT_POSITION_FOLLOWING: the article comes after the anchor.
     if (anchor.compareDocumentPosition(article) & 4 && normalizedLength(article) >= 500) return article;
   }
