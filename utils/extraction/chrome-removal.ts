@@ -80,6 +80,8 @@ function removeFurniture(root: Element, total: number, drop: Drop): void {
 
 function removeWidgetsByClass(root: Element, total: number, drop: Drop): void {
   for (const el of descendants(root)) {
+    // Without attributes there is no class or id to match (two attribute reads saved on most elements).
+    if (!el.hasAttributes()) continue;
     const match = CHROME_CLASS.exec(classAndId(el));
     if (!match || !root.contains(el)) continue;
     if (el.querySelector('pre') || /^(?:PRE|CODE|BODY|HTML|MAIN|ARTICLE)$/.test(el.tagName) || holdsPlayer(el))
