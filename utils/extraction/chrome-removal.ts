@@ -9,7 +9,15 @@
 import { CHROME_CLASS, RELATED_HEADING } from './chrome-patterns';
 import { type LineContext, blockChromeRule, edgeChromeRule, isOtherPageOfSite } from './chrome-lines';
 import { holdsPlayer } from './embeds';
-import { byTag, classAndId, descendants, leafBlocks, linkDensity, normalizedText } from './dom-helpers';
+import {
+  byTag,
+  classAndId,
+  descendants,
+  leafBlocks,
+  linkDensity,
+  normalizedLength,
+  normalizedText,
+} from './dom-helpers';
 import { isLabel } from './orphan-headings';
 import { proseGuard } from './prose-share';
 
@@ -65,19 +73,21 @@ function childList(el: Element): Element[] {
 function removeFurniture(root: Element, total: number, drop: Drop): void {
   for (const el of ['nav', 'header', 'footer', 'aside'].flatMap((tag) => byTag(root, tag))) {
     if (!root.contains(el)) continue;
-    if (el.tagName !== 'NAV' && (hasMedia(el) || normalizedText(el).length > total * MAX_WIDGET_SHARE)) continue;
+    if (el.tagName !== 'NAV' && (hasMedia(el) || normalizedLength(el) > total * MAX_WIDGET_SHARE)) continue;
     drop(el, el.tagName.toLowerCase());
   }
 }
 
 function removeWidgetsByClass(root: Element, total: number, drop: Drop): void {
   for (const el of descendants(root)) {
+    // Without attributes there is no class or id to match (two attribute reads saved on most elements).
+    if (!el.hasAttributes()) continue;
     const match = CHROME_CLASS.exec(classAndId(el));
     if (!match || !root.contains(el)) continue;
     if (el.querySelector('pre') || /^(?:PRE|CODE|BODY|HTML|MAIN|ARTICLE)$/.test(el.tagName) || holdsPlayer(el))
       continue;
     // The rule is named by the class word that matched ("class:share"), so each word can be weighed on its own.
-    if (normalizedText(el).length <= total * MAX_WIDGET_SHARE)
+    if (normalizedLength(el) <= total * MAX_WIDGET_SHARE)
       drop(el, `class:${match[0].replace(/^[\s_-]+|[\s_-]+$/g, '')}`);
   }
 }
@@ -134,7 +144,7 @@ function removeNestedArticles(root: Element, total: number, pageUrl: string | un
     );
   });
   const outermost = teasers.filter((el) => !teasers.some((other) => other !== el && other.contains(el)));
-  const share = outermost.reduce((sum, el) => sum + normalizedText(el).length, 0);
+  const share = outermost.reduce((sum, el) => sum + normalizedLength(el), 0);
   if (share > total * MAX_WIDGET_SHARE) return;
   for (const el of outermost) drop(el, 'nested-article');
 }
@@ -171,7 +181,7 @@ function removeSiblingCards(root: Element, total: number, pageUrl: string | unde
         (text.length === 0 || linkDensity(card, text.length) >= 0.3)
       );
     });
-    if (!teasers || normalizedText(parent).length > total * MAX_WIDGET_SHARE) continue;
+    if (!teasers || normalizedLength(parent) > total * MAX_WIDGET_SHARE) continue;
     // A list of links in running text (a table of contents, a reading list) is content when it links within this page or elsewhere.
     drop(parent === root ? cards[0]! : parent, 'sibling-cards');
     if (parent === root) for (const card of cards.slice(1)) drop(card, 'sibling-cards');
@@ -230,7 +240,7 @@ function removeTrailingSiteLinks(root: Element, pageUrl: string | undefined, dro
 
   // Anywhere in the article, two or more blocks in a row that are only links to other pages of
   // the site ("read also" boxes between paragraphs or above an author's bio), with their label.
-  const total = normalizedText(root).length;
+  const total = normalizedLength(root);
   const kept = blocks.filter((el) => root.contains(el));
   for (let i = 0; i < kept.length; ) {
     let end = i;
@@ -314,7 +324,7 @@ export function removeArticleChrome(root: Element, context: ChromeContext): void
     if (context.onRemove?.(el, rule) === false) return;
     el.remove();
   };
-  const total = normalizedText(root).length;
+  const total = normalizedLength(root);
   removeFurniture(root, total, drop);
   removeWidgetsByClass(root, total, drop);
   removeRelatedLists(root, drop);

@@ -79,11 +79,12 @@ export function classAndId(el: Element): string {
  * Share of an element's text that sits inside links, 0..1.
  * @param textLength - pass it when already known, to avoid recomputing.
  */
-export function linkDensity(el: Element, textLength = normalizedText(el).length): number {
+export function linkDensity(el: Element, textLength = normalizedLength(el)): number {
   if (textLength === 0) return 0;
   let linked = 0;
-  // getElementsByTagName is much cheaper than a selector query on jsdom.
-  for (const a of el.getElementsByTagName('a')) linked += normalizedText(a).length;
+  // getElementsByTagName is much cheaper than a selector query on jsdom; see byTag for the indexed reads.
+  const links = el.getElementsByTagName('a');
+  for (let i = 0, n = links.length; i < n; i++) linked += normalizedLength(links[i]!);
   return Math.min(1, linked / textLength);
 }
 
@@ -93,11 +94,31 @@ export function linkDensity(el: Element, textLength = normalizedText(el).length)
  * times slower, and extraction has a time budget relative to Readability.
  */
 export function byTag(root: Document | Element, tag: string): Element[] {
-  // item(i) rather than Array.from: jsdom's indexed reads go through a proxy, two to three times slower.
+  // `length` once, then index reads: on jsdom, reading any other property of a collection (`item`,
+  // `length`, what `for…of` and `Array.from` read on every step) first looks it up as a named
+  // item, a scan of the whole collection; index reads skip that. `item(i)` in a loop made a
+  // page's collection of links quadratic.
   const collection = root.getElementsByTagName(tag);
   const out: Element[] = [];
-  for (let i = 0, n = collection.length; i < n; i++) out.push(collection.item(i)!);
+  for (let i = 0, n = collection.length; i < n; i++) out.push(collection[i]!);
   return out;
+}
+
+/** True for the characters `\s` matches in a JavaScript regular expression (and `trim` removes). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
@@ -109,22 +130,29 @@ export function collapsedLength(text: string): number {
   let inSpace = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const space =
-      c === 32 ||
-      (c >= 9 && c <= 13) ||
-      c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff;
-    if (!space) length++;
-    else if (!inSpace) length++;
+    // Printable ASCII, most of any page, is never whitespace.
+    if (c > 32 && c < 0x7f) {
+      length++;
+      inSpace = false;
+      continue;
+    }
+    const space = isSpace(c);
+    if (!space || !inSpace) length++;
     inSpace = space;
   }
+  return length;
+}
+
+/**
+ * `normalizedText(node).length` without building the normalized string: for
+ * the many tests that only compare how much text an element holds.
+ */
+export function normalizedLength(node: Node): number {
+  const text = node.textContent ?? '';
+  let length = collapsedLength(text);
+  // Trimming removes one collapsed space at each end (the only one when the text is all whitespace).
+  if (length > 0 && isSpace(text.charCodeAt(0))) length--;
+  if (length > 0 && isSpace(text.charCodeAt(text.length - 1))) length--;
   return length;
 }
 

@@ -6,7 +6,7 @@
  * article, where classes are still present and the tree is small.
  */
 import { CHROME_LINE } from './chrome-patterns';
-import { byTag, closestTag, descendants, hasDescendantTag, normalizedText } from './dom-helpers';
+import { byTag, closestTag, descendants, hasDescendantTag, normalizedLength, normalizedText } from './dom-helpers';
 
 const FIGURE = new Set(['FIGURE']);
 /** What makes a figure worth keeping besides caption text. */
@@ -184,7 +184,7 @@ export function normalizeFigures(root: Element): void {
     if (!caption || !/^(?:DIV|P|SPAN|SMALL)$/.test(caption.tagName) || caption.querySelector('img, p, div')) continue;
     if (
       byTag(box, 'img').length !== 1 ||
-      normalizedText(box).length > MAX_FIGURE_TEXT ||
+      normalizedLength(box) > MAX_FIGURE_TEXT ||
       box.querySelector('h1, h2, h3, h4, p p')
     )
       continue;

@@ -26,10 +26,13 @@ function collectNodes(value: unknown, out: JsonLdNode[]): void {
   }
 }
 
-/** Every JSON-LD node of `doc` (graphs flattened). Call it before Readability, which removes scripts. */
-export function readJsonLdNodes(doc: Document): JsonLdNode[] {
+/**
+ * Every JSON-LD node of `doc` (graphs flattened). Call it before Readability, which removes scripts.
+ * @param scripts - the page's `<script>`s when already listed (PageLayout.byName).
+ */
+export function readJsonLdNodes(doc: Document, scripts: readonly Element[] = byTag(doc, 'script')): JsonLdNode[] {
   const nodes: JsonLdNode[] = [];
-  for (const script of byTag(doc, 'script')) {
+  for (const script of scripts) {
     if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     const raw = (script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim();
     if (!raw) continue;

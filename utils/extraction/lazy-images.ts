@@ -5,7 +5,7 @@
  * A reader view runs no page scripts, so we promote the real image ourselves,
  * before Readability scores the page (an image-less figure may be dropped).
  */
-import { byTag, normalizedText } from './dom-helpers';
+import { byTag, normalizedLength } from './dom-helpers';
 import { parseSrcset, pickSrcsetUrl } from '../html/srcset';
 
 /** Attributes lazy-loading libraries use for the real `src`, most specific first. */
@@ -51,10 +51,13 @@ function looksLikeUrl(value: string | null): value is string {
 
 /** Moves the real image of one `<img>` or `<source>` from lazy attributes into place. */
 function promoteLazyAttributes(el: Element): void {
+  // The names once, then only attributes present are read: a dozen reads per image are costly on jsdom.
+  const names = el.getAttributeNames();
+  const read = (name: string): string | null => (names.includes(name) ? el.getAttribute(name) : null);
   const isImg = el.tagName === 'IMG';
-  const srcset = el.getAttribute('srcset');
+  const srcset = read('srcset');
   for (const name of LAZY_SRCSET_ATTRIBUTES) {
-    const value = el.getAttribute(name);
+    const value = read(name);
     if (
       value &&
       parseSrcset(value).length > 0 &&
@@ -65,19 +68,20 @@ function promoteLazyAttributes(el: Element): void {
     }
   }
   if (!isImg) return;
-  const src = el.getAttribute('src');
+  const src = read('src');
   // A `loading=lazy` image that also names a `data-src` is the lazy-loader pattern even when
   // its `src` placeholder has an ordinary name (a blurred low-resolution preview).
-  const lazyPair = el.getAttribute('loading') === 'lazy' && looksLikeUrl(el.getAttribute('data-src'));
-  if (!isPlaceholderSrc(src) && !lazyPair && !/\blazy/i.test(el.getAttribute('class') ?? '')) return;
+  const lazyPair = read('loading') === 'lazy' && looksLikeUrl(read('data-src'));
+  if (!isPlaceholderSrc(src) && !lazyPair && !/\blazy/i.test(read('class') ?? '')) return;
   for (const name of LAZY_SRC_ATTRIBUTES) {
-    const value = el.getAttribute(name);
+    const value = read(name);
     if (looksLikeUrl(value) && value.trim() !== src) {
       el.setAttribute('src', value.trim());
       return;
     }
   }
   if (isPlaceholderSrc(src)) {
+    // Read again: the loop above may have set it.
     const picked = pickSrcsetUrl(parseSrcset(el.getAttribute('srcset') ?? '').filter((c) => !isPlaceholderSrc(c.url)));
     if (picked) el.setAttribute('src', picked);
   }
@@ -138,7 +142,7 @@ function unwrapNoscriptImages(root: Document | Element): void {
     );
     const image = images.find((el) => el.tagName === 'PICTURE') ?? images[0];
     // Only a pure image fallback; noscript banners ("please enable JavaScript") stay out, and so do tracking pixels.
-    if (!image || images.length > 1 || content.some((el) => normalizedText(el).length > 40) || isTrackingPixel(image))
+    if (!image || images.length > 1 || content.some((el) => normalizedLength(el) > 40) || isTrackingPixel(image))
       continue;
     const doc = noscript.ownerDocument;
     const adopted = doc.importNode(image, true);

@@ -8,10 +8,13 @@ import { byTag } from './dom-helpers';
 /** Content of `<meta>` tags keyed by lower-cased `property`, `name`, `itemprop` or `http-equiv`. */
 export type MetaTags = Map<string, string>;
 
-/** Collects the first non-empty content for each meta key of `doc`. */
-export function readMetaTags(doc: Document): MetaTags {
+/**
+ * Collects the first non-empty content for each meta key of `doc`.
+ * @param metas - the page's `<meta>`s when already listed (PageLayout.byName).
+ */
+export function readMetaTags(doc: Document, metas: readonly Element[] = byTag(doc, 'meta')): MetaTags {
   const tags: MetaTags = new Map();
-  for (const meta of byTag(doc, 'meta')) {
+  for (const meta of metas) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attribute of ['property', 'name', 'itemprop', 'http-equiv']) {

@@ -9,6 +9,7 @@ import { byTag } from './dom-helpers';
 import { type JsonLdNode, jsonLdAuthors, jsonLdText, pickArticleNode, readJsonLdNodes } from './json-ld';
 import { findDeclaredImage } from './lead-image';
 import { firstMeta, type MetaTags, readMetaTags } from './meta-tags';
+import { type PageLayout, withPageLayout } from './page-layout';
 import { findPublishedDate, toIsoDate } from './published-date';
 
 /** Metadata read from the untouched document, before Readability mutates it. */
@@ -52,12 +53,18 @@ export function readPageMetadata(doc: Document, baseUrl: string): PageMetadata {
 }
 
 /** readPageMetadata with the JSON-LD nodes and meta tags already read (each is a walk of the page). */
-function pageMetadataFrom(doc: Document, baseUrl: string, nodes: JsonLdNode[], meta: MetaTags): PageMetadata {
+function pageMetadataFrom(
+  doc: Document,
+  baseUrl: string,
+  nodes: JsonLdNode[],
+  meta: MetaTags,
+  layout?: PageLayout,
+): PageMetadata {
   const jsonLd = pickArticleNode(nodes);
   const publisher = jsonLd?.['publisher'];
   const root = doc.documentElement;
   return {
-    published: findPublishedDate(doc, jsonLd, meta),
+    published: findPublishedDate(doc, jsonLd, meta, layout),
     lang:
       normalizeLang(root?.getAttribute('lang')) ??
       normalizeLang(root?.getAttribute('xml:lang')) ??
@@ -69,7 +76,7 @@ function pageMetadataFrom(doc: Document, baseUrl: string, nodes: JsonLdNode[], m
       firstMeta(meta, ['author', 'parsely-author', 'article:author', 'dc.creator']),
     siteName: jsonLdText(publisher) ?? firstMeta(meta, ['og:site_name', 'application-name']),
     title: jsonLdText(jsonLd?.['headline']) ?? firstMeta(meta, ['og:title', 'twitter:title']),
-    heading: byTag(doc, 'h1')[0]?.textContent?.replace(/\s+/g, ' ').trim() || null,
+    heading: (layout ? layout.byName('h1') : byTag(doc, 'h1'))[0]?.textContent?.replace(/\s+/g, ' ').trim() || null,
     description:
       firstMeta(meta, ['og:description', 'description', 'twitter:description']) ?? jsonLdText(jsonLd?.['description']),
     declaredImage: findDeclaredImage(doc, jsonLd, meta, baseUrl),
@@ -110,11 +117,14 @@ export interface ArticlePageMetadata extends PageMetadata {
  * @param baseUrl - for resolving the declared image and recognising links to the home page.
  */
 export function readArticleMetadata(doc: Document, baseUrl: string): ArticlePageMetadata {
-  const nodes = readJsonLdNodes(doc);
-  const meta = readMetaTags(doc);
-  const page = pageMetadataFrom(doc, baseUrl, nodes, meta);
-  const header = readArticleHeader(doc, baseUrl, nodes, pickArticleNode(nodes), meta, page.lang);
-  return { ...page, published: header.published, entryTitle: header.title, entryByline: header.byline };
+  // One walk of the page lists what every reader below needs (they only read the page).
+  return withPageLayout(doc, (layout) => {
+    const nodes = readJsonLdNodes(doc, layout.byName('script'));
+    const meta = readMetaTags(doc, layout.byName('meta'));
+    const page = pageMetadataFrom(doc, baseUrl, nodes, meta, layout);
+    const header = readArticleHeader(doc, baseUrl, nodes, pickArticleNode(nodes), meta, page.lang);
+    return { ...page, published: header.published, entryTitle: header.title, entryByline: header.byline };
+  });
 }
 
 /**

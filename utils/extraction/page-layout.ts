@@ -5,7 +5,7 @@
  * `<aside>`). Bylines and dates are taken only from the article's own part.
  * Structural and language-independent: tags, roles, nesting, text positions.
  */
-import { byTag, closestTag, collapsedLength, linkDensity, normalizedText } from './dom-helpers';
+import { byTag, closestTag, collapsedLength, linkDensity, normalizedLength, normalizedText } from './dom-helpers';
 
 /** A heading as it was before Readability changed the document. */
 export interface HeadingSnapshot {
@@ -24,7 +24,17 @@ export interface PageLayout {
   elements: readonly Element[];
   /** Offset of `el` in the page's text (characters before it). */
   offsetOf(el: Element): number;
+  /**
+   * The page's elements named `name` (one of INDEXED_NAMES), head included, in
+   * document order: `getElementsByTagName(name)` without another walk of the page.
+   */
+  byName(name: IndexedName): readonly Element[];
 }
+
+/** The element names the layout's walk lists for the page's other readers (metadata, JSON-LD, dates). */
+const INDEXED_NAMES = new Set(['meta', 'script', 'h1', 'article', 'time'] as const);
+export type IndexedName = typeof INDEXED_NAMES extends Set<infer T> ? T : never;
+const isIndexed = (name: string): name is IndexedName => INDEXED_NAMES.has(name as IndexedName);
 
 const CHROME_TAGS = new Set(['ASIDE', 'NAV', 'FORM', 'DIALOG', 'MENU', 'TEMPLATE']);
 const CHROME_ROLES = /^(?:navigation|complementary|dialog|banner|contentinfo|search)$/;
@@ -65,16 +75,22 @@ function hasAncestor(el: Element, tag: string): boolean {
 const UNCOUNTED_NAMES = new Set(['script', 'style', 'noscript', 'template']);
 const UNCOUNTED_TAGS = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/;
 const HEADING_NAMES = new Set(['h1', 'h2', 'h3']);
+const NO_ATTRIBUTES: readonly string[] = [];
 
 /**
  * Reads the layout of `doc`. One walk over the body gives text offsets, the
  * element list, the main landmark, and the paragraphs and headings to look
  * at: each element's `localName` is read once (`tagName` builds an upper-case
- * string on every read on jsdom) and its attributes only when it has some.
+ * string on every read on jsdom) and its attribute names only when it has some.
  * `tagName` still confirms each match, so elements of other namespaces (an
- * SVG `<script>`) are classified as before.
+ * SVG `<script>`) are classified as before. The same walk, with one over the
+ * head, lists the elements `byName` gives, so the metadata readers need no
+ * walk of their own (each `getElementsByTagName` of a new name walks the
+ * whole page on jsdom). Inside `withPageLayout(doc, …)`, the layout read
+ * there is returned without a second walk.
  */
 export function readPageLayout(doc: Document): PageLayout {
+  if (shared?.doc === doc) return shared.layout;
   const body = doc.body;
   const offsets = new Map<Element, number>();
   // Every element of the body in document order, as `descendants(body)` lists them: the header's
@@ -85,7 +101,33 @@ export function readPageLayout(doc: Document): PageLayout {
   const headingCandidates: Element[] = [];
   let mainAt = -1;
   let mainEnd = -1;
-  if (body) {
+  const named = new Map<IndexedName, Element[]>([...INDEXED_NAMES].map((name) => [name, []]));
+  // Elements matched by local name: the names are lower case, as getElementsByTagName matches them.
+  const index = (element: Element, name: string): void => {
+    if (isIndexed(name)) named.get(name)!.push(element);
+  };
+  /** The elements outside the body (the head), for the index only. */
+  const walkElements = (el: Element): void => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      index(child, child.localName);
+      walkElements(child);
+    }
+  };
+  const root = doc.documentElement;
+  if (root) index(root, root.localName);
+  // The body is a child of the root element (that is how `document.body` is found).
+  for (let child = root?.firstElementChild ?? null; child; child = child.nextElementSibling) {
+    if (child === body) {
+      index(body, body.localName);
+      walkBody();
+    } else {
+      index(child, child.localName);
+      walkElements(child);
+    }
+  }
+
+  function walkBody(): void {
+    if (!body) return;
     // Text offsets by element start: text lengths accumulated in document order.
     let offset = 0;
     const walk = (el: Element, counted: boolean): void => {
@@ -99,18 +141,21 @@ export function readPageLayout(doc: Document): PageLayout {
           const element = child as Element;
           const at = elements.push(element) - 1;
           const name = element.localName;
-          const attributes = element.hasAttributes();
+          index(element, name);
+          // Which attributes exist, read once: most elements have a class but neither attribute looked for.
+          const attributes = element.hasAttributes() ? element.getAttributeNames() : NO_ATTRIBUTES;
           // The first `main` landmark in document order, as `querySelector('main, [role="main"]')` finds it.
           if (
             mainAt < 0 &&
-            ((name === 'main' && element.tagName === 'MAIN') || (attributes && element.getAttribute('role') === 'main'))
+            ((name === 'main' && element.tagName === 'MAIN') ||
+              (attributes.includes('role') && element.getAttribute('role') === 'main'))
           )
             mainAt = at;
           if (name === 'p') {
             if (element.tagName === 'P') paragraphIndices.push(at);
           } else if (
             (HEADING_NAMES.has(name) && /^H[1-3]$/.test(element.tagName)) ||
-            (attributes && /\bheadline\b/.test(element.getAttribute('itemprop') ?? ''))
+            (attributes.includes('itemprop') && /\bheadline\b/.test(element.getAttribute('itemprop') ?? ''))
           )
             headingCandidates.push(element);
           walk(element, counted && !(UNCOUNTED_NAMES.has(name) && UNCOUNTED_TAGS.test(element.tagName)));
@@ -120,33 +165,64 @@ export function readPageLayout(doc: Document): PageLayout {
     };
     walk(body, true);
   }
-  const paragraphs: Element[] = [];
-  for (const at of paragraphIndices) if (mainAt < 0 || (at > mainAt && at < mainEnd)) paragraphs.push(elements[at]!);
-  const lengths = new Map(paragraphs.map((p) => [p, normalizedText(p).length]));
-  // How many paragraphs of prose each container holds (as parent or grandparent).
-  const proseIn = new Map<Element, number>();
-  for (const [p, length] of lengths) {
-    if (length < 80) continue;
-    for (const container of [p.parentElement, p.parentElement?.parentElement])
-      if (container) proseIn.set(container, (proseIn.get(container) ?? 0) + 1);
-  }
+  const paragraphs = new Set<Element>();
+  for (const at of paragraphIndices) if (mainAt < 0 || (at > mainAt && at < mainEnd)) paragraphs.add(elements[at]!);
+  // Lengths and counts are read lazily: the body usually starts at one of the first paragraphs,
+  // and measuring every paragraph's text first was a large part of this function's time.
+  const lengths = new Map<Element, number>();
+  const lengthOf = (p: Element): number => {
+    let length = lengths.get(p);
+    if (length === undefined) lengths.set(p, (length = normalizedLength(p)));
+    return length;
+  };
+  const isProse = (el: Element): boolean => paragraphs.has(el) && lengthOf(el) >= 80;
+  /** Whether `container` holds more than one paragraph of prose as its child or grandchild. */
+  const holdsProse = (container: Element | null | undefined): boolean => {
+    if (!container) return false;
+    let count = 0;
+    for (let child = container.firstElementChild; child; child = child.nextElementSibling) {
+      if (isProse(child) && ++count > 1) return true;
+      for (let grandchild = child.firstElementChild; grandchild; grandchild = grandchild.nextElementSibling)
+        if (isProse(grandchild) && ++count > 1) return true;
+    }
+    return false;
+  };
   let bodyStart: Element | null = null;
   for (const p of paragraphs) {
-    const length = lengths.get(p)!;
+    const length = lengthOf(p);
+    if (length < 100) continue;
     // A body has several paragraphs side by side; a cookie notice or a teaser has one.
-    const inBody =
-      length >= 400 ||
-      (proseIn.get(p.parentElement!) ?? 0) > 1 ||
-      (proseIn.get(p.parentElement?.parentElement as Element) ?? 0) > 1;
-    if (length >= 100 && inBody && linkDensity(p, length) < 0.3 && !hasAncestor(p, 'LI') && !inSiteChrome(p)) {
+    const inBody = length >= 400 || holdsProse(p.parentElement) || holdsProse(p.parentElement?.parentElement);
+    if (inBody && linkDensity(p, length) < 0.3 && !hasAncestor(p, 'LI') && !inSiteChrome(p)) {
       bodyStart = p;
       break;
     }
   }
-  const headings = headingCandidates
-    .filter((el) => normalizedText(el).length > 1 && !inSiteChrome(el))
-    .map((element) => ({ element, text: normalizedText(element), offset: offsets.get(element) ?? 0 }));
-  return { bodyStart, headings, elements, offsetOf: (el) => offsets.get(el) ?? 0 };
+  const headings: HeadingSnapshot[] = [];
+  for (const element of headingCandidates) {
+    const text = normalizedText(element);
+    if (text.length > 1 && !inSiteChrome(element)) headings.push({ element, text, offset: offsets.get(element) ?? 0 });
+  }
+  return { bodyStart, headings, elements, offsetOf: (el) => offsets.get(el) ?? 0, byName: (name) => named.get(name)! };
+}
+
+/** The layout `withPageLayout` is running with; the page is not changed meanwhile. */
+let shared: { doc: Document; layout: PageLayout } | null = null;
+
+/**
+ * Runs `read` with the layout of `doc`, which readPageLayout returns for
+ * `doc` until `read` returns: the metadata readers of one untouched page
+ * share one walk of it. `read` must not change the page.
+ */
+export function withPageLayout<T>(doc: Document, read: (layout: PageLayout) => T): T {
+  const outer = shared;
+  const layout = readPageLayout(doc);
+  shared = { doc, layout };
+  try {
+    return read(layout);
+  } finally {
+    shared = outer;
+  }
 }
 
 /**
@@ -157,9 +233,10 @@ export function articleOf(anchor: Element | null): Element | null {
   if (!anchor) return null;
   const holding = closestTag(anchor, new Set(['ARTICLE']));
   if (holding) return holding;
-  for (const article of byTag(anchor.ownerDocument, 'article')) {
+  const doc = anchor.ownerDocument;
+  for (const article of shared?.doc === doc ? shared.layout.byName('article') : byTag(doc, 'article')) {
     // DOCUMENT_POSITION_FOLLOWING: the article comes after the anchor.
-    if (anchor.compareDocumentPosition(article) & 4 && normalizedText(article).length >= 500) return article;
+    if (anchor.compareDocumentPosition(article) & 4 && normalizedLength(article) >= 500) return article;
   }
   return null;
 }
@@ -185,11 +262,11 @@ export function subtreeRange(layout: PageLayout, el: Element | null): [number, n
  */
 export function belongsToStory(el: Element, anchor: Element, main: Element | null = articleOf(anchor)): boolean {
   if (inSiteChrome(el) && !(main && main.contains(el) && !isHiddenWithin(el, main))) return false;
-  const ownLength = normalizedText(el).length;
+  const ownLength = normalizedLength(el);
   for (let node = el.parentElement; node && !node.contains(anchor); node = node.parentElement) {
     if (node === main) break;
     if (node.tagName === 'ARTICLE') return false;
-    if (node.tagName === 'LI' && normalizedText(node).length > Math.max(150, ownLength * 3)) return false;
+    if (node.tagName === 'LI' && normalizedLength(node) > Math.max(150, ownLength * 3)) return false;
     // A card: a block that links its own headline elsewhere (a heading that is not the byline itself).
     // (`querySelectorAll('h1 a[href], …')` with the heading found by walking up: jsdom's selectors are slow.)
     for (const link of byTag(node, 'a')) {
@@ -222,7 +299,7 @@ const anchorLengths = new WeakMap<Element, number>();
 export function nearAnchor(layout: PageLayout, el: Element, anchor: Element, after: number, before = 400): boolean {
   const start = layout.offsetOf(anchor);
   let length = anchorLengths.get(anchor);
-  if (length === undefined) anchorLengths.set(anchor, (length = normalizedText(anchor).length));
+  if (length === undefined) anchorLengths.set(anchor, (length = normalizedLength(anchor)));
   const end = start + length;
   const at = layout.offsetOf(el);
   return at >= start - before && at <= end + after;

@@ -83,10 +83,19 @@ export function timeElementDate(times: Element[]): string | null {
  * `<article>`'s `<time>`. Cheap enough for every page; extraction uses
  * findArticleDate (article-date.ts), which also knows where the header is.
  * @param jsonLd - the article JSON-LD node (see findArticleJsonLd), if any.
+ * @param listed - the page's `<article>`s and `<time>`s when already listed (PageLayout.byName).
  */
-export function findPublishedDate(doc: Document, jsonLd: JsonLdNode | null, meta: MetaTags): string | null {
-  return (
-    declaredDate(jsonLd, meta) ??
-    timeElementDate(byTag(byTag(doc, 'article')[0] ?? doc, 'time').filter((t) => t.hasAttribute('datetime')))
-  );
+export function findPublishedDate(
+  doc: Document,
+  jsonLd: JsonLdNode | null,
+  meta: MetaTags,
+  listed?: { byName(name: 'article' | 'time'): readonly Element[] },
+): string | null {
+  const declared = declaredDate(jsonLd, meta);
+  if (declared !== null) return declared;
+  const article = (listed ? listed.byName('article') : byTag(doc, 'article'))[0];
+  let times: readonly Element[];
+  if (!listed) times = byTag(article ?? doc, 'time');
+  else times = article ? listed.byName('time').filter((t) => article.contains(t)) : listed.byName('time');
+  return timeElementDate(times.filter((t) => t.hasAttribute('datetime')));
 }

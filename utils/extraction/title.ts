@@ -118,14 +118,19 @@ export function chooseTitle(
     .filter(Boolean);
   const bodyAt = layout.bodyStart ? layout.offsetOf(layout.bodyStart) : Infinity;
   const above = layout.headings.filter((h) => h.offset <= bodyAt);
+  // Each heading's text as shown and its key, once for all the title strings compared with them.
+  const aboveShown = above.map((heading) => {
+    const shown = tidy(heading.text);
+    return { element: heading.element, shown, key: key(shown) };
+  });
   const headingFor = (text: string): ChosenTitle | null => {
     const keys = new Set([...runs(text), stripSiteName(text, site)].map(key));
     keys.delete('');
     // The longest heading above the body that this string contains: the page shows it as the entry's title.
     let best: ChosenTitle | null = null;
-    for (const heading of above) {
-      const shown = tidy(heading.text);
-      if (keys.has(key(shown)) && !isSiteName(shown, site) && shown.length >= (best?.title?.length ?? 0))
+    for (const heading of aboveShown) {
+      const { shown } = heading;
+      if (keys.has(heading.key) && !isSiteName(shown, site) && shown.length >= (best?.title?.length ?? 0))
         best = { title: shown, heading: heading.element };
     }
     return best;

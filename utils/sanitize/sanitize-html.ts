@@ -210,21 +210,24 @@ const LANGUAGE_CLASS = /^language-[\w+#.-]{1,30}$/;
 /** Enforces `url-policy.ts`, class and link rules on one element after DOMPurify's own checks. */
 function enforceReaderRules(node: Element): void {
   const tag = node.tagName;
-  const cls = node.getAttribute('class');
+  // The names once, then only attributes present are read (each read is costly on jsdom). The
+  // rules below change only the attribute they read, so the list stays true for the others.
+  const names = node.hasAttributes() ? node.getAttributeNames() : [];
+  const cls = names.includes('class') ? node.getAttribute('class') : null;
   if (cls !== null) {
     const kept = tag === 'CODE' || tag === 'PRE' ? cls.split(/\s+/).filter((c) => LANGUAGE_CLASS.test(c)) : [];
     if (kept.length > 0) node.setAttribute('class', kept.join(' '));
     else node.removeAttribute('class');
   }
   for (const name of ['href', 'src', 'poster', 'cite'] as const) {
-    const value = node.getAttribute(name);
+    const value = names.includes(name) ? node.getAttribute(name) : null;
     if (value === null) continue;
     const use = name === 'href' ? 'link' : name === 'src' && tag === 'IMG' ? 'image' : 'media';
     const safe = safeUrl(value, use);
     if (safe === null) node.removeAttribute(name);
     else if (safe !== value) node.setAttribute(name, safe);
   }
-  const srcset = node.getAttribute('srcset');
+  const srcset = names.includes('srcset') ? node.getAttribute('srcset') : null;
   if (srcset !== null) {
     const kept = parseSrcset(srcset).filter((c) => safeUrl(c.url, 'media') !== null);
     if (kept.length > 0) node.setAttribute('srcset', serializeSrcset(kept));
